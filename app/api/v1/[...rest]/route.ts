@@ -1,0 +1,7 @@
+import { notFound, problemResponse } from "@/lib/api/errors";
+
+/** Unknown API paths answer problem+json, not the console's HTML 404 page. */
+function unknown(req: Request) {
+  return problemResponse(notFound("API path"), new URL(req.url).pathname);
+}
+export { unknown as GET, unknown as POST, unknown as PUT, unknown as PATCH, unknown as DELETE };

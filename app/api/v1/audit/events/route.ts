@@ -1,0 +1,8 @@
+import { route } from "@/lib/api/route";
+import { auditQuery } from "@/lib/schemas/audit";
+import { searchAudit } from "@/lib/audit/search";
+
+// Everyone may search; searchAudit() narrows the results to the scopes the caller may audit.
+export const GET = route({ action: "audit.search", permission: "authenticated", resource: "auditevents", query: auditQuery }, async ({ principal, query }) =>
+  searchAudit(principal, query),
+);

@@ -1,0 +1,13 @@
+import { route } from "@/lib/api/route";
+import { clusterCreate } from "@/lib/schemas/cluster";
+import { listClusters, registerCluster } from "@/lib/tenancy/clusters";
+
+export const GET = route({ action: "cluster.list", permission: "clusters.view", resource: "clusters" }, async () => ({ items: await listClusters() }));
+
+export const POST = route(
+  { action: "cluster.create", permission: "clusters.manage", resource: "clusters", body: clusterCreate, status: 201 },
+  async ({ body, target }) => {
+    target.name = target.cluster = body.name;
+    return registerCluster(body);
+  },
+);

@@ -1,0 +1,11 @@
+import { route } from "@/lib/api/route";
+import { effectivePermissions } from "@/lib/rbac/effective";
+
+export const GET = route({ action: "me.get", permission: "authenticated", resource: "users" }, async ({ user, principal }) => ({
+  username: user.username,
+  displayName: user.displayName,
+  email: user.email,
+  platformRole: user.platformRole,
+  mustChangePassword: user.mustChangePassword,
+  permissions: effectivePermissions(principal, {}),
+}));

@@ -1,0 +1,18 @@
+import { route } from "@/lib/api/route";
+import { projectCreate } from "@/lib/schemas/project";
+import { workspaceParams } from "@/lib/schemas/workspace";
+import { createProject, listProjects } from "@/lib/tenancy/projects";
+
+const base = { resource: "projects", params: workspaceParams, scope: (p: { ws: string }) => ({ workspace: p.ws }) } as const;
+
+export const GET = route({ ...base, action: "project.list", permission: "workspace-settings.view" }, async ({ params, principal }) => ({
+  items: await listProjects(principal, params.ws),
+}));
+
+export const POST = route(
+  { ...base, action: "project.create", permission: "projects.create", body: projectCreate, status: 201 },
+  async ({ params, body, user, principal, target }) => {
+    Object.assign(target, { name: body.name, namespace: body.name, project: body.name, cluster: body.cluster });
+    return createProject(params.ws, body, user, principal);
+  },
+);

@@ -1,0 +1,174 @@
+// route(): the one wrapper every /api/v1 handler goes through:
+// session → Origin check → zod validation → authorize() → handler → audit record → JSON or problem+json.
+import type { User } from "@prisma/client";
+import { Prisma } from "@prisma/client";
+import { z, type ZodType } from "zod";
+import { currentUser, principalFor } from "../auth/session";
+import { authorize, type Decision, type Principal, type Scope } from "../rbac/authorize";
+import type { Permission } from "../rbac/catalogue";
+import { record } from "../audit/record";
+import { AppError, badRequest, conflict, notFound, problemResponse, unauthenticated, invalid, type FieldIssue } from "./errors";
+import { clientInfo } from "./client-info";
+
+/** What the audit event says about the target; handlers fill in what they learn (cluster, ids). */
+export interface AuditTarget {
+  resource?: string;
+  name?: string;
+  cluster?: string;
+  workspace?: string;
+  project?: string;
+  namespace?: string;
+}
+
+export interface Ctx<P, Q, B> {
+  req: Request;
+  user: User;
+  principal: Principal;
+  params: P;
+  query: Q;
+  body: B;
+  target: AuditTarget;
+  /** Authorize a further action inside the handler (e.g. a second scope); throws 403/404. */
+  require(action: Permission, scope?: Scope): Promise<void>;
+}
+
+export interface RouteSpec<P, Q, B> {
+  /** Console action name in the audit log, e.g. "workspace.create". */
+  action: string;
+  /** The permission needed; "authenticated" lets any signed-in user in (the handler narrows what it returns). */
+  permission: Permission | "authenticated";
+  scope?: (params: P, query: Q) => Scope;
+  params?: ZodType<P>;
+  query?: ZodType<Q>;
+  body?: ZodType<B>;
+  resource?: string;
+  /** Success status; 204 sends no body. */
+  status?: number;
+}
+
+type NextCtx = { params: Promise<Record<string, string | string[]>> };
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const VERBS: Record<string, string> = { GET: "get", POST: "create", PUT: "update", PATCH: "patch", DELETE: "delete" };
+
+export function route<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
+  spec: RouteSpec<P, Q, B>,
+  handler: (ctx: Ctx<P, Q, B>) => Promise<unknown>,
+) {
+  return async (req: Request, next: NextCtx): Promise<Response> => {
+    const receivedAt = new Date();
+    const url = new URL(req.url);
+    const rawParams = (await next?.params) ?? {};
+    const target: AuditTarget = { resource: spec.resource, ...scopeHint(rawParams) };
+    let user: User | null = null;
+    let status = 500;
+    let reason: string | null = null;
+    let denied = false;
+    let response: Response;
+    try {
+      user = await currentUser();
+      if (!user) throw unauthenticated();
+      checkOrigin(req);
+      const params = parse(spec.params, rawParams, "path") as P;
+      const query = parse(spec.query, Object.fromEntries(url.searchParams), "query") as Q;
+      const body = spec.body ? (parse(spec.body, await readJson(req), "body") as B) : (undefined as B);
+      const scope = spec.scope?.(params, query) ?? {};
+      Object.assign(target, scopeTarget(scope));
+      const principal = await principalFor(user, scope);
+      const require = async (action: Permission, s: Scope = scope) => {
+        const p = s === scope ? principal : await principalFor(user!, s);
+        enforce(authorize(p, action, s), action);
+      };
+      if (spec.permission !== "authenticated") enforce(authorize(principal, spec.permission, scope), spec.permission);
+      const result = await handler({ req, user, principal, params, query, body, target, require });
+      status = spec.status ?? 200;
+      response = result instanceof Response ? result : status === 204 ? new Response(null, { status }) : Response.json(result, { status });
+      status = response.status;
+    } catch (err) {
+      const appErr = toAppError(err);
+      status = appErr.status;
+      denied = appErr instanceof Denial || status === 401;
+      reason = appErr instanceof Denial ? appErr.why : appErr.message;
+      response = problemResponse(appErr, url.pathname);
+    }
+    if (MUTATING.has(req.method) || status >= 400) {
+      await record({
+        action: spec.action,
+        verb: VERBS[req.method] ?? req.method.toLowerCase(),
+        outcome: status < 400 ? "success" : denied ? "denied" : "failure",
+        statusCode: status,
+        username: user?.username ?? null,
+        reason,
+        receivedAt,
+        ...target,
+        ...clientInfo(req.headers),
+      }).catch((e) => console.error("audit record failed", e));
+    }
+    return response;
+  };
+}
+
+/** An authorization denial; `why` goes to the audit log even when the caller only sees 404. */
+class Denial extends AppError {
+  constructor(status: number, code: string, message: string, readonly why: string, extra: Record<string, unknown> = {}) {
+    super(status, code, message, [], extra);
+  }
+}
+
+/** A denial is 403 where the caller may see the scope, else 404 so nothing leaks. */
+function enforce(decision: Decision, action: Permission) {
+  if (decision.allowed) return;
+  if (!decision.visible) throw new Denial(404, "not_found", "Not found.", decision.reason);
+  throw new Denial(403, "forbidden", decision.reason, decision.reason, { action });
+}
+
+function scopeHint(raw: Record<string, string | string[]>): AuditTarget {
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  return { workspace: one(raw.ws), project: one(raw.project), cluster: one(raw.cluster) };
+}
+
+function scopeTarget(scope: Scope): AuditTarget {
+  return Object.fromEntries(Object.entries(scope).filter(([, v]) => v)) as AuditTarget;
+}
+
+function checkOrigin(req: Request) {
+  if (!MUTATING.has(req.method)) return;
+  const origin = req.headers.get("origin");
+  if (!origin) return; // non-browser clients send none; browsers always do on these methods
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new Denial(403, "cross_origin", "Cross-origin request refused.", "cross-origin request refused");
+  }
+  if (originHost !== host) throw new Denial(403, "cross_origin", "Cross-origin request refused.", "cross-origin request refused");
+}
+
+async function readJson(req: Request): Promise<unknown> {
+  const text = await req.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest("The request body is not valid JSON.");
+  }
+}
+
+function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T | unknown {
+  if (!schema) return value;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw invalid(result.error.issues.map((i): FieldIssue => ({ path: i.path.length ? i.path.join(".") : where, message: i.message })));
+}
+
+function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof Prisma.PrismaClientKnownRequestError) {
+    if (err.code === "P2002") return conflict("That name is already taken.", "already_exists");
+    if (err.code === "P2025") return notFound("The resource");
+  }
+  if (err instanceof z.ZodError) return invalid(err.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  console.error(err);
+  return new AppError(500, "internal", "Something went wrong on our side; it has been logged.");
+}

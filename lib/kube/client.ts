@@ -1,0 +1,76 @@
+// The one cluster client factory: a registered cluster's sealed credentials → a client-node KubeConfig.
+import { ApiException, KubeConfig, type ApiType } from "@kubernetes/client-node";
+import { unseal } from "../crypto/seal";
+
+type ApiConstructor<T extends ApiType> = new (config: never) => T;
+
+export interface ClusterCredentials {
+  id: string;
+  credentials: string;
+  updatedAt: Date;
+}
+
+export const IN_CLUSTER = "in-cluster";
+
+const cache = new Map<string, { stamp: number; kc: KubeConfig }>();
+
+/** Parses a kubeconfig (or the pod's service account for IN_CLUSTER); throws with a readable reason. */
+export function loadKubeConfig(source: string): KubeConfig {
+  const kc = new KubeConfig();
+  if (source === IN_CLUSTER) kc.loadFromCluster();
+  else kc.loadFromString(source);
+  if (!kc.getCurrentCluster()) throw new Error("the kubeconfig has no current context with a cluster");
+  if (!kc.getCurrentUser()) throw new Error("the kubeconfig has no current context with a user");
+  return kc;
+}
+
+export function kubeConfigFor(cluster: ClusterCredentials): KubeConfig {
+  const stamp = cluster.updatedAt.getTime();
+  const hit = cache.get(cluster.id);
+  if (hit && hit.stamp === stamp) return hit.kc;
+  const kc = loadKubeConfig(unseal(cluster.credentials));
+  cache.set(cluster.id, { stamp, kc });
+  return kc;
+}
+
+export function apiFor<T extends ApiType>(cluster: ClusterCredentials, api: ApiConstructor<T>): T {
+  return kubeConfigFor(cluster).makeApiClient(api as never) as T;
+}
+
+/** A cluster that does not answer must never hold up the console. */
+export async function withTimeout<T>(work: Promise<T>, ms = Number(process.env.TENANTRY_KUBE_TIMEOUT_MS ?? 5000)): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the cluster did not answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The HTTP status of a Kubernetes API error, or undefined for a network failure. */
+export function kubeStatus(err: unknown): number | undefined {
+  return err instanceof ApiException ? err.code : undefined;
+}
+
+/** A one-line reason for a failed Kubernetes call, for status texts and 422s (never a stack). */
+export function kubeReason(err: unknown): string {
+  if (err instanceof ApiException) {
+    const body = typeof err.body === "string" ? safeJson(err.body) : err.body;
+    const message = (body as { message?: string } | undefined)?.message;
+    return `${err.code}${message ? `: ${message}` : ""}`;
+  }
+  const e = err as { message?: string; cause?: { code?: string; message?: string }; code?: string };
+  const cause = e?.cause?.code ?? e?.code;
+  return [e?.message ?? String(err), cause && !e?.message?.includes(cause) ? `(${cause})` : ""].filter(Boolean).join(" ");
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,135 @@
+// Clusters: registration (validated by connecting), health, and views that never carry credentials.
+import { CoreV1Api, VersionApi } from "@kubernetes/client-node";
+import type { Cluster, Prisma } from "@prisma/client";
+import { db } from "../db/client";
+import { conflict, invalid, notFound } from "../api/errors";
+import { seal } from "../crypto/seal";
+import { IN_CLUSTER, kubeReason, loadKubeConfig, withTimeout, kubeConfigFor } from "../kube/client";
+import type { KubeConfig } from "@kubernetes/client-node";
+import type { ClusterCreate, ClusterUpdate } from "../schemas/cluster";
+
+/** Everything about a cluster a browser may see: no `credentials`, ever. */
+export const clusterView = {
+  name: true,
+  displayName: true,
+  labels: true,
+  health: true,
+  version: true,
+  nodeCount: true,
+  latencyMs: true,
+  lastError: true,
+  lastCheckedAt: true,
+  createdAt: true,
+  _count: { select: { workspaces: true, projects: true } },
+} satisfies Prisma.ClusterSelect;
+
+type ClusterRow = Prisma.ClusterGetPayload<{ select: typeof clusterView }>;
+
+function present(c: ClusterRow) {
+  const { _count, ...rest } = c;
+  return { ...rest, workspaceCount: _count.workspaces, projectCount: _count.projects };
+}
+
+export async function listClusters() {
+  return (await db().cluster.findMany({ orderBy: { name: "asc" }, select: clusterView })).map(present);
+}
+
+export async function getCluster(name: string) {
+  const c = await db().cluster.findUnique({
+    where: { name },
+    select: {
+      ...clusterView,
+      workspaces: { select: { workspace: { select: { name: true, displayName: true } } }, orderBy: { workspace: { name: "asc" } } },
+      projects: { select: { name: true, status: true, workspace: { select: { name: true } } }, orderBy: { name: "asc" } },
+    },
+  });
+  if (!c) throw notFound(`Cluster "${name}"`);
+  const { workspaces, projects, ...row } = c;
+  return {
+    ...present(row),
+    workspaces: workspaces.map((w) => ({
+      ...w.workspace,
+      projects: projects.filter((p) => p.workspace.name === w.workspace.name).map(({ name: n, status }) => ({ name: n, status })),
+    })),
+  };
+}
+
+export interface Probe {
+  version: string;
+  nodeCount: number;
+  latencyMs: number;
+}
+
+/** Connects with the credentials: the server's version and its node count prove both reach and rights. */
+export async function probe(kc: KubeConfig): Promise<Probe> {
+  const started = performance.now();
+  const version = await withTimeout(kc.makeApiClient(VersionApi).getCode());
+  const nodes = await withTimeout(kc.makeApiClient(CoreV1Api).listNode());
+  return { version: version.gitVersion, nodeCount: nodes.items.length, latencyMs: Math.round(performance.now() - started) };
+}
+
+async function validatedCredentials(source: string): Promise<Probe> {
+  let kc: KubeConfig;
+  try {
+    kc = loadKubeConfig(source);
+  } catch (err) {
+    throw invalid([{ path: "kubeconfig", message: `Not a usable kubeconfig: ${(err as Error).message}` }], "The kubeconfig could not be read.");
+  }
+  try {
+    return await probe(kc);
+  } catch (err) {
+    throw invalid([{ path: "kubeconfig", message: `Could not connect: ${kubeReason(err)}` }], "The cluster could not be reached with this kubeconfig.");
+  }
+}
+
+export async function registerCluster(input: ClusterCreate) {
+  if (await db().cluster.findUnique({ where: { name: input.name }, select: { id: true } }))
+    throw conflict(`A cluster named "${input.name}" is already registered.`, "already_exists");
+  const source = input.inCluster ? IN_CLUSTER : input.kubeconfig!;
+  const p = await validatedCredentials(source);
+  await db().cluster.create({
+    data: {
+      name: input.name,
+      displayName: input.displayName,
+      labels: input.labels ?? {},
+      credentials: seal(source),
+      health: "ready",
+      ...p,
+      lastCheckedAt: new Date(),
+    },
+  });
+  return getCluster(input.name);
+}
+
+export async function updateCluster(name: string, input: ClusterUpdate) {
+  const current = await db().cluster.findUnique({ where: { name }, select: { id: true } });
+  if (!current) throw notFound(`Cluster "${name}"`);
+  const fresh = input.kubeconfig ? { credentials: seal(input.kubeconfig), health: "ready", lastError: null, lastCheckedAt: new Date(), ...(await validatedCredentials(input.kubeconfig)) } : {};
+  await db().cluster.update({ where: { id: current.id }, data: { displayName: input.displayName, labels: input.labels, ...fresh } });
+  return getCluster(name);
+}
+
+export async function deleteCluster(name: string) {
+  const c = await db().cluster.findUnique({ where: { name }, select: { id: true, _count: { select: { projects: true } } } });
+  if (!c) throw notFound(`Cluster "${name}"`);
+  if (c._count.projects > 0) throw conflict(`Cluster "${name}" still hosts ${c._count.projects} project(s).`, "in_use");
+  await db().$transaction([
+    db().workspaceCluster.deleteMany({ where: { clusterId: c.id } }),
+    db().cluster.delete({ where: { id: c.id } }),
+  ]);
+}
+
+/** Refreshes one cluster's health row; never throws, since a down cluster is a status, not an error. */
+export async function checkHealth(cluster: Cluster): Promise<void> {
+  try {
+    const p = await probe(kubeConfigFor(cluster));
+    await db().cluster.updateMany({ where: { id: cluster.id }, data: { ...p, health: "ready", lastError: null, lastCheckedAt: new Date() } });
+  } catch (err) {
+    await db().cluster.updateMany({ where: { id: cluster.id }, data: { health: "down", lastError: kubeReason(err), latencyMs: null, lastCheckedAt: new Date() } });
+  }
+}
+
+export async function checkAllClusters(): Promise<void> {
+  const clusters = await db().cluster.findMany();
+  await Promise.all(clusters.map(checkHealth));
+}

@@ -1,0 +1,101 @@
+// Projects: one namespace in one of the workspace's clusters. The database row is the desired state;
+// lib/kube/reconciler.ts makes the cluster match and reports pending / ready / error.
+import type { Prisma, User } from "@prisma/client";
+import { db } from "../db/client";
+import { conflict, invalid, notFound } from "../api/errors";
+import { authorize, type Principal } from "../rbac/authorize";
+import type { ProjectCreate } from "../schemas/project";
+import { namespaceOwner } from "../kube/namespace";
+import { reconcileProject } from "../kube/reconciler";
+
+const projectView = {
+  id: true,
+  name: true,
+  displayName: true,
+  description: true,
+  status: true,
+  statusMessage: true,
+  podSecurity: true,
+  createdBy: true,
+  createdAt: true,
+  updatedAt: true,
+  cluster: { select: { name: true } },
+  workspace: { select: { name: true } },
+  _count: { select: { members: true } },
+} satisfies Prisma.ProjectSelect;
+
+type ProjectRow = Prisma.ProjectGetPayload<{ select: typeof projectView }>;
+
+function present(p: ProjectRow) {
+  const { id: _id, cluster, workspace, _count, ...rest } = p;
+  return { ...rest, namespace: p.name, cluster: cluster.name, workspace: workspace.name, memberCount: _count.members };
+}
+export type ProjectDto = ReturnType<typeof present>;
+
+async function workspaceId(ws: string): Promise<string> {
+  const w = await db().workspace.findUnique({ where: { name: ws }, select: { id: true } });
+  if (!w) throw notFound(`Workspace "${ws}"`);
+  return w.id;
+}
+
+/** All projects for those who see every project of the workspace, else only the caller's own. */
+export async function listProjects(principal: Principal, ws: string): Promise<ProjectDto[]> {
+  const id = await workspaceId(ws);
+  const seesAll = authorize(principal, "projects.view", { workspace: ws }).allowed;
+  const rows = await db().project.findMany({
+    where: { workspaceId: id, ...(seesAll ? {} : { members: { some: { userId: principal.userId } } }) },
+    orderBy: { name: "asc" },
+    select: projectView,
+  });
+  return rows.map(present);
+}
+
+export async function getProject(ws: string, name: string): Promise<ProjectDto> {
+  const p = await db().project.findFirst({ where: { name, workspace: { name: ws } }, select: projectView });
+  if (!p) throw notFound(`Project "${name}"`);
+  return present(p);
+}
+
+export async function createProject(ws: string, input: ProjectCreate, creator: User, principal: Principal): Promise<ProjectDto> {
+  const workspace = await db().workspace.findUnique({
+    where: { name: ws },
+    select: { id: true, clusters: { where: { cluster: { name: input.cluster } }, select: { cluster: true } } },
+  });
+  if (!workspace) throw notFound(`Workspace "${ws}"`);
+  const cluster = workspace.clusters[0]?.cluster;
+  if (!cluster) throw invalid([{ path: "cluster", message: `Workspace "${ws}" is not authorised on cluster "${input.cluster}".` }]);
+  const taken = await db().project.findFirst({
+    where: { name: input.name, OR: [{ clusterId: cluster.id }, { workspaceId: workspace.id }] },
+    select: { id: true },
+  });
+  if (taken) throw conflict(`A project or namespace named "${input.name}" already exists on cluster "${cluster.name}" or in this workspace.`, "already_exists");
+  // A namespace someone made by hand is not ours to adopt. An unreachable cluster is no reason to refuse:
+  // the project waits as `pending` and the reconciler creates it when the cluster answers.
+  const owner = await namespaceOwner(cluster, ws, input.name).catch(() => "unknown" as const);
+  if (owner === "foreign") throw conflict(`Namespace "${input.name}" already exists on cluster "${cluster.name}" and is not managed by this workspace.`, "already_exists");
+
+  // The creator administers what they create unless they already manage every project here.
+  const coveredAlready = authorize(principal, "projects.manage", { workspace: ws }).allowed;
+  const project = await db().project.create({
+    data: {
+      name: input.name,
+      displayName: input.displayName,
+      description: input.description,
+      workspaceId: workspace.id,
+      clusterId: cluster.id,
+      createdBy: creator.username,
+      ...(coveredAlready ? {} : { members: { create: { userId: creator.id, role: "admin" } } }),
+    },
+    select: { id: true },
+  });
+  await reconcileProject(project.id);
+  return getProject(ws, input.name);
+}
+
+/** Marks the project terminating and removes its namespace; true when it is already gone. */
+export async function deleteProject(ws: string, name: string): Promise<boolean> {
+  const p = await db().project.findFirst({ where: { name, workspace: { name: ws } }, select: { id: true } });
+  if (!p) throw notFound(`Project "${name}"`);
+  await db().project.update({ where: { id: p.id }, data: { status: "terminating", statusMessage: null } });
+  return (await reconcileProject(p.id)) === "gone";
+}

@@ -1,0 +1,107 @@
+// Workspaces: the tenant. Placement on clusters, creation (creator becomes admin), listing what a caller may see.
+import type { Prisma, User } from "@prisma/client";
+import { db } from "../db/client";
+import { conflict, invalid, notFound } from "../api/errors";
+import { decodeCursor, toPage, type Page } from "../api/page";
+import { coversEveryWorkspace, type Principal } from "../rbac/authorize";
+import type { WorkspaceCreate, WorkspaceUpdate } from "../schemas/workspace";
+
+const workspaceView = {
+  name: true,
+  displayName: true,
+  description: true,
+  networkIsolated: true,
+  createdBy: true,
+  createdAt: true,
+  updatedAt: true,
+  clusters: { select: { cluster: { select: { name: true } } }, orderBy: { cluster: { name: "asc" } } },
+  _count: { select: { projects: true, members: true } },
+} satisfies Prisma.WorkspaceSelect;
+
+type WorkspaceRow = Prisma.WorkspaceGetPayload<{ select: typeof workspaceView }>;
+
+export function present(w: WorkspaceRow) {
+  const { clusters, _count, ...rest } = w;
+  return { ...rest, clusters: clusters.map((c) => c.cluster.name), projectCount: _count.projects, memberCount: _count.members };
+}
+export type WorkspaceDto = ReturnType<typeof present>;
+
+/** Every workspace for those who see all, else the caller's own; one query, keyset by name. */
+export async function listWorkspaces(principal: Principal, opts: { limit: number; cursor?: string; q?: string }): Promise<Page<WorkspaceDto>> {
+  const seesAll = coversEveryWorkspace(principal, "workspace-settings.view");
+  const after = decodeCursor(opts.cursor);
+  const rows = await db().workspace.findMany({
+    where: {
+      ...(seesAll ? {} : { members: { some: { userId: principal.userId } } }),
+      ...(after ? { name: { gt: after } } : {}),
+      ...(opts.q ? { OR: [{ name: { contains: opts.q } }, { displayName: { contains: opts.q, mode: "insensitive" } }] } : {}),
+    },
+    orderBy: { name: "asc" },
+    take: opts.limit + 1,
+    select: workspaceView,
+  });
+  const page = toPage(rows, opts.limit, (w) => w.name);
+  return { ...page, items: page.items.map(present) };
+}
+
+export async function getWorkspace(name: string): Promise<WorkspaceDto> {
+  const w = await db().workspace.findUnique({ where: { name }, select: workspaceView });
+  if (!w) throw notFound(`Workspace "${name}"`);
+  return present(w);
+}
+
+async function clusterIds(names: string[]): Promise<string[]> {
+  const unique = [...new Set(names)];
+  const found = await db().cluster.findMany({ where: { name: { in: unique } }, select: { id: true, name: true } });
+  const missing = unique.filter((n) => !found.some((c) => c.name === n));
+  if (missing.length) throw invalid(missing.map((n) => ({ path: `clusters.${names.indexOf(n)}`, message: `No cluster named "${n}".` })));
+  return found.map((c) => c.id);
+}
+
+export async function createWorkspace(input: WorkspaceCreate, creator: User): Promise<WorkspaceDto> {
+  const ids = await clusterIds(input.clusters);
+  if (await db().workspace.findUnique({ where: { name: input.name }, select: { id: true } }))
+    throw conflict(`A workspace named "${input.name}" already exists.`, "already_exists");
+  const w = await db().workspace.create({
+    data: {
+      name: input.name,
+      displayName: input.displayName,
+      description: input.description,
+      createdBy: creator.username,
+      clusters: { create: ids.map((clusterId) => ({ clusterId })) },
+      members: { create: { userId: creator.id, role: "admin" } },
+    },
+    select: workspaceView,
+  });
+  return present(w);
+}
+
+export async function updateWorkspace(name: string, input: WorkspaceUpdate): Promise<WorkspaceDto> {
+  const current = await db().workspace.findUnique({ where: { name }, select: { id: true } });
+  if (!current) throw notFound(`Workspace "${name}"`);
+  return db().$transaction(async (tx) => {
+    if (input.clusters) {
+      const ids = await clusterIds(input.clusters);
+      const stranded = await tx.project.findFirst({
+        where: { workspaceId: current.id, clusterId: { notIn: ids } },
+        select: { name: true, cluster: { select: { name: true } } },
+      });
+      if (stranded) throw conflict(`Project "${stranded.name}" still lives on cluster "${stranded.cluster.name}"; delete it before removing the cluster.`);
+      await tx.workspaceCluster.deleteMany({ where: { workspaceId: current.id, clusterId: { notIn: ids } } });
+      await tx.workspaceCluster.createMany({ data: ids.map((clusterId) => ({ workspaceId: current.id, clusterId })), skipDuplicates: true });
+    }
+    const w = await tx.workspace.update({
+      where: { id: current.id },
+      data: { displayName: input.displayName, description: input.description },
+      select: workspaceView,
+    });
+    return present(w);
+  });
+}
+
+export async function deleteWorkspace(name: string): Promise<void> {
+  const w = await db().workspace.findUnique({ where: { name }, select: { id: true, _count: { select: { projects: true } } } });
+  if (!w) throw notFound(`Workspace "${name}"`);
+  if (w._count.projects > 0) throw conflict(`Workspace "${name}" still has ${w._count.projects} project(s); delete them first.`, "not_empty");
+  await db().workspace.delete({ where: { id: w.id } });
+}

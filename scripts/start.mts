@@ -1,0 +1,91 @@
+// `npm run demo` (and `npm run dev` with --dev): the whole Tenantry on its embedded defaults.
+// Embedded PostgreSQL unless DATABASE_URL is set; two simulated clusters unless TENANTRY_KUBECONFIG is set;
+// migrations, seed, then the Next.js server.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded.ts";
+import { loadOrCreateSecrets } from "../lib/setup/secrets.ts";
+import { migrate } from "../lib/setup/migrate.ts";
+import { startSimulatorProcesses } from "../lib/setup/simulators.ts";
+import { buildFingerprint } from "../lib/setup/fingerprint.ts";
+import { seed, demoUsers, type SeedCluster } from "../prisma/seed.ts";
+
+const dev = process.argv.includes("--dev");
+const dataDir = resolve(process.env.TENANTRY_DATA_DIR || ".tenantry");
+const port = Number(process.env.PORT || 3000);
+const children: ChildProcess[] = [];
+let pg: EmbeddedPostgres | undefined;
+
+async function shutdown(code = 0) {
+  for (const c of children) c.kill("SIGTERM");
+  await pg?.stop().catch(() => {});
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown());
+process.on("SIGTERM", () => void shutdown());
+
+mkdirSync(dataDir, { recursive: true });
+const secrets = loadOrCreateSecrets(dataDir);
+process.env.TENANTRY_SECRET_KEY = secrets.secretKey;
+
+if (!process.env.DATABASE_URL) {
+  pg = await startEmbeddedPostgres(join(dataDir, "pgdata"), Number(process.env.TENANTRY_DB_PORT) || undefined);
+  process.env.DATABASE_URL = pg.url;
+}
+const databaseUrl = process.env.DATABASE_URL!;
+await migrate(databaseUrl);
+
+let clusters: SeedCluster[];
+if (process.env.TENANTRY_KUBECONFIG) {
+  clusters = [{ name: process.env.TENANTRY_CLUSTER_NAME || "host", kubeconfig: readFileSync(process.env.TENANTRY_KUBECONFIG, "utf8") }];
+} else {
+  const sims = await startSimulatorProcesses(["host", "member"], join(dataDir, "clusters"));
+  children.push(...sims.map((s) => s.process));
+  clusters = sims.map((s) => ({ name: s.name, displayName: `Simulated ${s.name} cluster`, kubeconfig: s.kubeconfig }));
+}
+
+const seeded = await seed({ adminPassword: process.env.TENANTRY_ADMIN_PASSWORD, clusters, demo: process.env.TENANTRY_DEMO_DATA !== "0" });
+
+const env = {
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  TENANTRY_SECRET_KEY: secrets.secretKey,
+  NEXTAUTH_SECRET: secrets.authSecret,
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+};
+const next = ["node_modules/next/dist/bin/next"];
+
+if (!dev) {
+  // Build only when the sources changed since the last build.
+  const stampFile = join(".next", "tenantry-build.json");
+  const fingerprint = buildFingerprint(process.cwd());
+  const built = existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint;
+  if (!built) {
+    console.log("Building the console (first start or changed sources)…");
+    const b = spawnSync(process.execPath, [...next, "build"], { stdio: "inherit", env });
+    if (b.status !== 0) await shutdown(b.status ?? 1);
+    writeFileSync(stampFile, fingerprint);
+  }
+}
+
+const server = spawn(process.execPath, [...next, dev ? "dev" : "start", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env });
+children.push(server);
+server.on("exit", (code) => void shutdown(code ?? 0));
+server.stdout!.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  if (/Ready|started server/i.test(chunk.toString())) {
+    const lines = [
+      "",
+      `Tenantry is running at http://localhost:${port}`,
+      `  data directory: ${dataDir}${pg ? " (embedded PostgreSQL)" : ""}`,
+      `  clusters: ${clusters.map((c) => c.name).join(", ")}${process.env.TENANTRY_KUBECONFIG ? "" : ` (simulated; kubeconfigs in ${join(dataDir, "clusters")})`}`,
+      seeded.generatedAdminPassword
+        ? `  sign in as admin / ${seeded.generatedAdminPassword}   (generated now and shown only once; set TENANTRY_ADMIN_PASSWORD to choose it)`
+        : "  sign in as admin with the password you set or were shown on first start",
+      ...(seeded.demoPassword ? [`  demo users ${demoUsers.map((u) => u.username).join(", ")} / ${seeded.demoPassword}   (shown only once)`] : []),
+      "",
+    ];
+    console.log(lines.join("\n"));
+  }
+});
