@@ -14,7 +14,7 @@ export interface SeedCluster {
 export interface SeedResult {
   /** Set only when the admin was created just now with a generated password: print it once. */
   generatedAdminPassword?: string;
-  /** Set only when the demo users were created just now. */
+  /** Set only when the demo users were created just now with a generated password. */
   demoPassword?: string;
 }
 
@@ -27,7 +27,7 @@ export const demoUsers = [
   { username: "dave", displayName: "Dave (self-provisioner)", platformRole: "platform-self-provisioner" },
 ] as const;
 
-export async function seed(opts: { adminPassword?: string; clusters: SeedCluster[]; demo: boolean }): Promise<SeedResult> {
+export async function seed(opts: { adminPassword?: string; demoPassword?: string; clusters: SeedCluster[]; demo: boolean }): Promise<SeedResult> {
   const result: SeedResult = {};
   if (!(await db().user.findUnique({ where: { username: "admin" } }))) {
     const password = opts.adminPassword || generatePassword();
@@ -48,8 +48,9 @@ export async function seed(opts: { adminPassword?: string; clusters: SeedCluster
   }
 
   if (opts.demo && !(await db().workspace.findUnique({ where: { name: "demo" } })) && opts.clusters.length) {
-    result.demoPassword = generatePassword();
-    await seedDemo(result.demoPassword, opts.clusters.map((c) => c.name));
+    const password = opts.demoPassword || generatePassword();
+    if (!opts.demoPassword) result.demoPassword = password;
+    await seedDemo(password, opts.clusters.map((c) => c.name));
   }
   return result;
 }

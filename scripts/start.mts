@@ -45,10 +45,16 @@ if (process.env.TENANTRY_KUBECONFIG) {
   clusters = sims.map((s) => ({ name: s.name, displayName: `Simulated ${s.name} cluster`, kubeconfig: s.kubeconfig }));
 }
 
-const seeded = await seed({ adminPassword: process.env.TENANTRY_ADMIN_PASSWORD, clusters, demo: process.env.TENANTRY_DEMO_DATA !== "0" });
+const seeded = await seed({
+  adminPassword: process.env.TENANTRY_ADMIN_PASSWORD,
+  demoPassword: process.env.TENANTRY_DEMO_PASSWORD,
+  clusters,
+  demo: process.env.TENANTRY_DEMO_DATA !== "0",
+});
 
 const env = {
   ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
   DATABASE_URL: databaseUrl,
   TENANTRY_SECRET_KEY: secrets.secretKey,
   NEXTAUTH_SECRET: secrets.authSecret,

@@ -42,6 +42,8 @@ export interface RouteSpec<P, Q, B> {
   query?: ZodType<Q>;
   body?: ZodType<B>;
   resource?: string;
+  /** What the request is about, for the audit log; known before authorization so denials name it too. */
+  target?: (params: P, body: B) => AuditTarget;
   /** Success status; 204 sends no body. */
   status?: number;
 }
@@ -73,7 +75,7 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
       const query = parse(spec.query, Object.fromEntries(url.searchParams), "query") as Q;
       const body = spec.body ? (parse(spec.body, await readJson(req), "body") as B) : (undefined as B);
       const scope = spec.scope?.(params, query) ?? {};
-      Object.assign(target, scopeTarget(scope));
+      Object.assign(target, scopeTarget(scope), spec.target?.(params, body));
       const principal = await principalFor(user, scope);
       const require = async (action: Permission, s: Scope = scope) => {
         const p = s === scope ? principal : await principalFor(user!, s);

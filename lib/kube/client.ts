@@ -17,7 +17,8 @@ const cache = new Map<string, { stamp: number; kc: KubeConfig }>();
 /** Parses a kubeconfig (or the pod's service account for IN_CLUSTER); throws with a readable reason. */
 export function loadKubeConfig(source: string): KubeConfig {
   const kc = new KubeConfig();
-  if (source === IN_CLUSTER) kc.loadFromCluster();
+  // TENANTRY_IN_CLUSTER_ROOT only moves where the service-account files are read from (tests).
+  if (source === IN_CLUSTER) kc.loadFromCluster(process.env.TENANTRY_IN_CLUSTER_ROOT);
   else kc.loadFromString(source);
   if (!kc.getCurrentCluster()) throw new Error("the kubeconfig has no current context with a cluster");
   if (!kc.getCurrentUser()) throw new Error("the kubeconfig has no current context with a user");

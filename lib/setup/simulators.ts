@@ -1,5 +1,5 @@
 // Runs the bundled cluster simulators (sim/) as child processes for the demo, on ports that stay
-// the same across restarts so kubeconfigs handed out earlier keep working.
+// the same across restarts. Over HTTPS: kubectl sends no bearer token over plain HTTP.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -29,7 +29,7 @@ export async function startSimulatorProcesses(names: string[], dir: string): Pro
     names.map(async (name) => {
       const child = spawn(
         process.execPath,
-        ["--import", "tsx", "sim/main.mts", "--name", name, "--port", String(ports[name]), "--kubeconfig-dir", dir, "--snapshot", join(dir, `${name}.snapshot.json`)],
+        ["--import", "tsx", "sim/main.mts", "--tls", "--name", name, "--port", String(ports[name]), "--kubeconfig-dir", dir, "--snapshot", join(dir, `${name}.snapshot.json`)],
         { stdio: ["ignore", "pipe", "inherit"] },
       );
       const ready = await new Promise<{ url: string; kubeconfig: string }>((resolve, reject) => {

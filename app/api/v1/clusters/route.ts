@@ -5,9 +5,13 @@ import { listClusters, registerCluster } from "@/lib/tenancy/clusters";
 export const GET = route({ action: "cluster.list", permission: "clusters.view", resource: "clusters" }, async () => ({ items: await listClusters() }));
 
 export const POST = route(
-  { action: "cluster.create", permission: "clusters.manage", resource: "clusters", body: clusterCreate, status: 201 },
-  async ({ body, target }) => {
-    target.name = target.cluster = body.name;
-    return registerCluster(body);
+  {
+    action: "cluster.create",
+    permission: "clusters.manage",
+    resource: "clusters",
+    body: clusterCreate,
+    status: 201,
+    target: (_p, body) => ({ name: body.name, cluster: body.name }),
   },
+  async ({ body }) => registerCluster(body),
 );

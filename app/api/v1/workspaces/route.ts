@@ -8,9 +8,13 @@ export const GET = route(
 );
 
 export const POST = route(
-  { action: "workspace.create", permission: "workspaces.create", resource: "workspaces", body: workspaceCreate, status: 201 },
-  async ({ body, user, target }) => {
-    target.name = target.workspace = body.name;
-    return createWorkspace(body, user);
+  {
+    action: "workspace.create",
+    permission: "workspaces.create",
+    resource: "workspaces",
+    body: workspaceCreate,
+    status: 201,
+    target: (_p, body) => ({ name: body.name, workspace: body.name }),
   },
+  async ({ body, user }) => createWorkspace(body, user),
 );

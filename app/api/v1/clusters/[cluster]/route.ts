@@ -2,19 +2,19 @@ import { route } from "@/lib/api/route";
 import { clusterParams, clusterUpdate } from "@/lib/schemas/cluster";
 import { deleteCluster, getCluster, updateCluster } from "@/lib/tenancy/clusters";
 
-const base = { permission: "clusters.view", resource: "clusters", params: clusterParams } as const;
+const base = {
+  permission: "clusters.view",
+  resource: "clusters",
+  params: clusterParams,
+  target: (p: { cluster: string }) => ({ name: p.cluster }),
+} as const;
 
-export const GET = route({ ...base, action: "cluster.get" }, async ({ params, target }) => {
-  target.name = params.cluster;
-  return getCluster(params.cluster);
-});
+export const GET = route({ ...base, action: "cluster.get" }, async ({ params }) => getCluster(params.cluster));
 
-export const PATCH = route({ ...base, action: "cluster.update", permission: "clusters.manage", body: clusterUpdate }, async ({ params, body, target }) => {
-  target.name = params.cluster;
-  return updateCluster(params.cluster, body);
-});
+export const PATCH = route({ ...base, action: "cluster.update", permission: "clusters.manage", body: clusterUpdate }, async ({ params, body }) =>
+  updateCluster(params.cluster, body),
+);
 
-export const DELETE = route({ ...base, action: "cluster.delete", permission: "clusters.manage", status: 204 }, async ({ params, target }) => {
-  target.name = params.cluster;
+export const DELETE = route({ ...base, action: "cluster.delete", permission: "clusters.manage", status: 204 }, async ({ params }) => {
   await deleteCluster(params.cluster);
 });

@@ -10,9 +10,13 @@ export const GET = route({ ...base, action: "project.list", permission: "workspa
 }));
 
 export const POST = route(
-  { ...base, action: "project.create", permission: "projects.create", body: projectCreate, status: 201 },
-  async ({ params, body, user, principal, target }) => {
-    Object.assign(target, { name: body.name, namespace: body.name, project: body.name, cluster: body.cluster });
-    return createProject(params.ws, body, user, principal);
+  {
+    ...base,
+    action: "project.create",
+    permission: "projects.create",
+    body: projectCreate,
+    status: 201,
+    target: (_p, body) => ({ name: body.name, namespace: body.name, project: body.name, cluster: body.cluster }),
   },
+  async ({ params, body, user, principal }) => createProject(params.ws, body, user, principal),
 );

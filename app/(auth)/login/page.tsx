@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { currentUser } from "@/lib/auth/session";
+import { LoginForm } from "@/components/auth/login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+  const { callbackUrl } = await searchParams;
+  const target = safeCallback(typeof callbackUrl === "string" ? callbackUrl : undefined);
+  if (await currentUser()) redirect(target);
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4 py-12">
+      <div className="w-full max-w-sm">
+        <div className="mb-8 text-center">
+          <span aria-hidden="true" className="mx-auto flex size-10 items-center justify-center rounded-lg bg-indigo-600 text-lg font-bold text-white">
+            T
+          </span>
+          <h1 className="mt-4 text-2xl font-semibold tracking-tight text-zinc-900">Sign in to Tenantry</h1>
+          <p className="mt-1 text-sm text-zinc-500">Multi-tenant console for Kubernetes</p>
+        </div>
+        <LoginForm callbackUrl={target} />
+      </div>
+    </main>
+  );
+}
+
+/** Only a path on this site: next-auth hands over absolute URLs, and anything else would be an open redirect. */
+function safeCallback(raw: string | undefined): string {
+  if (!raw) return "/";
+  try {
+    const url = new URL(raw, "http://placeholder.invalid");
+    const sameSite = raw.startsWith("/") ? !raw.startsWith("//") : url.origin === new URL(process.env.NEXTAUTH_URL ?? "http://placeholder.invalid").origin;
+    return sameSite && url.pathname !== "/login" ? `${url.pathname}${url.search}` : "/";
+  } catch {
+    return "/";
+  }
+}

@@ -1,0 +1,46 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, useSyncExternalStore, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { FormError, TextField } from "@/components/ui/field";
+
+const subscribeNothing = () => () => {};
+
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
+  // False in the server HTML, true once hydrated: until then a click would submit the form natively.
+  const hydrated = useSyncExternalStore(subscribeNothing, () => true, () => false);
+  const [error, setError] = useState<string>();
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setPending(true);
+    setError(undefined);
+    const result = await signIn("credentials", {
+      username: String(form.get("username") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    });
+    if (result?.ok && !result.error) {
+      router.push(callbackUrl || "/");
+      router.refresh();
+      return;
+    }
+    setPending(false);
+    setError("Invalid username or password.");
+  }
+
+  return (
+    <form method="post" onSubmit={onSubmit} className="space-y-5 rounded-lg bg-white p-6 shadow-sm ring-1 ring-zinc-200">
+      <TextField label="Username" name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required autoFocus />
+      <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+      <FormError message={error} />
+      <Button type="submit" className="w-full" disabled={!hydrated || pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

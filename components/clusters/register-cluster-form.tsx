@@ -1,0 +1,72 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, type ChangeEvent, type FormEvent } from "react";
+import { ApiError, errorMessage, fieldErrors } from "@/lib/client/api";
+import { useRegisterCluster } from "@/lib/client/hooks/clusters";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { FormError, TextAreaField, TextField } from "@/components/ui/field";
+
+const MAX_KUBECONFIG_BYTES = 256 * 1024;
+
+/** Registration connects to the cluster first; a kubeconfig that cannot reach it comes back as a 422 on `kubeconfig`. */
+export function RegisterClusterForm() {
+  const router = useRouter();
+  const register = useRegisterCluster();
+  const [kubeconfig, setKubeconfig] = useState("");
+  const [fileError, setFileError] = useState<string>();
+  const errors = fieldErrors(register.error);
+  const formError = register.error && !(register.error instanceof ApiError && register.error.issues.length) ? errorMessage(register.error) : undefined;
+
+  async function onFile(e: ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    setFileError(undefined);
+    if (!file) return;
+    if (file.size > MAX_KUBECONFIG_BYTES) {
+      setFileError("The file is larger than 256 KiB; that is not a kubeconfig.");
+      return;
+    }
+    setKubeconfig(await file.text());
+  }
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    register.mutate(
+      { name: String(form.get("name") ?? "").trim(), displayName: String(form.get("displayName") ?? "").trim() || undefined, kubeconfig },
+      { onSuccess: (cluster) => router.push(`/clusters/${cluster.name}`) },
+    );
+  }
+
+  return (
+    <Card>
+      <form onSubmit={onSubmit} noValidate className="space-y-5">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField label="Name" name="name" required autoComplete="off" spellCheck={false} error={errors.name} hint="Lowercase letters, digits and '-'." />
+          <TextField label="Display name" name="displayName" autoComplete="off" error={errors.displayName} />
+        </div>
+        <TextAreaField
+          label="Kubeconfig"
+          name="kubeconfig"
+          rows={12}
+          spellCheck={false}
+          className="font-mono text-xs"
+          value={kubeconfig}
+          onChange={(e) => setKubeconfig(e.target.value)}
+          error={errors.kubeconfig}
+          hint="Stored encrypted and never shown again. Tenantry connects with it before saving."
+        />
+        <TextField label="Or upload a kubeconfig file" type="file" accept=".yaml,.yml,.conf,.config,.kubeconfig,text/*" onChange={onFile} error={fileError} className="file:mr-3 file:rounded file:border-0 file:bg-zinc-100 file:px-3 file:py-1 file:text-sm" />
+        <FormError message={formError} />
+        <div className="flex justify-end gap-2">
+          <ButtonLink href="/clusters" variant="secondary">
+            Cancel
+          </ButtonLink>
+          <Button type="submit" disabled={register.isPending}>
+            {register.isPending ? "Connecting…" : "Add cluster"}
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}

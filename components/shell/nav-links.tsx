@@ -1,0 +1,58 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
+import { useViewer } from "./viewer";
+
+interface NavItem {
+  href: string;
+  label: string;
+  icon: ReactNode;
+  /** Shown only to viewers holding this platform permission. */
+  permission?: string;
+}
+
+const icon = (d: string) => (
+  <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.75} className="size-5 shrink-0">
+    <path strokeLinecap="round" strokeLinejoin="round" d={d} />
+  </svg>
+);
+
+const items: NavItem[] = [
+  { href: "/workspaces", label: "Workspaces", icon: icon("M3.75 6A2.25 2.25 0 0 1 6 3.75h12A2.25 2.25 0 0 1 20.25 6v12A2.25 2.25 0 0 1 18 20.25H6A2.25 2.25 0 0 1 3.75 18V6ZM3.75 9.75h16.5M9.75 9.75v10.5") },
+  {
+    href: "/clusters",
+    label: "Clusters",
+    permission: "clusters.view",
+    icon: icon("M5.25 14.25h13.5m-13.5 0a3 3 0 0 1-3-3V6.75a3 3 0 0 1 3-3h13.5a3 3 0 0 1 3 3v4.5a3 3 0 0 1-3 3m-13.5 0v3a3 3 0 0 0 3 3h7.5a3 3 0 0 0 3-3v-3M6.75 9h.008M10.5 9h.008"),
+  },
+  { href: "/audit", label: "Audit log", icon: icon("M9 12h6m-6 4h6m2.25 4.5H6.75A2.25 2.25 0 0 1 4.5 18.75V5.25A2.25 2.25 0 0 1 6.75 3h6.878a2.25 2.25 0 0 1 1.59.659l3.623 3.623a2.25 2.25 0 0 1 .659 1.59v9.878a2.25 2.25 0 0 1-2.25 2.25Z") },
+];
+
+/** The console's sections: a column in the sidebar, a row in the top bar on narrow screens. */
+export function NavLinks({ layout }: { layout: "column" | "row" }) {
+  const pathname = usePathname();
+  const { can } = useViewer();
+  const visible = items.filter((item) => !item.permission || can(item.permission));
+  return (
+    <ul className={layout === "column" ? "space-y-1" : "flex gap-1 overflow-x-auto"}>
+      {visible.map((item) => {
+        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        return (
+          <li key={item.href}>
+            <Link
+              href={item.href}
+              aria-current={active ? "page" : undefined}
+              className={`flex items-center gap-3 whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium transition-colors ${
+                active ? "bg-indigo-50 text-indigo-700" : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900"
+              }`}
+            >
+              {layout === "column" && item.icon}
+              {item.label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

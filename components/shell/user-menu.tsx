@@ -1,0 +1,66 @@
+"use client";
+import { signOut } from "next-auth/react";
+import { useEffect, useId, useRef, useState } from "react";
+import { useViewer } from "./viewer";
+
+/** Who is signed in, with which platform role, and the way out. */
+export function UserMenu() {
+  const { username, displayName, platformRole } = useViewer();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const closeOnOutside = (e: MouseEvent) => {
+      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const closeOnEscape = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
+    document.addEventListener("mousedown", closeOnOutside);
+    document.addEventListener("keydown", closeOnEscape);
+    return () => {
+      document.removeEventListener("mousedown", closeOnOutside);
+      document.removeEventListener("keydown", closeOnEscape);
+    };
+  }, [open]);
+
+  return (
+    <div ref={rootRef} className="relative">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((o) => !o)}
+        className="flex items-center gap-2 rounded-md px-2 py-1.5 text-left hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
+      >
+        <span aria-hidden="true" className="flex size-8 items-center justify-center rounded-full bg-indigo-600 text-sm font-semibold uppercase text-white">
+          {username.slice(0, 1)}
+        </span>
+        <span className="hidden sm:block">
+          <span className="block text-sm font-medium text-zinc-900">{username}</span>
+          <span className="block text-xs text-zinc-500">{platformRole}</span>
+        </span>
+        <span className="sr-only sm:hidden">
+          {username}, {platformRole}
+        </span>
+      </button>
+      {open && (
+        <div id={panelId} className="absolute right-0 z-20 mt-2 w-56 rounded-md bg-white py-1 shadow-lg ring-1 ring-zinc-200">
+          <div className="border-b border-zinc-100 px-4 py-2.5">
+            <p className="truncate text-sm font-medium text-zinc-900">{displayName || username}</p>
+            <p className="truncate text-xs text-zinc-500">
+              {username} · {platformRole}
+            </p>
+          </div>
+          <button
+            type="button"
+            onClick={() => signOut({ callbackUrl: "/login" })}
+            className="block w-full px-4 py-2 text-left text-sm text-zinc-700 hover:bg-zinc-50"
+          >
+            Sign out
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

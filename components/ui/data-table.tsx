@@ -1,0 +1,31 @@
+import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
+
+/** A table in a bordered card that scrolls sideways on narrow screens. */
+export function DataTable({ caption, children }: { caption: string; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-zinc-200">
+      <table className="min-w-full divide-y divide-zinc-200 text-sm">
+        <caption className="sr-only">{caption}</caption>
+        {children}
+      </table>
+    </div>
+  );
+}
+
+export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
+  return (
+    <th
+      scope="col"
+      className={`whitespace-nowrap bg-zinc-50 px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-zinc-500 ${className}`}
+      {...props}
+    />
+  );
+}
+
+export function Td({ className = "", ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
+  return <td className={`whitespace-nowrap px-4 py-3 text-zinc-700 ${className}`} {...props} />;
+}
+
+export function TBody({ children }: { children: ReactNode }) {
+  return <tbody className="divide-y divide-zinc-100">{children}</tbody>;
+}

@@ -1,0 +1,33 @@
+"use client";
+import { useEffect, useId, useRef, type ReactNode } from "react";
+
+/** A modal on the native <dialog>: focus trap, Escape and the dialog role come for free. */
+export function Dialog({ open, title, onClose, children }: { open: boolean; title: string; onClose: () => void; children: ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      onClose={onClose}
+      className="m-auto w-full max-w-lg rounded-lg bg-white p-0 shadow-xl ring-1 ring-zinc-200 backdrop:bg-zinc-900/40"
+    >
+      {open && (
+        <div className="p-6">
+          <h2 id={titleId} className="mb-4 text-lg font-semibold text-zinc-900">
+            {title}
+          </h2>
+          {children}
+        </div>
+      )}
+    </dialog>
+  );
+}

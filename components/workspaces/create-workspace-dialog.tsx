@@ -1,0 +1,54 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { ApiError, errorMessage, fieldErrors } from "@/lib/client/api";
+import { useCreateWorkspace } from "@/lib/client/hooks/workspaces";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { FormError, TextAreaField, TextField } from "@/components/ui/field";
+import { ClusterCheckboxes } from "./cluster-checkboxes";
+
+export function CreateWorkspaceDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const router = useRouter();
+  const create = useCreateWorkspace();
+  const [clusters, setClusters] = useState<string[]>([]);
+  const errors = fieldErrors(create.error);
+  // Field problems show under their fields; anything else (409 already exists, 403...) above the buttons.
+  const formError = create.error && !(create.error instanceof ApiError && create.error.issues.length) ? errorMessage(create.error) : undefined;
+
+  function close() {
+    create.reset();
+    setClusters([]);
+    onClose();
+  }
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const text = (key: string) => String(form.get(key) ?? "").trim() || undefined;
+    create.mutate(
+      { name: String(form.get("name") ?? "").trim(), displayName: text("displayName"), description: text("description"), clusters },
+      { onSuccess: (ws) => router.push(`/workspaces/${ws.name}`) },
+    );
+  }
+
+  return (
+    <Dialog open={open} title="Create workspace" onClose={close}>
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <TextField label="Name" name="name" required autoComplete="off" spellCheck={false} error={errors.name} hint="Lowercase letters, digits and '-'; at most 63 characters. Cannot be changed later." />
+        <TextField label="Display name" name="displayName" autoComplete="off" error={errors.displayName} />
+        <TextAreaField label="Description" name="description" rows={2} error={errors.description} />
+        <ClusterCheckboxes selected={clusters} onChange={setClusters} error={errors.clusters} />
+        <FormError message={formError} />
+        <div className="flex justify-end gap-2 pt-2">
+          <Button variant="secondary" onClick={close}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={create.isPending}>
+            {create.isPending ? "Creating…" : "Create workspace"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

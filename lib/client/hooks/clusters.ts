@@ -1,0 +1,36 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiGet, apiSend } from "../api";
+import type { Cluster, ClusterDetail } from "../types";
+
+export interface ClusterRegistration {
+  name: string;
+  displayName?: string;
+  kubeconfig: string;
+}
+
+export function useClusters(options: { refetchInterval?: number } = {}) {
+  return useQuery({
+    queryKey: ["clusters"],
+    queryFn: async () => (await apiGet<{ items: Cluster[] }>("/api/v1/clusters")).items,
+    refetchInterval: options.refetchInterval,
+  });
+}
+
+export function useCluster(name: string) {
+  return useQuery({
+    queryKey: ["clusters", name],
+    queryFn: () => apiGet<ClusterDetail>(`/api/v1/clusters/${encodeURIComponent(name)}`),
+  });
+}
+
+export function useRegisterCluster() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ClusterRegistration) => apiSend<ClusterDetail>("POST", "/api/v1/clusters", input),
+    onSuccess: (cluster) => {
+      client.setQueryData(["clusters", cluster.name], cluster);
+      return client.invalidateQueries({ queryKey: ["clusters"], exact: true });
+    },
+  });
+}

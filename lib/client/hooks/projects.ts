@@ -1,0 +1,64 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiGet, apiSend } from "../api";
+import type { Project, ProjectStatus } from "../types";
+
+export interface ProjectInput {
+  name: string;
+  cluster: string;
+  displayName?: string;
+  description?: string;
+}
+
+const POLL_MS = 2_000;
+const settling = (status: ProjectStatus | undefined) => status === "pending" || status === "terminating";
+
+const projectsPath = (ws: string) => `/api/v1/workspaces/${encodeURIComponent(ws)}/projects`;
+const projectPath = (ws: string, project: string) => `${projectsPath(ws)}/${encodeURIComponent(project)}`;
+
+/** The workspace's projects; polls while any of them is still settling on its cluster. */
+export function useProjects(ws: string) {
+  return useQuery({
+    queryKey: ["projects", ws],
+    queryFn: async () => (await apiGet<{ items: Project[] }>(projectsPath(ws))).items,
+    refetchInterval: (query) => (query.state.data?.some((p) => settling(p.status)) ? POLL_MS : false),
+  });
+}
+
+/** One project; polls every 2 s while it is pending or terminating. */
+export function useProject(ws: string, project: string) {
+  return useQuery({
+    queryKey: ["projects", ws, project],
+    queryFn: () => apiGet<Project>(projectPath(ws, project)),
+    refetchInterval: (query) => (settling(query.state.data?.status) ? POLL_MS : false),
+  });
+}
+
+export function useCreateProject(ws: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ProjectInput) => apiSend<Project>("POST", projectsPath(ws), input),
+    onSuccess: (project) => {
+      client.setQueryData(["projects", ws, project.name], project);
+      return Promise.all([
+        client.invalidateQueries({ queryKey: ["projects", ws], exact: true }),
+        client.invalidateQueries({ queryKey: ["workspaces"] }),
+      ]);
+    },
+  });
+}
+
+/** Resolves to the terminating project (202) or undefined once the namespace is gone (204). */
+export function useDeleteProject(ws: string, project: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiSend<Project | undefined>("DELETE", projectPath(ws, project)),
+    onSuccess: (terminating) => {
+      if (terminating) client.setQueryData(["projects", ws, project], terminating);
+      return Promise.all([
+        client.invalidateQueries({ queryKey: ["projects", ws], exact: true }),
+        client.invalidateQueries({ queryKey: ["workspaces"] }),
+      ]);
+    },
+  });
+}

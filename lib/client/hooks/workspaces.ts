@@ -1,0 +1,37 @@
+"use client";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiGet, apiSend } from "../api";
+import type { Page, Workspace } from "../types";
+
+export interface WorkspaceInput {
+  name: string;
+  displayName?: string;
+  description?: string;
+  clusters: string[];
+}
+
+const PAGE_SIZE = 50;
+
+export function useWorkspaces(search = "") {
+  return useInfiniteQuery({
+    queryKey: ["workspaces", "list", search],
+    queryFn: ({ pageParam }) => apiGet<Page<Workspace>>("/api/v1/workspaces", { limit: PAGE_SIZE, cursor: pageParam, q: search }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useWorkspace(name: string) {
+  return useQuery({
+    queryKey: ["workspaces", "detail", name],
+    queryFn: () => apiGet<Workspace>(`/api/v1/workspaces/${encodeURIComponent(name)}`),
+  });
+}
+
+export function useCreateWorkspace() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: WorkspaceInput) => apiSend<Workspace>("POST", "/api/v1/workspaces", input),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["workspaces"] }),
+  });
+}

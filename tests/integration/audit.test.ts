@@ -1,0 +1,45 @@
+// The audit log is a hash chain: each event seals its predecessor's hash.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { record } from "@/lib/audit/record";
+import { eventHash } from "@/lib/audit/chain";
+import { searchAudit } from "@/lib/audit/search";
+import { makeUser, principalOf, uniqueName } from "../support/fixtures";
+
+describe("audit record", () => {
+  it("chains every event to the one before it, even when written concurrently", async () => {
+    const who = uniqueName("auditor");
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => record({ action: "test.event", verb: "create", outcome: "success", statusCode: 200, username: who, name: `n${i}` })),
+    );
+    const all = await db().auditEvent.findMany({ orderBy: { seq: "asc" } });
+    for (let i = 1; i < all.length; i++) {
+      expect(all[i]!.prevHash).toBe(all[i - 1]!.hash);
+      expect(all[i]!.hash).toBe(eventHash(all[i]!.prevHash, all[i]!));
+    }
+    expect(all.filter((e) => e.username === who)).toHaveLength(10);
+  });
+
+  it("shows each caller only the scopes they may audit", async () => {
+    const ws = uniqueName("ws");
+    await record({ action: "test.scoped", verb: "create", outcome: "success", statusCode: 201, workspace: ws, username: "someone" });
+    const admin = await makeUser("platform-admin");
+    const outsider = await makeUser();
+    const adminView = await searchAudit(await principalOf(admin.username), { limit: 50, workspace: ws });
+    expect(adminView.items.map((e) => e.action)).toEqual(["test.scoped"]);
+    const outsiderView = await searchAudit(await principalOf(outsider.username), { limit: 50, workspace: ws });
+    expect(outsiderView.items).toEqual([]);
+  });
+
+  it("pages newest first with a cursor", async () => {
+    const who = uniqueName("pager");
+    for (let i = 0; i < 5; i++) await record({ action: "test.page", verb: "get", outcome: "failure", statusCode: 404, username: who, name: `e${i}` });
+    const admin = await principalOf((await makeUser("platform-admin")).username);
+    const first = await searchAudit(admin, { limit: 3, user: who });
+    expect(first.items.map((e) => e.name)).toEqual(["e4", "e3", "e2"]);
+    const second = await searchAudit(admin, { limit: 3, user: who, cursor: first.nextCursor! });
+    expect(second.items.map((e) => e.name)).toEqual(["e1", "e0"]);
+    expect(second.nextCursor).toBeNull();
+    expect((await searchAudit(admin, { limit: 10, user: `${who.slice(0, -2)}*`, status: "4xx" })).items).toHaveLength(5);
+  });
+});
