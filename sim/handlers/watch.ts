@@ -1,0 +1,37 @@
+// Watch streams: newline-delimited `{type, object}` events, resumable from a resourceVersion.
+import type { ServerResponse } from "node:http";
+import { ApiError } from "../errors";
+import { apiVersionOf, resourceKey, type ResourceDef } from "../resources";
+import { matchFields, matchLabels, parseFieldSelector, parseLabelSelector } from "../selectors";
+import type { KObject, Store } from "../store";
+
+export interface WatchQuery { labelSelector?: string; fieldSelector?: string; resourceVersion?: string; timeoutSeconds?: number; allowWatchBookmarks?: boolean }
+
+export function serveWatch(store: Store, d: ResourceDef, ns: string | undefined, name: string | undefined, q: WatchQuery, res: ServerResponse): void {
+  const labels = parseLabelSelector(q.labelSelector);
+  const fields = parseFieldSelector(q.fieldSelector, ["metadata.name", "metadata.namespace", ...(d.fields ?? [])]);
+  const matches = (o: KObject) => (!d.namespaced || !ns || o.metadata.namespace === ns) && (!name || o.metadata.name === name) && matchLabels(labels, o.metadata.labels) && matchFields(fields, o);
+  const typed = (o: KObject) => ({ apiVersion: apiVersionOf(d), kind: d.kind, ...o });
+  res.writeHead(200, { "Content-Type": "application/json", "Transfer-Encoding": "chunked" });
+  res.flushHeaders();
+  const send = (type: string, object: unknown) => res.write(JSON.stringify({ type, object }) + "\n");
+
+  const key = resourceKey(d.group, d.resource);
+  const rv = q.resourceVersion;
+  if (rv && rv !== "0") {
+    const past = store.eventsSince(Number(rv), key);
+    if (!past) {
+      send("ERROR", new ApiError(410, "Expired", `too old resource version: ${rv} (${store.resourceVersion})`).toStatus());
+      res.end();
+      return;
+    }
+    for (const e of past) if (matches(e.object)) send(e.type, typed(e.object));
+  } else {
+    for (const o of store.list(d, ns)) if (matches(o)) send("ADDED", typed(o));
+  }
+  const unsubscribe = store.subscribe((e) => { if (e.key === key && matches(e.object)) send(e.type, typed(e.object)); });
+  const bookmarks = q.allowWatchBookmarks
+    ? setInterval(() => send("BOOKMARK", { kind: d.kind, apiVersion: apiVersionOf(d), metadata: { resourceVersion: store.resourceVersion } }), 10_000) : undefined;
+  const timeout = setTimeout(() => res.end(), (q.timeoutSeconds && q.timeoutSeconds > 0 ? q.timeoutSeconds : 1800) * 1000);
+  res.on("close", () => { unsubscribe(); clearTimeout(timeout); if (bookmarks) clearInterval(bookmarks); });
+}

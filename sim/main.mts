@@ -1,0 +1,33 @@
+// CLI: `npm run sim -- --name host --port 6443 --kubeconfig-dir .tenantry/clusters [--tls] [--snapshot file] [--nodes 3]`.
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { startSimulator } from "./index.ts";
+
+const { values } = parseArgs({
+  options: {
+    name: { type: "string", default: "simulator" },
+    host: { type: "string", default: "127.0.0.1" },
+    port: { type: "string", default: "0" },
+    "kubeconfig-dir": { type: "string", default: ".tenantry/clusters" },
+    tls: { type: "boolean", default: false },
+    snapshot: { type: "string" },
+    nodes: { type: "string", default: "3" },
+  },
+});
+
+const dir = values["kubeconfig-dir"]!;
+const sim = await startSimulator({
+  name: values.name, host: values.host, port: Number(values.port), tls: values.tls,
+  kubeconfigDir: dir, snapshotPath: values.snapshot, nodes: Number(values.nodes),
+});
+console.log(JSON.stringify({ name: sim.name, url: sim.url, kubeconfig: resolve(dir, `${sim.name}.kubeconfig`) }));
+
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  await sim.stop();
+  process.exit(0);
+};
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
