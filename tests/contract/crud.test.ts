@@ -37,6 +37,12 @@ describe("create, read, update, delete", () => {
     expect(b.data).toEqual({ k: "2" });
   });
 
+  it("keeps the resourceVersion on an update that changes nothing", async () => {
+    const a = await core.createNamespacedConfigMap({ namespace: ns, body: cm("noop", { x: "1" }) });
+    const b = await core.replaceNamespacedConfigMap({ namespace: ns, name: "noop", body: { data: { k: "v" }, metadata: { labels: { x: "1" }, name: "noop" } } });
+    expect(b.metadata?.resourceVersion).toBe(a.metadata?.resourceVersion);
+  });
+
   it("refuses an update with a stale resourceVersion with 409 Conflict", async () => {
     const a = await core.createNamespacedConfigMap({ namespace: ns, body: cm("stale") });
     await core.replaceNamespacedConfigMap({ namespace: ns, name: "stale", body: { ...a, data: { k: "new" } } });
@@ -189,7 +195,8 @@ describe("list", () => {
       token = page.metadata?._continue || undefined;
       pages++;
     } while (token);
-    expect(pages).toBe(2);
+    // A server may return fewer than `limit` items per page, never more.
+    expect(pages).toBeGreaterThanOrEqual(2);
     expect(names.sort()).toEqual(["sel-api", "sel-db", "sel-web"]);
   });
 

@@ -3,10 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify, parse } from "yaml";
 import { startSimulator, type Simulator } from "@/sim/index";
 import { db } from "@/lib/db/client";
-import { checkHealth, deleteCluster, getCluster, listClusters, registerCluster } from "@/lib/tenancy/clusters";
+import { checkHealth, deleteCluster, getCluster, listClusters, registerCluster, updateCluster } from "@/lib/tenancy/clusters";
 import { createWorkspace } from "@/lib/tenancy/workspaces";
 import { createProject } from "@/lib/tenancy/projects";
 import { freePort } from "@/lib/net/free-port";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { makeUser, principalOf, uniqueName } from "../support/fixtures";
 
 let sim: Simulator;
@@ -107,6 +110,38 @@ describe("cluster registration", () => {
     await checkHealth(await db().cluster.findUniqueOrThrow({ where: { name } }));
     expect((await getCluster(name)).health).toBe("ready");
     await other.stop();
+  });
+
+  it("registers the cluster it runs in from the pod's service account", async () => {
+    const tlsSim = await startSimulator({ name: "incluster-sim", tls: true });
+    const root = mkdtempSync(join(tmpdir(), "sa-"));
+    const saDir = join(root, "var/run/secrets/kubernetes.io/serviceaccount");
+    mkdirSync(saDir, { recursive: true });
+    const ca = parse(tlsSim.kubeconfig()).clusters[0].cluster["certificate-authority-data"];
+    writeFileSync(join(saDir, "ca.crt"), Buffer.from(ca, "base64"));
+    writeFileSync(join(saDir, "token"), tlsSim.adminToken);
+    writeFileSync(join(saDir, "namespace"), "tenantry-system");
+    const saved = { ...process.env };
+    Object.assign(process.env, { KUBERNETES_SERVICE_HOST: "127.0.0.1", KUBERNETES_SERVICE_PORT: new URL(tlsSim.url).port, TENANTRY_IN_CLUSTER_ROOT: root });
+    try {
+      const name = uniqueName("self");
+      await expect(registerCluster({ name, inCluster: true })).resolves.toMatchObject({ name, health: "ready", nodeCount: 3 });
+    } finally {
+      process.env = saved;
+      await tlsSim.stop();
+    }
+  });
+
+  it("updates display name and labels, and validates a new kubeconfig before storing it", async () => {
+    const name = uniqueName("edit");
+    await registerCluster({ name, kubeconfig: sim.kubeconfig() });
+    await expect(updateCluster(name, { displayName: "Edited", labels: { env: "prod" } })).resolves.toMatchObject({ displayName: "Edited", labels: { env: "prod" } });
+    const before = (await db().cluster.findUniqueOrThrow({ where: { name } })).credentials;
+    const wrong = kubeconfigWith((kc) => {
+      kc.users[0].user = { token: "nope" };
+    });
+    await expect(updateCluster(name, { kubeconfig: wrong })).rejects.toMatchObject({ status: 422 });
+    expect((await db().cluster.findUniqueOrThrow({ where: { name } })).credentials).toBe(before);
   });
 
   it("will not delete a cluster that still hosts projects", async () => {
