@@ -1,7 +1,7 @@
 // Admission the simulator runs on writes: NamespaceLifecycle, LimitRanger and the RBAC escalation check.
 import { UNDELETABLE_NAMESPACES } from "./bootstrap";
 import { forbidden, notFound } from "./errors";
-import { compare, formatQuantity, parseQuantity, type Quantity, add, zero } from "./quantity";
+import { add, canonical, compare, formatQuantity, parseQuantity, zero, type Quantity } from "./quantity";
 import { authorize, covers, escalationMessage, rulesFor, SUPERUSER_GROUP, type PolicyRule, type RuleSource, type UserInfo } from "./rbac";
 import { resourceFor, type ResourceDef } from "./resources";
 import type { KObject, Store } from "./store";
@@ -39,22 +39,21 @@ export function defaultLimitRange(o: KObject): void {
   }
 }
 
-const canon = (v: string) => formatQuantity(parseQuantity(v));
 const sorted = (l: ResourceList | undefined) => Object.keys(l ?? {}).sort();
 
 function constraintErrors(scope: string, item: LimitItem, requests: ResourceList, limits: ResourceList): string[] {
   const errs: string[] = [];
   for (const res of sorted(item.min)) {
     const min = parseQuantity(item.min![res]);
-    if (requests[res] === undefined) errs.push(`minimum ${res} usage per ${scope} is ${canon(item.min![res])}.  No request is specified`);
-    else if (compare(parseQuantity(requests[res]), min) < 0) errs.push(`minimum ${res} usage per ${scope} is ${canon(item.min![res])}, but request is ${canon(requests[res])}`);
-    else if (limits[res] !== undefined && compare(parseQuantity(limits[res]), min) < 0) errs.push(`minimum ${res} usage per ${scope} is ${canon(item.min![res])}, but limit is ${canon(limits[res])}`);
+    if (requests[res] === undefined) errs.push(`minimum ${res} usage per ${scope} is ${canonical(item.min![res])}.  No request is specified`);
+    else if (compare(parseQuantity(requests[res]), min) < 0) errs.push(`minimum ${res} usage per ${scope} is ${canonical(item.min![res])}, but request is ${canonical(requests[res])}`);
+    else if (limits[res] !== undefined && compare(parseQuantity(limits[res]), min) < 0) errs.push(`minimum ${res} usage per ${scope} is ${canonical(item.min![res])}, but limit is ${canonical(limits[res])}`);
   }
   for (const res of sorted(item.max)) {
     const max = parseQuantity(item.max![res]);
-    if (limits[res] === undefined) errs.push(`maximum ${res} usage per ${scope} is ${canon(item.max![res])}.  No limit is specified`);
-    else if (compare(parseQuantity(limits[res]), max) > 0) errs.push(`maximum ${res} usage per ${scope} is ${canon(item.max![res])}, but limit is ${canon(limits[res])}`);
-    else if (requests[res] !== undefined && compare(parseQuantity(requests[res]), max) > 0) errs.push(`maximum ${res} usage per ${scope} is ${canon(item.max![res])}, but request is ${canon(requests[res])}`);
+    if (limits[res] === undefined) errs.push(`maximum ${res} usage per ${scope} is ${canonical(item.max![res])}.  No limit is specified`);
+    else if (compare(parseQuantity(limits[res]), max) > 0) errs.push(`maximum ${res} usage per ${scope} is ${canonical(item.max![res])}, but limit is ${canonical(limits[res])}`);
+    else if (requests[res] !== undefined && compare(parseQuantity(requests[res]), max) > 0) errs.push(`maximum ${res} usage per ${scope} is ${canonical(item.max![res])}, but request is ${canonical(requests[res])}`);
   }
   return errs;
 }

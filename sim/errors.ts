@@ -13,7 +13,7 @@ export class ApiError extends Error {
 
 /** Group-qualified resource as printed in messages: `namespaces`, `roles.rbac.authorization.k8s.io`. */
 export interface GroupResource { group: string; resource: string }
-export const qualified = (gr: GroupResource) => (gr.group ? `${gr.resource}.${gr.group}` : gr.resource);
+const qualified = (gr: GroupResource) => (gr.group ? `${gr.resource}.${gr.group}` : gr.resource);
 const details = (gr: GroupResource, name?: string): StatusDetails => ({ ...(name !== undefined ? { name } : {}), ...(gr.group ? { group: gr.group } : {}), kind: gr.resource });
 
 export const notFound = (gr: GroupResource, name: string) => new ApiError(404, "NotFound", `${qualified(gr)} "${name}" not found`, details(gr, name));

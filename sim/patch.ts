@@ -21,12 +21,14 @@ export function mergePatch(target: Json, patch: Json): Json {
  */
 export function strategicMergePatch(target: Json, patch: Json): Json {
   if (Array.isArray(patch) && Array.isArray(target) && byName(patch) && byName(target)) {
-    const out = target.map((t) => {
-      const p = (patch as JsonObject[]).find((x) => x.name === (t as JsonObject).name);
+    const items = patch as JsonObject[];
+    const deleted = new Set(items.filter((p) => p.$patch === "delete").map((p) => p.name));
+    const out = target.filter((t) => !deleted.has((t as JsonObject).name)).map((t) => {
+      const p = items.find((x) => x.name === (t as JsonObject).name);
       return p ? strategicMergePatch(t, p) : t;
     });
-    for (const p of patch as JsonObject[]) if (!out.some((t) => (t as JsonObject).name === p.name)) out.push(stripDirectives(p));
-    return out.filter((o) => !(isObject(o) && o.$patch === "delete"));
+    for (const p of items) if (!deleted.has(p.name) && !out.some((t) => (t as JsonObject).name === p.name)) out.push(stripDirectives(p));
+    return out;
   }
   if (!isObject(patch)) return stripDirectives(patch);
   const out: JsonObject = isObject(target) ? { ...target } : {};

@@ -7,7 +7,8 @@ import type { KObject, Store } from "./store";
 
 type Usage = Map<string, Quantity>;
 const one = () => parseQuantity(1);
-const COUNTED: Record<string, string> = { pods: "pods", services: "services", configmaps: "configmaps", secrets: "secrets", resourcequotas: "resourcequotas", persistentvolumeclaims: "persistentvolumeclaims", replicationcontrollers: "replicationcontrollers" };
+/** Core resources a quota can count by their plain name (`pods: "10"`), besides `count/<resource>`. */
+const COUNTED = new Set(["pods", "services", "configmaps", "secrets", "resourcequotas", "persistentvolumeclaims", "replicationcontrollers"]);
 /** Resources whose presence a pod must declare per container when a quota tracks them. */
 const POD_CONSTRAINED = ["cpu", "memory", "requests.cpu", "requests.memory", "limits.cpu", "limits.memory"];
 
@@ -26,18 +27,24 @@ function podResource(pod: KObject, kind: "requests" | "limits", resource: string
 
 const terminal = (d: ResourceDef, o: KObject) => d.resource === "pods" && ["Succeeded", "Failed"].includes(o.status?.phase);
 
+/** `requests.cpu` → requests/cpu, `limits.memory` → limits/memory; bare `cpu`, `memory`, `ephemeral-storage` mean requests. */
+function podKey(key: string): ["requests" | "limits", string] | undefined {
+  if (key.startsWith("limits.")) return ["limits", key.slice(7)];
+  if (key.startsWith("requests.")) return ["requests", key.slice(9)];
+  return ["cpu", "memory", "ephemeral-storage"].includes(key) ? ["requests", key] : undefined;
+}
+
 /** What one object adds to each quota-tracked resource name in `tracked`. */
-export function usageOf(d: ResourceDef, o: KObject, tracked: string[]): Usage {
+function usageOf(d: ResourceDef, o: KObject, tracked: string[]): Usage {
   const u: Usage = new Map();
   if (terminal(d, o)) return u;
+  const countKey = d.group ? `count/${d.resource}.${d.group}` : `count/${d.resource}`;
   for (const key of tracked) {
-    if (key === (d.group ? `count/${d.resource}.${d.group}` : `count/${d.resource}`) || (!d.group && COUNTED[d.resource] === key)) u.set(key, one());
+    if (key === countKey || (!d.group && COUNTED.has(key) && key === d.resource)) u.set(key, one());
     else if (d.resource === "services" && key === "services.loadbalancers" && o.spec?.type === "LoadBalancer") u.set(key, one());
     else if (d.resource === "services" && key === "services.nodeports" && ["NodePort", "LoadBalancer"].includes(o.spec?.type)) u.set(key, parseQuantity((o.spec?.ports ?? []).length));
-    else if (d.resource === "pods") {
-      const [kind, res] = key.startsWith("limits.") ? ["limits", key.slice(7)] as const : key.startsWith("requests.") ? ["requests", key.slice(9)] as const : ["requests", key] as const;
-      if (kind === "requests" && key === res && !["cpu", "memory", "ephemeral-storage"].includes(key)) continue;
-      const q = podResource(o, kind, res);
+    else if (d.resource === "pods" && podKey(key)) {
+      const q = podResource(o, ...podKey(key)!);
       if (q) u.set(key, q);
     }
   }
@@ -53,12 +60,12 @@ function resourceForKey(key: string): ResourceDef[] {
     return d ? [d] : [];
   }
   if (key.startsWith("services.")) return [resourceFor("", "services")!];
-  if (key in COUNTED) return [resourceFor("", key)].filter((d): d is ResourceDef => !!d);
+  if (COUNTED.has(key)) return [resourceFor("", key)].filter((d): d is ResourceDef => !!d);
   return [resourceFor("", "pods")!];
 }
 
 /** Current usage in the namespace for every resource name the quota tracks (`0` when nothing uses it). */
-export function computeUsed(store: Store, ns: string, hard: Record<string, string>): Record<string, string> {
+function computeUsed(store: Store, ns: string, hard: Record<string, string>): Record<string, string> {
   const used: Record<string, string> = {};
   for (const key of Object.keys(hard)) {
     let total = zero();
@@ -98,7 +105,7 @@ function podConstraintViolations(pod: KObject, required: string[]): string | und
   const missing = new Map<string, string[]>();
   for (const c of (pod.spec?.containers ?? []) as Container[]) {
     for (const key of required) {
-      const [kind, res] = key.startsWith("limits.") ? ["limits", key.slice(7)] as const : ["requests", key.replace("requests.", "")] as const;
+      const [kind, res] = podKey(key)!;
       if (c.resources?.[kind]?.[res] === undefined) missing.set(key, [...(missing.get(key) ?? []), c.name].sort());
     }
   }

@@ -43,7 +43,7 @@ export function ruleAllows(rule: PolicyRule, a: Attributes): boolean {
   return names.length === 0 || (!!a.name && names.includes(a.name));
 }
 
-export function subjectMatches(s: Subject, user: UserInfo, bindingNamespace?: string): boolean {
+function subjectMatches(s: Subject, user: UserInfo, bindingNamespace?: string): boolean {
   if (s.kind === "User") return s.name === user.username;
   if (s.kind === "Group") return user.groups.includes(s.name);
   if (s.kind === "ServiceAccount") return user.username === `system:serviceaccount:${s.namespace || bindingNamespace}:${s.name}`;
@@ -94,7 +94,7 @@ export function deniedMessage(a: Attributes): string {
 }
 
 /** Splits rules into single-verb, single-group, single-resource(-name) rules (BreakdownRule). */
-export function breakdown(rule: PolicyRule): PolicyRule[] {
+function breakdown(rule: PolicyRule): PolicyRule[] {
   const out: PolicyRule[] = [];
   for (const group of rule.apiGroups ?? []) for (const resource of rule.resources ?? []) for (const verb of rule.verbs) {
     const names = rule.resourceNames ?? [];
@@ -129,7 +129,7 @@ export function covers(owner: PolicyRule[], servant: PolicyRule[]): { covered: b
 }
 
 /** Merges atomic rules that differ only in verbs (CompactRules). */
-export function compact(rules: PolicyRule[]): PolicyRule[] {
+function compact(rules: PolicyRule[]): PolicyRule[] {
   const merged = new Map<string, PolicyRule>();
   for (const r of rules) {
     const key = JSON.stringify([r.apiGroups, r.resources, r.resourceNames, r.nonResourceURLs]);
@@ -141,10 +141,10 @@ export function compact(rules: PolicyRule[]): PolicyRule[] {
 }
 
 /** Go's `%q` of a []string: `["a" "b"]`. */
-export const goQuoted = (list: string[]) => `[${list.map((s) => JSON.stringify(s)).join(" ")}]`;
+const goQuoted = (list: string[]) => `[${list.map((s) => JSON.stringify(s)).join(" ")}]`;
 
 /** rbacv1helpers.CompactString: `{APIGroups:[""], Resources:["pods"], Verbs:["delete"]}`. */
-export function compactString(r: PolicyRule): string {
+function compactString(r: PolicyRule): string {
   const parts: string[] = [];
   if (r.apiGroups?.length) parts.push(`APIGroups:${goQuoted(r.apiGroups)}`);
   if (r.resources?.length) parts.push(`Resources:${goQuoted(r.resources)}`);

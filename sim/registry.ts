@@ -5,6 +5,7 @@ import YAML from "yaml";
 import { checkEscalation, defaultLimitRange, limitRanger, namespaceLifecycle } from "./admission";
 import { ApiError, alreadyExists, badRequest, conflict, fieldInvalid, invalid, notFound, statusSuccess } from "./errors";
 import { jsonPatch, mergePatch, strategicMergePatch } from "./patch";
+import { podSecurity } from "./podsecurity";
 import { admitQuota } from "./quota";
 import type { Binding, PolicyRule, RuleSource, UserInfo } from "./rbac";
 import { apiVersionOf, resourceFor, type ResourceDef } from "./resources";
@@ -18,7 +19,7 @@ export interface ListQuery { labelSelector?: string; fieldSelector?: string; lim
 const rbac = (resource: string) => resourceFor("rbac.authorization.k8s.io", resource)!;
 
 /** RBAC rules read live from the store. */
-export function storeRules(store: Store): RuleSource {
+function storeRules(store: Store): RuleSource {
   return {
     clusterRoleBindings: () => store.list(rbac("clusterrolebindings")) as unknown as Binding[],
     roleBindings: (ns) => store.list(rbac("rolebindings"), ns) as unknown as Binding[],
@@ -36,8 +37,16 @@ function decodeContinue(token: string): string {
   throw badRequest(`The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.`);
 }
 
+/** Structural equality, blind to key order (clients send keys in any order). */
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>];
+  const keys = Object.keys(x);
+  return keys.length === Object.keys(y).length && keys.every((k) => deepEqual(x[k], y[k]));
+}
 /** Everything outside metadata and status: a change here bumps metadata.generation. */
-const specPart = (o: KObject) => JSON.stringify(Object.entries(o).filter(([k]) => !["metadata", "status", "kind", "apiVersion"].includes(k)));
+const specPart = (o: KObject) => Object.fromEntries(Object.entries(o).filter(([k]) => !["metadata", "status", "kind", "apiVersion"].includes(k)));
 const tracksGeneration = (d: ResourceDef, o: KObject) => d.resource !== "namespaces" && o.spec !== undefined;
 
 export class Registry {
@@ -96,6 +105,7 @@ export class Registry {
     if (d.resource === "limitranges") defaultLimitRange(o);
     if (d.resource === "pods") limitRanger(this.store, o);
     validate(d, o);
+    if (d.resource === "pods") podSecurity(this.store, o);
     admitQuota(this.store, d, o);
     if (d.resource === "pods") o.status = { phase: "Pending", qosClass: qosClass(o) };
     if (this.store.get(d, o.metadata.namespace, o.metadata.name)) throw alreadyExists(d, o.metadata.name);
@@ -119,22 +129,27 @@ export class Registry {
     this.checkNamespace(d, ns, o);
     const rv = o.metadata.resourceVersion;
     if (rv && rv !== old.metadata.resourceVersion) throw conflict(d, name);
-    for (const k of ["uid", "creationTimestamp", "deletionTimestamp", "generation", "resourceVersion"]) {
+    for (const k of ["uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "resourceVersion"]) {
       if (old.metadata[k] === undefined) delete o.metadata[k];
       else o.metadata[k] = old.metadata[k];
     }
     // The main resource cannot change status and the status subresource cannot change anything else.
     const hasStatus = d.subresources?.includes("status");
-    if (subresource === "status") { Object.assign(o, { ...old, metadata: { ...old.metadata, labels: o.metadata.labels, annotations: o.metadata.annotations }, status: o.status }); }
+    if (subresource === "status") Object.assign(o, { ...old, metadata: { ...old.metadata, labels: o.metadata.labels, annotations: o.metadata.annotations }, status: o.status });
     else if (hasStatus || d.resource === "namespaces") o.status = old.status;
-    if (d.resource === "namespaces") o.spec = old.spec;
+    if (d.resource === "namespaces") {
+      // Only the finalize subresource may change a namespace's spec.finalizers.
+      if (subresource !== "finalize") o.spec = old.spec;
+      o.metadata.labels = { ...(o.metadata.labels ?? {}), "kubernetes.io/metadata.name": name };
+    }
     if (d.group === "rbac.authorization.k8s.io" && d.resource.endsWith("bindings") && JSON.stringify(o.roleRef) !== JSON.stringify(old.roleRef)) {
       throw invalid(d.kind, d.group, name, [fieldInvalid("roleRef", o.roleRef, "cannot change roleRef")]);
     }
     if (d.group === "rbac.authorization.k8s.io") checkEscalation(this.rules, ctx.user, d, o);
     validate(d, o);
-    if (tracksGeneration(d, old) && specPart(o) !== specPart(old)) o.metadata.generation = (old.metadata.generation ?? 0) + 1;
-    if (JSON.stringify(this.typed(d, old)) === JSON.stringify(o)) return this.typed(d, old);
+    if (tracksGeneration(d, old) && !deepEqual(specPart(o), specPart(old))) o.metadata.generation = (old.metadata.generation ?? 0) + 1;
+    // A no-op update keeps the resourceVersion, as on a real server.
+    if (deepEqual(this.typed(d, old), o)) return this.typed(d, old);
     if (ctx.dryRun) return o;
     // Removing the last finalizer of an object being deleted completes its deletion.
     if (o.metadata.deletionTimestamp && !o.metadata.finalizers?.length && d.resource !== "namespaces") return this.typed(d, this.store.remove(d, ns, name)!);

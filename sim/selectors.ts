@@ -59,7 +59,7 @@ export function parseLabelSelector(text: string | undefined): Requirement[] {
   });
 }
 
-export function matchRequirement(r: Requirement, labels: Labels): boolean {
+function matchRequirement(r: Requirement, labels: Labels): boolean {
   const has = labels !== undefined && Object.prototype.hasOwnProperty.call(labels, r.key);
   const value = has ? labels![r.key] : undefined;
   switch (r.op) {

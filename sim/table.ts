@@ -5,7 +5,7 @@ import type { KObject } from "./store";
 /** priority 1 columns only show with `kubectl get -o wide`. */
 interface Column { name: string; type: string; format?: string; description: string; priority?: number; cell: (o: KObject) => unknown }
 
-export function age(timestamp: string | undefined, now = Date.now()): string {
+function age(timestamp: string | undefined, now = Date.now()): string {
   if (!timestamp) return "<unknown>";
   const s = Math.max(0, Math.floor((now - Date.parse(timestamp)) / 1000));
   if (s < 120) return `${s}s`;

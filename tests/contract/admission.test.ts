@@ -115,3 +115,26 @@ describe("LimitRange", () => {
     expect(body.message).toBe('pods "big" is forbidden: maximum cpu usage per Container is 1, but limit is 2');
   });
 });
+
+describe("Pod Security Admission", () => {
+  let ns: string;
+  beforeAll(async () => {
+    ns = await namespace("psa");
+    await core.patchNamespace({ name: ns, body: [{ op: "add", path: "/metadata/labels/pod-security.kubernetes.io~1enforce", value: "restricted" }] });
+  });
+
+  it("refuses a pod that breaks the enforced restricted level", async () => {
+    const { code, body } = await failure(core.createNamespacedPod({ namespace: ns, body: pod("plain") }));
+    expect(code).toBe(403);
+    expect(body).toMatchObject({ reason: "Forbidden", details: { name: "plain", kind: "pods" } });
+    expect(body.message).toBe('pods "plain" is forbidden: violates PodSecurity "restricted:latest": allowPrivilegeEscalation != false (container "app" must set securityContext.allowPrivilegeEscalation=false), unrestricted capabilities (container "app" must set securityContext.capabilities.drop=["ALL"]), runAsNonRoot != true (pod or container "app" must set securityContext.runAsNonRoot=true), seccompProfile (pod or container "app" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")');
+  });
+
+  it("admits a pod that meets it", async () => {
+    const hardened: V1Pod = { metadata: { name: "hardened" }, spec: {
+      securityContext: { runAsNonRoot: true, runAsUser: 65534, seccompProfile: { type: "RuntimeDefault" } },
+      containers: [{ name: "app", image: "registry.k8s.io/pause:3.9", securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } } }],
+    } };
+    expect((await core.createNamespacedPod({ namespace: ns, body: hardened })).metadata?.name).toBe("hardened");
+  });
+});
