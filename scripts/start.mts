@@ -64,7 +64,7 @@ const next = ["node_modules/next/dist/bin/next"];
 
 if (!dev) {
   // Build only when the sources changed since the last build.
-  const stampFile = join(".next", "tenantry-build.json");
+  const stampFile = join(process.env.TENANTRY_NEXT_DIST_DIR || ".next", "tenantry-build.json");
   const fingerprint = buildFingerprint(process.cwd());
   const built = existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint;
   if (!built) {

@@ -1,0 +1,8 @@
+import { route } from "@/lib/api/route";
+import { templatesQuery } from "@/lib/schemas/rbac";
+import { templates } from "@/lib/rbac/catalogue";
+
+/** The permission catalogue the role editor is built from. */
+export const GET = route({ action: "template.list", permission: "authenticated", resource: "templates", query: templatesQuery }, async ({ query }) => ({
+  items: templates.filter((t) => !query.scope || t.level === query.scope),
+}));

@@ -1,0 +1,11 @@
+import { route } from "@/lib/api/route";
+import { pageQuery } from "@/lib/schemas/common";
+import { userCreate } from "@/lib/schemas/rbac";
+import { createUser, listUsers } from "@/lib/tenancy/users";
+
+export const GET = route({ action: "user.list", permission: "users.view", resource: "users", query: pageQuery }, async ({ query }) => listUsers(query));
+
+export const POST = route(
+  { action: "user.create", permission: "users.manage", resource: "users", body: userCreate, status: 201, target: (_p, b) => ({ name: b.username }) },
+  async ({ body, principal }) => createUser(principal, body),
+);

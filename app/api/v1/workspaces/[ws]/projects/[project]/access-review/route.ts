@@ -1,0 +1,4 @@
+import { accessReviewRoute } from "@/lib/api/handlers/access-review";
+import { projectLevel } from "@/lib/api/handlers/scoped";
+
+export const GET = accessReviewRoute(projectLevel);

@@ -1,0 +1,16 @@
+// `npm run bench [name…]`: runs each bench/*.bench.mts in turn (or only those named); each prints its own table.
+import { readdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+
+const only = process.argv.slice(2);
+const files = readdirSync(new URL(".", import.meta.url))
+  .filter((f) => f.endsWith(".bench.mts"))
+  .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
+  .sort();
+let failed = 0;
+for (const f of files) {
+  console.log(`\n== ${f.replace(".bench.mts", "")} ==`);
+  const r = spawnSync(process.execPath, ["--import", "tsx", `bench/${f}`], { stdio: "inherit" });
+  if (r.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);

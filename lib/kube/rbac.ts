@@ -1,0 +1,89 @@
+// The cluster side of project roles: Tenantry's ClusterRoles (installed once per cluster) and one
+// RoleBinding per member in the project's namespace for user `tenantry:<username>`, so kubectl with
+// that identity meets the same boundary as the console. Project roles never carry escalate, bind,
+// impersonate or cluster-scoped rights.
+import { RbacAuthorizationV1Api, type V1ClusterRole, type V1PolicyRule, type V1RoleBinding } from "@kubernetes/client-node";
+import { apiFor, kubeStatus, withTimeout, type ClusterCredentials } from "./client";
+import { LABELS, MANAGER } from "./namespace";
+
+export type KubeRole = "admin" | "operator" | "viewer";
+
+const READ = ["get", "list", "watch"];
+const WRITE = ["create", "update", "patch", "delete", "deletecollection"];
+const workloads: V1PolicyRule[] = [
+  { apiGroups: [""], resources: ["pods", "services", "endpoints", "configmaps", "persistentvolumeclaims", "serviceaccounts", "replicationcontrollers"], verbs: READ },
+  { apiGroups: ["apps"], resources: ["deployments", "replicasets", "statefulsets", "daemonsets"], verbs: READ },
+  { apiGroups: ["batch"], resources: ["jobs", "cronjobs"], verbs: READ },
+  { apiGroups: ["networking.k8s.io"], resources: ["networkpolicies", "ingresses"], verbs: READ },
+  { apiGroups: [""], resources: ["resourcequotas", "limitranges", "events", "pods/log"], verbs: READ },
+];
+const writable = (rules: V1PolicyRule[]) => rules.slice(0, 4).map((r) => ({ ...r, verbs: [...READ, ...WRITE] }));
+
+export const CLUSTER_ROLES: Record<KubeRole, V1PolicyRule[]> = {
+  viewer: workloads,
+  operator: [...writable(workloads), { apiGroups: [""], resources: ["secrets"], verbs: [...READ, ...WRITE] }, { apiGroups: [""], resources: ["pods/exec", "pods/portforward"], verbs: ["create", "get"] }, workloads[4]!],
+  admin: [
+    ...writable(workloads),
+    { apiGroups: [""], resources: ["secrets"], verbs: [...READ, ...WRITE] },
+    { apiGroups: [""], resources: ["pods/exec", "pods/portforward"], verbs: ["create", "get"] },
+    workloads[4]!,
+    { apiGroups: ["rbac.authorization.k8s.io"], resources: ["roles", "rolebindings"], verbs: [...READ, ...WRITE] },
+  ],
+};
+
+export const clusterRoleName = (role: KubeRole) => `tenantry-project-${role}`;
+export const subjectFor = (username: string) => `tenantry:${username}`;
+
+/** Which cluster role a set of console permissions maps to, if any. */
+export function kubeRoleFor(permissions: ReadonlySet<string>): KubeRole | undefined {
+  if (permissions.has("workloads.manage")) return permissions.has("project-members.manage") || permissions.has("project-roles.manage") ? "admin" : "operator";
+  if (permissions.has("workloads.view")) return "viewer";
+  return undefined;
+}
+
+const managed = { [LABELS.managedBy]: MANAGER };
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+const verified = new Map<string, number>();
+
+/** Creates or repairs the three ClusterRoles; checked at most once a minute per cluster. */
+export async function ensureClusterRoles(cluster: ClusterCredentials): Promise<void> {
+  if ((verified.get(cluster.id) ?? 0) > Date.now() - 60_000) return;
+  const rbac = apiFor(cluster, RbacAuthorizationV1Api);
+  for (const [role, rules] of Object.entries(CLUSTER_ROLES) as [KubeRole, V1PolicyRule[]][]) {
+    const desired: V1ClusterRole = { metadata: { name: clusterRoleName(role), labels: managed }, rules };
+    try {
+      const current = await withTimeout(rbac.readClusterRole({ name: desired.metadata!.name! }));
+      if (!sameJson(current.rules, rules)) await withTimeout(rbac.replaceClusterRole({ name: desired.metadata!.name!, body: { ...current, rules } }));
+    } catch (err) {
+      if (kubeStatus(err) !== 404) throw err;
+      await withTimeout(rbac.createClusterRole({ body: desired }));
+    }
+  }
+  verified.set(cluster.id, Date.now());
+}
+
+export function desiredRoleBinding(namespace: string, username: string, role: KubeRole): V1RoleBinding {
+  return {
+    metadata: { name: `tenantry-member-${username}`, namespace, labels: { ...managed, "tenantry.io/user": username } },
+    roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: clusterRoleName(role) },
+    subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "User", name: subjectFor(username) }],
+  };
+}
+
+/** Makes the namespace's Tenantry RoleBindings exactly `desired`; leaves everyone else's alone. */
+export async function ensureRoleBindings(cluster: ClusterCredentials, namespace: string, desired: V1RoleBinding[]): Promise<void> {
+  const rbac = apiFor(cluster, RbacAuthorizationV1Api);
+  const current = await withTimeout(rbac.listNamespacedRoleBinding({ namespace, labelSelector: `${LABELS.managedBy}=${MANAGER}` }));
+  const byName = new Map(current.items.map((rb) => [rb.metadata!.name!, rb]));
+  for (const want of desired) {
+    const name = want.metadata!.name!;
+    const have = byName.get(name);
+    byName.delete(name);
+    if (have && sameJson(have.roleRef, want.roleRef) && sameJson(have.subjects, want.subjects)) continue;
+    // roleRef cannot change in place: a changed role means a new binding.
+    if (have) await withTimeout(rbac.deleteNamespacedRoleBinding({ name, namespace }));
+    await withTimeout(rbac.createNamespacedRoleBinding({ namespace, body: want }));
+  }
+  for (const name of byName.keys()) await withTimeout(rbac.deleteNamespacedRoleBinding({ name, namespace }));
+}

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { description, displayName, dnsLabel, pageQuery } from "./common";
+
+export const roleName = dnsLabel;
+
+export const roleBody = z.object({
+  name: roleName,
+  displayName: displayName.optional(),
+  description: description.optional(),
+  templates: z.array(z.string().max(100)).max(200),
+});
+export type RoleBody = z.infer<typeof roleBody>;
+
+/** PUT replaces everything but the name (which is in the path). */
+export const roleUpdate = roleBody.omit({ name: true });
+export type RoleUpdate = z.infer<typeof roleUpdate>;
+
+export const templatesQuery = z.object({ scope: z.enum(["platform", "workspace", "project"]).optional() });
+
+export const username = z
+  .string()
+  .min(1, "Required.")
+  .max(63, "At most 63 characters.")
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "Lowercase letters, digits and '-', starting and ending with a letter or digit.");
+
+export const memberBody = z.object({ username, role: roleName });
+export const memberPatch = z.object({ role: roleName }).strict();
+export const memberListQuery = pageQuery;
+
+export const password = z.string().min(12, "At least 12 characters.").max(256, "At most 256 characters.");
+
+export const userCreate = z
+  .object({
+    username,
+    password,
+    displayName: displayName.optional(),
+    email: z.email("Not an email address.").max(254).optional(),
+    platformRole: roleName.default("platform-regular"),
+    mustChangePassword: z.boolean().default(true),
+  })
+  .refine((u) => !u.password.toLowerCase().includes(u.username), { message: "The password must not contain the username.", path: ["password"] });
+export type UserCreate = z.infer<typeof userCreate>;
+
+export const userPatch = z
+  .object({
+    displayName: displayName.nullable().optional(),
+    email: z.email("Not an email address.").max(254).nullable().optional(),
+    platformRole: roleName.optional(),
+    status: z.enum(["active", "disabled"]).optional(),
+    password: password.optional(),
+    mustChangePassword: z.boolean().optional(),
+  })
+  .strict();
+export type UserPatch = z.infer<typeof userPatch>;
+
+export const userParams = z.object({ username });
+export const accessReviewQuery = z.object({ action: z.string().min(1).max(100) });

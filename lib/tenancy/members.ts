@@ -1,0 +1,137 @@
+// Workspace and project members: who holds which role where. Invariants: a project member is a
+// workspace member; a workspace keeps at least one admin; nobody grants more than they hold or
+// raises their own role.
+import type { Prisma } from "@prisma/client";
+import { db } from "../db/client";
+import { AppError, conflict, invalid, notFound } from "../api/errors";
+import { decodeCursor, toPage, type Page } from "../api/page";
+import { assertCovers } from "../rbac/escalation";
+import { missingPermissions, type Principal } from "../rbac/authorize";
+import { grantFor } from "../rbac/roles";
+import { reconcileAll, reconcileProject } from "../kube/reconciler";
+import { roleExists } from "./roles";
+import type { ScopeRef } from "./scope";
+
+export interface MemberDto {
+  username: string;
+  displayName: string | null;
+  email: string | null;
+  role: string;
+  since: Date;
+}
+
+type MemberLevel = ScopeRef & { level: "workspace" | "project" };
+
+function asMemberScope(ref: ScopeRef): MemberLevel {
+  if (ref.level === "platform") throw new Error("platform roles are bound on users, not members");
+  return ref as MemberLevel;
+}
+
+// The two membership tables differ only in their scope column; this keeps one code path for both.
+const table = (ref: MemberLevel) => (ref.level === "workspace" ? db().workspaceMember : db().projectMember) as unknown as Prisma.WorkspaceMemberDelegate;
+const scopeWhere = (ref: MemberLevel) => (ref.level === "workspace" ? { workspaceId: ref.workspaceId! } : { projectId: ref.projectId! }) as unknown as { workspaceId: string };
+
+const userSelect = { username: true, displayName: true, email: true } as const;
+
+export async function listMembers(ref: ScopeRef, opts: { limit: number; cursor?: string; q?: string }): Promise<Page<MemberDto>> {
+  const m = asMemberScope(ref);
+  const after = decodeCursor(opts.cursor);
+  const rows = await table(m).findMany({
+    where: {
+      ...scopeWhere(m),
+      user: {
+        ...(after ? { username: { gt: after } } : {}),
+        ...(opts.q ? { OR: [{ username: { contains: opts.q } }, { displayName: { contains: opts.q, mode: "insensitive" } }] } : {}),
+      },
+    },
+    orderBy: { user: { username: "asc" } },
+    take: opts.limit + 1,
+    select: { role: true, createdAt: true, user: { select: userSelect } },
+  });
+  const page = toPage(rows, opts.limit, (r) => r.user.username);
+  return { ...page, items: page.items.map((r) => ({ ...r.user, role: r.role, since: r.createdAt })) };
+}
+
+async function userId(username: string, path = "username"): Promise<string> {
+  const u = await db().user.findUnique({ where: { username }, select: { id: true } });
+  if (!u) throw invalid([{ path, message: `No user named "${username}".` }]);
+  return u.id;
+}
+
+async function assertRole(ref: MemberLevel, role: string) {
+  if (!(await roleExists(ref, role))) throw invalid([{ path: "role", message: `No ${ref.level} role named "${role}".` }]);
+}
+
+async function membership(ref: MemberLevel, username: string) {
+  const row = await table(ref).findFirst({ where: { ...scopeWhere(ref), user: { username } }, select: { userId: true, role: true } });
+  if (!row) throw notFound(`Member "${username}"`);
+  return row;
+}
+
+/** Members are RoleBindings in the cluster (workspace roles reach every project): bring them in line now. */
+async function afterChange(ref: MemberLevel) {
+  if (ref.level === "project") await reconcileProject(ref.projectId!);
+  else await reconcileAll(8, ref.workspaceId);
+}
+
+export async function addMember(ref: ScopeRef, actor: Principal, body: { username: string; role: string }): Promise<MemberDto> {
+  const m = asMemberScope(ref);
+  const id = await userId(body.username);
+  await assertRole(m, body.role);
+  assertCovers(actor, m.level, m.scope, (await grantFor(m.level, m.scopeId, body.role)).permissions);
+  if (m.level === "project" && !(await db().workspaceMember.findUnique({ where: { workspaceId_userId: { workspaceId: m.workspaceId!, userId: id } } })))
+    throw invalid([{ path: "username", message: `"${body.username}" must be a member of workspace "${m.scope.workspace}" first.` }]);
+  if (await table(m).findFirst({ where: { ...scopeWhere(m), userId: id } })) throw conflict(`"${body.username}" is already a member.`, "already_exists");
+  await table(m).create({ data: { ...scopeWhere(m), userId: id, role: body.role } });
+  await afterChange(m);
+  return getMember(m, body.username);
+}
+
+export async function getMember(ref: ScopeRef, username: string): Promise<MemberDto> {
+  const m = asMemberScope(ref);
+  const row = await table(m).findFirst({
+    where: { ...scopeWhere(m), user: { username } },
+    select: { role: true, createdAt: true, user: { select: userSelect } },
+  });
+  if (!row) throw notFound(`Member "${username}"`);
+  return { ...row.user, role: row.role, since: row.createdAt };
+}
+
+async function assertKeepsAnAdmin(ref: MemberLevel, username: string, current: string) {
+  if (ref.level !== "workspace" || current !== "admin") return;
+  const admins = await table(ref).count({ where: { ...scopeWhere(ref), role: "admin" } });
+  if (admins <= 1) throw conflict(`"${username}" is the last admin of workspace "${ref.scope.workspace}"; make someone else admin first.`, "last_admin");
+}
+
+export async function changeMember(ref: ScopeRef, actor: Principal, username: string, role: string): Promise<MemberDto> {
+  const m = asMemberScope(ref);
+  const row = await membership(m, username);
+  await assertRole(m, role);
+  const next = (await grantFor(m.level, m.scopeId, role)).permissions;
+  assertCovers(actor, m.level, m.scope, next);
+  if (row.userId === actor.userId) {
+    const current = (await grantFor(m.level, m.scopeId, row.role)).permissions;
+    const raised = missingPermissions(current, next);
+    if (raised.length) throw new AppError(403, "self_escalation", `You cannot raise your own role (it would add ${raised.join(", ")}).`);
+  }
+  if (role !== "admin") await assertKeepsAnAdmin(m, username, row.role);
+  await table(m).updateMany({ where: { ...scopeWhere(m), userId: row.userId }, data: { role } });
+  await afterChange(m);
+  return getMember(m, username);
+}
+
+export async function removeMember(ref: ScopeRef, username: string): Promise<void> {
+  const m = asMemberScope(ref);
+  const row = await membership(m, username);
+  await assertKeepsAnAdmin(m, username, row.role);
+  if (m.level === "workspace") {
+    // Leaving a workspace means leaving its projects too.
+    await db().$transaction([
+      db().projectMember.deleteMany({ where: { userId: row.userId, project: { workspaceId: m.workspaceId } } }),
+      db().workspaceMember.delete({ where: { workspaceId_userId: { workspaceId: m.workspaceId!, userId: row.userId } } }),
+    ]);
+  } else {
+    await db().projectMember.delete({ where: { projectId_userId: { projectId: m.projectId!, userId: row.userId } } });
+  }
+  await afterChange(m);
+}

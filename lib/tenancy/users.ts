@@ -1,0 +1,124 @@
+// Platform users: accounts, their platform role, and their status. Disabling takes effect on the
+// very next request because every request re-reads the user (lib/auth/session.ts).
+import type { Prisma } from "@prisma/client";
+import { db } from "../db/client";
+import { AppError, conflict, invalid, notFound } from "../api/errors";
+import { decodeCursor, toPage, type Page } from "../api/page";
+import { hashPassword } from "../auth/password";
+import { assertCovers } from "../rbac/escalation";
+import { missingPermissions, type Principal } from "../rbac/authorize";
+import { grantFor } from "../rbac/roles";
+import type { UserCreate, UserPatch } from "../schemas/rbac";
+import { roleExists } from "./roles";
+
+const PLATFORM = { level: "platform", scopeId: "", scope: {} } as const;
+
+const userView = {
+  username: true,
+  displayName: true,
+  email: true,
+  source: true,
+  status: true,
+  platformRole: true,
+  mustChangePassword: true,
+  lastLoginAt: true,
+  createdAt: true,
+  _count: { select: { workspaces: true } },
+} satisfies Prisma.UserSelect;
+
+function present({ _count, ...u }: Prisma.UserGetPayload<{ select: typeof userView }>) {
+  return { ...u, workspaceCount: _count.workspaces };
+}
+export type UserDto = ReturnType<typeof present>;
+
+export async function listUsers(opts: { limit: number; cursor?: string; q?: string }): Promise<Page<UserDto>> {
+  const after = decodeCursor(opts.cursor);
+  const rows = await db().user.findMany({
+    where: {
+      ...(after ? { username: { gt: after } } : {}),
+      ...(opts.q ? { OR: [{ username: { contains: opts.q } }, { displayName: { contains: opts.q, mode: "insensitive" } }, { email: { contains: opts.q, mode: "insensitive" } }] } : {}),
+    },
+    orderBy: { username: "asc" },
+    take: opts.limit + 1,
+    select: userView,
+  });
+  const page = toPage(rows, opts.limit, (u) => u.username);
+  return { ...page, items: page.items.map(present) };
+}
+
+export async function getUser(username: string): Promise<UserDto> {
+  const u = await db().user.findUnique({ where: { username }, select: userView });
+  if (!u) throw notFound(`User "${username}"`);
+  return present(u);
+}
+
+async function assertGrantablePlatformRole(actor: Principal, role: string) {
+  if (!(await roleExists(PLATFORM, role))) throw invalid([{ path: "platformRole", message: `No platform role named "${role}".` }]);
+  assertCovers(actor, "platform", {}, (await grantFor("platform", "", role)).permissions);
+}
+
+export async function createUser(actor: Principal, body: UserCreate): Promise<UserDto> {
+  await assertGrantablePlatformRole(actor, body.platformRole);
+  if (await db().user.findUnique({ where: { username: body.username }, select: { id: true } }))
+    throw conflict(`A user named "${body.username}" already exists.`, "already_exists");
+  await db().user.create({
+    data: {
+      username: body.username,
+      displayName: body.displayName,
+      email: body.email,
+      platformRole: body.platformRole,
+      mustChangePassword: body.mustChangePassword,
+      passwordHash: await hashPassword(body.password),
+    },
+  });
+  return getUser(body.username);
+}
+
+/** A platform keeps at least one active platform admin. */
+async function assertKeepsPlatformAdmin(username: string) {
+  const others = await db().user.count({ where: { platformRole: "platform-admin", status: "active", username: { not: username } } });
+  if (others === 0) throw conflict(`"${username}" is the last active platform admin.`, "last_admin");
+}
+
+export async function updateUser(actor: Principal, username: string, body: UserPatch): Promise<UserDto> {
+  const current = await db().user.findUnique({ where: { username } });
+  if (!current) throw notFound(`User "${username}"`);
+  const self = current.id === actor.userId;
+  if (body.platformRole && body.platformRole !== current.platformRole) {
+    await assertGrantablePlatformRole(actor, body.platformRole);
+    if (self) {
+      const raised = missingPermissions((await grantFor("platform", "", current.platformRole)).permissions, (await grantFor("platform", "", body.platformRole)).permissions);
+      if (raised.length) throw new AppError(403, "self_escalation", `You cannot raise your own role (it would add ${raised.join(", ")}).`);
+    }
+    if (current.platformRole === "platform-admin") await assertKeepsPlatformAdmin(username);
+  }
+  if (body.status === "disabled" && current.status !== "disabled") {
+    if (self) throw conflict("You cannot disable your own account.", "self_disable");
+    if (current.platformRole === "platform-admin") await assertKeepsPlatformAdmin(username);
+  }
+  await db().user.update({
+    where: { id: current.id },
+    data: {
+      displayName: body.displayName,
+      email: body.email,
+      platformRole: body.platformRole,
+      status: body.status,
+      mustChangePassword: body.mustChangePassword,
+      ...(body.password ? { passwordHash: await hashPassword(body.password) } : {}),
+    },
+  });
+  return getUser(username);
+}
+
+export async function deleteUser(actor: Principal, username: string): Promise<void> {
+  const current = await db().user.findUnique({ where: { username } });
+  if (!current) throw notFound(`User "${username}"`);
+  if (current.id === actor.userId) throw conflict("You cannot delete your own account.", "self_delete");
+  if (current.platformRole === "platform-admin") await assertKeepsPlatformAdmin(username);
+  const lastAdminOf = await db().workspace.findFirst({
+    where: { members: { some: { userId: current.id, role: "admin" }, none: { role: "admin", userId: { not: current.id } } } },
+    select: { name: true },
+  });
+  if (lastAdminOf) throw conflict(`"${username}" is the last admin of workspace "${lastAdminOf.name}"; make someone else admin first.`, "last_admin");
+  await db().user.delete({ where: { id: current.id } });
+}
