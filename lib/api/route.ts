@@ -72,16 +72,22 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
       if (!user) throw unauthenticated();
       checkOrigin(req);
       const params = parse(spec.params, rawParams, "path") as P;
-      const query = parse(spec.query, Object.fromEntries(url.searchParams), "query") as Q;
-      const body = spec.body ? (parse(spec.body, await readJson(req), "body") as B) : (undefined as B);
-      const scope = spec.scope?.(params, query) ?? {};
-      Object.assign(target, scopeTarget(scope), spec.target?.(params, body));
+      // Query and body are read before authorization only where the scope or the audit target needs
+      // them; their errors are reported after it, so a caller without rights learns nothing from them.
+      const parsedQuery = validate(spec.query, Object.fromEntries(url.searchParams), "query");
+      const scope = spec.scope?.(params, parsedQuery.ok ? parsedQuery.value : ({} as Q)) ?? {};
+      const parsedBody = spec.body ? await readBody(req, spec.body) : { ok: true as const, value: undefined as B };
+      Object.assign(target, scopeTarget(scope), parsedBody.ok ? spec.target?.(params, parsedBody.value) : undefined);
       const principal = await principalFor(user, scope);
       const require = async (action: Permission, s: Scope = scope) => {
         const p = s === scope ? principal : await principalFor(user!, s);
         enforce(authorize(p, action, s), action);
       };
       if (spec.permission !== "authenticated") enforce(authorize(principal, spec.permission, scope), spec.permission);
+      if (!parsedQuery.ok) throw parsedQuery.error;
+      if (!parsedBody.ok) throw parsedBody.error;
+      const query = parsedQuery.value;
+      const body = parsedBody.value;
       const result = await handler({ req, user, principal, params, query, body, target, require });
       status = spec.status ?? 200;
       response = result instanceof Response ? result : status === 204 ? new Response(null, { status }) : Response.json(result, { status });
@@ -147,13 +153,24 @@ function checkOrigin(req: Request) {
   if (originHost !== host) throw new Denial(403, "cross_origin", "Cross-origin request refused.", "cross-origin request refused");
 }
 
-async function readJson(req: Request): Promise<unknown> {
+type Parsed<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+async function readBody<B>(req: Request, schema: ZodType<B>): Promise<Parsed<B>> {
   const text = await req.text();
-  if (!text.trim()) return {};
+  let json: unknown = {};
   try {
-    return JSON.parse(text);
+    if (text.trim()) json = JSON.parse(text);
   } catch {
-    throw badRequest("The request body is not valid JSON.");
+    return { ok: false, error: badRequest("The request body is not valid JSON.") };
+  }
+  return validate(schema, json, "body");
+}
+
+function validate<T>(schema: ZodType<T> | undefined, value: unknown, where: string): Parsed<T> {
+  try {
+    return { ok: true, value: parse(schema, value, where) as T };
+  } catch (err) {
+    return { ok: false, error: err as AppError };
   }
 }
 
