@@ -1,31 +1,67 @@
 "use client";
 import { useState } from "react";
-import { useAuditEvents, type AuditFilters } from "@/lib/client/hooks/audit";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { exportUrl, FILTER_KEYS, useAuditEvents, useAuditHistogram, type AuditFilters } from "@/lib/client/hooks/audit";
 import { Button } from "@/components/ui/button";
-import { PageHeader } from "@/components/ui/page-header";
+import { PageHeader, type Crumb } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { AuditFilterForm } from "./audit-filters";
+import { AuditHistogram } from "./audit-histogram";
 import { AuditTable } from "./audit-table";
 
-export function AuditLog() {
-  const [filters, setFilters] = useState<AuditFilters>({});
-  const events = useAuditEvents(filters);
+/**
+ * The audit search, at platform level or fixed to a workspace / project (`scope`). The URL holds the
+ * filters, so a search can be shared; the API narrows everything to the scopes the caller may audit.
+ */
+export function AuditLog({ scope = {}, title = "Audit log", crumbs }: { scope?: { workspace?: string; project?: string }; title?: string; crumbs?: Crumb[] }) {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const fromUrl: AuditFilters = {};
+  for (const key of FILTER_KEYS) {
+    const v = params.get(key);
+    if (v) (fromUrl as Record<string, string>)[key] = v;
+  }
+  const filters: AuditFilters = { ...fromUrl, ...scope };
+  const [live, setLive] = useState(false);
+  const events = useAuditEvents(filters, live);
+  const histogram = useAuditHistogram(filters, live);
   const items = events.data?.pages.flatMap((p) => p.items) ?? [];
-  const filtered = Object.values(filters).some(Boolean);
+  const filtered = Object.keys(fromUrl).length > 0;
+
+  function apply(next: AuditFilters) {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(next)) if (v && !(k in scope)) qs.set(k, String(v));
+    router.replace(qs.size ? `${pathname}?${qs}` : pathname, { scroll: false });
+  }
 
   return (
     <>
       <PageHeader
-        title="Audit log"
-        description="Who did what, where, and with what outcome — newest first. You see the events of the scopes you may audit."
+        title={title}
+        crumbs={crumbs}
+        description="Who did what, where, and with what outcome — in the console and in Kubernetes, newest first. You see the events of the scopes you may audit."
         actions={
-          <Button variant="secondary" onClick={() => events.refetch()} disabled={events.isFetching}>
-            {events.isFetching && !events.isFetchingNextPage ? "Refreshing…" : "Refresh"}
-          </Button>
+          <div className="flex flex-wrap items-center gap-2">
+            <label className="flex items-center gap-2 text-sm text-zinc-700">
+              <input type="checkbox" checked={live} onChange={(e) => setLive(e.target.checked)} className="rounded border-zinc-300" />
+              Live tail
+            </label>
+            <a className="rounded-md px-3 py-2 text-sm font-medium text-indigo-700 ring-1 ring-zinc-300 hover:bg-zinc-50" href={exportUrl(filters, "csv")} download>
+              Export CSV
+            </a>
+            <a className="rounded-md px-3 py-2 text-sm font-medium text-indigo-700 ring-1 ring-zinc-300 hover:bg-zinc-50" href={exportUrl(filters, "ndjson")} download>
+              Export NDJSON
+            </a>
+            <Button variant="secondary" onClick={() => Promise.all([events.refetch(), histogram.refetch()])} disabled={events.isFetching}>
+              {events.isFetching && !events.isFetchingNextPage ? "Refreshing…" : "Refresh"}
+            </Button>
+          </div>
         }
       />
-      {/* Keyed by the filters so the uncontrolled inputs start over when they change (Clear). */}
-      <AuditFilterForm key={JSON.stringify(filters)} value={filters} onApply={setFilters} />
+      {/* Keyed by the filters so the uncontrolled inputs start over when they change (Clear, back button). */}
+      <AuditFilterForm key={params.toString()} value={filters} fixed={scope} onApply={apply} />
+      {histogram.data && <AuditHistogram data={histogram.data} />}
       {events.isPending ? (
         <LoadingState label="Loading audit events…" />
       ) : events.isError ? (
@@ -38,6 +74,7 @@ export function AuditLog() {
           <div className="mt-4 flex items-center justify-between gap-4 text-sm text-zinc-500">
             <span>
               Showing {items.length} event{items.length === 1 ? "" : "s"}
+              {live ? " · live" : ""}
             </span>
             {events.hasNextPage && (
               <Button variant="secondary" onClick={() => events.fetchNextPage()} disabled={events.isFetchingNextPage}>

@@ -1,11 +1,12 @@
 // record(): the one way an audit event is written. Appends to the hash chain under an
 // advisory lock so concurrent writers (and replicas) keep a single, unbroken chain.
+// appendSealed() is the batch form the Kubernetes webhook uses: one lock, one multi-row INSERT.
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { eventHash, GENESIS, type SealedFields } from "./chain";
 
-const CHAIN_LOCK = 7_260_001;
+export const CHAIN_LOCK = 7_260_001;
 
 export interface AuditInput {
   action: string;
@@ -16,6 +17,7 @@ export interface AuditInput {
   resource?: string | null;
   namespace?: string | null;
   name?: string | null;
+  apiGroup?: string | null;
   cluster?: string | null;
   workspace?: string | null;
   project?: string | null;
@@ -27,34 +29,83 @@ export interface AuditInput {
   receivedAt?: Date;
 }
 
+/** An event ready to be chained: its sealed fields plus what is stored beside them. */
+export interface UnsealedEvent extends SealedFields {
+  apiGroup: string | null;
+  request: unknown;
+}
+
 export async function record(input: AuditInput, tx?: Prisma.TransactionClient): Promise<void> {
-  const write = async (t: Prisma.TransactionClient) => {
-    await t.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
-    const last = await t.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
-    const now = new Date();
-    const fields: SealedFields = {
-      auditId: randomUUID(),
-      source: input.source ?? "console",
-      action: input.action,
-      verb: input.verb,
-      username: input.username ?? null,
-      resource: input.resource ?? null,
-      namespace: input.namespace ?? null,
-      name: input.name ?? null,
-      cluster: input.cluster ?? null,
-      workspace: input.workspace ?? null,
-      project: input.project ?? null,
-      outcome: input.outcome,
-      statusCode: input.statusCode,
-      reason: input.reason?.slice(0, 1000) ?? null,
-      sourceIp: input.sourceIp ?? null,
-      userAgent: input.userAgent?.slice(0, 500) ?? null,
-      receivedAt: input.receivedAt ?? now,
-      completedAt: now,
-    };
-    const prevHash = last?.hash ?? GENESIS;
-    await t.auditEvent.create({ data: { ...fields, request: input.request, prevHash, hash: eventHash(prevHash, fields) } });
+  const now = new Date();
+  const event: UnsealedEvent = {
+    auditId: randomUUID(),
+    source: input.source ?? "console",
+    action: input.action,
+    verb: input.verb,
+    username: input.username ?? null,
+    resource: input.resource ?? null,
+    namespace: input.namespace ?? null,
+    name: input.name ?? null,
+    cluster: input.cluster ?? null,
+    workspace: input.workspace ?? null,
+    project: input.project ?? null,
+    outcome: input.outcome,
+    statusCode: input.statusCode,
+    reason: input.reason?.slice(0, 1000) ?? null,
+    sourceIp: input.sourceIp ?? null,
+    userAgent: input.userAgent?.slice(0, 500) ?? null,
+    receivedAt: input.receivedAt ?? now,
+    completedAt: now,
+    apiGroup: input.apiGroup ?? null,
+    request: input.request ?? null,
   };
-  if (tx) await write(tx);
-  else await db().$transaction(write);
+  if (tx) await appendSealed(tx, [event]);
+  else await db().$transaction((t) => appendSealed(t, [event]));
+}
+
+/** Takes the chain lock (held to the end of the caller's transaction) and returns the chain's head. */
+export async function lockChain(t: Prisma.TransactionClient): Promise<string> {
+  await t.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
+  const last = await t.$queryRaw<{ hash: string }[]>`SELECT "hash" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1`;
+  return last[0]?.hash ?? GENESIS;
+}
+
+/**
+ * Chains `events` in order after the current head and writes them with one INSERT … SELECT unnest(…).
+ * The caller's transaction must not have taken the lock yet, or pass `head` from its own lockChain().
+ */
+export async function appendSealed(t: Prisma.TransactionClient, events: UnsealedEvent[], head?: string): Promise<void> {
+  if (events.length === 0) return;
+  let prev = head ?? (await lockChain(t));
+  const cols = {
+    auditId: [] as string[], source: [] as string[], action: [] as string[], verb: [] as string[],
+    username: [] as (string | null)[], resource: [] as (string | null)[], namespace: [] as (string | null)[], name: [] as (string | null)[],
+    apiGroup: [] as (string | null)[], cluster: [] as (string | null)[], workspace: [] as (string | null)[], project: [] as (string | null)[],
+    outcome: [] as string[], statusCode: [] as number[], reason: [] as (string | null)[], sourceIp: [] as (string | null)[],
+    userAgent: [] as (string | null)[], request: [] as (string | null)[], receivedAt: [] as string[], completedAt: [] as string[],
+    prevHash: [] as string[], hash: [] as string[],
+  };
+  for (const e of events) {
+    const hash = eventHash(prev, e);
+    cols.auditId.push(e.auditId); cols.source.push(e.source); cols.action.push(e.action); cols.verb.push(e.verb);
+    cols.username.push(e.username); cols.resource.push(e.resource); cols.namespace.push(e.namespace); cols.name.push(e.name);
+    cols.apiGroup.push(e.apiGroup); cols.cluster.push(e.cluster); cols.workspace.push(e.workspace); cols.project.push(e.project);
+    cols.outcome.push(e.outcome); cols.statusCode.push(e.statusCode); cols.reason.push(e.reason); cols.sourceIp.push(e.sourceIp);
+    cols.userAgent.push(e.userAgent); cols.request.push(e.request === null || e.request === undefined ? null : JSON.stringify(e.request));
+    cols.receivedAt.push(e.receivedAt.toISOString()); cols.completedAt.push(e.completedAt.toISOString());
+    cols.prevHash.push(prev); cols.hash.push(hash);
+    prev = hash;
+  }
+  // WITH ORDINALITY keeps the array order, so seq follows the chain order.
+  await t.$executeRaw`
+    INSERT INTO "AuditEvent" ("auditId","source","action","verb","username","resource","namespace","name","apiGroup","cluster",
+      "workspace","project","outcome","statusCode","reason","sourceIp","userAgent","request","receivedAt","completedAt","prevHash","hash")
+    SELECT u.a, u.b, u.c, u.d, u.e, u.f, u.g, u.h, u.i, u.j, u.k, u.l, u.m, u.n, u.o, u.p, u.q, u.r::jsonb, u.s, u.t, u.v, u.w
+    FROM unnest(${cols.auditId}::uuid[], ${cols.source}::text[], ${cols.action}::text[], ${cols.verb}::text[], ${cols.username}::text[],
+      ${cols.resource}::text[], ${cols.namespace}::text[], ${cols.name}::text[], ${cols.apiGroup}::text[], ${cols.cluster}::text[],
+      ${cols.workspace}::text[], ${cols.project}::text[], ${cols.outcome}::text[], ${cols.statusCode}::int[], ${cols.reason}::text[],
+      ${cols.sourceIp}::text[], ${cols.userAgent}::text[], ${cols.request}::text[], ${cols.receivedAt}::timestamptz[],
+      ${cols.completedAt}::timestamptz[], ${cols.prevHash}::text[], ${cols.hash}::text[])
+      WITH ORDINALITY AS u(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, v, w, ord)
+    ORDER BY u.ord`;
 }

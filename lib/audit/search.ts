@@ -1,57 +1,212 @@
 // Audit search: newest first, keyset-paginated on the sequence number, limited to what the caller may see.
-import type { Prisma } from "@prisma/client";
+// Search, histogram and export share one WHERE clause (filters AND visible scopes), built as SQL.
+import { Prisma } from "@prisma/client";
 import { db } from "../db/client";
-import type { AuditQuery } from "../schemas/audit";
+import { histogramIntervals, type AuditFilters, type AuditHistogramQuery, type AuditQuery, type HistogramInterval } from "../schemas/audit";
 import type { Principal } from "../rbac/authorize";
 import { grantFor } from "../rbac/roles";
+import { invalid } from "../api/errors";
 
-/** The tenant boundary of the audit log: everything for platform auditors, else the caller's scopes. */
-export async function visibleScopes(principal: Principal): Promise<Prisma.AuditEventWhereInput | null> {
-  if (principal.platform.permissions.has("audit.view")) return {};
+/** A scope the caller may audit: everything, a workspace (and its projects), or one project. */
+export type AuditScope = { all: true } | { workspace: string; project?: string };
+
+/** The tenant boundary of the audit log: everything for platform auditors, else the caller's scopes (empty: nothing). */
+export async function auditScopes(principal: Principal): Promise<AuditScope[]> {
+  if (principal.active && principal.platform.permissions.has("audit.view")) return [{ all: true }];
+  if (!principal.active) return [];
   const [wsMembers, projectMembers] = await Promise.all([
     db().workspaceMember.findMany({ where: { userId: principal.userId }, select: { role: true, workspaceId: true, workspace: { select: { name: true } } } }),
     db().projectMember.findMany({ where: { userId: principal.userId }, select: { role: true, projectId: true, project: { select: { name: true, workspace: { select: { name: true } } } } } }),
   ]);
-  const scopes: Prisma.AuditEventWhereInput[] = [];
+  const scopes: AuditScope[] = [];
   for (const m of wsMembers) {
     if ((await grantFor("workspace", m.workspaceId, m.role)).permissions.has("workspace-audit.view")) scopes.push({ workspace: m.workspace.name });
   }
+  const whole = new Set(scopes.map((s) => ("workspace" in s ? s.workspace : "")));
   for (const m of projectMembers) {
+    if (whole.has(m.project.workspace.name)) continue;
     if ((await grantFor("project", m.projectId, m.role)).permissions.has("project-audit.view"))
       scopes.push({ workspace: m.project.workspace.name, project: m.project.name });
   }
-  return scopes.length ? { OR: scopes } : null;
+  return scopes;
 }
 
-function filters(q: AuditQuery): Prisma.AuditEventWhereInput[] {
-  const status = q.status?.endsWith("xx") ? Number(q.status[0]) * 100 : q.status ? Number(q.status) : undefined;
-  const user = q.user?.endsWith("*") ? { startsWith: q.user.slice(0, -1) } : q.user;
-  return [
-    q.from || q.to ? { receivedAt: { gte: q.from, lte: q.to } } : {},
-    user ? { username: user } : {},
-    q.workspace ? { workspace: q.workspace } : {},
-    q.project ? { project: q.project } : {},
-    q.cluster ? { cluster: q.cluster } : {},
-    q.resource ? { resource: q.resource } : {},
-    q.name ? { name: { contains: q.name } } : {},
-    q.verb ? { OR: [{ verb: q.verb }, { action: q.verb }] } : {},
-    status !== undefined ? (q.status!.endsWith("xx") ? { statusCode: { gte: status, lt: status + 100 } } : { statusCode: status }) : {},
-    q.outcome ? { outcome: q.outcome } : {},
-    q.ip ? { sourceIp: q.ip } : {},
-    q.source ? { source: q.source } : {},
-    q.q ? { OR: [{ action: { contains: q.q } }, { name: { contains: q.q } }, { reason: { contains: q.q, mode: "insensitive" } }, { username: { contains: q.q } }] } : {},
-    q.cursor ? { seq: { lt: BigInt(q.cursor) } } : {},
-  ];
+/** Kept for callers of the foundation's API: the same boundary as a Prisma filter (null: nothing). */
+export async function visibleScopes(principal: Principal): Promise<Prisma.AuditEventWhereInput | null> {
+  const scopes = await auditScopes(principal);
+  if (scopes.some((s) => "all" in s)) return {};
+  if (!scopes.length) return null;
+  return { OR: scopes.map((s) => ("workspace" in s ? { workspace: s.workspace, ...(s.project ? { project: s.project } : {}) } : {})) };
 }
 
-export async function searchAudit(principal: Principal, q: AuditQuery) {
-  const scope = await visibleScopes(principal);
-  if (!scope) return { items: [], nextCursor: null };
-  const rows = await db().auditEvent.findMany({
-    where: { AND: [scope, ...filters(q)] },
-    orderBy: { seq: "desc" },
-    take: q.limit + 1,
-  });
-  const items = rows.slice(0, q.limit).map(({ seq, prevHash: _p, hash: _h, ...e }) => ({ ...e, seq: seq.toString() }));
+const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function scopeSql(scopes: AuditScope[]): Prisma.Sql {
+  if (scopes.some((s) => "all" in s)) return Prisma.sql`TRUE`;
+  if (!scopes.length) return Prisma.sql`FALSE`;
+  const wholeWs = scopes.filter((s): s is { workspace: string } => "workspace" in s && !s.project).map((s) => s.workspace);
+  const projects = scopes.filter((s): s is { workspace: string; project: string } => "workspace" in s && !!s.project);
+  const parts: Prisma.Sql[] = [];
+  if (wholeWs.length) parts.push(Prisma.sql`"workspace" = ANY(${wholeWs}::text[])`);
+  for (const p of projects) parts.push(Prisma.sql`("workspace" = ${p.workspace} AND "project" = ${p.project})`);
+  return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
+}
+
+/** The filters of the issue as SQL conditions (all ANDed). */
+export function filterSql(q: AuditFilters): Prisma.Sql[] {
+  const c: Prisma.Sql[] = [];
+  if (q.from) c.push(Prisma.sql`"receivedAt" >= ${q.from}`);
+  if (q.to) c.push(Prisma.sql`"receivedAt" <= ${q.to}`);
+  if (q.user) {
+    if (q.user.endsWith("*")) c.push(Prisma.sql`"username" LIKE ${like(q.user.slice(0, -1)).slice(1)}`);
+    else c.push(Prisma.sql`"username" = ${q.user}`);
+  }
+  if (q.workspace) c.push(Prisma.sql`"workspace" = ${q.workspace}`);
+  if (q.project) c.push(Prisma.sql`"project" = ${q.project}`);
+  if (q.cluster) c.push(Prisma.sql`"cluster" = ${q.cluster}`);
+  if (q.resource) c.push(Prisma.sql`("resource" = ${q.resource} OR "resource" LIKE ${`${q.resource.replace(/[\\%_]/g, (ch) => `\\${ch}`)}/%`})`);
+  if (q.name) c.push(Prisma.sql`"name" LIKE ${like(q.name)}`);
+  if (q.verb) c.push(Prisma.sql`("verb" = ${q.verb} OR "action" = ${q.verb})`);
+  if (q.status) {
+    if (q.status.endsWith("xx")) {
+      const lo = Number(q.status[0]) * 100;
+      c.push(Prisma.sql`"statusCode" >= ${lo} AND "statusCode" < ${lo + 100}`);
+    } else c.push(Prisma.sql`"statusCode" = ${Number(q.status)}`);
+  }
+  if (q.outcome) c.push(Prisma.sql`"outcome" = ${q.outcome}`);
+  if (q.ip) c.push(Prisma.sql`"sourceIp" = ${q.ip}`);
+  if (q.source) c.push(Prisma.sql`"source" = ${q.source}`);
+  if (q.q) {
+    const t = like(q.q);
+    c.push(Prisma.sql`("action" ILIKE ${t} OR "name" ILIKE ${t} OR "username" ILIKE ${t} OR "namespace" ILIKE ${t} OR "resource" ILIKE ${t} OR "reason" ILIKE ${t} OR "sourceIp" = ${q.q})`);
+  }
+  if (q.cursor) c.push(Prisma.sql`"seq" < ${BigInt(q.cursor)}`);
+  return c;
+}
+
+export function whereForScopes(scopes: AuditScope[], q: AuditFilters): Prisma.Sql {
+  return Prisma.sql`WHERE ${Prisma.join([scopeSql(scopes), ...filterSql(q)], " AND ")}`;
+}
+
+export async function whereFor(principal: Principal, q: AuditFilters): Promise<Prisma.Sql> {
+  return whereForScopes(await auditScopes(principal), q);
+}
+
+export interface AuditRow {
+  seq: bigint;
+  auditId: string;
+  source: string;
+  action: string;
+  verb: string;
+  username: string | null;
+  resource: string | null;
+  namespace: string | null;
+  name: string | null;
+  apiGroup: string | null;
+  cluster: string | null;
+  workspace: string | null;
+  project: string | null;
+  outcome: string;
+  statusCode: number;
+  reason: string | null;
+  sourceIp: string | null;
+  userAgent: string | null;
+  request: Prisma.JsonValue | null;
+  receivedAt: Date;
+  completedAt: Date;
+}
+
+const COLUMNS = Prisma.raw(
+  `"seq", "auditId"::text AS "auditId", "source", "action", "verb", "username", "resource", "namespace", "name", "apiGroup", "cluster", "workspace", "project", "outcome", "statusCode", "reason", "sourceIp", "userAgent", "request", "receivedAt", "completedAt"`,
+);
+
+export async function selectPage(where: Prisma.Sql, limit: number): Promise<AuditRow[]> {
+  return db().$queryRaw<AuditRow[]>`SELECT ${COLUMNS} FROM "AuditEvent" ${where} ORDER BY "seq" DESC LIMIT ${limit}`;
+}
+
+export type AuditItem = Omit<AuditRow, "seq"> & { seq: string };
+const present = (r: AuditRow): AuditItem => ({ ...r, seq: r.seq.toString() });
+
+export async function searchAudit(principal: Principal, q: AuditQuery): Promise<{ items: AuditItem[]; nextCursor: string | null }> {
+  const rows = await selectPage(await whereFor(principal, q), q.limit + 1);
+  const items = rows.slice(0, q.limit).map(present);
   return { items, nextCursor: rows.length > q.limit ? items[items.length - 1]!.seq : null };
+}
+
+export interface Histogram {
+  from: string;
+  to: string;
+  interval: HistogramInterval;
+  buckets: { start: string; count: number; denied: number; failed: number }[];
+}
+
+/** Counts per interval for the same filters and visibility; `auto` keeps the bucket count near 60. */
+export async function auditHistogram(principal: Principal, q: AuditHistogramQuery, now = new Date()): Promise<Histogram> {
+  const to = q.to ?? now;
+  const from = q.from ?? new Date(to.getTime() - 24 * 3600_000);
+  if (from >= to) throw invalid([{ path: "from", message: "from must be before to." }]);
+  const span = (to.getTime() - from.getTime()) / 1000;
+  const names = Object.keys(histogramIntervals) as HistogramInterval[];
+  const interval = q.interval === "auto" ? (names.find((n) => span / histogramIntervals[n] <= 60) ?? "1d") : q.interval;
+  const width = histogramIntervals[interval];
+  if (span / width > 2000) throw invalid([{ path: "interval", message: `Too many buckets: choose a wider interval than ${interval} for this range.` }]);
+  const origin = new Date(Math.floor(from.getTime() / (width * 1000)) * width * 1000);
+  const where = await whereFor(principal, { ...q, from, to });
+  const rows = await db().$queryRaw<{ start: Date; count: bigint; denied: bigint; failed: bigint }[]>`
+    SELECT date_bin(${`${width} seconds`}::interval, "receivedAt", ${origin}::timestamptz) AS start,
+           count(*) AS count,
+           count(*) FILTER (WHERE "outcome" = 'denied') AS denied,
+           count(*) FILTER (WHERE "outcome" = 'failure') AS failed
+    FROM "AuditEvent" ${where} GROUP BY 1 ORDER BY 1`;
+  const byStart = new Map(rows.map((r) => [new Date(r.start).getTime(), r]));
+  const buckets: Histogram["buckets"] = [];
+  for (let t = origin.getTime(); t <= to.getTime(); t += width * 1000) {
+    const r = byStart.get(t);
+    buckets.push({ start: new Date(t).toISOString(), count: Number(r?.count ?? 0), denied: Number(r?.denied ?? 0), failed: Number(r?.failed ?? 0) });
+  }
+  return { from: from.toISOString(), to: to.toISOString(), interval, buckets };
+}
+
+const CSV_COLUMNS = [
+  "seq", "auditId", "receivedAt", "completedAt", "source", "action", "verb", "username", "cluster", "workspace", "project",
+  "resource", "namespace", "name", "apiGroup", "statusCode", "outcome", "reason", "sourceIp", "userAgent",
+] as const;
+
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  let s = v instanceof Date ? v.toISOString() : String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`; // no formula injection when opened in a spreadsheet
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Streams every matching event, newest first, page by page (constant memory whatever the size). */
+export function exportAudit(principal: Principal, q: AuditFilters, format: "csv" | "ndjson", pageSize = 1000): ReadableStream<Uint8Array> {
+  const enc = new TextEncoder();
+  let cursor: string | undefined = q.cursor;
+  let scopes: AuditScope[] | undefined;
+  let started = false;
+  let done = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        if (!started) {
+          started = true;
+          if (format === "csv") controller.enqueue(enc.encode(CSV_COLUMNS.join(",") + "\r\n"));
+        }
+        if (done) return controller.close();
+        scopes ??= await auditScopes(principal);
+        const rows = await selectPage(whereForScopes(scopes, { ...q, cursor }), pageSize);
+        if (rows.length < pageSize) done = true;
+        if (rows.length) cursor = rows[rows.length - 1]!.seq.toString();
+        const text =
+          format === "csv"
+            ? rows.map((r) => CSV_COLUMNS.map((c) => csvCell(c === "seq" ? r.seq.toString() : r[c])).join(",") + "\r\n").join("")
+            : rows.map((r) => JSON.stringify(present(r)) + "\n").join("");
+        if (text) controller.enqueue(enc.encode(text));
+        if (done) controller.close();
+      } catch (err) {
+        controller.error(err);
+      }
+    },
+  });
 }

@@ -87,9 +87,147 @@ export interface AuditEvent {
   userAgent: string | null;
   receivedAt: string;
   completedAt: string | null;
+  request?: unknown;
+}
+
+export interface AuditHistogram {
+  from: string;
+  to: string;
+  interval: string;
+  buckets: { start: string; count: number; denied: number; failed: number }[];
+}
+
+export interface AuditTokenIssued {
+  cluster: string;
+  token: string;
+  webhookUrl: string;
+  kubeconfig: string;
+  issuedAt: string;
 }
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+}
+
+export type RoleLevel = "platform" | "workspace" | "project";
+
+export interface Template {
+  name: string;
+  level: RoleLevel;
+  module: string;
+  description: { en: string; zh: string };
+  dependsOn: string[];
+}
+
+export interface Role {
+  name: string;
+  level: RoleLevel;
+  displayName: string | null;
+  description: string | null;
+  builtIn: boolean;
+  templates: string[];
+  memberCount: number;
+}
+
+export interface Member {
+  username: string;
+  displayName: string | null;
+  email: string | null;
+  role: string;
+  since: string;
+}
+
+export type UserStatus = "active" | "disabled";
+
+export interface User {
+  username: string;
+  displayName: string | null;
+  email: string | null;
+  source: string;
+  status: UserStatus;
+  platformRole: string;
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+  workspaceCount: number;
+}
+
+export interface AccessSubject {
+  username: string;
+  displayName: string | null;
+  level: RoleLevel;
+  role: string;
+}
+
+export interface AccessReview {
+  action: string;
+  subjects: AccessSubject[];
+}
+
+// Quotas and network isolation (lib/tenancy/quotas.ts, lib/tenancy/network.ts).
+export type ResourceMap = Record<string, string>;
+
+export interface WorkspaceQuota {
+  cluster: string;
+  hard: ResourceMap | null;
+  defaultProject: { hard: ResourceMap } | null;
+  allocated: ResourceMap;
+  used: ResourceMap | null;
+  usageError: string | null;
+  projects: { name: string; hard: ResourceMap; used: ResourceMap | null }[];
+}
+
+export interface ProjectQuota {
+  hard: ResourceMap;
+  effective: ResourceMap;
+  pool: ResourceMap | null;
+  used: ResourceMap | null;
+  usageError: string | null;
+}
+
+export interface ContainerLimits {
+  default?: ResourceMap;
+  defaultRequest?: ResourceMap;
+  max?: ResourceMap;
+  min?: ResourceMap;
+}
+
+export interface ProjectLimits {
+  limits: ContainerLimits;
+  effective: ContainerLimits | null;
+}
+
+export type PodSecurityLevel = "privileged" | "baseline" | "restricted";
+
+export interface AllowEntry {
+  project?: string;
+  workspace?: string;
+  cidr?: string;
+  except?: string[];
+  ports?: { port: number | string; protocol?: "TCP" | "UDP" | "SCTP" }[];
+}
+
+export interface ProjectNetwork {
+  isolated: boolean;
+  allow: AllowEntry[];
+  egress?: { isolated: boolean; allow: AllowEntry[] };
+  workspaceIsolated: boolean;
+  yaml: string;
+}
+
+export type ReachState = "allowed" | "partial" | "denied";
+export interface ReachSide {
+  state: ReachState;
+  ports?: string[];
+  policies: string[];
+}
+export interface Reach extends ReachSide {
+  egress: ReachSide;
+  ingress: ReachSide;
+}
+export interface ConnectivityMatrix {
+  cluster: string;
+  nodes: string[];
+  cells: Record<string, Record<string, Reach>>;
 }

@@ -5,6 +5,7 @@ import pg from "pg";
 import { poolConfig } from "../db/connection";
 import { reconcileAll } from "../kube/reconciler";
 import { checkAllClusters } from "../tenancy/clusters";
+import { maybeRunAuditRetention } from "../audit/retention";
 
 const LEADER_LOCK = 7_260_002;
 const every = (name: string, fallback: number) => Number(process.env[name] || fallback);
@@ -29,6 +30,7 @@ export function startBackgroundJobs(): void {
       if (leader) {
         await checkAllClusters();
         await reconcileAll();
+        await maybeRunAuditRetention();
       }
     } catch (err) {
       console.error("background pass failed:", (err as Error).message);

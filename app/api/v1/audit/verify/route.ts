@@ -1,0 +1,5 @@
+import { route } from "@/lib/api/route";
+import { verifyChain } from "@/lib/audit/verify";
+
+// Walks the whole chain: intact, or the first broken link. Platform auditors only.
+export const GET = route({ action: "audit.verify", permission: "audit.view", resource: "auditevents" }, async () => verifyChain());

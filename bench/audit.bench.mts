@@ -1,0 +1,236 @@
+// Audit at scale (issue 6 §9): generates AUDIT_BENCH_EVENTS events (default 1,000,000; the issue's scale is
+// 10,000,000) set-based in SQL on a real PostgreSQL 15 (200 workspaces, 2,000 projects, 5,000 users, 30 days),
+// then measures p50/p95 of the typical searches with AUDIT_BENCH_SEARCHERS (50) concurrent searchers, and
+// webhook ingest throughput (validated EventLists of 400 events, chained and written like the webhook does).
+// AUDIT_BENCH_DATABASE_URL: use that (empty) database instead of starting a throwaway PostgreSQL 15 server.
+import { execFileSync, execSync } from "node:child_process";
+import { mkdtempSync, rmSync, chownSync } from "node:fs";
+import { createServer } from "node:net";
+import { randomUUID } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+
+const N = Number(process.env.AUDIT_BENCH_EVENTS || 1_000_000);
+const SEARCHERS = Number(process.env.AUDIT_BENCH_SEARCHERS || 50);
+const ROUNDS = Number(process.env.AUDIT_BENCH_ROUNDS || 10);
+const INGEST_SECONDS = Number(process.env.AUDIT_BENCH_INGEST_SECONDS || 10);
+const PGBIN = "/usr/lib/postgresql/15/bin";
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+let url = process.env.AUDIT_BENCH_DATABASE_URL;
+let stop = () => {};
+if (!url) {
+  const dir = mkdtempSync(join(tmpdir(), "tenantry-audit-bench-"));
+  const port = await freePort();
+  const asPg = (cmd: string) => (process.getuid?.() === 0 ? execFileSync("su", ["postgres", "-c", cmd], { stdio: "pipe" }) : execSync(cmd, { stdio: "pipe" }));
+  if (process.getuid?.() === 0) chownSync(dir, Number(execSync("id -u postgres").toString()), Number(execSync("id -g postgres").toString()));
+  asPg(`${PGBIN}/initdb -D ${dir}/data -A trust -U postgres`);
+  const conf = "-c shared_buffers=1GB -c work_mem=32MB -c maintenance_work_mem=1GB -c max_connections=200 -c synchronous_commit=off -c max_wal_size=8GB -c checkpoint_timeout=30min";
+  asPg(`${PGBIN}/pg_ctl -D ${dir}/data -l ${dir}/server.log -o '-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ${conf}' -w start`);
+  stop = () => {
+    try {
+      asPg(`${PGBIN}/pg_ctl -D ${dir}/data -m fast stop`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  asPg(`${PGBIN}/psql -h 127.0.0.1 -p ${port} -U postgres -c 'CREATE DATABASE tenantry_bench'`);
+  url = `postgresql://postgres:postgres@127.0.0.1:${port}/tenantry_bench`;
+}
+process.on("exit", () => stop());
+process.env.DATABASE_URL = url;
+
+try {
+  await main(url);
+} catch (err) {
+  console.error(err);
+  process.exitCode = 1;
+}
+
+async function main(databaseUrl: string) {
+  const { migrate } = await import("../lib/setup/migrate.ts");
+  await migrate(databaseUrl);
+  const { PrismaClient } = await import("@prisma/client");
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const { poolConfig } = await import("../lib/db/connection.ts");
+  // One pool wide enough for every searcher, installed as the process's client before lib/ uses it.
+  (globalThis as { tenantryPrisma?: unknown }).tenantryPrisma = new PrismaClient({ adapter: new PrismaPg(poolConfig(databaseUrl, { max: SEARCHERS + 5 })) });
+  const { db } = await import("../lib/db/client.ts");
+  const { searchAudit } = await import("../lib/audit/search.ts");
+  const { grantFor } = await import("../lib/rbac/roles.ts");
+  const principalFor = async (u: { id: string; username: string; platformRole: string }) => ({
+    userId: u.id,
+    username: u.username,
+    active: true,
+    platform: await grantFor("platform", "", u.platformRole),
+    workspaces: new Map(),
+    projects: new Map(),
+  });
+  const { ingestEventList } = await import("../lib/audit/ingest.ts");
+  const { kubeAuditEventList } = await import("../lib/schemas/audit.ts");
+
+  const sql = new pg.Client(poolConfig(databaseUrl));
+  await sql.connect();
+
+  // ---- generate: indexes dropped during the load and rebuilt after, like a bulk restore.
+  const t0 = Date.now();
+  const { rows: idx } = await sql.query(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'AuditEvent' AND indexname NOT IN ('AuditEvent_pkey')`);
+  for (const i of idx) await sql.query(`DROP INDEX "${i.indexname}"`);
+  const CHUNK = 1_000_000;
+  for (let start = 1; start <= N; start += CHUNK) {
+    const end = Math.min(N, start + CHUNK - 1);
+    await sql.query(
+      `INSERT INTO "AuditEvent" ("auditId","source","action","verb","username","resource","namespace","name","cluster","workspace","project",
+         "outcome","statusCode","reason","sourceIp","userAgent","receivedAt","completedAt","prevHash","hash")
+       SELECT md5(i::text)::uuid,
+              CASE WHEN i % 10 < 7 THEN 'kubernetes' ELSE 'console' END,
+              CASE WHEN i % 10 < 7 THEN 'k8s.' || r.res || '.' || v.verb ELSE 'project.' || v.verb END,
+              v.verb,
+              'user-' || ((i * 7919) % 5000),
+              r.res,
+              'p-' || (i % 2000),
+              r.res || '-' || ((i * 31) % 100000),
+              'c-' || (i % 5),
+              'ws-' || (i % 200),
+              'p-' || (i % 2000),
+              CASE WHEN i % 100 < 5 THEN 'denied' WHEN i % 100 < 10 THEN 'failure' WHEN i % 100 < 12 THEN 'failure' ELSE 'success' END,
+              CASE WHEN i % 100 < 5 THEN 403 WHEN i % 100 < 10 THEN 404 WHEN i % 100 < 12 THEN 500 ELSE 200 END,
+              NULL,
+              '10.' || ((i / 65536) % 256) || '.' || ((i / 256) % 256) || '.' || (i % 256),
+              'kubectl/v1.31.2',
+              now() - interval '30 days' + (i::float8 / $2) * interval '30 days',
+              now() - interval '30 days' + (i::float8 / $2) * interval '30 days' + interval '5 milliseconds',
+              md5((i - 1)::text) || md5((i - 1)::text), md5(i::text) || md5(i::text)
+       FROM generate_series($1::bigint, $3::bigint) AS i,
+            LATERAL (SELECT (ARRAY['pods','deployments','configmaps','secrets','services','projects','members','roles'])[1 + (i % 8)] AS res) r,
+            LATERAL (SELECT (ARRAY['get','list','create','update','patch','delete','watch'])[1 + ((i / 8) % 7)] AS verb) v`,
+      [start, N, end],
+    );
+    process.stderr.write(`\rgenerated ${end.toLocaleString("en")} / ${N.toLocaleString("en")} events…`);
+  }
+  process.stderr.write("\rrebuilding indexes…                                   ");
+  for (const i of idx) await sql.query(i.indexdef);
+  await sql.query(`VACUUM ANALYZE "AuditEvent"`);
+  const genSeconds = (Date.now() - t0) / 1000;
+  process.stderr.write("\r");
+
+  // Tenancy for the principals: a platform admin and a workspace admin of ws-7 (whose searches are scoped).
+  const c = await db().cluster.create({ data: { name: "bench", credentials: "v1.unused" } });
+  const w = await db().workspace.create({ data: { name: "ws-7" } });
+  const admin = await db().user.create({ data: { username: "bench-admin", platformRole: "platform-admin" } });
+  const wsAdmin = await db().user.create({ data: { username: "bench-ws-admin" } });
+  await db().workspaceMember.create({ data: { workspaceId: w.id, userId: wsAdmin.id, role: "admin" } });
+  for (let p = 7; p < 2000; p += 200) await db().project.create({ data: { name: `p-${p}`, workspaceId: w.id, clusterId: c.id } });
+  const adminP = await principalFor(admin);
+  const wsP = await principalFor(wsAdmin);
+  const { rows: maxRow } = await sql.query(`SELECT max(seq)::text AS max FROM "AuditEvent"`);
+  const maxSeq = BigInt(maxRow[0].max);
+
+  type Search = { name: string; run: (i: number) => Promise<unknown> };
+  const searches: Search[] = [
+    { name: "workspace + 24 h (workspace admin)", run: () => searchAudit(wsP, { limit: 50, workspace: "ws-7", from: new Date(Date.now() - 86_400_000) }) },
+    { name: "user (platform admin)", run: (i) => searchAudit(adminP, { limit: 50, user: `user-${(i * 37) % 5000}` }) },
+    { name: "user prefix user-12* (platform admin)", run: () => searchAudit(adminP, { limit: 50, user: "user-12*" }) },
+    { name: "resource name substring (platform admin)", run: (i) => searchAudit(adminP, { limit: 50, name: `-${1000 + (i % 9000)}` }) },
+    { name: "name substring in workspace (ws admin)", run: (i) => searchAudit(wsP, { limit: 50, name: `-${100 + (i % 900)}` }) },
+    { name: "status 4xx (platform admin)", run: () => searchAudit(adminP, { limit: 50, status: "4xx" }) },
+    { name: "page 1,000 via cursor (platform admin)", run: (i) => searchAudit(adminP, { limit: 50, cursor: (maxSeq - 50_000n - BigInt(i % 50)).toString() }) },
+  ];
+  const results: { name: string; n: number; p50: number; p95: number; max: number; errors: number }[] = [];
+  for (const s of searches) {
+    await s.run(0); // warm
+    const lat: number[] = [];
+    let errors = 0;
+    await Promise.all(
+      Array.from({ length: SEARCHERS }, async (_, k) => {
+        for (let r = 0; r < ROUNDS; r++) {
+          const t = performance.now();
+          try {
+            await s.run(k * ROUNDS + r);
+          } catch (e) {
+            errors++;
+            if (errors === 1) console.error(s.name, e);
+          }
+          lat.push(performance.now() - t);
+        }
+      }),
+    );
+    lat.sort((a, b) => a - b);
+    const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]!;
+    results.push({ name: s.name, n: lat.length, p50: q(0.5), p95: q(0.95), max: lat[lat.length - 1]!, errors });
+  }
+
+  // ---- ingest: EventLists of 400 (kube-apiserver's default batch), validated, deduped, mapped, chained, one INSERT each.
+  const batch = (n: number) => ({
+    kind: "EventList",
+    apiVersion: "audit.k8s.io/v1",
+    items: Array.from({ length: n }, (_, i) => ({
+      level: "Metadata",
+      auditID: randomUUID(),
+      stage: "ResponseComplete",
+      requestURI: `/api/v1/namespaces/p-${7 + 200 * (i % 10)}/pods/web-${i}`,
+      verb: "get",
+      user: { username: `user-${i % 5000}`, groups: ["system:authenticated"] },
+      sourceIPs: ["10.1.2.3"],
+      userAgent: "kubectl/v1.31.2",
+      objectRef: { resource: "pods", namespace: `p-${7 + 200 * (i % 10)}`, name: `web-${i}`, apiVersion: "v1" },
+      responseStatus: { metadata: {}, code: 200 },
+      requestReceivedTimestamp: new Date().toISOString(),
+      stageTimestamp: new Date().toISOString(),
+      annotations: { "authorization.k8s.io/decision": "allow", "authorization.k8s.io/reason": "" },
+    })),
+  });
+  const target = { id: c.id, name: c.name };
+  const bodies = Array.from({ length: 8 }, () => JSON.stringify(batch(400)));
+  let ingested = 0;
+  let ingestErrors = 0;
+  let parseMs = 0;
+  let writeMs = 0;
+  const until = Date.now() + INGEST_SECONDS * 1000;
+  const ti = performance.now();
+  await Promise.all(
+    Array.from({ length: 4 }, async (_, k) => {
+      for (let j = k; Date.now() < until; j += 4) {
+        // Fresh auditIDs per post (a retry would be deduplicated, not counted).
+        const tp = performance.now();
+        const list = kubeAuditEventList.parse(JSON.parse(bodies[j % bodies.length]!.replace(/"auditID":"[^"]+"/g, () => `"auditID":"${randomUUID()}"`)));
+        parseMs += performance.now() - tp;
+        try {
+          const tw = performance.now();
+          ingested += (await ingestEventList(target, list)).accepted;
+          writeMs += performance.now() - tw;
+        } catch (e) {
+          ingestErrors++;
+          if (ingestErrors === 1) console.error(e);
+        }
+      }
+    }),
+  );
+  const ingestRate = ingested / ((performance.now() - ti) / 1000);
+  const batches = ingested / 400;
+  console.error(`ingest: per batch of 400, parse+validate ${(parseMs / batches).toFixed(1)} ms, store ${(writeMs / batches).toFixed(1)} ms (4 posters)`);
+  const { rows: mapped } = await sql.query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE "cluster" = 'bench' AND "workspace" = 'ws-7'`);
+
+  const { rows: size } = await sql.query(`SELECT pg_size_pretty(pg_total_relation_size('"AuditEvent"')) AS s, version() AS v`);
+  console.log(`scale: ${N.toLocaleString("en")} events (200 workspaces, 2,000 projects, 5,000 users, 30 days), generated + indexed in ${genSeconds.toFixed(0)} s; table ${size[0].s}`);
+  console.log(`${String(size[0].v).split(" on ")[0]}; ${SEARCHERS} concurrent searchers × ${ROUNDS} searches each; targets p95 ≤ 100 ms, 0 errors`);
+  console.log("");
+  console.log(`| search | n | p50 ms | p95 ms | max ms | errors | p95 ≤ 100 ms |`);
+  console.log(`|---|---:|---:|---:|---:|---:|---|`);
+  for (const r of results)
+    console.log(`| ${r.name} | ${r.n} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} | ${r.errors} | ${r.p95 <= 100 && r.errors === 0 ? "yes" : "NO"} |`);
+  console.log("");
+  console.log(`| ingest | events | seconds | events/s | errors | ≥ 20,000/s |`);
+  console.log(`|---|---:|---:|---:|---:|---|`);
+  console.log(`| EventList × 400, 4 concurrent posters (${mapped[0].n} mapped to ws-7) | ${ingested} | ${INGEST_SECONDS} | ${Math.round(ingestRate).toLocaleString("en")} | ${ingestErrors} | ${ingestRate >= 20_000 ? "yes" : "NO"} |`);
+  await sql.end();
+  await db().$disconnect();
+}

@@ -1,0 +1,33 @@
+"use client";
+import type { AuditHistogram as Histogram } from "@/lib/client/types";
+import { formatDateTime } from "@/lib/client/format";
+
+/** Events over time as bars (denied and failed stacked in colour); each bar names its bucket and counts. */
+export function AuditHistogram({ data }: { data: Histogram }) {
+  const max = Math.max(1, ...data.buckets.map((b) => b.count));
+  const total = data.buckets.reduce((n, b) => n + b.count, 0);
+  return (
+    <figure className="mb-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-zinc-200" aria-label="Events over time">
+      <figcaption className="mb-2 flex justify-between text-xs text-zinc-500">
+        <span>
+          {total} event{total === 1 ? "" : "s"} · per {data.interval}
+        </span>
+        <span>
+          {formatDateTime(data.from)} – {formatDateTime(data.to)}
+        </span>
+      </figcaption>
+      <div className="flex h-24 items-end gap-px" data-testid="audit-histogram">
+        {data.buckets.map((b) => {
+          const other = b.count - b.denied - b.failed;
+          return (
+            <div key={b.start} className="flex h-full flex-1 flex-col justify-end" title={`${formatDateTime(b.start)}: ${b.count} (${b.denied} denied, ${b.failed} failed)`}>
+              <div className="bg-red-400" style={{ height: `${(b.denied / max) * 100}%` }} />
+              <div className="bg-amber-400" style={{ height: `${(b.failed / max) * 100}%` }} />
+              <div className="bg-indigo-400" style={{ height: `${(other / max) * 100}%` }} />
+            </div>
+          );
+        })}
+      </div>
+    </figure>
+  );
+}

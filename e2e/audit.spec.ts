@@ -1,0 +1,121 @@
+// Auditing end to end: actions by tenants land in the log, each tenant searches only its scopes (by user and
+// project, in the API and the page), Kubernetes audit events arrive through the webhook, and CSV export works.
+import { readFileSync } from "node:fs";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { adminPassword, demoPassword, signedInApi, unique } from "./support/api";
+
+let admin: APIRequestContext;
+let alice: APIRequestContext; // admin of workspace "demo"
+let bob: APIRequestContext; // viewer of workspace "demo"
+let carol: APIRequestContext; // operator of project "demo-web"
+let dave: APIRequestContext; // no workspace
+const project = unique("audited");
+
+test.beforeAll(async ({ baseURL }) => {
+  admin = await signedInApi(baseURL!, "admin", adminPassword);
+  alice = await signedInApi(baseURL!, "alice", demoPassword);
+  bob = await signedInApi(baseURL!, "bob", demoPassword);
+  carol = await signedInApi(baseURL!, "carol", demoPassword);
+  dave = await signedInApi(baseURL!, "dave", demoPassword);
+  // The actions: alice creates a project; bob (a viewer) tries to and is refused.
+  expect((await alice.post("/api/v1/workspaces/demo/projects", { data: { name: project, cluster: "host" } })).status()).toBe(201);
+  expect((await bob.post("/api/v1/workspaces/demo/projects", { data: { name: `${project}-x`, cluster: "host" } })).status()).toBe(403);
+});
+
+test.afterAll(async () => {
+  await Promise.all([admin, alice, bob, carol, dave].map((c) => c?.dispose()));
+});
+
+const search = async (api: APIRequestContext, query: Record<string, string>) => {
+  const res = await api.get("/api/v1/audit/events", { params: query });
+  expect(res.status()).toBe(200);
+  return (await res.json()).items as { action: string; username: string; project: string; outcome: string; statusCode: number; source: string; name: string }[];
+};
+
+test("actions are found by user and project, by the tenants who may see them only", async () => {
+  const byAlice = await search(alice, { user: "alice", project });
+  expect(byAlice.map((e) => e.action)).toContain("project.create");
+  expect(byAlice.find((e) => e.action === "project.create")).toMatchObject({ username: "alice", outcome: "success", statusCode: 201 });
+
+  // The workspace viewer audits the workspace too, including the refusal of its own attempt.
+  expect((await search(bob, { user: "alice", project })).map((e) => e.action)).toContain("project.create");
+  const denied = await search(bob, { user: "bob", workspace: "demo", outcome: "denied" });
+  expect(denied.some((e) => e.action === "project.create" && e.statusCode === 403)).toBe(true);
+
+  // A prefix search by user, a status class, and the histogram agree.
+  expect((await search(admin, { user: "ali*", project })).length).toBeGreaterThan(0);
+  expect((await search(admin, { user: "bob", status: "4xx" })).length).toBeGreaterThan(0);
+  const hist = await (await alice.get("/api/v1/audit/histogram", { params: { project, interval: "1h" } })).json();
+  expect(hist.buckets.reduce((n: number, b: { count: number }) => n + b.count, 0)).toBeGreaterThan(0);
+
+  // Another project's operator and a user without a workspace see none of it, whatever they ask for.
+  expect(await search(carol, { project })).toEqual([]);
+  expect(await search(dave, { workspace: "demo" })).toEqual([]);
+  expect((await dave.get("/api/v1/audit/verify")).status()).toBe(403);
+});
+
+test("Kubernetes audit events arrive through the webhook with the cluster's token", async ({ request }) => {
+  const issued = await admin.post("/api/v1/clusters/host/audit-token");
+  expect(issued.status()).toBe(201);
+  const { token, kubeconfig, webhookUrl } = await issued.json();
+  expect(kubeconfig).toContain(token);
+  expect(webhookUrl).toMatch(/\/api\/v1\/audit\/webhook\/host$/);
+  // Only platform admins issue tokens.
+  expect((await alice.post("/api/v1/clusters/host/audit-token")).status()).toBe(403);
+
+  const list = JSON.parse(readFileSync("tests/fixtures/audit/eventlist.json", "utf8").replaceAll("__NAMESPACE__", project));
+  const ids = new Map<string, string>();
+  for (const e of list.items) e.auditID = ids.get(e.auditID) ?? ids.set(e.auditID, crypto.randomUUID()).get(e.auditID);
+  const post = (auth: string, body: unknown = list) => request.post("/api/v1/audit/webhook/host", { headers: { authorization: auth }, data: body });
+  expect((await post("Bearer wrong")).status()).toBe(401);
+  expect((await post(`Bearer ${token}`, { kind: "EventList" })).status()).toBe(422);
+  const ok = await post(`Bearer ${token}`);
+  expect(ok.status()).toBe(200);
+  expect(await ok.json()).toMatchObject({ accepted: 5 });
+  expect(await (await post(`Bearer ${token}`)).json()).toMatchObject({ accepted: 0, duplicates: 5 });
+
+  // Tied to the project through its namespace: alice (workspace admin) sees them, carol does not.
+  const k8s = await search(alice, { project, source: "kubernetes" });
+  expect(k8s.map((e) => e.name).filter(Boolean).sort()).toEqual(["db-credentials", "web", "web-settings"]);
+  expect(k8s).toHaveLength(4);
+  expect(await search(carol, { source: "kubernetes", project })).toEqual([]);
+  expect((await admin.get("/api/v1/audit/verify")).ok()).toBe(true);
+  expect(await (await admin.get("/api/v1/audit/verify")).json()).toMatchObject({ intact: true });
+});
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+test("the audit page searches by user and project from the URL, shows details and exports CSV", async ({ page }) => {
+  await signIn(page, "alice", demoPassword);
+  await page.goto("/audit");
+  await page.getByLabel("User", { exact: true }).fill("alice");
+  await page.getByLabel("Project", { exact: true }).fill(project);
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`user=alice.*project=${project}|project=${project}.*user=alice`));
+  const table = page.getByRole("table", { name: /Audit events/ });
+  const row = table.getByRole("row").filter({ hasText: "project.create" });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByRole("cell").nth(1)).toHaveText("alice");
+  await expect(page.getByTestId("audit-histogram")).toBeVisible();
+
+  await row.getByRole("button", { name: /Details of project.create/ }).click();
+  await expect(page.getByText("Audit ID")).toBeVisible();
+
+  // The URL alone reproduces the search (a shared link).
+  await page.goto(`/audit?project=${project}&source=kubernetes`);
+  await expect(table.getByRole("row").filter({ hasText: "k8s.configmaps.create" })).toHaveCount(1);
+
+  await page.goto(`/audit?user=alice&project=${project}`);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+  const csv = readFileSync((await download.path())!, "utf8");
+  const lines = csv.trim().split("\r\n");
+  expect(lines[0]).toMatch(/^seq,auditId,receivedAt,completedAt,source,action,verb,username/);
+  expect(lines.some((l) => l.includes("project.create") && l.includes(",alice,") && l.includes(project))).toBe(true);
+  expect(lines.every((l, i) => i === 0 || l.includes(project))).toBe(true);
+});
