@@ -3,12 +3,14 @@ type Tone = "green" | "amber" | "red" | "zinc" | "orange";
 
 const toneFor: Record<string, Tone> = {
   ready: "green",
+  active: "green",
   success: "green",
   pending: "amber",
   unknown: "zinc",
   terminating: "orange",
   denied: "orange",
   down: "red",
+  disabled: "red",
   error: "red",
   failure: "red",
 };

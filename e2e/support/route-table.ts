@@ -16,7 +16,8 @@ export function apiRoutes(root = "app/api/v1"): ApiRoute[] {
     for (const entry of readdirSync(dir)) {
       const path = join(dir, entry);
       if (statSync(path).isDirectory()) visit(path);
-      else if (entry === "route.ts") {
+      // The catch-all only turns unknown paths into problem+json 404s; it is no route of its own.
+      else if (entry === "route.ts" && !dir.includes("[...")) {
         const src = readFileSync(path, "utf8");
         const methods = METHODS.filter((m) => new RegExp(`export (const|async function|function) ${m}\\b|as ${m}\\b`).test(src));
         const sub = relative(root, dir).split(sep).filter(Boolean).join("/");

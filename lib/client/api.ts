@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly detail: string,
     readonly issues: FieldIssue[] = [],
+    /** Escalation refusals name the permissions the caller lacks. */
+    readonly missing: string[] = [],
   ) {
     super(detail);
     this.name = "ApiError";
@@ -34,13 +36,13 @@ async function parse<T>(res: Response): Promise<T> {
     if (res.status === 204) return undefined as T;
     return (await res.json()) as T;
   }
-  let body: { code?: string; detail?: string; title?: string; issues?: FieldIssue[] } = {};
+  let body: { code?: string; detail?: string; title?: string; issues?: FieldIssue[]; missing?: string[] } = {};
   try {
     body = await res.json();
   } catch {
     // Not problem+json (a proxy error page, say): fall back to the status text.
   }
-  throw new ApiError(res.status, body.code ?? "error", body.detail ?? body.title ?? res.statusText, body.issues ?? []);
+  throw new ApiError(res.status, body.code ?? "error", body.detail ?? body.title ?? res.statusText, body.issues ?? [], body.missing ?? []);
 }
 
 export async function apiGet<T>(path: string, query?: Query): Promise<T> {

@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { projectScope } from "@/lib/client/access-scope";
+import { RoleEditorPage } from "@/components/roles/role-editor-page";
+
+type Params = { params: Promise<{ ws: string; project: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { ws, project } = await params;
+  return { title: `New role · ${project} · ${ws}` };
+}
+
+export default async function NewProjectRolePage({ params }: Params) {
+  const { ws, project } = await params;
+  return <RoleEditorPage key={`${ws}/${project}`} scope={projectScope(ws, project)} />;
+}

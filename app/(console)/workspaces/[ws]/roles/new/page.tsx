@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { workspaceScope } from "@/lib/client/access-scope";
+import { RoleEditorPage } from "@/components/roles/role-editor-page";
+
+type Params = { params: Promise<{ ws: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: `New role · ${(await params).ws}` };
+}
+
+export default async function NewWorkspaceRolePage({ params }: Params) {
+  const { ws } = await params;
+  return <RoleEditorPage key={ws} scope={workspaceScope(ws)} />;
+}

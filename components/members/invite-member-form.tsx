@@ -1,0 +1,56 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { ApiError, fieldErrors } from "@/lib/client/api";
+import type { AccessScope } from "@/lib/client/access-scope";
+import { useAddMember } from "@/lib/client/hooks/members";
+import type { Role } from "@/lib/client/types";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { ProblemAlert } from "@/components/roles/problem-alert";
+import { RoleOptions } from "./role-options";
+
+// The least a new member should start with at each level.
+const defaultRole = { platform: "platform-regular", workspace: "regular", project: "viewer" } as const;
+
+export function InviteMemberForm({ scope, roles, held, onDone }: { scope: AccessScope; roles: Role[]; held: Set<string>; onDone: () => void }) {
+  const add = useAddMember(scope);
+  const [username, setUsername] = useState("");
+  const [role, setRole] = useState<string>(defaultRole[scope.level]);
+  const errors = fieldErrors(add.error);
+  const problem = add.error instanceof ApiError && add.error.issues.length ? undefined : add.error;
+  const verb = scope.level === "workspace" ? "Invite" : "Add";
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    add.mutate({ username: username.trim(), role }, { onSuccess: onDone });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={`${verb} member`} className="space-y-4">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          label="Username"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          required
+          autoComplete="off"
+          spellCheck={false}
+          error={errors.username}
+          hint={scope.level === "project" ? "Must already be a member of the workspace." : undefined}
+        />
+        <SelectField label="Role" value={role} onChange={(e) => setRole(e.target.value)} error={errors.role}>
+          <RoleOptions roles={roles} held={held} />
+        </SelectField>
+      </div>
+      <ProblemAlert error={problem} />
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={add.isPending}>
+          {add.isPending ? `${verb === "Invite" ? "Inviting" : "Adding"}…` : `${verb} member`}
+        </Button>
+      </div>
+    </form>
+  );
+}

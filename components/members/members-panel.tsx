@@ -1,0 +1,89 @@
+"use client";
+import { useState } from "react";
+import { membersPermission, scopeCrumbs, type AccessScope } from "@/lib/client/access-scope";
+import { useChangeMemberRole, useMembers } from "@/lib/client/hooks/members";
+import { useRoles } from "@/lib/client/hooks/roles";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { SearchBox } from "@/components/ui/search-box";
+import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { ProblemAlert } from "@/components/roles/problem-alert";
+import { useHeldPermissions } from "@/components/roles/use-held-permissions";
+import { InviteMemberForm } from "./invite-member-form";
+import { MembersTable } from "./members-table";
+import { RemoveMemberDialog } from "./remove-member-dialog";
+import { ScopeTabs } from "./scope-tabs";
+
+/** Members of a workspace or project: search, invite, change role, remove. */
+export function MembersPanel({ scope }: { scope: AccessScope }) {
+  const [search, setSearch] = useState("");
+  const [inviting, setInviting] = useState(false);
+  const [removing, setRemoving] = useState<string | null>(null);
+  const members = useMembers(scope, search);
+  const roles = useRoles(scope);
+  const permissions = useHeldPermissions(scope);
+  const change = useChangeMemberRole(scope);
+  const held = new Set(permissions.data?.permissions ?? []);
+  const canManage = permissions.can(membersPermission(scope, "manage")) && roles.isSuccess;
+  const items = members.data?.pages.flatMap((p) => p.items) ?? [];
+  const where = scope.level === "workspace" ? scope.workspace! : scope.project!;
+  const invite = scope.level === "workspace" ? "Invite member" : "Add member";
+
+  return (
+    <>
+      <PageHeader
+        title="Members"
+        description={scope.level === "workspace" ? `Who belongs to workspace ${where}, and with which role.` : `Who belongs to project ${where}, and with which role.`}
+        crumbs={scopeCrumbs(scope)}
+        actions={canManage && !inviting && <Button onClick={() => setInviting(true)}>{invite}</Button>}
+      />
+      <ScopeTabs scope={scope} />
+      <div className="space-y-4">
+        {inviting && roles.data && (
+          <Card title={invite}>
+            <InviteMemberForm scope={scope} roles={roles.data} held={held} onDone={() => setInviting(false)} />
+          </Card>
+        )}
+        <SearchBox label="Search members" onSearch={setSearch} />
+        {change.error && (
+          <div className="space-y-1">
+            <p className="text-sm font-medium text-zinc-900">Could not change the role of {change.variables?.username}:</p>
+            <ProblemAlert error={change.error} />
+          </div>
+        )}
+        {members.isPending ? (
+          <LoadingState label="Loading members…" />
+        ) : members.isError ? (
+          <ErrorState error={members.error} onRetry={() => members.refetch()} />
+        ) : items.length === 0 ? (
+          <EmptyState title={search ? `No members match “${search}”.` : "No members yet."} />
+        ) : (
+          <MembersTable
+            caption={`Members of ${where}`}
+            members={items}
+            manage={
+              canManage
+                ? {
+                    roles: roles.data,
+                    held,
+                    busy: change.isPending ? (change.variables?.username ?? null) : null,
+                    onRoleChange: (username, role) => change.mutate({ username, role }),
+                    onRemove: setRemoving,
+                  }
+                : undefined
+            }
+          />
+        )}
+        {members.hasNextPage && (
+          <div className="flex justify-center">
+            <Button variant="secondary" onClick={() => members.fetchNextPage()} disabled={members.isFetchingNextPage}>
+              {members.isFetchingNextPage ? "Loading…" : "Load more"}
+            </Button>
+          </div>
+        )}
+      </div>
+      <RemoveMemberDialog scope={scope} username={removing} onClose={() => setRemoving(null)} />
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+import type { Member, Role } from "@/lib/client/types";
+import { formatDate } from "@/lib/client/format";
+import { Button } from "@/components/ui/button";
+import { DataTable, TBody, Td, Th } from "@/components/ui/data-table";
+import { RoleOptions } from "./role-options";
+
+interface TableProps {
+  caption: string;
+  members: Member[];
+  /** Present when the caller may manage members: roles become selects and rows get Remove. */
+  manage?: { roles: Role[]; held: Set<string>; busy: string | null; onRoleChange: (username: string, role: string) => void; onRemove: (username: string) => void };
+}
+
+export function MembersTable({ caption, members, manage }: TableProps) {
+  return (
+    <DataTable caption={caption}>
+      <thead>
+        <tr>
+          <Th>Member</Th>
+          <Th>Email</Th>
+          <Th>Role</Th>
+          <Th>Since</Th>
+          {manage && (
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          )}
+        </tr>
+      </thead>
+      <TBody>
+        {members.map((m) => (
+          <tr key={m.username} className="hover:bg-zinc-50">
+            <Td>
+              <div className="font-medium text-zinc-900">{m.username}</div>
+              {m.displayName && <div className="text-xs text-zinc-500">{m.displayName}</div>}
+            </Td>
+            <Td>{m.email ?? "—"}</Td>
+            <Td>
+              {manage ? (
+                <select
+                  aria-label={`Role of ${m.username}`}
+                  value={m.role}
+                  disabled={manage.busy === m.username}
+                  onChange={(e) => manage.onRoleChange(m.username, e.target.value)}
+                  className="rounded-md border-0 bg-white py-1.5 pl-2 pr-8 text-sm shadow-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-indigo-600"
+                >
+                  <RoleOptions roles={manage.roles} held={manage.held} />
+                </select>
+              ) : (
+                m.role
+              )}
+            </Td>
+            <Td>{formatDate(m.since)}</Td>
+            {manage && (
+              <Td className="text-right">
+                <Button variant="ghost" aria-label={`Remove ${m.username}`} onClick={() => manage.onRemove(m.username)}>
+                  Remove
+                </Button>
+              </Td>
+            )}
+          </tr>
+        ))}
+      </TBody>
+    </DataTable>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { ProblemAlert } from "./problem-alert";
+import type { TemplateIndex } from "./role-selection";
+
+interface DiffProps {
+  open: boolean;
+  role: string;
+  added: string[];
+  removed: string[];
+  index: TemplateIndex;
+  saving: boolean;
+  error: unknown;
+  onConfirm: () => void;
+  onClose: () => void;
+}
+
+function TemplateList({ title, names, index, sign, tone }: { title: string; names: string[]; index: TemplateIndex; sign: string; tone: string }) {
+  if (names.length === 0) return null;
+  return (
+    <section aria-label={title}>
+      <h3 className="text-sm font-medium text-zinc-900">{title}</h3>
+      <ul className="mt-1 space-y-1">
+        {names.map((n) => (
+          <li key={n} className={`rounded px-2 py-1 text-sm ${tone}`}>
+            <span aria-hidden="true" className="mr-2 font-mono">
+              {sign}
+            </span>
+            <span className="font-mono text-xs">{n}</span> — {index.get(n)?.description.en}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Everyone bound to the role gains or loses these at once, so an edit is reviewed before it is saved. */
+export function RoleDiffDialog({ open, role, added, removed, index, saving, error, onConfirm, onClose }: DiffProps) {
+  const unchanged = added.length === 0 && removed.length === 0;
+  return (
+    <Dialog open={open} title={`Review changes to ${role}`} onClose={onClose}>
+      <div className="space-y-4">
+        {unchanged ? (
+          <p className="text-sm text-zinc-600">The permissions stay the same; only the name or description changes.</p>
+        ) : (
+          <>
+            <TemplateList title="Added permissions" names={added} index={index} sign="+" tone="bg-emerald-50 text-emerald-800" />
+            <TemplateList title="Removed permissions" names={removed} index={index} sign="−" tone="bg-red-50 text-red-800" />
+          </>
+        )}
+        <ProblemAlert error={error} index={index} />
+        <div className="flex justify-end gap-2 pt-2">
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button onClick={onConfirm} disabled={saving}>
+            {saving ? "Saving…" : "Save changes"}
+          </Button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { ApiError, fieldErrors } from "@/lib/client/api";
+import { scopeHref, type AccessScope } from "@/lib/client/access-scope";
+import { useCreateRole, useUpdateRole } from "@/lib/client/hooks/roles";
+import type { Role, Template } from "@/lib/client/types";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { ProblemAlert } from "./problem-alert";
+import { RoleDiffDialog } from "./role-diff-dialog";
+import { chosenFromStored, effectiveTemplates, templateDiff, type TemplateIndex } from "./role-selection";
+import { TemplateMatrix } from "./template-matrix";
+
+interface EditorProps {
+  scope: AccessScope;
+  templates: Template[];
+  index: TemplateIndex;
+  held?: Set<string>;
+  /** The role being edited; absent when creating one. */
+  role?: Role;
+  readOnly: boolean;
+}
+
+export function RoleEditor({ scope, templates, index, held, role, readOnly }: EditorProps) {
+  const router = useRouter();
+  const listHref = `${scopeHref(scope)}/roles`;
+  const create = useCreateRole(scope);
+  const update = useUpdateRole(scope, role?.name ?? "");
+  const [name, setName] = useState("");
+  const [displayName, setDisplayName] = useState(role?.displayName ?? "");
+  const [description, setDescription] = useState(role?.description ?? "");
+  const [chosen, setChosen] = useState(() => chosenFromStored(role?.templates ?? [], index));
+  const [reviewing, setReviewing] = useState(false);
+  const next = effectiveTemplates(chosen, index);
+  const diff = templateDiff(role?.templates ?? [], next);
+  const errors = fieldErrors(create.error);
+  // Field problems show under their fields; refusals (escalation, 409) above the buttons.
+  const createProblem = create.error instanceof ApiError && create.error.issues.length ? undefined : create.error;
+  const input = { displayName: displayName.trim() || undefined, description: description.trim() || undefined, templates: next };
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (role) setReviewing(true);
+    else create.mutate({ name: name.trim(), ...input }, { onSuccess: () => router.push(listHref) });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={role ? `Edit role ${role.name}` : "Create role"} className="space-y-6">
+      <div className="grid gap-4 sm:grid-cols-2">
+        {role ? (
+          <TextField label="Name" value={role.name} disabled readOnly />
+        ) : (
+          <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} required autoComplete="off" spellCheck={false} error={errors.name} hint="Lowercase letters, digits and '-'. Cannot be changed later." />
+        )}
+        <TextField label="Display name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} disabled={readOnly} autoComplete="off" error={errors.displayName} />
+      </div>
+      <TextAreaField label="Description" value={description} onChange={(e) => setDescription(e.target.value)} disabled={readOnly} rows={2} error={errors.description} />
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-zinc-800">Permissions</legend>
+        <p className="text-xs text-zinc-500">
+          Ticking a permission also grants what it depends on. You can only grant permissions you hold yourself here.
+        </p>
+        <TemplateMatrix templates={templates} index={index} chosen={chosen} held={held} readOnly={readOnly} onChange={setChosen} />
+        {errors.templates && <p className="text-xs text-red-600">{errors.templates}</p>}
+      </fieldset>
+      <ProblemAlert error={createProblem} index={index} />
+      <div className="flex justify-end gap-2">
+        <ButtonLink variant="secondary" href={listHref}>
+          {readOnly ? "Back to roles" : "Cancel"}
+        </ButtonLink>
+        {!readOnly && (
+          <Button type="submit" disabled={create.isPending}>
+            {role ? "Review changes" : create.isPending ? "Creating…" : "Create role"}
+          </Button>
+        )}
+      </div>
+      {role && (
+        <RoleDiffDialog
+          open={reviewing}
+          role={role.name}
+          added={diff.added}
+          removed={diff.removed}
+          index={index}
+          saving={update.isPending}
+          error={update.error}
+          onConfirm={() => update.mutate(input, { onSuccess: () => router.push(listHref) })}
+          onClose={() => {
+            update.reset();
+            setReviewing(false);
+          }}
+        />
+      )}
+    </form>
+  );
+}

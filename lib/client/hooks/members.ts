@@ -1,0 +1,55 @@
+"use client";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiGet, apiSend } from "../api";
+import { scopeApi, scopeKey, type AccessScope } from "../access-scope";
+import type { Member, Page } from "../types";
+
+const PAGE_SIZE = 50;
+
+const membersPath = (scope: AccessScope) => `${scopeApi(scope)}/members`;
+const memberPath = (scope: AccessScope, username: string) => `${membersPath(scope)}/${encodeURIComponent(username)}`;
+const membersKey = (scope: AccessScope) => ["members", ...scopeKey(scope)];
+
+export function useMembers(scope: AccessScope, search = "") {
+  return useInfiniteQuery({
+    queryKey: [...membersKey(scope), search],
+    queryFn: ({ pageParam }) => apiGet<Page<Member>>(membersPath(scope), { limit: PAGE_SIZE, cursor: pageParam, q: search }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** Membership changes move role member counts and (for workspaces) project memberships too. */
+function useInvalidateMembership(scope: AccessScope) {
+  const client = useQueryClient();
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: ["members"] }),
+      client.invalidateQueries({ queryKey: ["roles", ...scopeKey(scope)] }),
+      client.invalidateQueries({ queryKey: ["access-review"] }),
+    ]);
+}
+
+export function useAddMember(scope: AccessScope) {
+  const invalidate = useInvalidateMembership(scope);
+  return useMutation({
+    mutationFn: (input: { username: string; role: string }) => apiSend<Member>("POST", membersPath(scope), input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useChangeMemberRole(scope: AccessScope) {
+  const invalidate = useInvalidateMembership(scope);
+  return useMutation({
+    mutationFn: ({ username, role }: { username: string; role: string }) => apiSend<Member>("PATCH", memberPath(scope, username), { role }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRemoveMember(scope: AccessScope) {
+  const invalidate = useInvalidateMembership(scope);
+  return useMutation({
+    mutationFn: (username: string) => apiSend<void>("DELETE", memberPath(scope, username)),
+    onSuccess: invalidate,
+  });
+}

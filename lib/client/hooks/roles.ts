@@ -1,0 +1,56 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiGet, apiSend } from "../api";
+import { scopeApi, scopeKey, type AccessScope } from "../access-scope";
+import type { Role } from "../types";
+
+export interface RoleInput {
+  displayName?: string;
+  description?: string;
+  templates: string[];
+}
+
+const rolesPath = (scope: AccessScope) => `${scopeApi(scope)}/roles`;
+const rolePath = (scope: AccessScope, name: string) => `${rolesPath(scope)}/${encodeURIComponent(name)}`;
+const rolesKey = (scope: AccessScope) => ["roles", ...scopeKey(scope)];
+
+/** Built-in and custom roles of the scope, built-in first. */
+export function useRoles(scope: AccessScope) {
+  return useQuery({
+    queryKey: rolesKey(scope),
+    queryFn: async () => (await apiGet<{ items: Role[] }>(rolesPath(scope))).items,
+  });
+}
+
+/** One role; idle without a name (the editor creating a new role). */
+export function useRole(scope: AccessScope, name: string | undefined) {
+  return useQuery({
+    queryKey: [...rolesKey(scope), name],
+    queryFn: () => apiGet<Role>(rolePath(scope, name!)),
+    enabled: name !== undefined,
+  });
+}
+
+export function useCreateRole(scope: AccessScope) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: RoleInput & { name: string }) => apiSend<Role>("POST", rolesPath(scope), input),
+    onSuccess: () => client.invalidateQueries({ queryKey: rolesKey(scope) }),
+  });
+}
+
+export function useUpdateRole(scope: AccessScope, name: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: RoleInput) => apiSend<Role>("PUT", rolePath(scope, name), input),
+    onSuccess: () => client.invalidateQueries({ queryKey: rolesKey(scope) }),
+  });
+}
+
+export function useDeleteRole(scope: AccessScope) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => apiSend<void>("DELETE", rolePath(scope, name)),
+    onSuccess: () => client.invalidateQueries({ queryKey: rolesKey(scope) }),
+  });
+}
