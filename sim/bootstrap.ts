@@ -59,7 +59,7 @@ export function bootstrapRbac(): KObject[] {
     aggregated("edit", { [`${AGG}admin`]: "true" }),
     aggregated("view", { [`${AGG}edit`]: "true" }),
     clusterRole("system:discovery", [{ nonResourceURLs: ["/api", "/api/*", "/apis", "/apis/*", "/healthz", "/livez", "/openapi", "/openapi/*", "/readyz", "/version", "/version/"], verbs: ["get"] }]),
-    clusterRole("system:basic-user", [R(["authorization.k8s.io"], ["selfsubjectaccessreviews", "selfsubjectrulesreviews"], ["create"])]),
+    clusterRole("system:basic-user", [R(["authorization.k8s.io"], ["selfsubjectaccessreviews", "selfsubjectrulesreviews"], ["create"]), R(["authentication.k8s.io"], ["selfsubjectreviews"], ["create"])]),
     clusterRoleBinding("cluster-admin", "cluster-admin", { kind: "Group", name: "system:masters" }),
     clusterRoleBinding("system:discovery", "system:discovery", authenticated),
     clusterRoleBinding("system:basic-user", "system:basic-user", authenticated),

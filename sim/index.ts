@@ -34,6 +34,8 @@ export interface Simulator {
   kubeconfig(user?: string): string;
   addUser(username: string, groups?: string[]): string;
   faults: { set(f: Faults): void; clear(): void };
+  /** Requests served so far by HTTP method; `reset` starts counting afresh. */
+  stats(reset?: boolean): Record<string, number>;
   stop(): Promise<void>;
   restart?(): Promise<void>;
 }
@@ -81,7 +83,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const adminToken = users.add("admin", ["system:masters"]);
 
   let port = opts.port ?? 0;
-  const handler = createHandler({ registry, users, faults, serverAddress: () => `${host}:${port}` });
+  let stats: Record<string, number> = {};
+  const handler = createHandler({ registry, users, faults, serverAddress: () => `${host}:${port}`, get stats() { return stats; } });
   const server = tls ? https.createServer({ cert: tls.cert, key: tls.key }, handler) : http.createServer(handler);
   const listen = () => new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -105,6 +108,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     name, url, adminToken, kubeconfig,
     addUser: (username, groups = []) => users.add(username, groups),
     faults: { set: (f) => faults.set(f), clear: () => faults.clear() },
+    stats(reset) {
+      const now = { ...stats };
+      if (reset) stats = {};
+      return now;
+    },
     async stop() {
       if (!running) return;
       running = false;

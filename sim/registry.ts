@@ -12,6 +12,7 @@ import { apiVersionOf, resourceFor, type ResourceDef } from "./resources";
 import { matchFields, matchLabels, parseFieldSelector, parseLabelSelector } from "./selectors";
 import type { KObject, Store } from "./store";
 import { applyDefaults, qosClass, validate } from "./validation";
+import { admitPolicies } from "./vap";
 
 export interface RequestContext { user: UserInfo; dryRun: boolean }
 export interface ListQuery { labelSelector?: string; fieldSelector?: string; limit?: number; continue?: string }
@@ -100,6 +101,7 @@ export class Registry {
     if (!o.metadata.name && o.metadata.generateName) o.metadata.name = o.metadata.generateName + randomUUID().replace(/-/g, "").slice(0, 5);
     for (const k of ["uid", "resourceVersion", "creationTimestamp", "deletionTimestamp", "generation"]) delete o.metadata[k];
     checkEscalation(this.rules, ctx.user, d, o);
+    admitPolicies(this.store, { user: ctx.user, op: "CREATE", d, namespace: o.metadata.namespace, name: o.metadata.name, object: o, oldObject: null });
     namespaceLifecycle(this.store, d, "create", o);
     applyDefaults(d, o);
     if (d.resource === "limitranges") defaultLimitRange(o);
@@ -146,6 +148,7 @@ export class Registry {
       throw invalid(d.kind, d.group, name, [fieldInvalid("roleRef", o.roleRef, "cannot change roleRef")]);
     }
     if (d.group === "rbac.authorization.k8s.io") checkEscalation(this.rules, ctx.user, d, o);
+    admitPolicies(this.store, { user: ctx.user, op: "UPDATE", d, namespace: ns, name, subresource, object: o, oldObject: this.typed(d, old) });
     validate(d, o);
     if (tracksGeneration(d, old) && !deepEqual(specPart(o), specPart(old))) o.metadata.generation = (old.metadata.generation ?? 0) + 1;
     // A no-op update keeps the resourceVersion, as on a real server.
@@ -186,6 +189,7 @@ export class Registry {
     if (pre.uid && pre.uid !== old.metadata.uid) throw conflict(d, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid}`);
     if (pre.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion) throw conflict(d, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion}`);
     namespaceLifecycle(this.store, d, "delete", old);
+    admitPolicies(this.store, { user: ctx.user, op: "DELETE", d, namespace: ns, name, object: null, oldObject: this.typed(d, old) });
     const now = new Date().toISOString().replace(/\.\d+Z$/, "Z");
     // Namespaces and objects with finalizers are only marked; their controllers finish the deletion.
     if (d.resource === "namespaces" || old.metadata.finalizers?.length) {

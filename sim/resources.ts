@@ -53,7 +53,8 @@ export const RESOURCES: ResourceDef[] = [
   def(AUTHZ, "v1", "subjectaccessreviews", "SubjectAccessReview", false, review),
   def(AUTHZ, "v1", "localsubjectaccessreviews", "LocalSubjectAccessReview", true, review),
   def(AUTHZ, "v1", "selfsubjectrulesreviews", "SelfSubjectRulesReview", false, review),
-  // Stored so a reconciler can install its guard policies; CEL is not evaluated.
+  def("authentication.k8s.io", "v1", "selfsubjectreviews", "SelfSubjectReview", false, review),
+  // Evaluated on writes by vap.ts (a CEL subset).
   def("admissionregistration.k8s.io", "v1", "validatingadmissionpolicies", "ValidatingAdmissionPolicy", false, { subresources: ["status"] }),
   def("admissionregistration.k8s.io", "v1", "validatingadmissionpolicybindings", "ValidatingAdmissionPolicyBinding", false),
 ];

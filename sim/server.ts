@@ -11,7 +11,7 @@ import type { Registry } from "./registry";
 import { openapiDocument, openapiIndex } from "./openapi";
 import { groups } from "./resources";
 
-export interface ServerDeps { registry: Registry; users: Users; faults: FaultInjector; serverAddress: () => string }
+export interface ServerDeps { registry: Registry; users: Users; faults: FaultInjector; serverAddress: () => string; stats: Record<string, number> }
 
 /** Reachable without a token, like the system:public-info-viewer paths of a real cluster. */
 const PUBLIC = ["/healthz", "/livez", "/readyz", "/version"];
@@ -44,6 +44,7 @@ export function createHandler(deps: ServerDeps) {
     try {
       if (url.pathname.startsWith("/_sim/")) return await control(deps, req, res, url);
       if (await deps.faults.intercept(req, res, send)) return;
+      deps.stats[req.method ?? "GET"] = (deps.stats[req.method ?? "GET"] ?? 0) + 1;
       const raw = await readBody(req);
       let user = deps.users.authenticate(req.headers.authorization);
       const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, "") : url.pathname;

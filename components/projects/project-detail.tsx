@@ -11,6 +11,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { DeleteProjectDialog } from "./delete-project-dialog";
+import { ScopeTabs } from "@/components/members/scope-tabs";
+import { projectScope } from "@/lib/client/access-scope";
 
 const statusNotes: Record<string, string> = {
   pending: "Tenantry is creating the namespace on the cluster…",
@@ -55,6 +57,7 @@ export function ProjectDetail({ workspace, name }: { workspace: string; name: st
           )
         }
       />
+      <ScopeTabs scope={projectScope(workspace, p.name)} className="" />
       <Card title="Status">
         <div className="flex flex-wrap items-center gap-3" aria-live="polite">
           <StatusBadge status={p.status} />

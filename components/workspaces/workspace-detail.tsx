@@ -12,6 +12,8 @@ import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { useViewer } from "@/components/shell/viewer";
 import { CreateProjectForm } from "@/components/projects/create-project-form";
 import { ProjectsTable } from "@/components/projects/projects-table";
+import { ScopeTabs } from "@/components/members/scope-tabs";
+import { workspaceScope } from "@/lib/client/access-scope";
 
 export function WorkspaceDetail({ name }: { name: string }) {
   const viewer = useViewer();
@@ -28,6 +30,7 @@ export function WorkspaceDetail({ name }: { name: string }) {
   return (
     <div className="space-y-6">
       <PageHeader title={ws.displayName || ws.name} description={ws.description || undefined} crumbs={[{ label: "Workspaces", href: "/workspaces" }]} />
+      <ScopeTabs scope={workspaceScope(ws.name)} className="" />
       <Card title="Details">
         <DetailList
           items={[

@@ -9,13 +9,24 @@ export const LABELS = {
 } as const;
 export const MANAGER = "tenantry";
 
-export function desiredNamespace(workspace: string, project: string): V1Namespace {
+export const PSA_ENFORCE = "pod-security.kubernetes.io/enforce";
+export const NODE_SELECTOR = "scheduler.alpha.kubernetes.io/node-selector";
+
+/** Physical isolation carried by the namespace itself: its Pod Security level and its workspace's node pool. */
+export interface NamespaceIsolation {
+  podSecurity?: string;
+  nodeSelector?: Record<string, string> | null;
+}
+
+export function desiredNamespace(workspace: string, project: string, iso: NamespaceIsolation = {}): V1Namespace {
+  const selector = Object.entries(iso.nodeSelector ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(",");
   return {
     apiVersion: "v1",
     kind: "Namespace",
     metadata: {
       name: project,
-      labels: { [LABELS.workspace]: workspace, [LABELS.project]: project, [LABELS.managedBy]: MANAGER },
+      labels: { [LABELS.workspace]: workspace, [LABELS.project]: project, [LABELS.managedBy]: MANAGER, [PSA_ENFORCE]: iso.podSecurity ?? "restricted" },
+      ...(selector ? { annotations: { [NODE_SELECTOR]: selector } } : {}),
     },
   };
 }
@@ -34,22 +45,30 @@ export async function namespaceOwner(cluster: ClusterCredentials, workspace: str
   }
 }
 
-/** Creates the namespace, or restores its labels if it drifted. Returns once the cluster has it. */
-export async function ensureNamespace(cluster: ClusterCredentials, workspace: string, project: string): Promise<void> {
+/** Creates the namespace, or restores its labels and node-selector annotation if they drifted.
+ *  Reads first, so a namespace already as wanted costs one GET and no write. */
+export async function ensureNamespace(cluster: ClusterCredentials, workspace: string, project: string, iso: NamespaceIsolation = {}): Promise<number> {
   const core = apiFor(cluster, CoreV1Api);
-  const desired = desiredNamespace(workspace, project);
+  const desired = desiredNamespace(workspace, project, iso);
+  let current: V1Namespace;
   try {
-    await withTimeout(core.createNamespace({ body: desired }));
+    current = await withTimeout(core.readNamespace({ name: project }));
   } catch (err) {
-    if (kubeStatus(err) !== 409) throw err;
-    const current = await withTimeout(core.readNamespace({ name: project }));
-    if (current.status?.phase === "Terminating") throw new Error(`namespace "${project}" is still terminating`);
-    const labels = current.metadata?.labels ?? {};
-    const drifted = Object.entries(desired.metadata!.labels!).some(([k, v]) => labels[k] !== v);
-    if (drifted) {
-      await withTimeout(core.replaceNamespace({ name: project, body: { ...current, metadata: { ...current.metadata, labels: { ...labels, ...desired.metadata!.labels } } } }));
-    }
+    if (kubeStatus(err) !== 404) throw err;
+    await withTimeout(core.createNamespace({ body: desired }));
+    return 1;
   }
+  if (current.status?.phase === "Terminating") throw new Error(`namespace "${project}" is still terminating`);
+  const labels = current.metadata?.labels ?? {};
+  const annotations = { ...(current.metadata?.annotations ?? {}) };
+  const wantSelector = desired.metadata!.annotations?.[NODE_SELECTOR];
+  const labelsDrifted = Object.entries(desired.metadata!.labels!).some(([k, v]) => labels[k] !== v);
+  if (!labelsDrifted && annotations[NODE_SELECTOR] === wantSelector) return 0;
+  if (wantSelector) annotations[NODE_SELECTOR] = wantSelector;
+  else delete annotations[NODE_SELECTOR];
+  const metadata = { ...current.metadata, labels: { ...labels, ...desired.metadata!.labels }, annotations };
+  await withTimeout(core.replaceNamespace({ name: project, body: { ...current, metadata } }));
+  return 1;
 }
 
 /** Deletes the namespace; true once it is gone from the cluster. */

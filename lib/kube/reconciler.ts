@@ -1,8 +1,13 @@
 // Makes each cluster match the database, project by project, and records the outcome as status.
 // A cluster that is down only marks its projects `error`; the next pass catches up.
 import { db } from "../db/client";
-import { kubeReason } from "./client";
+import { kubeReason, type ClusterCredentials } from "./client";
 import { ensureNamespace, removeNamespace } from "./namespace";
+import { ensureAdmissionPolicy } from "./admission-policy";
+import { effectiveHard, ensureQuota, type Hard } from "./quota";
+import { desiredLimitItem, ensureLimits, type Limits } from "./limits";
+import { desiredPolicies, ensurePolicies } from "./network";
+import type { ProjectNetwork } from "../schemas/network";
 import { desiredRoleBinding, ensureClusterRoles, ensureRoleBindings, kubeRoleFor, type KubeRole } from "./rbac";
 import { grantFor } from "../rbac/roles";
 import type { V1RoleBinding } from "@kubernetes/client-node";
@@ -10,7 +15,10 @@ import type { V1RoleBinding } from "@kubernetes/client-node";
 export type ReconcileOutcome = "ready" | "error" | "terminating" | "gone" | "missing";
 
 export async function reconcileProject(id: string): Promise<ReconcileOutcome> {
-  const p = await db().project.findUnique({ where: { id }, include: { cluster: true, workspace: { select: { name: true } } } });
+  const p = await db().project.findUnique({
+    where: { id },
+    include: { cluster: true, workspace: { select: { name: true, networkIsolated: true, nodeSelector: true, quotas: { select: { clusterId: true, hard: true } } } } },
+  });
   if (!p) return "missing";
   try {
     if (p.status === "terminating") {
@@ -18,9 +26,18 @@ export async function reconcileProject(id: string): Promise<ReconcileOutcome> {
       await db().project.delete({ where: { id } });
       return "gone";
     }
-    await ensureNamespace(p.cluster, p.workspace.name, p.name);
-    await ensureClusterRoles(p.cluster);
-    await ensureRoleBindings(p.cluster, p.name, await desiredBindings(p.id, p.workspaceId, p.name));
+    const ws = p.workspace;
+    await ensureNamespace(p.cluster, ws.name, p.name, { podSecurity: p.podSecurity, nodeSelector: ws.nodeSelector as Record<string, string> | null });
+    await ensureClusterObjects(p.cluster);
+    // The namespaced objects are independent of each other: one round trip's latency for all of them.
+    const pool = ws.quotas.find((q) => q.clusterId === p.clusterId);
+    const hard = effectiveHard((p.quota as { hard?: Hard } | null)?.hard, Object.keys((pool?.hard as Hard | undefined) ?? {}));
+    await Promise.all([
+      desiredBindings(p.id, p.workspaceId, p.name).then((b) => ensureRoleBindings(p.cluster, p.name, b)),
+      ensureQuota(p.cluster, p.name, hard),
+      ensureLimits(p.cluster, p.name, desiredLimitItem((p.limits as Limits | null) ?? undefined, hard)),
+      ensurePolicies(p.cluster, p.name, desiredPolicies(p.name, ws.name, ws.networkIsolated, (p.network as ProjectNetwork | null) ?? undefined)),
+    ]);
     if (p.status !== "ready" || p.statusMessage) await setStatus(id, "ready", null);
     return "ready";
   } catch (err) {
@@ -29,6 +46,22 @@ export async function reconcileProject(id: string): Promise<ReconcileOutcome> {
     else await setStatus(id, "error", reason);
     return p.status === "terminating" ? "terminating" : "error";
   }
+}
+
+const inFlight = new Map<string, Promise<void>>();
+
+/** Cluster-wide objects (ClusterRoles, the admission policy): one check per cluster at a time, however many
+ *  of its projects reconcile concurrently, so they never race each other into 409s. */
+function ensureClusterObjects(cluster: ClusterCredentials): Promise<void> {
+  let running = inFlight.get(cluster.id);
+  if (!running) {
+    running = (async () => {
+      await ensureClusterRoles(cluster);
+      await ensureAdmissionPolicy(cluster);
+    })().finally(() => inFlight.delete(cluster.id));
+    inFlight.set(cluster.id, running);
+  }
+  return running;
 }
 
 const RANK: Record<KubeRole, number> = { viewer: 0, operator: 1, admin: 2 };

@@ -7,6 +7,7 @@ import { authorize, type Principal } from "../rbac/authorize";
 import type { ProjectCreate } from "../schemas/project";
 import { namespaceOwner } from "../kube/namespace";
 import { reconcileProject } from "../kube/reconciler";
+import { initialProjectQuota } from "./quotas";
 
 const projectView = {
   id: true,
@@ -76,17 +77,22 @@ export async function createProject(ws: string, input: ProjectCreate, creator: U
 
   // The creator administers what they create unless they already manage every project here.
   const coveredAlready = authorize(principal, "projects.manage", { workspace: ws }).allowed;
-  const project = await db().project.create({
-    data: {
-      name: input.name,
-      displayName: input.displayName,
-      description: input.description,
-      workspaceId: workspace.id,
-      clusterId: cluster.id,
-      createdBy: creator.username,
-      ...(coveredAlready ? {} : { members: { create: { userId: creator.id, role: "admin" } } }),
-    },
-    select: { id: true },
+  // Under the pool's lock, so the default quota is checked against what is allocated at this moment.
+  const project = await db().$transaction(async (tx) => {
+    const quota = await initialProjectQuota(tx, workspace.id, cluster.id);
+    return tx.project.create({
+      data: {
+        ...(quota ? { quota } : {}),
+        name: input.name,
+        displayName: input.displayName,
+        description: input.description,
+        workspaceId: workspace.id,
+        clusterId: cluster.id,
+        createdBy: creator.username,
+        ...(coveredAlready ? {} : { members: { create: { userId: creator.id, role: "admin" } } }),
+      },
+      select: { id: true },
+    });
   });
   await reconcileProject(project.id);
   return getProject(ws, input.name);

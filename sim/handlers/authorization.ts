@@ -1,5 +1,5 @@
 // authorization.k8s.io/v1 reviews: SelfSubjectAccessReview, SubjectAccessReview,
-// LocalSubjectAccessReview and SelfSubjectRulesReview. Evaluated, never stored.
+// LocalSubjectAccessReview and SelfSubjectRulesReview, and authentication.k8s.io/v1 SelfSubjectReview. Evaluated, never stored.
 import { badRequest, fieldInvalid, invalid } from "../errors";
 import { authorize, rulesFor, type Attributes, type RuleSource, type UserInfo } from "../rbac";
 import type { ResourceDef } from "../resources";
@@ -20,6 +20,9 @@ function attributesFor(user: UserInfo, spec: { resourceAttributes?: ResourceAttr
 export function review(src: RuleSource, requester: UserInfo, d: ResourceDef, ns: string | undefined, body: KObject): KObject {
   const spec = body.spec ?? {};
   const name = body.metadata?.name ?? "";
+  if (d.resource === "selfsubjectreviews") {
+    return { kind: d.kind, apiVersion: "authentication.k8s.io/v1", metadata: { creationTimestamp: null } as never, status: { userInfo: { username: requester.username, groups: requester.groups } } };
+  }
   const result = (status: object) => ({ kind: d.kind, apiVersion: "authorization.k8s.io/v1", metadata: { creationTimestamp: null }, spec, status });
 
   if (d.resource === "selfsubjectrulesreviews") {

@@ -1,0 +1,13 @@
+import type { Metadata } from "next";
+import { ProjectNetworkPage } from "@/components/network/project-network";
+
+type Params = { params: Promise<{ ws: string; project: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: `Network · ${(await params).project}` };
+}
+
+export default async function ProjectNetworkRoute({ params }: Params) {
+  const { ws, project } = await params;
+  return <ProjectNetworkPage key={`${ws}/${project}`} ws={ws} project={project} />;
+}

@@ -1,0 +1,20 @@
+import { route } from "@/lib/api/route";
+import { quotaParams, workspaceQuotaBody } from "@/lib/schemas/quota";
+import { deleteWorkspaceQuota, getWorkspaceQuota, putWorkspaceQuota } from "@/lib/tenancy/quotas";
+
+const base = {
+  resource: "quotas",
+  params: quotaParams,
+  scope: (p: { ws: string }) => ({ workspace: p.ws }),
+  target: (p: { cluster: string }) => ({ name: p.cluster, cluster: p.cluster }),
+} as const;
+
+export const GET = route({ ...base, action: "workspace.quota.get", permission: "workspace-quotas.view" }, async ({ params }) => getWorkspaceQuota(params.ws, params.cluster));
+
+export const PUT = route({ ...base, action: "workspace.quota.update", permission: "workspace-quotas.manage", body: workspaceQuotaBody }, async ({ params, body }) =>
+  putWorkspaceQuota(params.ws, params.cluster, body),
+);
+
+export const DELETE = route({ ...base, action: "workspace.quota.delete", permission: "workspace-quotas.manage", status: 204 }, async ({ params }) => {
+  await deleteWorkspaceQuota(params.ws, params.cluster);
+});

@@ -1,0 +1,39 @@
+"use client";
+import type { ResourceMap } from "@/lib/client/types";
+import { Button } from "@/components/ui/button";
+
+export const QUOTA_KEYS = ["requests.cpu", "requests.memory", "limits.cpu", "limits.memory", "requests.storage", "pods", "services", "persistentvolumeclaims", "services.loadbalancers", "services.nodeports", "count/deployments.apps", "count/configmaps", "count/secrets"];
+export const CONTAINER_KEYS = ["cpu", "memory", "ephemeral-storage"];
+
+export type Row = { key: string; value: string };
+export const toRows = (m: ResourceMap | null | undefined): Row[] => Object.entries(m ?? {}).map(([key, value]) => ({ key, value }));
+export const toMap = (rows: Row[]): ResourceMap => Object.fromEntries(rows.filter((r) => r.key.trim()).map((r) => [r.key.trim(), r.value.trim()]));
+
+/** Key → quantity rows (a ResourceQuota `hard` or a LimitRange map), with the usual keys suggested. */
+export function ResourceMapEditor({ label, rows, onChange, keys = QUOTA_KEYS, errors = {} }: { label: string; rows: Row[]; onChange: (rows: Row[]) => void; keys?: string[]; errors?: Record<string, string> }) {
+  const listId = `keys-${label.replace(/\W+/g, "-").toLowerCase()}`;
+  const set = (i: number, patch: Partial<Row>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  return (
+    <fieldset className="space-y-2">
+      <legend className="text-sm font-medium text-zinc-800">{label}</legend>
+      <datalist id={listId}>{keys.map((k) => <option key={k} value={k} />)}</datalist>
+      {rows.map((r, i) => (
+        <div key={i} className="space-y-1">
+          <div className="flex gap-2">
+            <input aria-label={`${label} resource ${i + 1}`} list={listId} value={r.key} onChange={(e) => set(i, { key: e.target.value })} placeholder="requests.cpu" className="w-56 rounded-md px-3 py-1.5 text-sm font-mono ring-1 ring-zinc-300" />
+            <input aria-label={`${label} ${r.key || `value ${i + 1}`}`} value={r.value} onChange={(e) => set(i, { value: e.target.value })} placeholder="2" className="w-32 rounded-md px-3 py-1.5 text-sm font-mono ring-1 ring-zinc-300" />
+            <Button variant="ghost" aria-label={`Remove ${r.key || "row"}`} onClick={() => onChange(rows.filter((_, j) => j !== i))}>×</Button>
+          </div>
+          {errors[r.key] && <p className="text-xs text-red-600">{errors[r.key]}</p>}
+        </div>
+      ))}
+      <Button variant="secondary" onClick={() => onChange([...rows, { key: "", value: "" }])}>Add {label.toLowerCase()} entry</Button>
+    </fieldset>
+  );
+}
+
+/** 422 issues by resource key: `hard.requests.cpu` → `requests.cpu`. */
+export function issuesByKey(error: unknown, prefix: string): Record<string, string> {
+  const issues = (error as { issues?: { path: string; message: string }[] } | null)?.issues ?? [];
+  return Object.fromEntries(issues.filter((i) => i.path.startsWith(`${prefix}.`)).map((i) => [i.path.slice(prefix.length + 1), i.message]));
+}

@@ -1,0 +1,49 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiGet, apiSend } from "../api";
+import type { AllowEntry, ConnectivityMatrix, ProjectNetwork } from "../types";
+
+const wsPath = (ws: string) => `/api/v1/workspaces/${encodeURIComponent(ws)}`;
+const projectPath = (ws: string, project: string) => `${wsPath(ws)}/projects/${encodeURIComponent(project)}`;
+
+export function useWorkspaceNetwork(ws: string) {
+  return useQuery({ queryKey: ["network", ws], queryFn: () => apiGet<{ isolated: boolean }>(`${wsPath(ws)}/network`) });
+}
+
+export function useSetWorkspaceNetwork(ws: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (isolated: boolean) => apiSend<{ isolated: boolean }>("PUT", `${wsPath(ws)}/network`, { isolated }),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ["network", ws] }), client.invalidateQueries({ queryKey: ["connectivity", ws] }), client.invalidateQueries({ queryKey: ["workspaces"] })]),
+  });
+}
+
+/** The matrix is read from the cluster; others may change policies with kubectl, so it refreshes itself. */
+export function useConnectivity(ws: string, cluster?: string) {
+  return useQuery({
+    queryKey: ["connectivity", ws, cluster ?? null],
+    queryFn: () => apiGet<ConnectivityMatrix>(`${wsPath(ws)}/connectivity`, { cluster }),
+    refetchInterval: 10_000,
+  });
+}
+
+export function useProjectNetwork(ws: string, project: string) {
+  return useQuery({ queryKey: ["network", ws, project], queryFn: () => apiGet<ProjectNetwork>(`${projectPath(ws, project)}/network`) });
+}
+
+export interface ProjectNetworkInput {
+  isolated: boolean;
+  allow: AllowEntry[];
+  egress?: { isolated: boolean; allow: AllowEntry[] };
+}
+
+export function useSetProjectNetwork(ws: string, project: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ProjectNetworkInput) => apiSend<ProjectNetwork>("PUT", `${projectPath(ws, project)}/network`, body),
+    onSuccess: (data) => {
+      client.setQueryData(["network", ws, project], data);
+      return client.invalidateQueries({ queryKey: ["connectivity", ws] });
+    },
+  });
+}

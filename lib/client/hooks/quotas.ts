@@ -1,0 +1,68 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiGet, apiSend } from "../api";
+import type { ContainerLimits, PodSecurityLevel, ProjectLimits, ProjectQuota, ResourceMap, WorkspaceQuota } from "../types";
+
+/** Usage comes from the cluster's quota controller: refreshed in place, no reload. */
+const USAGE_REFRESH_MS = 5_000;
+const wsPath = (ws: string) => `/api/v1/workspaces/${encodeURIComponent(ws)}`;
+const projectPath = (ws: string, project: string) => `${wsPath(ws)}/projects/${encodeURIComponent(project)}`;
+
+export function useWorkspaceQuotas(ws: string) {
+  return useQuery({
+    queryKey: ["quotas", ws],
+    queryFn: async () => (await apiGet<{ items: WorkspaceQuota[] }>(`${wsPath(ws)}/quotas`)).items,
+    refetchInterval: USAGE_REFRESH_MS,
+  });
+}
+
+export function useSetWorkspaceQuota(ws: string, cluster: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { hard: ResourceMap; defaultProject?: { hard: ResourceMap } | null }) => apiSend<WorkspaceQuota>("PUT", `${wsPath(ws)}/quotas/${encodeURIComponent(cluster)}`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["quotas", ws] }),
+  });
+}
+
+export function useProjectQuota(ws: string, project: string) {
+  return useQuery({
+    queryKey: ["quotas", ws, project],
+    queryFn: () => apiGet<ProjectQuota>(`${projectPath(ws, project)}/quota`),
+    refetchInterval: USAGE_REFRESH_MS,
+  });
+}
+
+export function useSetProjectQuota(ws: string, project: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (hard: ResourceMap) => apiSend<ProjectQuota>("PUT", `${projectPath(ws, project)}/quota`, { hard }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["quotas", ws] }),
+  });
+}
+
+export function useProjectLimits(ws: string, project: string) {
+  return useQuery({ queryKey: ["limits", ws, project], queryFn: () => apiGet<ProjectLimits>(`${projectPath(ws, project)}/limits`) });
+}
+
+export function useSetProjectLimits(ws: string, project: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (limits: ContainerLimits) => apiSend<ProjectLimits>("PUT", `${projectPath(ws, project)}/limits`, limits),
+    onSuccess: (data) => client.setQueryData(["limits", ws, project], data),
+  });
+}
+
+export function usePodSecurity(ws: string, project: string) {
+  return useQuery({ queryKey: ["pod-security", ws, project], queryFn: () => apiGet<{ level: PodSecurityLevel }>(`${projectPath(ws, project)}/pod-security`) });
+}
+
+export function useSetPodSecurity(ws: string, project: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (level: PodSecurityLevel) => apiSend<{ level: PodSecurityLevel }>("PUT", `${projectPath(ws, project)}/pod-security`, { level }),
+    onSuccess: (data) => {
+      client.setQueryData(["pod-security", ws, project], data);
+      return client.invalidateQueries({ queryKey: ["projects", ws, project] });
+    },
+  });
+}

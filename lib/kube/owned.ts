@@ -1,0 +1,72 @@
+// The "ensure" loop shared by Tenantry's namespaced objects (quota, limits, network policies): list what
+// Tenantry labelled, create what is missing, replace what drifted, delete what is no longer wanted.
+// Unlabelled objects are never touched, and a pass with no drift sends only the one list.
+import type { KubernetesObject } from "@kubernetes/client-node";
+import { kubeStatus, withTimeout } from "./client";
+import { LABELS, MANAGER } from "./namespace";
+
+export const MANAGED_SELECTOR = `${LABELS.managedBy}=${MANAGER}`;
+export const managedLabels = { [LABELS.managedBy]: MANAGER };
+
+export interface OwnedOps<T extends KubernetesObject> {
+  list(namespace: string): Promise<{ items: T[] }>;
+  create(namespace: string, body: T): Promise<unknown>;
+  replace(namespace: string, name: string, body: T): Promise<unknown>;
+  remove(namespace: string, name: string): Promise<unknown>;
+  /** The part of the object Tenantry decides (spec, rules…). */
+  spec(o: T): unknown;
+}
+
+export async function ensureOwned<T extends KubernetesObject>(ops: OwnedOps<T>, namespace: string, desired: T[]): Promise<number> {
+  const current = await withTimeout(ops.list(namespace));
+  const byName = new Map(current.items.map((o) => [o.metadata!.name!, o]));
+  let writes = 0;
+  for (const want of desired) {
+    const name = want.metadata!.name!;
+    const have = byName.get(name);
+    byName.delete(name);
+    if (!have) {
+      // 409: someone stripped our label; the object is still ours by name, so take it back.
+      await withTimeout(ops.create(namespace, want)).catch((err) => {
+        if (kubeStatus(err) !== 409) throw err;
+        return withTimeout(ops.replace(namespace, name, want));
+      });
+      writes++;
+    } else if (!sameJson(ops.spec(have), ops.spec(want)) || !labelsKept(have, want)) {
+      await withTimeout(ops.replace(namespace, name, { ...want, metadata: { ...want.metadata, resourceVersion: have.metadata?.resourceVersion } }));
+      writes++;
+    }
+  }
+  for (const name of byName.keys()) {
+    await withTimeout(ops.remove(namespace, name));
+    writes++;
+  }
+  return writes;
+}
+
+const labelsKept = (have: KubernetesObject, want: KubernetesObject) =>
+  Object.entries(want.metadata?.labels ?? {}).every(([k, v]) => have.metadata?.labels?.[k] === v);
+
+/** Structural equality blind to key order and undefined fields (the API returns keys in its own order). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  return stable(a) === stable(b);
+}
+
+function stable(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stable).join(",")}]`;
+  if (v && typeof v === "object") {
+    const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${stable(x)}`).join(",")}}`;
+  }
+  return JSON.stringify(v) ?? "null";
+}
+
+/** Whether `have` carries everything `want` sets (the API server may add defaults of its own). */
+export function covers(have: unknown, want: unknown): boolean {
+  if (Array.isArray(want)) return Array.isArray(have) && have.length === want.length && want.every((w, i) => covers(have[i], w));
+  if (want && typeof want === "object") {
+    if (!have || typeof have !== "object") return false;
+    return Object.entries(want as Record<string, unknown>).every(([k, w]) => w === undefined || covers((have as Record<string, unknown>)[k], w));
+  }
+  return have === want;
+}

@@ -1,0 +1,158 @@
+// Quotas: a workspace's pool per cluster and each project's share of it (DESIGN §2). The sum of a
+// workspace's project quotas on a cluster never exceeds its pool; every check and write for one pool
+// runs under a transaction-scoped advisory lock so two concurrent allocations cannot both fit.
+import { Prisma } from "@prisma/client";
+import { db } from "../db/client";
+import { invalid, notFound, type FieldIssue } from "../api/errors";
+import { add, compare, formatQuantity, parseQuantity, zero } from "@/sim/quantity";
+import { canonicalHard, effectiveHard, readQuotaUsage, type Hard } from "../kube/quota";
+import { kubeReason } from "../kube/client";
+import { reconcileAll, reconcileProject } from "../kube/reconciler";
+import type { ProjectQuotaBody, WorkspaceQuotaBody } from "../schemas/quota";
+
+type Tx = Prisma.TransactionClient;
+const hardOf = (json: Prisma.JsonValue | null | undefined): Hard | undefined => (json as { hard?: Hard } | null)?.hard ?? undefined;
+const q = (v: string) => parseQuantity(v);
+
+async function lockPool(tx: Tx, workspaceId: string, clusterId: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`quota:${workspaceId}:${clusterId}`}))`;
+}
+
+/** What the workspace's projects on the cluster hold per key (a pooled key a project was not given counts 0). */
+async function allocated(tx: Tx, workspaceId: string, clusterId: string, exceptProjectId?: string): Promise<Hard> {
+  const projects = await tx.project.findMany({ where: { workspaceId, clusterId, id: exceptProjectId ? { not: exceptProjectId } : undefined }, select: { quota: true } });
+  const sums = new Map<string, ReturnType<typeof zero>>();
+  for (const p of projects) for (const [k, v] of Object.entries(hardOf(p.quota) ?? {})) sums.set(k, add(sums.get(k) ?? zero(), q(v)));
+  return Object.fromEntries([...sums].map(([k, v]) => [k, formatQuantity(v)]));
+}
+
+/** 422 issues for every pooled key where `requested` plus what others hold exceeds the pool. */
+function overPool(pool: Hard, others: Hard, requested: Hard, path: string): FieldIssue[] {
+  return Object.entries(requested)
+    .filter(([k]) => k in pool)
+    .filter(([k, v]) => compare(add(q(others[k] ?? "0"), q(v)), q(pool[k]!)) > 0)
+    .map(([k, v]) => ({ path: `${path}.${k}`, message: `${k}: requested ${v}, but ${others[k] ?? "0"} of the workspace's pool of ${pool[k]} is already allocated to other projects (${formatQuantity({ ...q(pool[k]!), nanos: q(pool[k]!).nanos - q(others[k] ?? "0").nanos })} left).` }));
+}
+
+async function placement(ws: string, cluster: string) {
+  const w = await db().workspace.findUnique({ where: { name: ws }, select: { id: true, clusters: { where: { cluster: { name: cluster } }, select: { cluster: true } } } });
+  if (!w) throw notFound(`Workspace "${ws}"`);
+  const c = w.clusters[0]?.cluster;
+  if (!c) throw notFound(`Cluster "${cluster}" of workspace "${ws}"`);
+  return { workspaceId: w.id, cluster: c };
+}
+
+export async function getWorkspaceQuota(ws: string, clusterName: string) {
+  const { workspaceId, cluster } = await placement(ws, clusterName);
+  const pool = await db().workspaceQuota.findUnique({ where: { workspaceId_clusterId: { workspaceId, clusterId: cluster.id } } });
+  const projects = await db().project.findMany({ where: { workspaceId, clusterId: cluster.id }, select: { name: true, quota: true }, orderBy: { name: "asc" } });
+  const poolHard = (pool?.hard as Hard | undefined) ?? {};
+  let usage: Awaited<ReturnType<typeof readQuotaUsage>> | null = null;
+  let usageError: string | null = null;
+  try {
+    usage = projects.length ? await readQuotaUsage(cluster, projects.map((p) => p.name)) : [];
+  } catch (err) {
+    usageError = kubeReason(err);
+  }
+  const used: Hard = {};
+  for (const u of usage ?? []) for (const [k, v] of Object.entries(u.used)) used[k] = formatQuantity(add(q(used[k] ?? "0"), q(v)));
+  return {
+    cluster: cluster.name,
+    hard: pool ? poolHard : null,
+    defaultProject: (pool?.defaultProject as { hard: Hard } | null) ?? null,
+    allocated: await allocated(db(), workspaceId, cluster.id),
+    used: usage ? used : null,
+    usageError,
+    projects: projects.map((p) => ({ name: p.name, hard: effectiveHard(hardOf(p.quota), Object.keys(poolHard)), used: usage?.find((u) => u.namespace === p.name)?.used ?? null })),
+  };
+}
+export type WorkspaceQuotaDto = Awaited<ReturnType<typeof getWorkspaceQuota>>;
+
+export async function listWorkspaceQuotas(ws: string) {
+  const w = await db().workspace.findUnique({ where: { name: ws }, select: { clusters: { select: { cluster: { select: { name: true } } }, orderBy: { cluster: { name: "asc" } } } } });
+  if (!w) throw notFound(`Workspace "${ws}"`);
+  return Promise.all(w.clusters.map((c) => getWorkspaceQuota(ws, c.cluster.name)));
+}
+
+export async function putWorkspaceQuota(ws: string, clusterName: string, body: WorkspaceQuotaBody) {
+  const { workspaceId, cluster } = await placement(ws, clusterName);
+  const hard = canonicalHard(body.hard);
+  const defaultProject = body.defaultProject ? { hard: canonicalHard(body.defaultProject.hard) } : null;
+  await db().$transaction(async (tx) => {
+    await lockPool(tx, workspaceId, cluster.id);
+    const held = await allocated(tx, workspaceId, cluster.id);
+    const issues: FieldIssue[] = Object.entries(hard)
+      .filter(([k, v]) => held[k] && compare(q(v), q(held[k]!)) < 0)
+      .map(([k, v]) => ({ path: `hard.${k}`, message: `${k}: the pool cannot be lowered to ${v}; its projects already hold ${held[k]}.` }));
+    for (const [k, v] of Object.entries(defaultProject?.hard ?? {})) {
+      if (k in hard && compare(q(v), q(hard[k]!)) > 0) issues.push({ path: `defaultProject.hard.${k}`, message: `${k}: the default project quota ${v} is larger than the pool ${hard[k]}.` });
+    }
+    if (issues.length) throw invalid(issues, issues[0]!.message);
+    const data = { hard, defaultProject: defaultProject ?? Prisma.DbNull };
+    await tx.workspaceQuota.upsert({
+      where: { workspaceId_clusterId: { workspaceId, clusterId: cluster.id } },
+      create: { workspaceId, clusterId: cluster.id, ...data },
+      update: data,
+    });
+  });
+  await reconcileAll(8, workspaceId);
+  return getWorkspaceQuota(ws, clusterName);
+}
+
+export async function deleteWorkspaceQuota(ws: string, clusterName: string) {
+  const { workspaceId, cluster } = await placement(ws, clusterName);
+  await db().workspaceQuota.deleteMany({ where: { workspaceId, clusterId: cluster.id } });
+  await reconcileAll(8, workspaceId);
+}
+
+/** The quota a new project starts with on a cluster where its workspace has a pool: the default if it fits, else nothing (zero for pooled keys). */
+export async function initialProjectQuota(tx: Tx, workspaceId: string, clusterId: string): Promise<{ hard: Hard } | undefined> {
+  const pool = await tx.workspaceQuota.findUnique({ where: { workspaceId_clusterId: { workspaceId, clusterId } } });
+  const wanted = (pool?.defaultProject as { hard: Hard } | null)?.hard;
+  if (!pool || !wanted) return undefined;
+  await lockPool(tx, workspaceId, clusterId);
+  const issues = overPool(pool.hard as Hard, await allocated(tx, workspaceId, clusterId), wanted, "quota");
+  if (issues.length) throw invalid(issues, `The workspace's default project quota no longer fits its pool: ${issues[0]!.message}`);
+  return { hard: wanted };
+}
+
+async function projectRow(ws: string, project: string) {
+  const p = await db().project.findFirst({ where: { name: project, workspace: { name: ws } }, include: { cluster: true } });
+  if (!p) throw notFound(`Project "${project}"`);
+  return p;
+}
+
+export async function getProjectQuota(ws: string, project: string) {
+  const p = await projectRow(ws, project);
+  const pool = await db().workspaceQuota.findUnique({ where: { workspaceId_clusterId: { workspaceId: p.workspaceId, clusterId: p.clusterId } } });
+  let used: Hard | null = null;
+  let usageError: string | null = null;
+  try {
+    used = (await readQuotaUsage(p.cluster, [p.name]))[0]?.used ?? null;
+  } catch (err) {
+    usageError = kubeReason(err);
+  }
+  return {
+    hard: hardOf(p.quota) ?? {},
+    effective: effectiveHard(hardOf(p.quota), Object.keys((pool?.hard as Hard | undefined) ?? {})),
+    pool: (pool?.hard as Hard | undefined) ?? null,
+    used,
+    usageError,
+  };
+}
+
+export async function putProjectQuota(ws: string, project: string, body: ProjectQuotaBody) {
+  const p = await projectRow(ws, project);
+  const hard = canonicalHard(body.hard);
+  await db().$transaction(async (tx) => {
+    await lockPool(tx, p.workspaceId, p.clusterId);
+    const pool = await tx.workspaceQuota.findUnique({ where: { workspaceId_clusterId: { workspaceId: p.workspaceId, clusterId: p.clusterId } } });
+    if (pool) {
+      const issues = overPool(pool.hard as Hard, await allocated(tx, p.workspaceId, p.clusterId, p.id), hard, "hard");
+      if (issues.length) throw invalid(issues, issues[0]!.message);
+    }
+    await tx.project.update({ where: { id: p.id }, data: { quota: { hard } } });
+  });
+  await reconcileProject(p.id);
+  return getProjectQuota(ws, project);
+}

@@ -1,0 +1,222 @@
+// Resource and network isolation applied to a simulated cluster: quota pools, limits, network policies,
+// Pod Security, the admission policy guarding Tenantry's objects, drift repair and outages.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CoreV1Api, KubeConfig, NetworkingV1Api, type V1Pod } from "@kubernetes/client-node";
+import type { User } from "@prisma/client";
+import { startSimulator, type Simulator } from "@/sim/index";
+import { db } from "@/lib/db/client";
+import { registerCluster } from "@/lib/tenancy/clusters";
+import { createWorkspace } from "@/lib/tenancy/workspaces";
+import { createProject } from "@/lib/tenancy/projects";
+import { getProjectQuota, getWorkspaceQuota, putProjectQuota, putWorkspaceQuota } from "@/lib/tenancy/quotas";
+import { putLimits } from "@/lib/tenancy/quotas-limits";
+import { getProjectNetwork, putProjectNetwork, putWorkspaceNetwork, workspaceConnectivity } from "@/lib/tenancy/network";
+import { putNodeSelector, putPodSecurity } from "@/lib/tenancy/isolation";
+import { reconcileAll, reconcileProject } from "@/lib/kube/reconciler";
+import { POLICY } from "@/lib/kube/network";
+import { raw } from "../contract/target";
+import { makeUser, principalOf, uniqueName } from "../support/fixtures";
+
+let sim: Simulator;
+let kc: KubeConfig;
+let core: CoreV1Api;
+let net: NetworkingV1Api;
+let cluster: string;
+let owner: User;
+
+beforeAll(async () => {
+  sim = await startSimulator({ name: "iso-sim" });
+  kc = new KubeConfig();
+  kc.loadFromString(sim.kubeconfig());
+  core = kc.makeApiClient(CoreV1Api);
+  net = kc.makeApiClient(NetworkingV1Api);
+  cluster = uniqueName("c");
+  await registerCluster({ name: cluster, kubeconfig: sim.kubeconfig() });
+  owner = await makeUser();
+});
+afterAll(async () => {
+  // Later files' reconcileAll() need not visit projects of a simulator that is gone.
+  await db().project.deleteMany({ where: { cluster: { name: cluster } } });
+  await sim.stop();
+});
+
+async function workspace() {
+  return (await createWorkspace({ name: uniqueName("ws"), clusters: [cluster] }, owner)).name;
+}
+async function project(ws: string, name = uniqueName("p")) {
+  return (await createProject(ws, { name, cluster }, owner, await principalOf(owner.username, { workspace: ws }))).name;
+}
+const pod = (name: string, extra: Partial<V1Pod["spec"]> = {}, resources?: object): V1Pod => ({
+  metadata: { name },
+  spec: {
+    securityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
+    containers: [{ name: "app", image: "nginx", resources, securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } } }],
+    ...extra,
+  },
+});
+const kubeFailure = async (p: Promise<unknown>) => p.then(() => ({ code: 0, message: "" }), (e) => ({ code: e.code as number, message: JSON.parse(e.body).message as string }));
+
+describe("quota pools", () => {
+  it("keeps the sum of project quotas within the pool and says by how much it does not fit", async () => {
+    const ws = await workspace();
+    const a = await project(ws);
+    await putWorkspaceQuota(ws, cluster, { hard: { "requests.cpu": "4", "requests.memory": "8Gi", pods: "20" } });
+    // A project created before the pool is now held at zero for every pooled key.
+    expect((await getProjectQuota(ws, a)).effective).toMatchObject({ "requests.cpu": "0", "requests.memory": "0", pods: "0", "services.loadbalancers": "0" });
+    await putProjectQuota(ws, a, { hard: { "requests.cpu": "3", pods: "10" } });
+    const b = await project(ws);
+    const err = await putProjectQuota(ws, b, { hard: { "requests.cpu": "2" } }).catch((e) => e);
+    expect(err).toMatchObject({ status: 422, issues: [{ path: "hard.requests.cpu" }] });
+    expect(err.issues[0].message).toBe("requests.cpu: requested 2, but 3 of the workspace's pool of 4 is already allocated to other projects (1 left).");
+    await putProjectQuota(ws, b, { hard: { "requests.cpu": "1", "requests.memory": "1Gi" } });
+    // The pool cannot shrink below what its projects hold.
+    await expect(putWorkspaceQuota(ws, cluster, { hard: { "requests.cpu": "3500m", pods: "20" } })).rejects.toMatchObject({ status: 422, issues: [{ path: "hard.requests.cpu" }] });
+    const pool = await getWorkspaceQuota(ws, cluster);
+    expect(pool).toMatchObject({ hard: { "requests.cpu": "4" }, allocated: { "requests.cpu": "4", "requests.memory": "1Gi", pods: "10" } });
+    expect(pool.used).toMatchObject({ pods: "0", "requests.cpu": "0" });
+  });
+
+  it("gives new projects the default project quota while it fits, then refuses them", async () => {
+    const ws = await workspace();
+    await putWorkspaceQuota(ws, cluster, { hard: { "limits.memory": "2Gi" }, defaultProject: { hard: { "limits.memory": "1Gi" } } });
+    const a = await project(ws);
+    await project(ws);
+    expect((await getProjectQuota(ws, a)).hard).toEqual({ "limits.memory": "1Gi" });
+    const err = await project(ws).catch((e) => e);
+    expect(err).toMatchObject({ status: 422, issues: [{ path: "quota.limits.memory" }] });
+  });
+});
+
+describe("what the cluster enforces", () => {
+  it("refuses a pod over the quota (403) and fills in container defaults from the LimitRange", async () => {
+    const ws = await workspace();
+    const p = await project(ws);
+    await putProjectQuota(ws, p, { hard: { "requests.cpu": "300m", "limits.cpu": "1" } });
+    const rq = await core.readNamespacedResourceQuota({ namespace: p, name: "tenantry-quota" });
+    expect(rq.spec?.hard).toMatchObject({ "requests.cpu": "300m", pods: "100", "services.nodeports": "0" });
+    // No requests given: the automatic defaults (100m / 500m) make the pod admissible.
+    const created = await core.createNamespacedPod({ namespace: p, body: pod("plain") });
+    expect(created.spec?.containers[0]?.resources).toMatchObject({ requests: { cpu: "100m" }, limits: { cpu: "500m" } });
+    const over = await kubeFailure(core.createNamespacedPod({ namespace: p, body: pod("big", {}, { requests: { cpu: "250m" }, limits: { cpu: "250m" } }) }));
+    expect(over.code).toBe(403);
+    expect(over.message).toContain("exceeded quota: tenantry-quota");
+
+    await putLimits(ws, p, { defaultRequest: { cpu: "50m" }, default: { cpu: "100m" }, max: { cpu: "200m" } });
+    const lr = await core.readNamespacedLimitRange({ namespace: p, name: "tenantry-limits" });
+    expect(lr.spec?.limits[0]).toMatchObject({ type: "Container", defaultRequest: { cpu: "50m" }, max: { cpu: "200m" } });
+    await expect(putLimits(ws, p, { default: { cpu: "1" }, max: { cpu: "500m" } })).rejects.toMatchObject({ status: 422, issues: [{ path: "max.cpu" }] });
+  });
+
+  it("refuses privileged and host-network pods in a restricted project, admits them once lowered", async () => {
+    const ws = await workspace();
+    const p = await project(ws);
+    expect((await core.readNamespace({ name: p })).metadata?.labels?.["pod-security.kubernetes.io/enforce"]).toBe("restricted");
+    const hostNet = await kubeFailure(core.createNamespacedPod({ namespace: p, body: pod("hostnet", { hostNetwork: true }) }));
+    expect(hostNet).toMatchObject({ code: 403 });
+    expect(hostNet.message).toContain('violates PodSecurity "restricted:latest": host namespaces (hostNetwork=true)');
+    const priv = pod("priv");
+    priv.spec!.containers[0]!.securityContext!.privileged = true;
+    expect((await kubeFailure(core.createNamespacedPod({ namespace: p, body: priv }))).code).toBe(403);
+    await putPodSecurity(ws, p, "privileged");
+    await core.createNamespacedPod({ namespace: p, body: priv });
+  });
+
+  it("annotates the workspace's namespaces with its node selector", async () => {
+    const ws = await workspace();
+    const p = await project(ws);
+    await putNodeSelector(ws, { "node-pool": "tenant-a" });
+    expect((await core.readNamespace({ name: p })).metadata?.annotations?.["scheduler.alpha.kubernetes.io/node-selector"]).toBe("node-pool=tenant-a");
+    await putNodeSelector(ws, {});
+    expect((await core.readNamespace({ name: p })).metadata?.annotations?.["scheduler.alpha.kubernetes.io/node-selector"]).toBeUndefined();
+  });
+});
+
+describe("network isolation", () => {
+  const names = async (ns: string) => (await net.listNamespacedNetworkPolicy({ namespace: ns })).items.map((p) => p.metadata!.name).sort();
+
+  it("creates and removes policies as isolation toggles, and the matrix follows", async () => {
+    const ws = await workspace();
+    const a = await project(ws);
+    const b = await project(ws);
+    expect(await names(a)).toEqual([]);
+    await putWorkspaceNetwork(ws, true);
+    expect(await names(a)).toEqual([POLICY.workspace]);
+    const late = await project(ws);
+    expect(await names(late)).toEqual([POLICY.workspace]);
+    expect((await workspaceConnectivity(ws, cluster)).cells[a]![b]!.state).toBe("allowed");
+    expect((await workspaceConnectivity(ws, cluster)).cells.external![a]!.state).toBe("denied");
+
+    await putProjectNetwork(ws, b, { isolated: true, allow: [{ cidr: "10.0.0.0/8", ports: [{ port: 443, protocol: "TCP" }] }], egress: { isolated: true, allow: [] } });
+    expect(await names(b)).toEqual([POLICY.egress, POLICY.project]);
+    expect((await getProjectNetwork(ws, b)).yaml).toContain("cidr: 10.0.0.0/8");
+    const m = await workspaceConnectivity(ws, cluster);
+    expect([m.cells[a]![b]!.state, m.cells[b]![b]!.state, m.cells[b]![a]!.ports]).toEqual(["denied", "allowed", ["TCP/53", "UDP/53"]]);
+
+    await putWorkspaceNetwork(ws, false);
+    await putProjectNetwork(ws, b, { isolated: false, allow: [] });
+    expect([...(await names(a)), ...(await names(b))]).toEqual([]);
+    await expect(putProjectNetwork(ws, b, { isolated: true, allow: [{ project: "no-such-project" }] })).rejects.toMatchObject({ status: 422, issues: [{ path: "allow.0.project" }] });
+  });
+});
+
+describe("reconciler", () => {
+  it("repairs drift, leaves foreign objects alone and writes nothing on a steady pass", async () => {
+    const ws = await workspace();
+    const p = await project(ws);
+    await putWorkspaceNetwork(ws, true);
+    await net.createNamespacedNetworkPolicy({ namespace: p, body: { metadata: { name: "mine" }, spec: { podSelector: {}, policyTypes: ["Ingress"] } } });
+    await net.deleteNamespacedNetworkPolicy({ namespace: p, name: POLICY.workspace });
+    const rq = await core.readNamespacedResourceQuota({ namespace: p, name: "tenantry-quota" });
+    await core.replaceNamespacedResourceQuota({ namespace: p, name: "tenantry-quota", body: { ...rq, spec: { hard: { pods: "100000" } } } });
+    const ns = await core.readNamespace({ name: p });
+    await core.replaceNamespace({ name: p, body: { ...ns, metadata: { ...ns.metadata, labels: { ...ns.metadata!.labels, "pod-security.kubernetes.io/enforce": "privileged" } } } });
+
+    expect(await reconcileProject((await db().project.findFirstOrThrow({ where: { name: p } })).id)).toBe("ready");
+    expect((await net.listNamespacedNetworkPolicy({ namespace: p })).items.map((x) => x.metadata!.name).sort()).toEqual(["mine", POLICY.workspace]);
+    expect((await core.readNamespacedResourceQuota({ namespace: p, name: "tenantry-quota" })).spec?.hard?.pods).toBe("100");
+    expect((await core.readNamespace({ name: p })).metadata?.labels?.["pod-security.kubernetes.io/enforce"]).toBe("restricted");
+
+    const w = await db().workspace.findUniqueOrThrow({ where: { name: ws } });
+    await reconcileAll(8, w.id);
+    sim.stats(true);
+    await reconcileAll(8, w.id);
+    const stats = sim.stats();
+    expect(Object.keys(stats).filter((m) => m !== "GET")).toEqual([]);
+    expect(stats.GET).toBeGreaterThan(0);
+  });
+
+  it("marks projects `error` while the cluster is down and `ready` again when it returns, with nothing lost", async () => {
+    const ws = await workspace();
+    const p = await project(ws);
+    await putProjectQuota(ws, p, { hard: { pods: "7" } });
+    const row = await db().project.findFirstOrThrow({ where: { name: p } });
+    await sim.stop();
+    try {
+      expect(await reconcileProject(row.id)).toBe("error");
+      expect((await db().project.findUniqueOrThrow({ where: { id: row.id } })).statusMessage).toMatch(/ECONNREFUSED|did not answer/);
+    } finally {
+      await sim.restart!();
+    }
+    expect(await reconcileProject(row.id)).toBe("ready");
+    expect((await core.readNamespacedResourceQuota({ namespace: p, name: "tenantry-quota" })).spec?.hard?.pods).toBe("7");
+  });
+});
+
+describe("tenants cannot undo their walls", () => {
+  it("a project admin's kubectl identity may add its own policies but not change or delete Tenantry's", async () => {
+    const ws = await workspace();
+    const p = await project(ws);
+    await putWorkspaceNetwork(ws, true);
+    const as = { "Impersonate-User": `tenantry:${owner.username}` };
+    const base = `/apis/networking.k8s.io/v1/namespaces/${p}/networkpolicies`;
+    const del = await raw(kc, "DELETE", `${base}/${POLICY.workspace}`, { headers: as });
+    expect(del.status).toBe(403);
+    expect(del.body.message).toContain("ValidatingAdmissionPolicy 'tenantry-protect-managed-objects'");
+    const rq = await core.readNamespacedResourceQuota({ namespace: p, name: "tenantry-quota" });
+    const edit = await raw(kc, "PUT", `/api/v1/namespaces/${p}/resourcequotas/tenantry-quota`, { headers: as, body: { ...rq, spec: { hard: { pods: "1000" } } } });
+    expect(edit.status).toBe(403);
+    const own = await raw(kc, "POST", base, { headers: as, body: { metadata: { name: "allow-web" }, spec: { podSelector: {}, ingress: [{}] } } });
+    expect(own.status).toBe(201);
+    expect((await raw(kc, "DELETE", `${base}/allow-web`, { headers: as })).status).toBe(200);
+  });
+});
