@@ -7,6 +7,7 @@ import { currentUser, principalFor } from "../auth/session";
 import { authorize, type Decision, type Principal, type Scope } from "../rbac/authorize";
 import type { Permission } from "../rbac/catalogue";
 import { record } from "../audit/record";
+import { withAuditContext, type AuditContext } from "../audit/context";
 import { AppError, badRequest, conflict, notFound, problemResponse, unauthenticated, invalid, type FieldIssue } from "./errors";
 import { clientInfo } from "./client-info";
 
@@ -67,6 +68,16 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
     let reason: string | null = null;
     let denied = false;
     let response: Response;
+    const auditBase = () => ({
+      action: spec.action,
+      verb: VERBS[req.method] ?? req.method.toLowerCase(),
+      username: user?.username ?? null,
+      receivedAt,
+      ...target,
+      ...clientInfo(req.headers),
+    });
+    // Services that change the database append the success event in their own transaction (audited()).
+    const audit: AuditContext = { event: () => ({ ...auditBase(), outcome: "success", statusCode: spec.status ?? 200 }), recorded: false };
     try {
       user = await currentUser();
       if (!user) throw unauthenticated();
@@ -88,7 +99,7 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
       if (!parsedBody.ok) throw parsedBody.error;
       const query = parsedQuery.value;
       const body = parsedBody.value;
-      const result = await handler({ req, user, principal, params, query, body, target, require });
+      const result = await withAuditContext(audit, () => handler({ req, user: user!, principal, params, query, body, target, require }));
       status = spec.status ?? 200;
       response = result instanceof Response ? result : status === 204 ? new Response(null, { status }) : Response.json(result, { status });
       status = response.status;
@@ -99,18 +110,11 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
       reason = appErr instanceof Denial ? appErr.why : appErr.message;
       response = problemResponse(appErr, url.pathname);
     }
-    if (MUTATING.has(req.method) || status >= 400) {
-      await record({
-        action: spec.action,
-        verb: VERBS[req.method] ?? req.method.toLowerCase(),
-        outcome: status < 400 ? "success" : denied ? "denied" : "failure",
-        statusCode: status,
-        username: user?.username ?? null,
-        reason,
-        receivedAt,
-        ...target,
-        ...clientInfo(req.headers),
-      }).catch((e) => console.error("audit record failed", e));
+    const recordedWithChange = status < 400 && audit.recorded;
+    if ((MUTATING.has(req.method) || status >= 400) && !recordedWithChange) {
+      await record({ ...auditBase(), outcome: status < 400 ? "success" : denied ? "denied" : "failure", statusCode: status, reason }).catch((e) =>
+        console.error("audit record failed", e),
+      );
     }
     return response;
   };

@@ -2,6 +2,7 @@
 import { CoreV1Api, VersionApi } from "@kubernetes/client-node";
 import type { Cluster, Prisma } from "@prisma/client";
 import { db } from "../db/client";
+import { audited } from "../audit/context";
 import { conflict, invalid, notFound } from "../api/errors";
 import { seal } from "../crypto/seal";
 import { IN_CLUSTER, kubeReason, loadKubeConfig, withTimeout, kubeConfigFor } from "../kube/client";
@@ -87,7 +88,7 @@ export async function registerCluster(input: ClusterCreate) {
     throw conflict(`A cluster named "${input.name}" is already registered.`, "already_exists");
   const source = input.inCluster ? IN_CLUSTER : input.kubeconfig!;
   const p = await validatedCredentials(source);
-  await db().cluster.create({
+  await audited((tx) => tx.cluster.create({
     data: {
       name: input.name,
       displayName: input.displayName,
@@ -97,7 +98,7 @@ export async function registerCluster(input: ClusterCreate) {
       ...p,
       lastCheckedAt: new Date(),
     },
-  });
+  }));
   return getCluster(input.name);
 }
 
@@ -105,7 +106,7 @@ export async function updateCluster(name: string, input: ClusterUpdate) {
   const current = await db().cluster.findUnique({ where: { name }, select: { id: true } });
   if (!current) throw notFound(`Cluster "${name}"`);
   const fresh = input.kubeconfig ? { credentials: seal(input.kubeconfig), health: "ready", lastError: null, lastCheckedAt: new Date(), ...(await validatedCredentials(input.kubeconfig)) } : {};
-  await db().cluster.update({ where: { id: current.id }, data: { displayName: input.displayName, labels: input.labels, ...fresh } });
+  await audited((tx) => tx.cluster.update({ where: { id: current.id }, data: { displayName: input.displayName, labels: input.labels, ...fresh } }));
   return getCluster(name);
 }
 
@@ -113,10 +114,10 @@ export async function deleteCluster(name: string) {
   const c = await db().cluster.findUnique({ where: { name }, select: { id: true, _count: { select: { projects: true } } } });
   if (!c) throw notFound(`Cluster "${name}"`);
   if (c._count.projects > 0) throw conflict(`Cluster "${name}" still hosts ${c._count.projects} project(s).`, "in_use");
-  await db().$transaction([
-    db().workspaceCluster.deleteMany({ where: { clusterId: c.id } }),
-    db().cluster.delete({ where: { id: c.id } }),
-  ]);
+  await audited(async (tx) => {
+    await tx.workspaceCluster.deleteMany({ where: { clusterId: c.id } });
+    await tx.cluster.delete({ where: { id: c.id } });
+  });
 }
 
 /** Refreshes one cluster's health row; never throws, since a down cluster is a status, not an error. */

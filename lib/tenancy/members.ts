@@ -3,6 +3,7 @@
 // raises their own role.
 import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
+import { audited } from "../audit/context";
 import { AppError, conflict, invalid, notFound } from "../api/errors";
 import { decodeCursor, toPage, type Page } from "../api/page";
 import { assertCovers } from "../rbac/escalation";
@@ -28,7 +29,8 @@ function asMemberScope(ref: ScopeRef): MemberLevel {
 }
 
 // The two membership tables differ only in their scope column; this keeps one code path for both.
-const table = (ref: MemberLevel) => (ref.level === "workspace" ? db().workspaceMember : db().projectMember) as unknown as Prisma.WorkspaceMemberDelegate;
+const table = (ref: MemberLevel, client: Prisma.TransactionClient = db()) =>
+  (ref.level === "workspace" ? client.workspaceMember : client.projectMember) as unknown as Prisma.WorkspaceMemberDelegate;
 const scopeWhere = (ref: MemberLevel) => (ref.level === "workspace" ? { workspaceId: ref.workspaceId! } : { projectId: ref.projectId! }) as unknown as { workspaceId: string };
 
 const userSelect = { username: true, displayName: true, email: true } as const;
@@ -82,7 +84,7 @@ export async function addMember(ref: ScopeRef, actor: Principal, body: { usernam
   if (m.level === "project" && !(await db().workspaceMember.findUnique({ where: { workspaceId_userId: { workspaceId: m.workspaceId!, userId: id } } })))
     throw invalid([{ path: "username", message: `"${body.username}" must be a member of workspace "${m.scope.workspace}" first.` }]);
   if (await table(m).findFirst({ where: { ...scopeWhere(m), userId: id } })) throw conflict(`"${body.username}" is already a member.`, "already_exists");
-  await table(m).create({ data: { ...scopeWhere(m), userId: id, role: body.role } });
+  await audited((tx) => table(m, tx).create({ data: { ...scopeWhere(m), userId: id, role: body.role } }));
   await afterChange(m);
   return getMember(m, body.username);
 }
@@ -115,7 +117,7 @@ export async function changeMember(ref: ScopeRef, actor: Principal, username: st
     if (raised.length) throw new AppError(403, "self_escalation", `You cannot raise your own role (it would add ${raised.join(", ")}).`);
   }
   if (role !== "admin") await assertKeepsAnAdmin(m, username, row.role);
-  await table(m).updateMany({ where: { ...scopeWhere(m), userId: row.userId }, data: { role } });
+  await audited((tx) => table(m, tx).updateMany({ where: { ...scopeWhere(m), userId: row.userId }, data: { role } }));
   await afterChange(m);
   return getMember(m, username);
 }
@@ -126,12 +128,12 @@ export async function removeMember(ref: ScopeRef, username: string): Promise<voi
   await assertKeepsAnAdmin(m, username, row.role);
   if (m.level === "workspace") {
     // Leaving a workspace means leaving its projects too.
-    await db().$transaction([
-      db().projectMember.deleteMany({ where: { userId: row.userId, project: { workspaceId: m.workspaceId } } }),
-      db().workspaceMember.delete({ where: { workspaceId_userId: { workspaceId: m.workspaceId!, userId: row.userId } } }),
-    ]);
+    await audited(async (tx) => {
+      await tx.projectMember.deleteMany({ where: { userId: row.userId, project: { workspaceId: m.workspaceId } } });
+      await tx.workspaceMember.delete({ where: { workspaceId_userId: { workspaceId: m.workspaceId!, userId: row.userId } } });
+    });
   } else {
-    await db().projectMember.delete({ where: { projectId_userId: { projectId: m.projectId!, userId: row.userId } } });
+    await audited((tx) => tx.projectMember.delete({ where: { projectId_userId: { projectId: m.projectId!, userId: row.userId } } }));
   }
   await afterChange(m);
 }

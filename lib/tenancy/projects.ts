@@ -2,6 +2,7 @@
 // lib/kube/reconciler.ts makes the cluster match and reports pending / ready / error.
 import type { Prisma, User } from "@prisma/client";
 import { db } from "../db/client";
+import { audited } from "../audit/context";
 import { conflict, invalid, notFound } from "../api/errors";
 import { authorize, type Principal } from "../rbac/authorize";
 import type { ProjectCreate } from "../schemas/project";
@@ -78,7 +79,7 @@ export async function createProject(ws: string, input: ProjectCreate, creator: U
   // The creator administers what they create unless they already manage every project here.
   const coveredAlready = authorize(principal, "projects.manage", { workspace: ws }).allowed;
   // Under the pool's lock, so the default quota is checked against what is allocated at this moment.
-  const project = await db().$transaction(async (tx) => {
+  const project = await audited(async (tx) => {
     const quota = await initialProjectQuota(tx, workspace.id, cluster.id);
     return tx.project.create({
       data: {

@@ -1,5 +1,6 @@
 // Roles at each level: the built-in ones from the catalogue plus custom ones composed of templates.
 import { db } from "../db/client";
+import { audited } from "../audit/context";
 import { conflict, invalid, notFound } from "../api/errors";
 import { builtinRole, builtinRoles, templatesByName, withDependencies, type Level } from "../rbac/catalogue";
 import { assertCovers } from "../rbac/escalation";
@@ -66,7 +67,7 @@ export async function createRole(ref: ScopeRef, actor: Principal, body: RoleBody
   assertCovers(actor, ref.level, ref.scope, templates);
   const exists = await db().customRole.findUnique({ where: { level_scopeId_name: { level: ref.level, scopeId: ref.scopeId, name: body.name } } });
   if (exists) throw conflict(`A role named "${body.name}" already exists here.`, "already_exists");
-  await db().customRole.create({
+  await audited((tx) => tx.customRole.create({
     data: {
       level: ref.level,
       scopeId: ref.scopeId,
@@ -77,7 +78,7 @@ export async function createRole(ref: ScopeRef, actor: Principal, body: RoleBody
       workspaceId: ref.level === "workspace" ? ref.workspaceId : undefined,
       projectId: ref.level === "project" ? ref.projectId : undefined,
     },
-  });
+  }));
   return getRole(ref, body.name);
 }
 
@@ -92,7 +93,7 @@ export async function updateRole(ref: ScopeRef, actor: Principal, name: string, 
   const role = await customRoleOrThrow(ref, name);
   const templates = validTemplates(ref.level, body.templates);
   assertCovers(actor, ref.level, ref.scope, templates);
-  await db().customRole.update({ where: { id: role.id }, data: { displayName: body.displayName ?? null, description: body.description ?? null, templates } });
+  await audited((tx) => tx.customRole.update({ where: { id: role.id }, data: { displayName: body.displayName ?? null, description: body.description ?? null, templates } }));
   return getRole(ref, name);
 }
 
@@ -100,7 +101,7 @@ export async function deleteRole(ref: ScopeRef, name: string): Promise<void> {
   const role = await customRoleOrThrow(ref, name);
   const inUse = (await usage(ref)).get(name) ?? 0;
   if (inUse) throw conflict(`Role "${name}" is bound to ${inUse} member(s); give them another role first.`, "in_use");
-  await db().customRole.delete({ where: { id: role.id } });
+  await audited((tx) => tx.customRole.delete({ where: { id: role.id } }));
 }
 
 /** Whether a role name exists at the scope (built-in or custom). */

@@ -1,6 +1,7 @@
 // Workspaces: the tenant. Placement on clusters, creation (creator becomes admin), listing what a caller may see.
 import type { Prisma, User } from "@prisma/client";
 import { db } from "../db/client";
+import { audited } from "../audit/context";
 import { conflict, invalid, notFound } from "../api/errors";
 import { decodeCursor, toPage, type Page } from "../api/page";
 import { coversEveryWorkspace, type Principal } from "../rbac/authorize";
@@ -62,7 +63,7 @@ export async function createWorkspace(input: WorkspaceCreate, creator: User): Pr
   const ids = await clusterIds(input.clusters);
   if (await db().workspace.findUnique({ where: { name: input.name }, select: { id: true } }))
     throw conflict(`A workspace named "${input.name}" already exists.`, "already_exists");
-  const w = await db().workspace.create({
+  const w = await audited((tx) => tx.workspace.create({
     data: {
       name: input.name,
       displayName: input.displayName,
@@ -72,14 +73,14 @@ export async function createWorkspace(input: WorkspaceCreate, creator: User): Pr
       members: { create: { userId: creator.id, role: "admin" } },
     },
     select: workspaceView,
-  });
+  }));
   return present(w);
 }
 
 export async function updateWorkspace(name: string, input: WorkspaceUpdate): Promise<WorkspaceDto> {
   const current = await db().workspace.findUnique({ where: { name }, select: { id: true } });
   if (!current) throw notFound(`Workspace "${name}"`);
-  return db().$transaction(async (tx) => {
+  return audited(async (tx) => {
     if (input.clusters) {
       const ids = await clusterIds(input.clusters);
       const stranded = await tx.project.findFirst({
@@ -103,5 +104,5 @@ export async function deleteWorkspace(name: string): Promise<void> {
   const w = await db().workspace.findUnique({ where: { name }, select: { id: true, _count: { select: { projects: true } } } });
   if (!w) throw notFound(`Workspace "${name}"`);
   if (w._count.projects > 0) throw conflict(`Workspace "${name}" still has ${w._count.projects} project(s); delete them first.`, "not_empty");
-  await db().workspace.delete({ where: { id: w.id } });
+  await audited((tx) => tx.workspace.delete({ where: { id: w.id } }));
 }
