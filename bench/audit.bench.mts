@@ -3,49 +3,17 @@
 // then measures p50/p95 of the typical searches with AUDIT_BENCH_SEARCHERS (50) concurrent searchers, and
 // webhook ingest throughput (validated EventLists of 400 events, chained and written like the webhook does).
 // AUDIT_BENCH_DATABASE_URL: use that (empty) database instead of starting a throwaway PostgreSQL 15 server.
-import { execFileSync, execSync } from "node:child_process";
-import { mkdtempSync, rmSync, chownSync } from "node:fs";
-import { createServer } from "node:net";
 import { randomUUID } from "node:crypto";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import pg from "pg";
+import { startBenchPostgres } from "./support/postgres";
 
 const N = Number(process.env.AUDIT_BENCH_EVENTS || 1_000_000);
 const SEARCHERS = Number(process.env.AUDIT_BENCH_SEARCHERS || 50);
 const ROUNDS = Number(process.env.AUDIT_BENCH_ROUNDS || 10);
 const INGEST_SECONDS = Number(process.env.AUDIT_BENCH_INGEST_SECONDS || 10);
-const PGBIN = "/usr/lib/postgresql/15/bin";
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 let url = process.env.AUDIT_BENCH_DATABASE_URL;
-let stop = () => {};
-if (!url) {
-  const dir = mkdtempSync(join(tmpdir(), "tenantry-audit-bench-"));
-  const port = await freePort();
-  const asPg = (cmd: string) => (process.getuid?.() === 0 ? execFileSync("su", ["postgres", "-c", cmd], { stdio: "pipe" }) : execSync(cmd, { stdio: "pipe" }));
-  if (process.getuid?.() === 0) chownSync(dir, Number(execSync("id -u postgres").toString()), Number(execSync("id -g postgres").toString()));
-  asPg(`${PGBIN}/initdb -D ${dir}/data -A trust -U postgres`);
-  const conf = "-c shared_buffers=1GB -c work_mem=32MB -c maintenance_work_mem=1GB -c max_connections=200 -c synchronous_commit=off -c max_wal_size=8GB -c checkpoint_timeout=30min";
-  asPg(`${PGBIN}/pg_ctl -D ${dir}/data -l ${dir}/server.log -o '-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ${conf}' -w start`);
-  stop = () => {
-    try {
-      asPg(`${PGBIN}/pg_ctl -D ${dir}/data -m fast stop`);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
-  asPg(`${PGBIN}/psql -h 127.0.0.1 -p ${port} -U postgres -c 'CREATE DATABASE tenantry_bench'`);
-  url = `postgresql://postgres:postgres@127.0.0.1:${port}/tenantry_bench`;
-}
-process.on("exit", () => stop());
+if (!url) url = (await startBenchPostgres("tenantry_bench", "-c checkpoint_timeout=30min")).url;
 process.env.DATABASE_URL = url;
 
 try {

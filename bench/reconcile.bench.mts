@@ -2,23 +2,15 @@
 // all `ready`, requests sent per project on the first pass, on a steady pass (which must write nothing) and
 // after drift. Database: TENANTRY_BENCH_DATABASE_URL, else a throwaway Debian PostgreSQL 15 server (as CI
 // uses; as root only, it runs as `postgres`), else the embedded PGlite (one backend session: slower).
-import { execSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
-import { freePort } from "../lib/net/free-port";
 import { migrate } from "../lib/setup/migrate";
 import { startSimulator } from "../sim/index";
+import { hasPostgres15, startBenchPostgres } from "./support/postgres";
 
-const PGBIN = "/usr/lib/postgresql/15/bin";
-async function throwawayPostgres(): Promise<{ url: string; stop(): Promise<void> } | undefined> {
-  if (!existsSync(`${PGBIN}/postgres`) || process.getuid?.() !== 0) return undefined;
-  const dir = mkdtempSync("/tmp/tenantry-bench-pg-");
-  const port = await freePort();
-  const as = (cmd: string) => execSync(`su postgres -c "${cmd}"`, { stdio: "ignore" });
-  execSync(`chown postgres ${dir}`);
-  as(`${PGBIN}/initdb -D ${dir} -A trust -U postgres`);
-  as(`${PGBIN}/pg_ctl -D ${dir} -l ${dir}/log -o '-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off' -w start`);
-  return { url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`, stop: async () => { as(`${PGBIN}/pg_ctl -D ${dir} -m fast stop`); rmSync(dir, { recursive: true, force: true }); } };
+async function throwawayPostgres() {
+  if (!hasPostgres15() || process.getuid?.() !== 0) return undefined;
+  const server = await startBenchPostgres("postgres_bench");
+  return { url: server.url, stop: async () => server.stop() };
 }
 
 const N = Number(process.env.TENANTRY_BENCH_PROJECTS ?? 1000);

@@ -1,0 +1,46 @@
+// A throwaway Debian PostgreSQL 15 server for benchmarks (it refuses to run as root, so it runs as
+// `postgres`), tuned for bulk loading. Benchmarks measure on a real server, never on the embedded one.
+import { execFileSync, execSync } from "node:child_process";
+import { chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freePort } from "../../lib/net/free-port";
+
+const PGBIN = "/usr/lib/postgresql/15/bin";
+
+export interface BenchPostgres {
+  url: string;
+  stop(): void;
+}
+
+export const hasPostgres15 = () => existsSync(`${PGBIN}/postgres`);
+
+export async function startBenchPostgres(database = "tenantry_bench", settings = ""): Promise<BenchPostgres> {
+  if (!hasPostgres15()) throw new Error(`PostgreSQL 15 is not installed (${PGBIN}); apt-get install postgresql-15`);
+  const dir = mkdtempSync(join(tmpdir(), "tenantry-bench-pg-"));
+  const port = await freePort();
+  const asPg = (cmd: string) => (process.getuid?.() === 0 ? execFileSync("su", ["postgres", "-c", cmd], { stdio: "pipe" }) : execSync(cmd, { stdio: "pipe" }));
+  if (process.getuid?.() === 0) chownSync(dir, Number(execSync("id -u postgres")), Number(execSync("id -g postgres")));
+  asPg(`${PGBIN}/initdb -D ${dir}/data -A trust -U postgres`);
+  const conf = `-c fsync=off -c synchronous_commit=off -c shared_buffers=1GB -c work_mem=32MB -c maintenance_work_mem=1GB -c max_connections=200 -c max_wal_size=8GB ${settings}`;
+  asPg(`${PGBIN}/pg_ctl -D ${dir}/data -l ${dir}/server.log -o '-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ${conf}' -w start`);
+  asPg(`${PGBIN}/psql -h 127.0.0.1 -p ${port} -U postgres -c 'CREATE DATABASE ${database}'`);
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    try {
+      asPg(`${PGBIN}/pg_ctl -D ${dir}/data -m fast stop`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  process.on("exit", stop);
+  return { url: `postgresql://postgres:postgres@127.0.0.1:${port}/${database}`, stop };
+}
+
+/** p-th percentile (0–100) of samples, nearest rank. */
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
