@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { exportUrl, FILTER_KEYS, useAuditEvents, useAuditHistogram, type AuditFilters } from "@/lib/client/hooks/audit";
 import { Button } from "@/components/ui/button";
@@ -13,7 +13,18 @@ import { AuditTable } from "./audit-table";
  * The audit search, at platform level or fixed to a workspace / project (`scope`). The URL holds the
  * filters, so a search can be shared; the API narrows everything to the scopes the caller may audit.
  */
-export function AuditLog({ scope = {}, title = "Audit log", crumbs }: { scope?: { workspace?: string; project?: string }; title?: string; crumbs?: Crumb[] }) {
+export function AuditLog({
+  scope = {},
+  title = "Audit log",
+  crumbs,
+  tabs,
+}: {
+  scope?: { workspace?: string; project?: string };
+  title?: string;
+  crumbs?: Crumb[];
+  /** The workspace's or project's section tabs, under the header. */
+  tabs?: ReactNode;
+}) {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
@@ -59,6 +70,7 @@ export function AuditLog({ scope = {}, title = "Audit log", crumbs }: { scope?: 
           </div>
         }
       />
+      {tabs}
       {/* Keyed by the filters so the uncontrolled inputs start over when they change (Clear, back button). */}
       <AuditFilterForm key={params.toString()} value={filters} fixed={scope} onApply={apply} />
       {histogram.data && <AuditHistogram data={histogram.data} />}

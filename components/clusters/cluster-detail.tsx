@@ -6,9 +6,12 @@ import { Card, DetailList } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { AuditTokenPanel } from "@/components/audit/audit-token-panel";
+import { useViewer } from "@/components/shell/viewer";
 
 export function ClusterDetail({ name }: { name: string }) {
   const cluster = useCluster(name);
+  const { can } = useViewer();
   if (cluster.isPending) return <LoadingState label="Loading cluster…" />;
   if (cluster.isError) return <ErrorState error={cluster.error} onRetry={() => cluster.refetch()} />;
   const c = cluster.data;
@@ -36,6 +39,7 @@ export function ClusterDetail({ name }: { name: string }) {
           </div>
         )}
       </Card>
+      {can("clusters.manage") && <AuditTokenPanel cluster={c.name} issuedAt={c.auditTokenIssuedAt} />}
       <section aria-labelledby="placed-heading" className="space-y-3">
         <h2 id="placed-heading" className="text-lg font-semibold text-zinc-900">
           Workspaces on this cluster

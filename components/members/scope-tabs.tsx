@@ -17,6 +17,7 @@ export function ScopeTabs({ scope, className = "mb-6" }: { scope: AccessScope; c
     { href: review, label: "Access review", show: can(membersPermission(scope, "view")) },
     { href: `${base}/${scope.level === "workspace" ? "quotas" : "quota"}`, label: "Quotas", show: scope.level !== "platform" && can(scope.level === "workspace" ? "workspace-quotas.view" : "project-quota.view") },
     { href: `${base}/network`, label: "Network", show: scope.level !== "platform" && can(scope.level === "workspace" ? "workspace-network.view" : "project-network.view") },
+    { href: `${base}/audit`, label: "Audit log", show: scope.level !== "platform" && can(scope.level === "workspace" ? "workspace-audit.view" : "project-audit.view") },
   ].filter((t) => t.show);
   const active = (href: string) => {
     const path = href.split("?")[0]!;

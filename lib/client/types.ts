@@ -28,6 +28,7 @@ export interface Cluster {
   latencyMs: number | null;
   lastError: string | null;
   lastCheckedAt: string | null;
+  auditTokenIssuedAt: string | null;
   createdAt: string;
   workspaceCount: number;
   projectCount: number;

@@ -20,6 +20,7 @@ export const clusterView = {
   latencyMs: true,
   lastError: true,
   lastCheckedAt: true,
+  auditTokenIssuedAt: true,
   createdAt: true,
   _count: { select: { workspaces: true, projects: true } },
 } satisfies Prisma.ClusterSelect;

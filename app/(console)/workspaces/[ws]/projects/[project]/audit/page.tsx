@@ -1,0 +1,30 @@
+import { Suspense } from "react";
+import type { Metadata } from "next";
+import { AuditLog } from "@/components/audit/audit-log";
+import { ScopeTabs } from "@/components/members/scope-tabs";
+import { LoadingState } from "@/components/ui/states";
+import { projectScope } from "@/lib/client/access-scope";
+
+type Params = { params: Promise<{ ws: string; project: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: `Audit log · ${(await params).project}` };
+}
+
+// The project's own audit log: its console events and the Kubernetes events of its namespace.
+export default async function ProjectAuditPage({ params }: Params) {
+  const { ws, project } = await params;
+  return (
+    <Suspense fallback={<LoadingState label="Loading audit events…" />}>
+      <AuditLog
+        scope={{ workspace: ws, project }}
+        crumbs={[
+          { label: "Workspaces", href: "/workspaces" },
+          { label: ws, href: `/workspaces/${ws}` },
+          { label: project, href: `/workspaces/${ws}/projects/${project}` },
+        ]}
+        tabs={<ScopeTabs scope={projectScope(ws, project)} />}
+      />
+    </Suspense>
+  );
+}
