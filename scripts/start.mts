@@ -88,7 +88,9 @@ server.stdout!.on("data", (chunk: Buffer) => {
       `  clusters: ${clusters.map((c) => c.name).join(", ")}${process.env.TENANTRY_KUBECONFIG ? "" : ` (simulated; kubeconfigs in ${join(dataDir, "clusters")})`}`,
       seeded.generatedAdminPassword
         ? `  sign in as admin / ${seeded.generatedAdminPassword}   (generated now and shown only once; set TENANTRY_ADMIN_PASSWORD to choose it)`
-        : "  sign in as admin with the password you set or were shown on first start",
+        : process.env.TENANTRY_ADMIN_PASSWORD
+          ? "  sign in as admin with the password in TENANTRY_ADMIN_PASSWORD (if it was set when the account was made)"
+          : "  sign in as admin with the password shown on the first start",
       ...(seeded.demoPassword ? [`  demo users ${demoUsers.map((u) => u.username).join(", ")} / ${seeded.demoPassword}   (shown only once)`] : []),
       "",
     ];
