@@ -4,7 +4,7 @@
 // impersonate or cluster-scoped rights.
 import { RbacAuthorizationV1Api, type V1ClusterRole, type V1PolicyRule, type V1RoleBinding } from "@kubernetes/client-node";
 import { apiFor, kubeStatus, withTimeout, type ClusterCredentials } from "./client";
-import { LABELS, MANAGER } from "./namespace";
+import { ensureOwned, managedLabels, MANAGED_SELECTOR, sameJson } from "./owned";
 
 export type KubeRole = "admin" | "operator" | "viewer";
 
@@ -41,8 +41,6 @@ export function kubeRoleFor(permissions: ReadonlySet<string>): KubeRole | undefi
   return undefined;
 }
 
-const managed = { [LABELS.managedBy]: MANAGER };
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 const verified = new Map<string, number>();
 
@@ -51,7 +49,7 @@ export async function ensureClusterRoles(cluster: ClusterCredentials): Promise<v
   if ((verified.get(cluster.id) ?? 0) > Date.now() - 60_000) return;
   const rbac = apiFor(cluster, RbacAuthorizationV1Api);
   for (const [role, rules] of Object.entries(CLUSTER_ROLES) as [KubeRole, V1PolicyRule[]][]) {
-    const desired: V1ClusterRole = { metadata: { name: clusterRoleName(role), labels: managed }, rules };
+    const desired: V1ClusterRole = { metadata: { name: clusterRoleName(role), labels: managedLabels }, rules };
     try {
       const current = await withTimeout(rbac.readClusterRole({ name: desired.metadata!.name! }));
       if (!sameJson(current.rules, rules)) await withTimeout(rbac.replaceClusterRole({ name: desired.metadata!.name!, body: { ...current, rules } }));
@@ -65,7 +63,7 @@ export async function ensureClusterRoles(cluster: ClusterCredentials): Promise<v
 
 export function desiredRoleBinding(namespace: string, username: string, role: KubeRole): V1RoleBinding {
   return {
-    metadata: { name: `tenantry-member-${username}`, namespace, labels: { ...managed, "tenantry.io/user": username } },
+    metadata: { name: `tenantry-member-${username}`, namespace, labels: { ...managedLabels, "tenantry.io/user": username } },
     roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: clusterRoleName(role) },
     subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "User", name: subjectFor(username) }],
   };
@@ -74,16 +72,21 @@ export function desiredRoleBinding(namespace: string, username: string, role: Ku
 /** Makes the namespace's Tenantry RoleBindings exactly `desired`; leaves everyone else's alone. */
 export async function ensureRoleBindings(cluster: ClusterCredentials, namespace: string, desired: V1RoleBinding[]): Promise<void> {
   const rbac = apiFor(cluster, RbacAuthorizationV1Api);
-  const current = await withTimeout(rbac.listNamespacedRoleBinding({ namespace, labelSelector: `${LABELS.managedBy}=${MANAGER}` }));
-  const byName = new Map(current.items.map((rb) => [rb.metadata!.name!, rb]));
-  for (const want of desired) {
-    const name = want.metadata!.name!;
-    const have = byName.get(name);
-    byName.delete(name);
-    if (have && sameJson(have.roleRef, want.roleRef) && sameJson(have.subjects, want.subjects)) continue;
-    // roleRef cannot change in place: a changed role means a new binding.
-    if (have) await withTimeout(rbac.deleteNamespacedRoleBinding({ name, namespace }));
-    await withTimeout(rbac.createNamespacedRoleBinding({ namespace, body: want }));
-  }
-  for (const name of byName.keys()) await withTimeout(rbac.deleteNamespacedRoleBinding({ name, namespace }));
+  const create = (ns: string, body: V1RoleBinding) => rbac.createNamespacedRoleBinding({ namespace: ns, body });
+  const remove = (ns: string, name: string) => rbac.deleteNamespacedRoleBinding({ name, namespace: ns });
+  await ensureOwned<V1RoleBinding>(
+    {
+      list: (ns) => rbac.listNamespacedRoleBinding({ namespace: ns, labelSelector: MANAGED_SELECTOR }),
+      create,
+      // roleRef cannot change in place: a changed binding is made anew.
+      replace: async (ns, name, body) => {
+        await remove(ns, name);
+        return create(ns, { ...body, metadata: { ...body.metadata, resourceVersion: undefined } });
+      },
+      remove,
+      spec: (rb) => ({ roleRef: rb.roleRef, subjects: rb.subjects }),
+    },
+    namespace,
+    desired,
+  );
 }
