@@ -5,12 +5,14 @@ import { db } from "../db/client";
 import { audited } from "../audit/context";
 import { conflict, invalid, notFound } from "../api/errors";
 import { seal } from "../crypto/seal";
+import { clusterCounts } from "../db/counts";
 import { IN_CLUSTER, kubeReason, loadKubeConfig, withTimeout, kubeConfigFor } from "../kube/client";
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { ClusterCreate, ClusterUpdate } from "../schemas/cluster";
 
 /** Everything about a cluster a browser may see: no `credentials`, ever. */
 export const clusterView = {
+  id: true,
   name: true,
   displayName: true,
   labels: true,
@@ -22,18 +24,17 @@ export const clusterView = {
   lastCheckedAt: true,
   auditTokenIssuedAt: true,
   createdAt: true,
-  _count: { select: { workspaces: true, projects: true } },
 } satisfies Prisma.ClusterSelect;
 
 type ClusterRow = Prisma.ClusterGetPayload<{ select: typeof clusterView }>;
 
-function present(c: ClusterRow) {
-  const { _count, ...rest } = c;
-  return { ...rest, workspaceCount: _count.workspaces, projectCount: _count.projects };
+async function present(rows: ClusterRow[]) {
+  const counts = await clusterCounts(rows.map((c) => c.id));
+  return rows.map(({ id, ...rest }) => ({ ...rest, workspaceCount: counts.workspaces.get(id) ?? 0, projectCount: counts.projects.get(id) ?? 0 }));
 }
 
 export async function listClusters() {
-  return (await db().cluster.findMany({ orderBy: { name: "asc" }, select: clusterView })).map(present);
+  return present(await db().cluster.findMany({ orderBy: { name: "asc" }, select: clusterView }));
 }
 
 export async function getCluster(name: string) {
@@ -48,7 +49,7 @@ export async function getCluster(name: string) {
   if (!c) throw notFound(`Cluster "${name}"`);
   const { workspaces, projects, ...row } = c;
   return {
-    ...present(row),
+    ...(await present([row]))[0]!,
     workspaces: workspaces.map((w) => ({
       ...w.workspace,
       projects: projects.filter((p) => p.workspace.name === w.workspace.name).map(({ name: n, status }) => ({ name: n, status })),
@@ -112,9 +113,10 @@ export async function updateCluster(name: string, input: ClusterUpdate) {
 }
 
 export async function deleteCluster(name: string) {
-  const c = await db().cluster.findUnique({ where: { name }, select: { id: true, _count: { select: { projects: true } } } });
+  const c = await db().cluster.findUnique({ where: { name }, select: { id: true } });
   if (!c) throw notFound(`Cluster "${name}"`);
-  if (c._count.projects > 0) throw conflict(`Cluster "${name}" still hosts ${c._count.projects} project(s).`, "in_use");
+  const projects = await db().project.count({ where: { clusterId: c.id } });
+  if (projects > 0) throw conflict(`Cluster "${name}" still hosts ${projects} project(s).`, "in_use");
   await audited(async (tx) => {
     await tx.workspaceCluster.deleteMany({ where: { clusterId: c.id } });
     await tx.cluster.delete({ where: { id: c.id } });

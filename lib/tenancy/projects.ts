@@ -9,6 +9,7 @@ import type { ProjectCreate } from "../schemas/project";
 import { namespaceOwner } from "../kube/namespace";
 import { reconcileProject } from "../kube/reconciler";
 import { initialProjectQuota } from "./quotas";
+import { projectMemberCounts } from "../db/counts";
 
 const projectView = {
   id: true,
@@ -23,16 +24,21 @@ const projectView = {
   updatedAt: true,
   cluster: { select: { name: true } },
   workspace: { select: { name: true } },
-  _count: { select: { members: true } },
 } satisfies Prisma.ProjectSelect;
 
 type ProjectRow = Prisma.ProjectGetPayload<{ select: typeof projectView }>;
 
-function present(p: ProjectRow) {
-  const { id: _id, cluster, workspace, _count, ...rest } = p;
-  return { ...rest, namespace: p.name, cluster: cluster.name, workspace: workspace.name, memberCount: _count.members };
+async function present(rows: ProjectRow[]) {
+  const members = await projectMemberCounts(rows.map((p) => p.id));
+  return rows.map(({ id, cluster, workspace, ...rest }) => ({
+    ...rest,
+    namespace: rest.name,
+    cluster: cluster.name,
+    workspace: workspace.name,
+    memberCount: members.get(id) ?? 0,
+  }));
 }
-export type ProjectDto = ReturnType<typeof present>;
+export type ProjectDto = Awaited<ReturnType<typeof present>>[number];
 
 async function workspaceId(ws: string): Promise<string> {
   const w = await db().workspace.findUnique({ where: { name: ws }, select: { id: true } });
@@ -49,13 +55,13 @@ export async function listProjects(principal: Principal, ws: string): Promise<Pr
     orderBy: { name: "asc" },
     select: projectView,
   });
-  return rows.map(present);
+  return present(rows);
 }
 
 export async function getProject(ws: string, name: string): Promise<ProjectDto> {
   const p = await db().project.findFirst({ where: { name, workspace: { name: ws } }, select: projectView });
   if (!p) throw notFound(`Project "${name}"`);
-  return present(p);
+  return (await present([p]))[0]!;
 }
 
 export async function createProject(ws: string, input: ProjectCreate, creator: User, principal: Principal): Promise<ProjectDto> {

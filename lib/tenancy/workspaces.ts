@@ -4,10 +4,12 @@ import { db } from "../db/client";
 import { audited } from "../audit/context";
 import { conflict, invalid, notFound } from "../api/errors";
 import { decodeCursor, toPage, type Page } from "../api/page";
+import { workspaceCounts } from "../db/counts";
 import { coversEveryWorkspace, type Principal } from "../rbac/authorize";
 import type { WorkspaceCreate, WorkspaceUpdate } from "../schemas/workspace";
 
 const workspaceView = {
+  id: true,
   name: true,
   displayName: true,
   description: true,
@@ -16,16 +18,21 @@ const workspaceView = {
   createdAt: true,
   updatedAt: true,
   clusters: { select: { cluster: { select: { name: true } } }, orderBy: { cluster: { name: "asc" } } },
-  _count: { select: { projects: true, members: true } },
 } satisfies Prisma.WorkspaceSelect;
 
 type WorkspaceRow = Prisma.WorkspaceGetPayload<{ select: typeof workspaceView }>;
 
-export function present(w: WorkspaceRow) {
-  const { clusters, _count, ...rest } = w;
-  return { ...rest, clusters: clusters.map((c) => c.cluster.name), projectCount: _count.projects, memberCount: _count.members };
+async function present(rows: WorkspaceRow[]) {
+  const counts = await workspaceCounts(rows.map((w) => w.id));
+  return rows.map(({ id, clusters, ...rest }) => ({
+    ...rest,
+    clusters: clusters.map((c) => c.cluster.name),
+    projectCount: counts.projects.get(id) ?? 0,
+    memberCount: counts.members.get(id) ?? 0,
+  }));
 }
-export type WorkspaceDto = ReturnType<typeof present>;
+export type WorkspaceDto = Awaited<ReturnType<typeof present>>[number];
+const presentOne = async (w: WorkspaceRow) => (await present([w]))[0]!;
 
 /** Every workspace for those who see all, else the caller's own; one query, keyset by name. */
 export async function listWorkspaces(principal: Principal, opts: { limit: number; cursor?: string; q?: string }): Promise<Page<WorkspaceDto>> {
@@ -42,13 +49,13 @@ export async function listWorkspaces(principal: Principal, opts: { limit: number
     select: workspaceView,
   });
   const page = toPage(rows, opts.limit, (w) => w.name);
-  return { ...page, items: page.items.map(present) };
+  return { ...page, items: await present(page.items) };
 }
 
 export async function getWorkspace(name: string): Promise<WorkspaceDto> {
   const w = await db().workspace.findUnique({ where: { name }, select: workspaceView });
   if (!w) throw notFound(`Workspace "${name}"`);
-  return present(w);
+  return presentOne(w);
 }
 
 async function clusterIds(names: string[]): Promise<string[]> {
@@ -74,7 +81,7 @@ export async function createWorkspace(input: WorkspaceCreate, creator: User): Pr
     },
     select: workspaceView,
   }));
-  return present(w);
+  return presentOne(w);
 }
 
 export async function updateWorkspace(name: string, input: WorkspaceUpdate): Promise<WorkspaceDto> {
@@ -96,13 +103,14 @@ export async function updateWorkspace(name: string, input: WorkspaceUpdate): Pro
       data: { displayName: input.displayName, description: input.description },
       select: workspaceView,
     });
-    return present(w);
-  });
+    return w;
+  }).then(presentOne);
 }
 
 export async function deleteWorkspace(name: string): Promise<void> {
-  const w = await db().workspace.findUnique({ where: { name }, select: { id: true, _count: { select: { projects: true } } } });
+  const w = await db().workspace.findUnique({ where: { name }, select: { id: true } });
   if (!w) throw notFound(`Workspace "${name}"`);
-  if (w._count.projects > 0) throw conflict(`Workspace "${name}" still has ${w._count.projects} project(s); delete them first.`, "not_empty");
+  const projects = await db().project.count({ where: { workspaceId: w.id } });
+  if (projects > 0) throw conflict(`Workspace "${name}" still has ${projects} project(s); delete them first.`, "not_empty");
   await audited((tx) => tx.workspace.delete({ where: { id: w.id } }));
 }
