@@ -86,23 +86,39 @@ for (const [u, w, r] of members) {
   (p.workspaces as Map<string, Grant>).set(`ws${w}`, grant("workspace", r));
   principals.set(u, p);
 }
-let t0 = performance.now();
-let agree = 0;
-const ours: boolean[] = [];
-for (const [u, w, a] of requests) ours.push(authorize(principals.get(u)!, a, { workspace: w }).allowed);
-const oursPerSec = N / ((performance.now() - t0) / 1000);
-t0 = performance.now();
-const CASBIN_N = Math.min(N, 50_000);
-for (let i = 0; i < CASBIN_N; i++) {
-  const [u, w, a] = requests[i]!;
-  if ((await enforcer.enforce(u, w, a)) === ours[i]) agree++;
+// Best of three passes for both, so neither pays for JIT warm-up or a collection of the set-up garbage.
+const ours = new Array<boolean>(N);
+let oursPerSec = 0;
+for (let pass = 0; pass < 3; pass++) {
+  const t = performance.now();
+  for (let i = 0; i < N; i++) {
+    const [u, w, a] = requests[i]!;
+    ours[i] = authorize(principals.get(u)!, a, { workspace: w }).allowed;
+  }
+  oursPerSec = Math.max(oursPerSec, N / ((performance.now() - t) / 1000));
 }
-const casbinPerSec = CASBIN_N / ((performance.now() - t0) / 1000);
+const CASBIN_N = Math.min(N, 50_000);
+let casbinPerSec = 0;
+let agree = 0;
+for (let pass = 0; pass < 2; pass++) {
+  const t = performance.now();
+  agree = 0;
+  for (let i = 0; i < CASBIN_N; i++) {
+    const [u, w, a] = requests[i]!;
+    if ((await enforcer.enforce(u, w, a)) === ours[i]) agree++;
+  }
+  casbinPerSec = Math.max(casbinPerSec, CASBIN_N / ((performance.now() - t) / 1000));
+}
 if (agree !== CASBIN_N) throw new Error(`casbin and authorize() disagree on ${CASBIN_N - agree} of ${CASBIN_N} decisions`);
 row("decisions/s: authorize()", `${CASBIN_MEMBERSHIPS.toLocaleString()} memberships`, Math.round(oursPerSec).toLocaleString());
 row("decisions/s: node-casbin 5.51 (RBAC with domains)", `${CASBIN_MEMBERSHIPS.toLocaleString()} memberships`, `${Math.round(casbinPerSec).toLocaleString()} (authorize() is ${(oursPerSec / casbinPerSec).toFixed(0)}× faster; same answers)`);
 
-// ---- 3. list endpoints over HTTP for a user in 5,000 workspaces ---------------------------------------------
+// ---- 3. list endpoints over HTTP for a user in 5,000 workspaces (ACCESS_BENCH_HTTP=0 skips it) ------------------
+if (process.env.ACCESS_BENCH_HTTP !== "0") await listEndpoints();
+printTable();
+process.exit(0);
+
+async function listEndpoints() {
 const server = await startBenchPostgres("tenantry_access_bench");
 await migrate(server.url);
 const sql = new pg.Client(poolConfig(server.url));
@@ -176,8 +192,10 @@ row("GET /api/v1/workspaces/ws00042/projects", scale, await measure("/api/v1/wor
 row("GET /api/v1/workspaces/ws00042/members", scale, await measure("/api/v1/workspaces/ws00042/members"));
 app.kill("SIGTERM");
 server.stop();
+}
 
+function printTable() {
 const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), 8));
 const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(width[i]!)).join(" | ")} |`;
 console.log([line(["measure", "scale", "figure"]), line(width.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n"));
-process.exit(0);
+}
