@@ -1,6 +1,6 @@
 // The BFF's contract as a script sees it: sessions, problem+json errors, validation, tenancy boundaries, audit.
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { adminPassword, demoPassword, signedInApi, unique } from "./support/api";
+import { adminPassword, dataDir, demoPassword, signedInApi, unique } from "./support/api";
 
 let admin: APIRequestContext;
 let alice: APIRequestContext; // admin of workspace "demo"
@@ -119,4 +119,15 @@ test("unknown API paths are 404 problem+json", async () => {
   const res = await admin.get("/api/v1/no-such-thing");
   expect(res.status()).toBe(404);
   expect(res.headers()["content-type"]).toContain("application/problem+json");
+});
+
+test("demo users reach the cluster as tenantry:<name> and meet the same boundary there", async () => {
+  const { CoreV1Api, KubeConfig } = await import("@kubernetes/client-node");
+  const kc = new KubeConfig();
+  kc.loadFromFile(`${dataDir}/clusters/host-tenantry-carol.kubeconfig`);
+  const core = kc.makeApiClient(CoreV1Api);
+  // carol operates project demo-web: its pods yes; other namespaces and the nodes no.
+  await expect(core.listNamespacedPod({ namespace: "demo-web" })).resolves.toMatchObject({ items: expect.any(Array) });
+  await expect(core.listNamespacedPod({ namespace: "kube-system" })).rejects.toMatchObject({ code: 403 });
+  await expect(core.listNode()).rejects.toMatchObject({ code: 403 });
 });

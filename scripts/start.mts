@@ -40,7 +40,8 @@ let clusters: SeedCluster[];
 if (process.env.TENANTRY_KUBECONFIG) {
   clusters = [{ name: process.env.TENANTRY_CLUSTER_NAME || "host", kubeconfig: readFileSync(process.env.TENANTRY_KUBECONFIG, "utf8") }];
 } else {
-  const sims = await startSimulatorProcesses(["host", "member"], join(dataDir, "clusters"));
+  // Each demo user gets a kubeconfig as `tenantry:<name>`, the identity their RoleBindings name.
+  const sims = await startSimulatorProcesses(["host", "member"], join(dataDir, "clusters"), demoUsers.map((u) => `tenantry:${u.username}`));
   children.push(...sims.map((s) => s.process));
   clusters = sims.map((s) => ({ name: s.name, displayName: `Simulated ${s.name} cluster`, kubeconfig: s.kubeconfig }));
 }

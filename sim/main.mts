@@ -1,4 +1,6 @@
-// CLI: `npm run sim -- --name host --port 6443 --kubeconfig-dir .tenantry/clusters [--tls] [--snapshot file] [--nodes 3]`.
+// CLI: `npm run sim -- --name host --port 6443 --kubeconfig-dir .tenantry/clusters [--tls] [--snapshot file] [--nodes 3]
+//        [--user tenantry:alice …]`: writes the admin kubeconfig, and one per --user (<name>-<user>.kubeconfig).
+import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { startSimulator } from "./index.ts";
@@ -12,6 +14,7 @@ const { values } = parseArgs({
     tls: { type: "boolean", default: false },
     snapshot: { type: "string" },
     nodes: { type: "string", default: "3" },
+    user: { type: "string", multiple: true, default: [] },
   },
 });
 
@@ -20,6 +23,10 @@ const sim = await startSimulator({
   name: values.name, host: values.host, port: Number(values.port), tls: values.tls,
   kubeconfigDir: dir, snapshotPath: values.snapshot, nodes: Number(values.nodes),
 });
+for (const user of values.user!) {
+  const file = resolve(dir, `${sim.name}-${user.replace(/[^A-Za-z0-9-]/g, "-")}.kubeconfig`);
+  writeFileSync(file, sim.kubeconfig(user), { mode: 0o600 });
+}
 console.log(JSON.stringify({ name: sim.name, url: sim.url, kubeconfig: resolve(dir, `${sim.name}.kubeconfig`) }));
 
 let stopping = false;

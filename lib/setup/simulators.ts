@@ -22,14 +22,15 @@ async function stablePorts(dir: string, names: string[]): Promise<Record<string,
   return ports;
 }
 
-export async function startSimulatorProcesses(names: string[], dir: string): Promise<RunningSimulator[]> {
+/** `users` get kubeconfigs of their own (<cluster>-<user>.kubeconfig), e.g. `tenantry:alice`. */
+export async function startSimulatorProcesses(names: string[], dir: string, users: string[] = []): Promise<RunningSimulator[]> {
   mkdirSync(dir, { recursive: true });
   const ports = await stablePorts(dir, names);
   return Promise.all(
     names.map(async (name) => {
       const child = spawn(
         process.execPath,
-        ["--import", "tsx", "sim/main.mts", "--tls", "--name", name, "--port", String(ports[name]), "--kubeconfig-dir", dir, "--snapshot", join(dir, `${name}.snapshot.json`)],
+        ["--import", "tsx", "sim/main.mts", "--tls", "--name", name, "--port", String(ports[name]), "--kubeconfig-dir", dir, "--snapshot", join(dir, `${name}.snapshot.json`), ...users.flatMap((u) => ["--user", u])],
         { stdio: ["ignore", "pipe", "inherit"] },
       );
       const ready = await new Promise<{ url: string; kubeconfig: string }>((resolve, reject) => {
