@@ -5,6 +5,7 @@ import { db } from "../db/client";
 import { audited } from "../audit/context";
 import { conflict, invalid, notFound } from "../api/errors";
 import { authorize, type Principal } from "../rbac/authorize";
+import { decodeCursor, toPage, type Page } from "../api/page";
 import type { ProjectCreate } from "../schemas/project";
 import { namespaceOwner } from "../kube/namespace";
 import { reconcileProject } from "../kube/reconciler";
@@ -46,16 +47,24 @@ async function workspaceId(ws: string): Promise<string> {
   return w.id;
 }
 
-/** All projects for those who see every project of the workspace, else only the caller's own. */
-export async function listProjects(principal: Principal, ws: string): Promise<ProjectDto[]> {
+/** All projects for those who see every project of the workspace, else only the caller's own; keyset by name. */
+export async function listProjects(principal: Principal, ws: string, opts: { limit: number; cursor?: string; q?: string } = { limit: 500 }): Promise<Page<ProjectDto>> {
   const id = await workspaceId(ws);
   const seesAll = authorize(principal, "projects.view", { workspace: ws }).allowed;
+  const after = decodeCursor(opts.cursor);
   const rows = await db().project.findMany({
-    where: { workspaceId: id, ...(seesAll ? {} : { members: { some: { userId: principal.userId } } }) },
+    where: {
+      workspaceId: id,
+      ...(seesAll ? {} : { members: { some: { userId: principal.userId } } }),
+      ...(after ? { name: { gt: after } } : {}),
+      ...(opts.q ? { OR: [{ name: { contains: opts.q } }, { displayName: { contains: opts.q, mode: "insensitive" } }] } : {}),
+    },
     orderBy: { name: "asc" },
+    take: opts.limit + 1,
     select: projectView,
   });
-  return present(rows);
+  const page = toPage(rows, opts.limit, (p) => p.name);
+  return { ...page, items: await present(page.items) };
 }
 
 export async function getProject(ws: string, name: string): Promise<ProjectDto> {

@@ -73,8 +73,8 @@ describe("projects", () => {
     await createProject(ws.name, { name: theirs, cluster: clusterName }, admin, adminPrincipal);
     await db().projectMember.create({ data: { project: { connect: { clusterId_name: { clusterId: (await db().cluster.findUniqueOrThrow({ where: { name: clusterName } })).id, name: mine } } }, user: { connect: { id: member.id } }, role: "viewer" } });
 
-    expect((await listProjects(adminPrincipal, ws.name)).map((p) => p.name).sort()).toEqual([mine, theirs].sort());
-    expect((await listProjects(await principalOf(member.username, { workspace: ws.name }), ws.name)).map((p) => p.name)).toEqual([mine]);
+    expect((await listProjects(adminPrincipal, ws.name)).items.map((p) => p.name).sort()).toEqual([mine, theirs].sort());
+    expect((await listProjects(await principalOf(member.username, { workspace: ws.name }), ws.name)).items.map((p) => p.name)).toEqual([mine]);
   });
 
   it("refuses a cluster the workspace is not placed on (422) and a taken name (409), storing nothing", async () => {

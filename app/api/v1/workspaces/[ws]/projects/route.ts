@@ -1,13 +1,14 @@
 import { route } from "@/lib/api/route";
 import { projectCreate } from "@/lib/schemas/project";
 import { workspaceParams } from "@/lib/schemas/workspace";
+import { pageQuery } from "@/lib/schemas/common";
 import { createProject, listProjects } from "@/lib/tenancy/projects";
 
 const base = { resource: "projects", params: workspaceParams, scope: (p: { ws: string }) => ({ workspace: p.ws }) } as const;
 
-export const GET = route({ ...base, action: "project.list", permission: "workspace-settings.view" }, async ({ params, principal }) => ({
-  items: await listProjects(principal, params.ws),
-}));
+export const GET = route({ ...base, action: "project.list", permission: "workspace-settings.view", query: pageQuery }, async ({ params, principal, query }) =>
+  listProjects(principal, params.ws, query),
+);
 
 export const POST = route(
   {
