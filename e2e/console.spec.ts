@@ -67,7 +67,7 @@ test("admin creates a workspace and a project; the namespace exists and both act
   });
 
   // Both actions in the audit log, by admin.
-  await page.getByRole("link", { name: "Audit log" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
   await page.getByLabel("Workspace", { exact: true }).fill(workspace);
   await page.getByRole("button", { name: "Apply filters" }).click();
   const events = page.getByRole("table", { name: /Audit events/ });
