@@ -85,7 +85,10 @@ export function filterSql(q: AuditFilters): Prisma.Sql[] {
 }
 
 export function whereForScopes(scopes: AuditScope[], q: AuditFilters): Prisma.Sql {
-  return Prisma.sql`WHERE ${Prisma.join([scopeSql(scopes), ...filterSql(q)], " AND ")}`;
+  // A workspace filter inside a workspace the caller sees whole already is the boundary; repeating it as
+  // a scope condition only makes the planner think almost nothing matches and pick a worse index.
+  const filterIsInside = !!q.workspace && scopes.some((s) => "all" in s || (s.workspace === q.workspace && !s.project));
+  return Prisma.sql`WHERE ${Prisma.join([filterIsInside ? Prisma.sql`TRUE` : scopeSql(scopes), ...filterSql(q)], " AND ")}`;
 }
 
 export async function whereFor(principal: Principal, q: AuditFilters): Promise<Prisma.Sql> {
