@@ -10,8 +10,8 @@ const notConsoleActions = new Map([["POST /api/v1/audit/webhook/[cluster]", "the
 
 interface Step {
   method: "POST" | "PUT" | "PATCH" | "DELETE";
-  /** Concrete path, and the route template it exercises. */
-  path: string;
+  /** Concrete path (a function when it needs an id made by an earlier step), and the route template it exercises. */
+  path: string | (() => string);
   template: string;
   /** A function when the body can only be made once the demo runs. */
   body?: unknown;
@@ -19,7 +19,11 @@ interface Step {
   action: string;
   /** Fields the event must carry to say what was changed and where. */
   about: Record<string, string>;
+  /** Keeps what a later step needs from the response. */
+  save?: (body: Record<string, string>) => void;
 }
+
+const made: Record<string, string> = {};
 
 const c = unique("cov-c");
 const w = unique("cov-w");
@@ -28,6 +32,9 @@ const u = unique("cov-u");
 const pr = unique("cov-pr");
 const wr = unique("cov-wr");
 const jr = unique("cov-jr");
+const idp = unique("cov-idp");
+const ldap = { type: "ldap", config: { url: "ldap://127.0.0.1:1", userBase: "ou=people,dc=example,dc=org" } };
+const ACTOR_PASSWORD = "coverage-password-1";
 const T = "/api/v1";
 const W = `${T}/workspaces/${w}`;
 const P = `${W}/projects/${p}`;
@@ -51,6 +58,18 @@ const steps: Step[] = [
   { method: "PUT", path: `${W}/quotas/${c}`, template: `${TW}/quotas/[cluster]`, body: { hard: { "requests.cpu": "4", "requests.memory": "8Gi" } }, status: 200, action: "workspace.quota.update", about: { workspace: w } },
   { method: "PUT", path: `${W}/network`, template: `${TW}/network`, body: { isolated: true }, status: 200, action: "workspace.network.update", about: { workspace: w } },
   { method: "PUT", path: `${W}/node-selector`, template: `${TW}/node-selector`, body: { nodeSelector: { "node-pool": "coverage" } }, status: 200, action: "workspace.node-selector.update", about: { workspace: w } },
+  { method: "POST", path: `${T}/identity-providers`, template: `${T}/identity-providers`, body: { name: idp, ...ldap }, status: 201, action: "identity-provider.create", about: { name: idp } },
+  { method: "PUT", path: `${T}/identity-providers/${idp}`, template: `${T}/identity-providers/[name]`, body: { name: idp, displayName: "Coverage LDAP", ...ldap }, status: 200, action: "identity-provider.update", about: { name: idp } },
+  { method: "POST", path: `${T}/identity-providers/${idp}/test`, template: `${T}/identity-providers/[name]/test`, status: 200, action: "identity-provider.test", about: { name: idp } },
+  { method: "POST", path: `${T}/identity-providers/${idp}/bindings`, template: `${T}/identity-providers/[name]/bindings`, body: { group: "cov-group", workspace: w, role: "viewer" }, status: 201, action: "group-binding.create", about: { name: "cov-group", workspace: w }, save: (b) => (made.binding = b.id!) },
+  { method: "DELETE", path: () => `${T}/identity-providers/${idp}/bindings/${made.binding}`, template: `${T}/identity-providers/[name]/bindings/[id]`, status: 204, action: "group-binding.delete", about: {} },
+  { method: "DELETE", path: `${T}/identity-providers/${idp}`, template: `${T}/identity-providers/[name]`, status: 204, action: "identity-provider.delete", about: { name: idp } },
+  { method: "POST", path: `${T}/users/${u}/unlock`, template: `${T}/users/[username]/unlock`, status: 200, action: "user.unlock", about: { name: u } },
+  { method: "DELETE", path: `${T}/users/${u}/sessions`, template: `${T}/users/[username]/sessions`, status: 200, action: "user.sessions.revoke", about: { name: u } },
+  { method: "POST", path: `${T}/me/tokens`, template: `${T}/me/tokens`, body: { name: "coverage" }, status: 201, action: "token.create", about: { name: "coverage" }, save: (b) => (made.token = b.id!) },
+  { method: "DELETE", path: () => `${T}/me/tokens/${made.token}`, template: `${T}/me/tokens/[id]`, status: 204, action: "token.revoke", about: {} },
+  { method: "DELETE", path: () => `${T}/me/sessions/${made.otherSession}`, template: `${T}/me/sessions/[id]`, status: 204, action: "session.revoke", about: {} },
+  { method: "POST", path: `${T}/me/password`, template: `${T}/me/password`, body: { currentPassword: ACTOR_PASSWORD, newPassword: "coverage-password-2" }, status: 204, action: "user.password.change", about: {} },
   { method: "POST", path: `${W}/projects`, template: `${TW}/projects`, body: { name: p, cluster: c }, status: 201, action: "project.create", about: { name: p } },
   { method: "PUT", path: `${P}/quota`, template: `${TP}/quota`, body: { hard: { "requests.cpu": "1", "requests.memory": "1Gi" } }, status: 200, action: "project.quota.update", about: { workspace: w, project: p } },
   { method: "PUT", path: `${P}/limits`, template: `${TP}/limits`, body: { default: { cpu: "500m", memory: "256Mi" }, defaultRequest: { cpu: "100m", memory: "128Mi" } }, status: 200, action: "project.limits.update", about: { workspace: w, project: p } },
@@ -80,9 +99,14 @@ test.beforeAll(async ({ baseURL }) => {
   auditor = await signedInApi(baseURL!, "admin", adminPassword);
   // A platform admin of its own, so every event by this name comes from this test.
   actorName = unique("cov-admin");
-  const made = await auditor.post("/api/v1/users", { data: { username: actorName, password: "coverage-password-1", platformRole: "platform-admin", mustChangePassword: false } });
-  expect(made.status()).toBe(201);
-  actor = await signedInApi(baseURL!, actorName, "coverage-password-1");
+  const created = await auditor.post("/api/v1/users", { data: { username: actorName, password: ACTOR_PASSWORD, platformRole: "platform-admin", mustChangePassword: false } });
+  expect(created.status()).toBe(201);
+  actor = await signedInApi(baseURL!, actorName, ACTOR_PASSWORD);
+  // A second session of the actor's, for the step that ends one of its own other sessions.
+  const other = await signedInApi(baseURL!, actorName, ACTOR_PASSWORD);
+  const sessions = (await (await actor.get("/api/v1/me/sessions")).json()).items as { id: string; current: boolean }[];
+  made.otherSession = sessions.find((x) => !x.current)!.id;
+  await other.dispose();
 });
 
 test.afterAll(async () => {
@@ -102,13 +126,15 @@ test("every mutation leaves exactly one event with who, what, where and the outc
   const events = async () => (await (await auditor.get(`/api/v1/audit/events?user=${actorName}&limit=500`)).json()).items as Array<Record<string, unknown>>;
   let before = (await events()).length;
   for (const step of steps) {
-    if (step.method === "DELETE" && step.path === W) {
+    const path = typeof step.path === "function" ? step.path() : step.path;
+    if (step.method === "DELETE" && path === W) {
       // The project's namespace must be gone before its workspace can go.
       await expect.poll(async () => (await actor.get(P)).status(), { timeout: 30_000 }).toBe(404);
       before = (await events()).length;
     }
-    const res = await actor.fetch(step.path, { method: step.method, data: typeof step.body === "function" ? step.body() : step.body });
-    expect([step.status].flat(), `${step.method} ${step.path}: ${await res.text()}`).toContain(res.status());
+    const res = await actor.fetch(path, { method: step.method, data: typeof step.body === "function" ? step.body() : step.body });
+    expect([step.status].flat(), `${step.method} ${path}: ${await res.text()}`).toContain(res.status());
+    if (step.save) step.save(await res.json());
     const after = await events();
     expect(after.length, `${step.action} should add exactly one event`).toBe(before + 1);
     expect(after[0], step.action).toMatchObject({ action: step.action, username: actorName, outcome: "success", statusCode: res.status(), source: "console", ...step.about });

@@ -10,6 +10,7 @@ import { migrate } from "../lib/setup/migrate.ts";
 import { startSimulatorProcesses } from "../lib/setup/simulators.ts";
 import { buildFingerprint } from "../lib/setup/fingerprint.ts";
 import { seed, demoUsers, type SeedCluster } from "../prisma/seed.ts";
+import { applyProvidersFromEnv } from "../lib/identity/providers.ts";
 
 const dev = process.argv.includes("--dev");
 const dataDir = resolve(process.env.TENANTRY_DATA_DIR || ".tenantry");
@@ -52,6 +53,10 @@ const seeded = await seed({
   clusters,
   demo: process.env.TENANTRY_DEMO_DATA !== "0",
 });
+
+// Automated installs configure identity providers by environment (upserted by name on every start).
+const providers = await applyProvidersFromEnv();
+if (providers.length) console.log(`Identity providers from TENANTRY_IDENTITY_PROVIDERS: ${providers.join(", ")}`);
 
 const env = {
   ...process.env,

@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { currentUser, principalFor } from "@/lib/auth/session";
@@ -11,7 +12,11 @@ export const dynamic = "force-dynamic";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
-  if (!user) redirect("/login");
+  if (!user) {
+    const asked = (await headers()).get("x-tenantry-path");
+    redirect(asked && asked.startsWith("/") && !asked.startsWith("//") ? `/login?callbackUrl=${encodeURIComponent(asked)}` : "/login");
+  }
+  if (user.mustChangePassword) redirect("/change-password");
   const viewer: Viewer = {
     username: user.username,
     displayName: user.displayName,

@@ -3,15 +3,17 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, useSyncExternalStore, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { FormError, TextField } from "@/components/ui/field";
+import { FormError, SelectField, TextField } from "@/components/ui/field";
+import type { SignInProvider } from "./provider-buttons";
 
 const subscribeNothing = () => () => {};
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+/** Username and password, checked locally or (when chosen) by an LDAP directory. */
+export function LoginForm({ callbackUrl, directories = [], error: initialError }: { callbackUrl: string; directories?: SignInProvider[]; error?: string }) {
   const router = useRouter();
   // False in the server HTML, true once hydrated: until then a click would submit the form natively.
   const hydrated = useSyncExternalStore(subscribeNothing, () => true, () => false);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<string | undefined>(initialError);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -19,7 +21,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     const form = new FormData(e.currentTarget);
     setPending(true);
     setError(undefined);
-    const result = await signIn("credentials", {
+    const directory = String(form.get("directory") ?? "");
+    const result = await signIn(directory ? `ldap-${directory}` : "credentials", {
       username: String(form.get("username") ?? ""),
       password: String(form.get("password") ?? ""),
       redirect: false,
@@ -35,6 +38,16 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form method="post" onSubmit={onSubmit} className="space-y-5 rounded-lg bg-white p-6 shadow-sm ring-1 ring-zinc-200">
+      {directories.length > 0 && (
+        <SelectField label="Account" name="directory" defaultValue="">
+          <option value="">Tenantry account</option>
+          {directories.map((d) => (
+            <option key={d.name} value={d.name}>
+              {d.displayName || d.name}
+            </option>
+          ))}
+        </SelectField>
+      )}
       <TextField label="Username" name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required autoFocus />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
       <FormError message={error} />

@@ -14,6 +14,7 @@ import { CreateUserDialog } from "./create-user-dialog";
 import { DeleteUserDialog } from "./delete-user-dialog";
 import { EditUserDialog } from "./edit-user-dialog";
 import { UserStatusDialog } from "./user-status-dialog";
+import { LockState } from "./lock-state";
 
 export function UsersList() {
   const { can, username: me } = useViewer();
@@ -51,6 +52,7 @@ export function UsersList() {
                 <Th>Email</Th>
                 <Th>Platform role</Th>
                 <Th>Status</Th>
+                <Th>Source</Th>
                 <Th>Workspaces</Th>
                 <Th>Last sign-in</Th>
                 {canManage && (
@@ -71,7 +73,9 @@ export function UsersList() {
                   <Td>{u.platformRole}</Td>
                   <Td>
                     <StatusBadge status={u.status} />
+                    <LockState user={u} canManage={canManage} />
                   </Td>
+                  <Td>{u.source}</Td>
                   <Td>{u.workspaceCount}</Td>
                   <Td>{formatDateTime(u.lastLoginAt)}</Td>
                   {canManage && (

@@ -1,5 +1,5 @@
 // route(): the one wrapper every /api/v1 handler goes through:
-// session → Origin check → zod validation → authorize() → handler → audit record → JSON or problem+json.
+// session (cookie or bearer token) → Origin check → zod validation → authorize() → handler → audit record → JSON or problem+json.
 import type { User } from "@prisma/client";
 import { Prisma } from "@prisma/client";
 import { z, type ZodType } from "zod";
@@ -47,6 +47,8 @@ export interface RouteSpec<P, Q, B> {
   target?: (params: P, body: B) => AuditTarget;
   /** Success status; 204 sends no body. */
   status?: number;
+  /** Open to a user who must change their password first (only `GET /me` and the change itself). */
+  duringPasswordChange?: boolean;
 }
 
 type NextCtx = { params: Promise<Record<string, string | string[]>> };
@@ -79,8 +81,10 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
     // Services that change the database append the success event in their own transaction (audited()).
     const audit: AuditContext = { event: () => ({ ...auditBase(), outcome: "success", statusCode: spec.status ?? 200 }), recorded: false };
     try {
-      user = await currentUser();
+      user = await currentUser(req);
       if (!user) throw unauthenticated();
+      if (user.mustChangePassword && !spec.duringPasswordChange)
+        throw new AppError(403, "password_change_required", "Change your password before doing anything else.");
       checkOrigin(req);
       const params = parse(spec.params, rawParams, "path") as P;
       // Query and body are read before authorization only where the scope or the audit target needs

@@ -1,59 +1,78 @@
-// next-auth: local accounts through a credentials provider (fields `username`, `password`), JWT sessions.
-// Every request re-reads the user (lib/auth/session.ts), so disabling an account takes effect at once.
+// next-auth: local accounts through a credentials provider (fields `username`, `password`), JWT sessions
+// whose cookie carries a server-side session id (lib/identity/sessions.ts) so sessions can be listed,
+// time out when idle and be revoked. Identity providers from the database are added per request
+// (lib/auth/providers.ts); getServerSession() needs only what is here.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { db } from "../db/client";
-import { record } from "../audit/record";
-import { verifyPassword } from "./password";
+import { headers } from "next/headers";
 import { clientInfo } from "../api/client-info";
+import { record } from "../audit/record";
+import { endSession, openSession } from "../identity/sessions";
+import { identityConfig } from "../identity/config";
+import { LOCAL_PROVIDER, signInLocal } from "./local";
+import { databaseProviders, OIDC_PREFIX, oidcSignIn } from "./providers";
+
+/** Secure cookies everywhere but on a loopback console URL (plain-HTTP local development and tests). */
+function secureCookies(): boolean {
+  const url = new URL(process.env.NEXTAUTH_URL ?? "http://localhost");
+  return url.protocol === "https:" || !["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+}
+
+async function requestMeta() {
+  try {
+    return clientInfo(await headers());
+  } catch {
+    return { sourceIp: null, userAgent: null };
+  }
+}
+
+export const localProvider = CredentialsProvider({
+  id: "credentials",
+  name: "Tenantry account",
+  credentials: {
+    username: { label: "Username", type: "text" },
+    password: { label: "Password", type: "password" },
+  },
+  async authorize(credentials, req) {
+    const meta = clientInfo(new Headers(req?.headers as Record<string, string>));
+    const user = await signInLocal(String(credentials?.username ?? ""), String(credentials?.password ?? ""), meta);
+    return user ? { id: user.id, name: user.username, provider: LOCAL_PROVIDER } : null;
+  },
+});
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
-  pages: { signIn: "/login" },
-  providers: [
-    CredentialsProvider({
-      name: "Tenantry account",
-      credentials: {
-        username: { label: "Username", type: "text" },
-        password: { label: "Password", type: "password" },
-      },
-      async authorize(credentials, req) {
-        const username = String(credentials?.username ?? "").trim().toLowerCase();
-        const password = String(credentials?.password ?? "");
-        const user = username ? await db().user.findUnique({ where: { username } }) : null;
-        const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
-        const ok = passwordOk && user?.status === "active";
-        const { sourceIp, userAgent } = clientInfo(new Headers(req?.headers as Record<string, string>));
-        await record({
-          action: "login",
-          verb: "create",
-          resource: "sessions",
-          username: username || null,
-          outcome: ok ? "success" : "denied",
-          statusCode: ok ? 200 : 401,
-          reason: ok ? null : user?.status === "disabled" && passwordOk ? "account disabled" : "invalid username or password",
-          sourceIp,
-          userAgent,
-        });
-        if (!ok || !user) return null;
-        await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-        return { id: user.id, name: user.username };
-      },
-    }),
-  ],
+  // The JWT outlives neither the absolute session lifetime nor the server-side row, which is checked on every request.
+  session: { strategy: "jwt", maxAge: Math.ceil(identityConfig().sessionMaxMs / 1000) },
+  useSecureCookies: secureCookies(),
+  pages: { signIn: "/login", error: "/login" },
+  providers: [localProvider],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.uid = user.id;
+    async signIn({ user, account, profile }) {
+      if (!account?.provider.startsWith(OIDC_PREFIX)) return true;
+      return oidcSignIn(user, account, (profile ?? {}) as Record<string, unknown>, await requestMeta());
+    },
+    async jwt({ token, user }) {
+      if (user) {
+        const provider = (user as { provider?: string }).provider ?? LOCAL_PROVIDER;
+        const session = await openSession(user.id, provider, await requestMeta());
+        Object.assign(token, { uid: user.id, sid: session.id, name: user.name });
+      }
       return token;
     },
     session({ session, token }) {
-      if (session.user) Object.assign(session.user, { id: token.uid });
+      if (session.user) Object.assign(session.user, { id: token.uid, sid: token.sid });
       return session;
     },
   },
   events: {
     async signOut({ token }) {
+      if (typeof token?.sid === "string") await endSession(token.sid);
       await record({ action: "logout", verb: "delete", resource: "sessions", username: token?.name ?? null, outcome: "success", statusCode: 200 });
     },
   },
 };
+
+/** The options for next-auth's own routes: local accounts plus the enabled identity providers. */
+export async function authOptionsWithProviders(): Promise<NextAuthOptions> {
+  return { ...authOptions, providers: [localProvider, ...(await databaseProviders())] };
+}

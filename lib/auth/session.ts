@@ -1,16 +1,39 @@
-// Who is calling: the signed-in user (re-read on every request), and their bindings for a scope.
+// Who is calling: a bearer token's owner, or the signed-in user behind a live server-side session
+// (re-read on every request), and their bindings for a scope.
 import type { User } from "@prisma/client";
 import { getServerSession } from "next-auth";
 import { db } from "../db/client";
 import { authOptions } from "./options";
 import { projectKey, type Grant, type Principal, type Scope } from "../rbac/authorize";
 import { grantFor } from "../rbac/roles";
+import { liveSession } from "../identity/sessions";
+import { userForToken } from "../identity/tokens";
 
-/** The active user behind the session cookie, or null: a disabled or deleted user has no session. */
-export async function currentUser(): Promise<User | null> {
+/** The bearer token of an `Authorization: Bearer …` header, if any. */
+export function bearerToken(headers: Headers): string | null {
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(headers.get("authorization") ?? "");
+  return m ? m[1]! : null;
+}
+
+/** The session id in the caller's cookie (null for token callers or no session). */
+export async function currentSessionId(): Promise<string | null> {
   const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
+  return (session?.user as { sid?: string } | undefined)?.sid ?? null;
+}
+
+/**
+ * The active user behind the request, or null. With `req` (API routes), a bearer token is honoured;
+ * otherwise the session cookie must name a live session: revoked, idle or expired sessions and
+ * disabled or deleted users have none.
+ */
+export async function currentUser(req?: Request): Promise<User | null> {
+  const token = req ? bearerToken(req.headers) : null;
+  if (token) return userForToken(token);
+  const session = await getServerSession(authOptions);
+  const { id, sid } = (session?.user ?? {}) as { id?: string; sid?: string };
+  if (!id || !sid) return null;
+  const live = await liveSession(sid);
+  if (!live || live.userId !== id) return null;
   const user = await db().user.findUnique({ where: { id } });
   return user?.status === "active" ? user : null;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { description, displayName, dnsLabel, pageQuery } from "./common";
+import { newPassword } from "./identity";
 
 export const roleName = dnsLabel;
 
@@ -27,7 +28,8 @@ export const memberBody = z.object({ username, role: roleName });
 export const memberPatch = z.object({ role: roleName }).strict();
 export const memberListQuery = pageQuery;
 
-export const password = z.string().min(12, "At least 12 characters.").max(256, "At most 256 characters.");
+/** The length rule; lib/identity/password-policy.ts checks the rest wherever a password is set. */
+export const password = newPassword;
 
 export const userCreate = z
   .object({
@@ -37,8 +39,7 @@ export const userCreate = z
     email: z.email("Not an email address.").max(254).optional(),
     platformRole: roleName.default("platform-regular"),
     mustChangePassword: z.boolean().default(true),
-  })
-  .refine((u) => !u.password.toLowerCase().includes(u.username), { message: "The password must not contain the username.", path: ["password"] });
+  });
 export type UserCreate = z.infer<typeof userCreate>;
 
 export const userPatch = z

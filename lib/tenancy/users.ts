@@ -9,6 +9,10 @@ import { assertCovers } from "../rbac/escalation";
 import { missingPermissions, type Principal } from "../rbac/authorize";
 import { grantFor } from "../rbac/roles";
 import type { UserCreate, UserPatch } from "../schemas/rbac";
+import { assertPasswordPolicy } from "../identity/password-policy";
+import { resetPassword } from "../identity/accounts";
+import { revokeAllSessions } from "../identity/sessions";
+import { isLocked } from "../identity/lockout";
 import { roleExists } from "./roles";
 
 const PLATFORM = { level: "platform", scopeId: "", scope: {} } as const;
@@ -19,6 +23,7 @@ const userView = {
   email: true,
   source: true,
   status: true,
+  lockedUntil: true,
   platformRole: true,
   mustChangePassword: true,
   lastLoginAt: true,
@@ -26,8 +31,8 @@ const userView = {
   _count: { select: { workspaces: true } },
 } satisfies Prisma.UserSelect;
 
-function present({ _count, ...u }: Prisma.UserGetPayload<{ select: typeof userView }>) {
-  return { ...u, workspaceCount: _count.workspaces };
+function present({ _count, lockedUntil, ...u }: Prisma.UserGetPayload<{ select: typeof userView }>) {
+  return { ...u, lockedUntil: isLocked({ lockedUntil }) ? lockedUntil : null, workspaceCount: _count.workspaces };
 }
 export type UserDto = ReturnType<typeof present>;
 
@@ -61,6 +66,7 @@ export async function createUser(actor: Principal, body: UserCreate): Promise<Us
   await assertGrantablePlatformRole(actor, body.platformRole);
   if (await db().user.findUnique({ where: { username: body.username }, select: { id: true } }))
     throw conflict(`A user named "${body.username}" already exists.`, "already_exists");
+  assertPasswordPolicy(body.password, body.username);
   await db().user.create({
     data: {
       username: body.username,
@@ -69,6 +75,7 @@ export async function createUser(actor: Principal, body: UserCreate): Promise<Us
       platformRole: body.platformRole,
       mustChangePassword: body.mustChangePassword,
       passwordHash: await hashPassword(body.password),
+      passwordChangedAt: new Date(),
     },
   });
   return getUser(body.username);
@@ -96,6 +103,7 @@ export async function updateUser(actor: Principal, username: string, body: UserP
     if (self) throw conflict("You cannot disable your own account.", "self_disable");
     if (current.platformRole === "platform-admin") await assertKeepsPlatformAdmin(username);
   }
+  if (body.password) assertPasswordPolicy(body.password, username);
   await db().user.update({
     where: { id: current.id },
     data: {
@@ -104,9 +112,11 @@ export async function updateUser(actor: Principal, username: string, body: UserP
       platformRole: body.platformRole,
       status: body.status,
       mustChangePassword: body.mustChangePassword,
-      ...(body.password ? { passwordHash: await hashPassword(body.password) } : {}),
     },
   });
+  // An admin reset ends the user's sessions; so does disabling (sessions of a disabled user stay dead).
+  if (body.password) await resetPassword(current.id, username, body.password, body.mustChangePassword ?? true);
+  if (body.status === "disabled") await revokeAllSessions(current.id);
   return getUser(username);
 }
 

@@ -2,14 +2,17 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
 import { LoginForm } from "@/components/auth/login-form";
+import { ProviderButtons } from "@/components/auth/provider-buttons";
+import { signInProviders } from "@/lib/identity/providers";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
-  const { callbackUrl } = await searchParams;
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> }) {
+  const { callbackUrl, error } = await searchParams;
   const target = safeCallback(typeof callbackUrl === "string" ? callbackUrl : undefined);
   if (await currentUser()) redirect(target);
+  const providers = await signInProviders();
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">
@@ -20,7 +23,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <h1 className="mt-4 text-2xl font-semibold tracking-tight text-zinc-900">Sign in to Tenantry</h1>
           <p className="mt-1 text-sm text-zinc-500">Multi-tenant console for Kubernetes</p>
         </div>
-        <LoginForm callbackUrl={target} />
+        <LoginForm callbackUrl={target} directories={providers.filter((p) => p.type === "ldap")} error={error ? "Sign-in failed or was refused." : undefined} />
+        <ProviderButtons providers={providers} callbackUrl={target} />
       </div>
     </main>
   );

@@ -1,5 +1,8 @@
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/options";
+import { authOptionsWithProviders } from "@/lib/auth/options";
 
-const handler = NextAuth(authOptions);
+// Options are built per request: identity providers live in the database and may change at any time.
+async function handler(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) {
+  return NextAuth(req as never, ctx as never, await authOptionsWithProviders());
+}
 export { handler as GET, handler as POST };

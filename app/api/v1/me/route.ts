@@ -1,7 +1,7 @@
 import { route } from "@/lib/api/route";
 import { effectivePermissions } from "@/lib/rbac/effective";
 
-export const GET = route({ action: "me.get", permission: "authenticated", resource: "users" }, async ({ user, principal }) => ({
+export const GET = route({ action: "me.get", permission: "authenticated", resource: "users", duringPasswordChange: true }, async ({ user, principal }) => ({
   username: user.username,
   displayName: user.displayName,
   email: user.email,

@@ -1,0 +1,7 @@
+import { route } from "@/lib/api/route";
+import { recordsQuery } from "@/lib/schemas/identity";
+import { listLoginRecords } from "@/lib/identity/login-records";
+
+export const GET = route({ action: "me.login-records", permission: "authenticated", resource: "loginrecords", query: recordsQuery }, async ({ user, query }) =>
+  listLoginRecords(user.id, query),
+);

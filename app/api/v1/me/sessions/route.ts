@@ -1,0 +1,7 @@
+import { route } from "@/lib/api/route";
+import { listSessions } from "@/lib/identity/sessions";
+import { currentSessionId } from "@/lib/auth/session";
+
+export const GET = route({ action: "me.sessions", permission: "authenticated", resource: "sessions" }, async ({ user }) => ({
+  items: await listSessions(user.id, (await currentSessionId()) ?? undefined),
+}));

@@ -1,0 +1,15 @@
+import { route } from "@/lib/api/route";
+import { userParams } from "@/lib/schemas/rbac";
+import { listSessions, revokeAllSessions } from "@/lib/identity/sessions";
+import { userIdOf } from "@/lib/identity/lookup";
+
+const base = { resource: "sessions", params: userParams, target: (p: { username: string }) => ({ name: p.username }) } as const;
+
+export const GET = route({ ...base, action: "user.sessions", permission: "users.view" }, async ({ params }) => ({
+  items: await listSessions(await userIdOf(params.username)),
+}));
+
+/** An admin ends all of a user's sessions. */
+export const DELETE = route({ ...base, action: "user.sessions.revoke", permission: "users.manage" }, async ({ params }) => ({
+  revoked: await revokeAllSessions(await userIdOf(params.username)),
+}));

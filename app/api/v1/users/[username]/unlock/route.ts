@@ -1,0 +1,8 @@
+import { route } from "@/lib/api/route";
+import { userParams } from "@/lib/schemas/rbac";
+import { unlockUser } from "@/lib/identity/lockout";
+
+export const POST = route(
+  { action: "user.unlock", permission: "users.manage", resource: "users", params: userParams, target: (p) => ({ name: p.username }) },
+  async ({ params }) => unlockUser(params.username),
+);

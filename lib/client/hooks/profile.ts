@@ -1,0 +1,45 @@
+"use client";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiGet, apiSend } from "../api";
+import type { ApiTokenInfo, LoginRecord, Page, SessionInfo } from "../types";
+
+export function useMySessions() {
+  return useQuery({ queryKey: ["me", "sessions"], queryFn: () => apiGet<{ items: SessionInfo[] }>("/api/v1/me/sessions") });
+}
+
+export function useRevokeSession() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiSend<void>("DELETE", `/api/v1/me/sessions/${id}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["me", "sessions"] }),
+  });
+}
+
+export function useMyTokens() {
+  return useQuery({ queryKey: ["me", "tokens"], queryFn: () => apiGet<{ items: ApiTokenInfo[] }>("/api/v1/me/tokens") });
+}
+
+export function useCreateToken() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { name: string; expiresInDays?: number }) => apiSend<ApiTokenInfo & { token: string }>("POST", "/api/v1/me/tokens", input),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["me", "tokens"] }),
+  });
+}
+
+export function useDeleteToken() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiSend<void>("DELETE", `/api/v1/me/tokens/${id}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["me", "tokens"] }),
+  });
+}
+
+export function useMyLoginRecords() {
+  return useInfiniteQuery({
+    queryKey: ["me", "login-records"],
+    queryFn: ({ pageParam }) => apiGet<Page<LoginRecord>>("/api/v1/me/login-records", { limit: 20, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}

@@ -1,0 +1,50 @@
+// Login records: every sign-in attempt, whatever the provider, kept for the retention period.
+import { db } from "../db/client";
+import { decodeCursor, encodeCursor, type Page } from "../api/page";
+import { identityConfig } from "./config";
+
+export interface LoginAttempt {
+  userId?: string | null;
+  username: string;
+  provider: string;
+  outcome: "success" | "failure";
+  reason?: string | null;
+  sourceIp?: string | null;
+  userAgent?: string | null;
+}
+
+let lastPrune = 0;
+const PRUNE_EVERY_MS = 60 * 60_000;
+
+export async function recordLogin(a: LoginAttempt): Promise<void> {
+  await db().loginRecord.create({
+    data: { ...a, username: a.username.slice(0, 256), userAgent: a.userAgent?.slice(0, 500) ?? null, reason: a.reason ?? null },
+  });
+  // Pruning rides on writes (at most hourly per process): no scheduler needed, and stale rows go eventually.
+  if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
+    lastPrune = Date.now();
+    await pruneLoginRecords();
+  }
+}
+
+export async function pruneLoginRecords(now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - identityConfig().loginRecordRetentionMs);
+  return (await db().loginRecord.deleteMany({ where: { createdAt: { lt: cutoff } } })).count;
+}
+
+const view = { id: true, username: true, provider: true, outcome: true, reason: true, sourceIp: true, userAgent: true, createdAt: true } as const;
+
+/** Newest first; the cursor is the last record's `createdAt|id`. */
+export async function listLoginRecords(userId: string, opts: { limit: number; cursor?: string }): Promise<Page<LoginRecordDto>> {
+  const [at, id] = decodeCursor(opts.cursor)?.split("|") ?? [];
+  const rows = await db().loginRecord.findMany({
+    where: { userId, ...(at && id ? { OR: [{ createdAt: { lt: new Date(at) } }, { createdAt: new Date(at), id: { lt: id } }] } : {}) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: opts.limit + 1,
+    select: view,
+  });
+  const items = rows.slice(0, opts.limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > opts.limit && last ? encodeCursor(`${last.createdAt.toISOString()}|${last.id}`) : null };
+}
+export type LoginRecordDto = { id: string; username: string; provider: string; outcome: string; reason: string | null; sourceIp: string | null; userAgent: string | null; createdAt: Date };

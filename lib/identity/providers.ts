@@ -1,0 +1,71 @@
+// Identity providers as platform admins configure them: secrets sealed at rest and never returned.
+import type { IdentityProvider, Prisma } from "@prisma/client";
+import { db } from "../db/client";
+import { conflict, notFound } from "../api/errors";
+import { seal, unseal } from "../crypto/seal";
+import { providerBody, type LdapConfig, type OidcConfig, type ProviderBody } from "../schemas/identity";
+
+export type ProviderRow = IdentityProvider;
+
+export function present(p: IdentityProvider) {
+  const { secret, config, ...rest } = p;
+  return { ...rest, config: config as OidcConfig | LdapConfig, hasSecret: !!secret };
+}
+export type ProviderDto = ReturnType<typeof present>;
+
+export const secretOf = (p: IdentityProvider) => (p.secret ? unseal(p.secret) : "");
+export const oidcConfigOf = (p: IdentityProvider) => p.config as OidcConfig;
+export const ldapConfigOf = (p: IdentityProvider) => p.config as LdapConfig;
+
+export async function listProviders(): Promise<ProviderDto[]> {
+  return (await db().identityProvider.findMany({ orderBy: { name: "asc" } })).map(present);
+}
+
+export async function providerRow(name: string): Promise<IdentityProvider> {
+  const p = await db().identityProvider.findUnique({ where: { name } });
+  if (!p) throw notFound(`Identity provider "${name}"`);
+  return p;
+}
+
+/** What the sign-in page offers: enabled providers, no configuration. */
+export async function signInProviders() {
+  return db().identityProvider.findMany({ where: { enabled: true }, orderBy: { name: "asc" }, select: { name: true, type: true, displayName: true } });
+}
+
+const data = (b: ProviderBody) => ({
+  type: b.type,
+  displayName: b.displayName ?? null,
+  enabled: b.enabled,
+  mappingMethod: b.mappingMethod,
+  config: b.config as Prisma.InputJsonValue,
+  ...(b.secret !== undefined ? { secret: b.secret ? seal(b.secret) : null } : {}),
+});
+
+export async function createProvider(b: ProviderBody): Promise<ProviderDto> {
+  if (b.name === "local") throw conflict(`"local" is the name of local accounts.`, "already_exists");
+  if (await db().identityProvider.findUnique({ where: { name: b.name }, select: { id: true } }))
+    throw conflict(`An identity provider named "${b.name}" already exists.`, "already_exists");
+  return present(await db().identityProvider.create({ data: { name: b.name, ...data(b) } }));
+}
+
+/** Replaces the configuration; an omitted secret keeps the stored one. */
+export async function updateProvider(name: string, b: ProviderBody): Promise<ProviderDto> {
+  await providerRow(name);
+  return present(await db().identityProvider.update({ where: { name }, data: data(b) }));
+}
+
+export async function deleteProvider(name: string): Promise<void> {
+  await providerRow(name);
+  await db().identityProvider.delete({ where: { name } });
+}
+
+/** Automated installs: TENANTRY_IDENTITY_PROVIDERS holds a JSON array of provider bodies, upserted by name. */
+export async function applyProvidersFromEnv(json = process.env.TENANTRY_IDENTITY_PROVIDERS): Promise<string[]> {
+  if (!json) return [];
+  const bodies = providerBody.array().parse(JSON.parse(json));
+  for (const b of bodies) {
+    if (await db().identityProvider.findUnique({ where: { name: b.name }, select: { id: true } })) await updateProvider(b.name, b);
+    else await createProvider(b);
+  }
+  return bodies.map((b) => b.name);
+}
