@@ -1,5 +1,9 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
+import { I18nProvider } from "@/lib/i18n/client";
+import { getLocale } from "@/lib/i18n/server";
+import { isTheme, THEME_COOKIE } from "@/components/shell/theme";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,10 +12,14 @@ export const metadata: Metadata = {
   icons: { icon: "/favicon.svg" },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const theme = (await cookies()).get(THEME_COOKIE)?.value;
   return (
-    <html lang="en">
-      <body className="min-h-screen">{children}</body>
+    <html lang={locale === "zh" ? "zh-CN" : "en"} className={isTheme(theme) ? theme : "system"}>
+      <body className="min-h-screen">
+        <I18nProvider locale={locale}>{children}</I18nProvider>
+      </body>
     </html>
   );
 }

@@ -22,7 +22,7 @@ async function signIn(page: Page, username: string, secret: string) {
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password").fill(secret);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/workspaces$/);
+  await expect(page).toHaveURL(/\/dashboard$/);
 }
 
 /** A fresh browser session for someone else, so the first one stays signed in. */
@@ -84,6 +84,7 @@ test("admin creates a user and a workspace, invites the user as regular; the use
 
   // The user signs in and sees that workspace and nothing else.
   const userPage = await pageAs(browser, username, password(username));
+  await userPage.goto("/workspaces");
   const list = userPage.getByRole("table", { name: "Workspaces" });
   await expect(list.getByRole("link", { name: workspace })).toBeVisible();
   await expect(list.getByRole("row")).toHaveCount(2); // header + the one workspace

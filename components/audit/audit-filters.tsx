@@ -3,9 +3,20 @@ import { useState, type FormEvent } from "react";
 import { FILTER_KEYS, RANGE_PRESETS, type AuditFilters } from "@/lib/client/hooks/audit";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { useT } from "@/lib/i18n/client";
+import type { MessageKey } from "@/lib/i18n";
+
+const rangeLabels: Record<string, MessageKey> = {
+  "15m": "audit.range.15m",
+  "1h": "audit.range.1h",
+  "24h": "audit.range.24h",
+  "7d": "audit.range.7d",
+  "30d": "audit.range.30d",
+};
 
 /** Filters apply on submit, so typing does not fire a search per keystroke. `fixed` filters (a page's scope) are not editable. */
 export function AuditFilterForm({ value, fixed = {}, onApply }: { value: AuditFilters; fixed?: AuditFilters; onApply: (next: AuditFilters) => void }) {
+  const t = useT();
   const [range, setRange] = useState(value.range ?? (value.from || value.to ? "custom" : ""));
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -29,51 +40,51 @@ export function AuditFilterForm({ value, fixed = {}, onApply }: { value: AuditFi
   );
 
   return (
-    <form role="search" aria-label="Filter audit events" onSubmit={onSubmit} className="mb-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-zinc-200">
+    <form role="search" aria-label={t("audit.filterAria")} onSubmit={onSubmit} className="mb-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-zinc-200">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <SelectField label="Time" name="range" value={range} onChange={(e) => setRange(e.target.value)}>
-          <option value="">Any time</option>
+        <SelectField label={t("audit.time")} name="range" value={range} onChange={(e) => setRange(e.target.value)}>
+          <option value="">{t("audit.anyTime")}</option>
           {Object.entries(RANGE_PRESETS).map(([k, p]) => (
             <option key={k} value={k}>
-              {p.label}
+              {rangeLabels[k] ? t(rangeLabels[k]) : p.label}
             </option>
           ))}
-          <option value="custom">Custom range…</option>
+          <option value="custom">{t("audit.customRange")}</option>
         </SelectField>
         {range === "custom" && (
           <>
-            <TextField label="From" name="from" type="datetime-local" defaultValue={value.from ?? ""} />
-            <TextField label="To" name="to" type="datetime-local" defaultValue={value.to ?? ""} />
+            <TextField label={t("audit.from")} name="from" type="datetime-local" defaultValue={value.from ?? ""} />
+            <TextField label={t("audit.to")} name="to" type="datetime-local" defaultValue={value.to ?? ""} />
           </>
         )}
-        {text("user", "User", "alice or ali*")}
-        {text("workspace", "Workspace")}
-        {text("project", "Project")}
-        {text("cluster", "Cluster")}
-        {text("resource", "Resource type", "pods, workspaces…")}
-        {text("name", "Resource name contains")}
-        {text("verb", "Verb or action", "delete, project.create…")}
-        {text("status", "Status", "403 or 4xx")}
-        <SelectField label="Outcome" name="outcome" defaultValue={value.outcome ?? ""}>
-          <option value="">Any</option>
-          <option value="success">success</option>
-          <option value="denied">denied</option>
-          <option value="failure">failure</option>
+        {text("user", t("audit.user"), t("audit.userPlaceholder"))}
+        {text("workspace", t("audit.workspace"))}
+        {text("project", t("audit.project"))}
+        {text("cluster", t("common.cluster"))}
+        {text("resource", t("audit.resource"), t("audit.resourcePlaceholder"))}
+        {text("name", t("audit.name"))}
+        {text("verb", t("audit.verb"), t("audit.verbPlaceholder"))}
+        {text("status", t("common.status"), t("audit.statusPlaceholder"))}
+        <SelectField label={t("audit.outcome")} name="outcome" defaultValue={value.outcome ?? ""}>
+          <option value="">{t("audit.any")}</option>
+          <option value="success">{t("status.success")}</option>
+          <option value="denied">{t("status.denied")}</option>
+          <option value="failure">{t("status.failure")}</option>
         </SelectField>
-        {text("ip", "Source IP")}
-        <SelectField label="Source" name="source" defaultValue={value.source ?? ""}>
-          <option value="">Console and Kubernetes</option>
-          <option value="console">Console</option>
-          <option value="kubernetes">Kubernetes</option>
+        {text("ip", t("audit.ip"))}
+        <SelectField label={t("audit.source")} name="source" defaultValue={value.source ?? ""}>
+          <option value="">{t("audit.sourceAll")}</option>
+          <option value="console">{t("audit.sourceConsole")}</option>
+          <option value="kubernetes">{t("audit.sourceKubernetes")}</option>
         </SelectField>
-        {text("q", "Text", "Action, name, reason…")}
+        {text("q", t("audit.text"), t("audit.textPlaceholder"))}
       </div>
       <div className="mt-4 flex justify-end gap-2">
         <Button variant="ghost" onClick={() => onApply({ ...fixed })}>
-          Clear
+          {t("audit.clear")}
         </Button>
         <Button type="submit" variant="secondary">
-          Apply filters
+          {t("audit.apply")}
         </Button>
       </div>
     </form>

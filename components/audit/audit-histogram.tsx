@@ -1,16 +1,18 @@
 "use client";
 import type { AuditHistogram as Histogram } from "@/lib/client/types";
 import { formatDateTime } from "@/lib/client/format";
+import { useT } from "@/lib/i18n/client";
 
 /** Events over time as bars (denied and failed stacked in colour); each bar names its bucket and counts. */
 export function AuditHistogram({ data }: { data: Histogram }) {
+  const t = useT();
   const max = Math.max(1, ...data.buckets.map((b) => b.count));
   const total = data.buckets.reduce((n, b) => n + b.count, 0);
   return (
-    <figure className="mb-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-zinc-200" aria-label="Events over time">
+    <figure className="mb-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-zinc-200" aria-label={t("audit.overTime")}>
       <figcaption className="mb-2 flex justify-between text-xs text-zinc-500">
         <span>
-          {total} event{total === 1 ? "" : "s"} · per {data.interval}
+          {t(total === 1 ? "audit.totalOne" : "audit.total", { count: total, interval: data.interval })}
         </span>
         <span>
           {formatDateTime(data.from)} – {formatDateTime(data.to)}
@@ -20,7 +22,7 @@ export function AuditHistogram({ data }: { data: Histogram }) {
         {data.buckets.map((b) => {
           const other = b.count - b.denied - b.failed;
           return (
-            <div key={b.start} className="flex h-full flex-1 flex-col justify-end" title={`${formatDateTime(b.start)}: ${b.count} (${b.denied} denied, ${b.failed} failed)`}>
+            <div key={b.start} className="flex h-full flex-1 flex-col justify-end" title={t("audit.bucket", { time: formatDateTime(b.start), count: b.count, denied: b.denied, failed: b.failed })}>
               <div className="bg-red-400" style={{ height: `${(b.denied / max) * 100}%` }} />
               <div className="bg-amber-400" style={{ height: `${(b.failed / max) * 100}%` }} />
               <div className="bg-indigo-400" style={{ height: `${(other / max) * 100}%` }} />

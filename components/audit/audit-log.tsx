@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { AuditFilterForm } from "./audit-filters";
 import { AuditHistogram } from "./audit-histogram";
 import { AuditTable } from "./audit-table";
+import { useT } from "@/lib/i18n/client";
 
 /**
  * The audit search, at platform level or fixed to a workspace / project (`scope`). The URL holds the
@@ -15,7 +16,7 @@ import { AuditTable } from "./audit-table";
  */
 export function AuditLog({
   scope = {},
-  title = "Audit log",
+  title,
   crumbs,
   tabs,
 }: {
@@ -25,6 +26,7 @@ export function AuditLog({
   /** The workspace's or project's section tabs, under the header. */
   tabs?: ReactNode;
 }) {
+  const t = useT();
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
@@ -49,23 +51,23 @@ export function AuditLog({
   return (
     <>
       <PageHeader
-        title={title}
+        title={title ?? t("nav.audit")}
         crumbs={crumbs}
-        description="Who did what, where, and with what outcome — in the console and in Kubernetes, newest first. You see the events of the scopes you may audit."
+        description={t("audit.description")}
         actions={
           <div className="flex flex-wrap items-center gap-2">
             <label className="flex items-center gap-2 text-sm text-zinc-700">
               <input type="checkbox" checked={live} onChange={(e) => setLive(e.target.checked)} className="rounded border-zinc-300" />
-              Live tail
+              {t("audit.liveTail")}
             </label>
             <a className="rounded-md px-3 py-2 text-sm font-medium text-indigo-700 ring-1 ring-zinc-300 hover:bg-zinc-50" href={exportUrl(filters, "csv")} download>
-              Export CSV
+              {t("audit.exportCsv")}
             </a>
             <a className="rounded-md px-3 py-2 text-sm font-medium text-indigo-700 ring-1 ring-zinc-300 hover:bg-zinc-50" href={exportUrl(filters, "ndjson")} download>
-              Export NDJSON
+              {t("audit.exportNdjson")}
             </a>
             <Button variant="secondary" onClick={() => Promise.all([events.refetch(), histogram.refetch()])} disabled={events.isFetching}>
-              {events.isFetching && !events.isFetchingNextPage ? "Refreshing…" : "Refresh"}
+              {events.isFetching && !events.isFetchingNextPage ? t("audit.refreshing") : t("audit.refresh")}
             </Button>
           </div>
         }
@@ -75,22 +77,22 @@ export function AuditLog({
       <AuditFilterForm key={params.toString()} value={filters} fixed={scope} onApply={apply} />
       {histogram.data && <AuditHistogram data={histogram.data} />}
       {events.isPending ? (
-        <LoadingState label="Loading audit events…" />
+        <LoadingState label={t("audit.loading")} />
       ) : events.isError ? (
         <ErrorState error={events.error} onRetry={() => events.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState title={filtered ? "No events match these filters." : "No audit events yet."} />
+        <EmptyState title={filtered ? t("audit.noMatch") : t("audit.empty")} />
       ) : (
         <>
           <AuditTable events={items} />
           <div className="mt-4 flex items-center justify-between gap-4 text-sm text-zinc-500">
             <span>
-              Showing {items.length} event{items.length === 1 ? "" : "s"}
-              {live ? " · live" : ""}
+              {items.length === 1 ? t("audit.showingOne") : t("audit.showing", { count: items.length })}
+              {live ? t("audit.live") : ""}
             </span>
             {events.hasNextPage && (
               <Button variant="secondary" onClick={() => events.fetchNextPage()} disabled={events.isFetchingNextPage}>
-                {events.isFetchingNextPage ? "Loading…" : "Load more"}
+                {events.isFetchingNextPage ? t("common.loading") : t("common.loadMore")}
               </Button>
             )}
           </div>

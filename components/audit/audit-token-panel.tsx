@@ -3,32 +3,38 @@ import { useIssueAuditToken } from "@/lib/client/hooks/audit";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormError } from "@/components/ui/field";
+import { rich } from "@/components/ui/rich";
+import { useT } from "@/lib/i18n/client";
 
 /**
  * For the cluster page (platform admins): issues the cluster's audit webhook token and shows it, with the
  * kubeconfig for kube-apiserver's --audit-webhook-config-file, exactly once. Issuing again revokes the old token.
  */
 export function AuditTokenPanel({ cluster, issuedAt }: { cluster: string; issuedAt?: string | null }) {
+  const t = useT();
   const issue = useIssueAuditToken(cluster);
   const issued = issue.data;
   return (
     <Card
-      title="Kubernetes audit webhook"
+      title={t("auditToken.title")}
       actions={
         <Button variant="secondary" onClick={() => issue.mutate()} disabled={issue.isPending}>
-          {issue.isPending ? "Issuing…" : issuedAt || issued ? "Issue a new token" : "Issue token"}
+          {issue.isPending ? t("auditToken.issuing") : issuedAt || issued ? t("auditToken.reissue") : t("auditToken.issue")}
         </Button>
       }
     >
       <p className="text-sm text-zinc-600">
-        The API server sends its audit events here. Save the file below as the <code>--audit-webhook-config-file</code> of kube-apiserver (with an audit
-        policy, e.g. <code>--audit-policy-file</code> omitting the <code>RequestReceived</code> stage). A new token revokes the previous one.
+        {rich(t("auditToken.intro"), {
+          file: <code>--audit-webhook-config-file</code>,
+          policy: <code>--audit-policy-file</code>,
+          stage: <code>RequestReceived</code>,
+        })}
       </p>
-      <FormError message={issue.error?.message} />
+      <FormError error={issue.error} />
       {issued && (
         <div className="mt-4 space-y-2">
-          <p className="text-sm font-medium text-amber-700">Copy it now: the token is shown only this once.</p>
-          <pre className="overflow-auto rounded bg-zinc-900 p-3 text-xs text-zinc-100" aria-label="Audit webhook kubeconfig">
+          <p className="text-sm font-medium text-amber-700">{t("auditToken.copyNow")}</p>
+          <pre className="overflow-auto rounded bg-zinc-900 p-3 text-xs text-zinc-100" aria-label={t("auditToken.kubeconfig")}>
             {issued.kubeconfig}
           </pre>
         </div>

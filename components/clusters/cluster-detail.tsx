@@ -8,44 +8,46 @@ import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { AuditTokenPanel } from "@/components/audit/audit-token-panel";
 import { useViewer } from "@/components/shell/viewer";
+import { useT } from "@/lib/i18n/client";
 
 export function ClusterDetail({ name }: { name: string }) {
+  const t = useT();
   const cluster = useCluster(name);
   const { can } = useViewer();
-  if (cluster.isPending) return <LoadingState label="Loading cluster…" />;
+  if (cluster.isPending) return <LoadingState label={t("clusters.loadingOne")} />;
   if (cluster.isError) return <ErrorState error={cluster.error} onRetry={() => cluster.refetch()} />;
   const c = cluster.data;
   const labels = Object.entries(c.labels ?? {});
 
   return (
     <div className="space-y-6">
-      <PageHeader title={c.displayName || c.name} crumbs={[{ label: "Clusters", href: "/clusters" }]} actions={<StatusBadge status={c.health} />} />
-      <Card title="Health">
+      <PageHeader title={c.displayName || c.name} crumbs={[{ label: t("nav.clusters"), href: "/clusters" }]} actions={<StatusBadge status={c.health} />} />
+      <Card title={t("dash.health")}>
         <DetailList
           items={[
-            { label: "Name", value: <span className="font-mono">{c.name}</span> },
-            { label: "Status", value: <StatusBadge status={c.health} /> },
-            { label: "Kubernetes version", value: c.version ?? "—" },
-            { label: "Nodes", value: c.nodeCount ?? "—" },
-            { label: "Latency", value: c.latencyMs == null ? "—" : `${c.latencyMs} ms` },
-            { label: "Last checked", value: formatDateTime(c.lastCheckedAt) },
-            { label: "Registered", value: formatDateTime(c.createdAt) },
-            { label: "Labels", value: labels.length ? labels.map(([k, v]) => `${k}=${v}`).join(", ") : "None" },
+            { label: t("common.name"), value: <span className="font-mono">{c.name}</span> },
+            { label: t("common.status"), value: <StatusBadge status={c.health} /> },
+            { label: t("clusters.k8sVersion"), value: c.version ?? "—" },
+            { label: t("dash.nodes"), value: c.nodeCount ?? "—" },
+            { label: t("clusters.latency"), value: c.latencyMs == null ? "—" : t("clusters.ms", { ms: c.latencyMs }) },
+            { label: t("clusters.lastChecked"), value: formatDateTime(c.lastCheckedAt) },
+            { label: t("clusters.registered"), value: formatDateTime(c.createdAt) },
+            { label: t("clusters.labels"), value: labels.length ? labels.map(([k, v]) => `${k}=${v}`).join(", ") : t("common.none") },
           ]}
         />
         {c.lastError && (
           <div role="alert" className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-600/20">
-            <span className="font-medium">Last error:</span> {c.lastError}
+            <span className="font-medium">{t("clusters.lastError")}</span> {c.lastError}
           </div>
         )}
       </Card>
       {can("clusters.manage") && <AuditTokenPanel cluster={c.name} issuedAt={c.auditTokenIssuedAt} />}
       <section aria-labelledby="placed-heading" className="space-y-3">
         <h2 id="placed-heading" className="text-lg font-semibold text-zinc-900">
-          Workspaces on this cluster
+          {t("clusters.placed")}
         </h2>
         {c.workspaces.length === 0 ? (
-          <EmptyState title="No workspace is placed on this cluster." />
+          <EmptyState title={t("clusters.nonePlaced")} />
         ) : (
           <ul className="grid gap-4 sm:grid-cols-2">
             {c.workspaces.map((ws) => (
@@ -54,9 +56,9 @@ export function ClusterDetail({ name }: { name: string }) {
                   {ws.displayName || ws.name}
                 </Link>
                 {ws.projects.length === 0 ? (
-                  <p className="mt-2 text-sm text-zinc-500">No projects on this cluster.</p>
+                  <p className="mt-2 text-sm text-zinc-500">{t("clusters.noProjects")}</p>
                 ) : (
-                  <ul aria-label={`Projects of ${ws.name} on ${c.name}`} className="mt-2 divide-y divide-zinc-100">
+                  <ul aria-label={t("clusters.projectsOf", { ws: ws.name, cluster: c.name })} className="mt-2 divide-y divide-zinc-100">
                     {ws.projects.map((p) => (
                       <li key={p.name} className="flex items-center justify-between gap-2 py-1.5 text-sm">
                         <Link href={`/workspaces/${ws.name}/projects/${p.name}`} className="text-zinc-800 hover:underline">

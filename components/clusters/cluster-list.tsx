@@ -7,8 +7,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { useViewer } from "@/components/shell/viewer";
+import { useT } from "@/lib/i18n/client";
 
 export function ClusterList() {
+  const t = useT();
   const { can } = useViewer();
   // Health is probed in the background; refresh now and then so the badges stay current.
   const clusters = useClusters({ refetchInterval: 15_000 });
@@ -16,27 +18,27 @@ export function ClusterList() {
   return (
     <>
       <PageHeader
-        title="Clusters"
-        description="Kubernetes clusters the platform places workspaces and projects on."
-        actions={can("clusters.manage") && <ButtonLink href="/clusters/new">Add cluster</ButtonLink>}
+        title={t("nav.clusters")}
+        description={t("clusters.description")}
+        actions={can("clusters.manage") && <ButtonLink href="/clusters/new">{t("clusters.add")}</ButtonLink>}
       />
       {clusters.isPending ? (
-        <LoadingState label="Loading clusters…" />
+        <LoadingState label={t("clusters.loading")} />
       ) : clusters.isError ? (
         <ErrorState error={clusters.error} onRetry={() => clusters.refetch()} />
       ) : clusters.data.length === 0 ? (
-        <EmptyState title="No clusters registered.">{can("clusters.manage") && "Add a cluster with its kubeconfig to get started."}</EmptyState>
+        <EmptyState title={t("clusters.empty")}>{can("clusters.manage") && t("clusters.emptyHint")}</EmptyState>
       ) : (
-        <DataTable caption="Clusters">
+        <DataTable caption={t("nav.clusters")}>
           <thead>
             <tr>
-              <Th>Name</Th>
-              <Th>Status</Th>
-              <Th>Version</Th>
-              <Th>Nodes</Th>
-              <Th>Latency</Th>
-              <Th>Workspaces</Th>
-              <Th>Projects</Th>
+              <Th>{t("common.name")}</Th>
+              <Th>{t("common.status")}</Th>
+              <Th>{t("dash.version")}</Th>
+              <Th>{t("dash.nodes")}</Th>
+              <Th>{t("clusters.latency")}</Th>
+              <Th>{t("nav.workspaces")}</Th>
+              <Th>{t("tabs.projects")}</Th>
             </tr>
           </thead>
           <TBody>
@@ -53,7 +55,7 @@ export function ClusterList() {
                 </Td>
                 <Td className="font-mono text-xs">{c.version ?? "—"}</Td>
                 <Td>{c.nodeCount ?? "—"}</Td>
-                <Td>{c.latencyMs == null ? "—" : `${c.latencyMs} ms`}</Td>
+                <Td>{c.latencyMs == null ? "—" : t("clusters.ms", { ms: c.latencyMs })}</Td>
                 <Td>{c.workspaceCount}</Td>
                 <Td>{c.projectCount}</Td>
               </tr>

@@ -1,7 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type ChangeEvent, type FormEvent } from "react";
-import { ApiError, errorMessage, fieldErrors } from "@/lib/client/api";
+import { ApiError, fieldErrors } from "@/lib/client/api";
+import { useT } from "@/lib/i18n/client";
 import { useRegisterCluster } from "@/lib/client/hooks/clusters";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -11,19 +12,20 @@ const MAX_KUBECONFIG_BYTES = 256 * 1024;
 
 /** Registration connects to the cluster first; a kubeconfig that cannot reach it comes back as a 422 on `kubeconfig`. */
 export function RegisterClusterForm() {
+  const t = useT();
   const router = useRouter();
   const register = useRegisterCluster();
   const [kubeconfig, setKubeconfig] = useState("");
   const [fileError, setFileError] = useState<string>();
   const errors = fieldErrors(register.error);
-  const formError = register.error && !(register.error instanceof ApiError && register.error.issues.length) ? errorMessage(register.error) : undefined;
+  const formError = register.error && !(register.error instanceof ApiError && register.error.issues.length) ? register.error : undefined;
 
   async function onFile(e: ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
     setFileError(undefined);
     if (!file) return;
     if (file.size > MAX_KUBECONFIG_BYTES) {
-      setFileError("The file is larger than 256 KiB; that is not a kubeconfig.");
+      setFileError(t("clusters.fileTooLarge"));
       return;
     }
     setKubeconfig(await file.text());
@@ -42,11 +44,11 @@ export function RegisterClusterForm() {
     <Card>
       <form onSubmit={onSubmit} noValidate className="space-y-5">
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label="Name" name="name" required autoComplete="off" spellCheck={false} error={errors.name} hint="Lowercase letters, digits and '-'." />
-          <TextField label="Display name" name="displayName" autoComplete="off" error={errors.displayName} />
+          <TextField label={t("common.name")} name="name" required autoComplete="off" spellCheck={false} error={errors.name} hint={t("ui.nameHint")} />
+          <TextField label={t("ui.displayName")} name="displayName" autoComplete="off" error={errors.displayName} />
         </div>
         <TextAreaField
-          label="Kubeconfig"
+          label={t("clusters.kubeconfig")}
           name="kubeconfig"
           rows={12}
           spellCheck={false}
@@ -54,16 +56,16 @@ export function RegisterClusterForm() {
           value={kubeconfig}
           onChange={(e) => setKubeconfig(e.target.value)}
           error={errors.kubeconfig}
-          hint="Stored encrypted and never shown again. Tenantry connects with it before saving."
+          hint={t("clusters.kubeconfigHint")}
         />
-        <TextField label="Or upload a kubeconfig file" type="file" accept=".yaml,.yml,.conf,.config,.kubeconfig,text/*" onChange={onFile} error={fileError} className="file:mr-3 file:rounded file:border-0 file:bg-zinc-100 file:px-3 file:py-1 file:text-sm" />
-        <FormError message={formError} />
+        <TextField label={t("clusters.upload")} type="file" accept=".yaml,.yml,.conf,.config,.kubeconfig,text/*" onChange={onFile} error={fileError} className="file:mr-3 file:rounded file:border-0 file:bg-zinc-100 file:px-3 file:py-1 file:text-sm" />
+        <FormError error={formError} />
         <div className="flex justify-end gap-2">
           <ButtonLink href="/clusters" variant="secondary">
-            Cancel
+            {t("ui.cancel")}
           </ButtonLink>
           <Button type="submit" disabled={register.isPending}>
-            {register.isPending ? "Connecting…" : "Add cluster"}
+            {register.isPending ? t("clusters.connecting") : t("clusters.add")}
           </Button>
         </div>
       </form>

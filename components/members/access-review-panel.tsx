@@ -11,11 +11,16 @@ import { SelectField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { ScopeTabs } from "./scope-tabs";
+import { useLocale, useT } from "@/lib/i18n/client";
+import type { MessageKey } from "@/lib/i18n";
 
-const through = { platform: "platform role", workspace: "workspace role", project: "project role" } as const;
+const through: Record<string, MessageKey> = { platform: "access.through.platform", workspace: "access.through.workspace", project: "access.through.project" };
+const levels: Record<string, MessageKey> = { platform: "access.level.platform", workspace: "access.level.workspace", project: "access.level.project" };
 
 /** ★ Who can do an action in the workspace or one of its projects, and through which binding. */
 export function AccessReviewPanel({ workspace, initialProject = "", initialAction = "" }: { workspace: string; initialProject?: string; initialAction?: string }) {
+  const t = useT();
+  const locale = useLocale();
   const router = useRouter();
   const [project, setProject] = useState(initialProject);
   const [action, setAction] = useState(initialAction);
@@ -33,42 +38,42 @@ export function AccessReviewPanel({ workspace, initialProject = "", initialActio
 
   return (
     <>
-      <PageHeader title="Access review" description="Pick an action to see everyone who can perform it here, and which role gives it to them." crumbs={scopeCrumbs(scope)} />
+      <PageHeader title={t("tabs.access")} description={t("access.description")} crumbs={scopeCrumbs(scope)} />
       <ScopeTabs scope={scope} />
       <div className="mb-6 grid max-w-3xl gap-4 sm:grid-cols-2">
-        <SelectField label="Scope" value={project} onChange={(e) => ask(e.target.value, "")}>
-          <option value="">Workspace {workspace}</option>
+        <SelectField label={t("access.scope")} value={project} onChange={(e) => ask(e.target.value, "")}>
+          <option value="">{t("access.workspaceOption", { name: workspace })}</option>
           {projects.data?.map((p) => (
             <option key={p.name} value={p.name}>
-              Project {p.name}
+              {t("access.projectOption", { name: p.name })}
             </option>
           ))}
         </SelectField>
-        <SelectField label="Action" value={action} onChange={(e) => ask(project, e.target.value)} disabled={!templates.data}>
-          <option value="">Choose an action…</option>
-          {templates.data?.map((t) => (
-            <option key={t.name} value={t.name}>
-              {t.description.en} ({t.name})
+        <SelectField label={t("access.action")} value={action} onChange={(e) => ask(project, e.target.value)} disabled={!templates.data}>
+          <option value="">{t("access.choose")}</option>
+          {templates.data?.map((tpl) => (
+            <option key={tpl.name} value={tpl.name}>
+              {tpl.description[locale]} ({tpl.name})
             </option>
           ))}
         </SelectField>
       </div>
       {!action ? (
-        <EmptyState title="Choose an action to review." />
+        <EmptyState title={t("access.chooseEmpty")} />
       ) : review.isPending ? (
-        <LoadingState label="Reviewing access…" />
+        <LoadingState label={t("access.loading")} />
       ) : review.isError ? (
         <ErrorState error={review.error} onRetry={() => review.refetch()} />
       ) : review.data.subjects.length === 0 ? (
-        <EmptyState title="Nobody can do this here." />
+        <EmptyState title={t("access.nobody")} />
       ) : (
-        <DataTable caption={`Who can ${action}`}>
+        <DataTable caption={t("access.caption", { action })}>
           <thead>
             <tr>
-              <Th>Who</Th>
-              <Th>Role</Th>
-              <Th>Level</Th>
-              <Th>Through</Th>
+              <Th>{t("access.who")}</Th>
+              <Th>{t("members.role")}</Th>
+              <Th>{t("access.level")}</Th>
+              <Th>{t("access.through")}</Th>
             </tr>
           </thead>
           <TBody>
@@ -79,10 +84,10 @@ export function AccessReviewPanel({ workspace, initialProject = "", initialActio
                   {s.displayName && <div className="text-xs text-zinc-500">{s.displayName}</div>}
                 </Td>
                 <Td>{s.role}</Td>
-                <Td className="capitalize">{s.level}</Td>
+                <Td className="capitalize">{levels[s.level] ? t(levels[s.level]!) : s.level}</Td>
                 <Td>
-                  {through[s.level]} <span className="font-mono">{s.role}</span>
-                  {s.level !== scope.level && <span className="text-zinc-500"> (inherited)</span>}
+                  {through[s.level] ? t(through[s.level]!) : s.level} <span className="font-mono">{s.role}</span>
+                  {s.level !== scope.level && <span className="text-zinc-500">{t("access.inherited")}</span>}
                 </Td>
               </tr>
             ))}

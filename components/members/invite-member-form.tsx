@@ -8,17 +8,20 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { ProblemAlert } from "@/components/roles/problem-alert";
 import { RoleOptions } from "./role-options";
+import { useT } from "@/lib/i18n/client";
 
 // The least a new member should start with at each level.
 const defaultRole = { platform: "platform-regular", workspace: "regular", project: "viewer" } as const;
 
 export function InviteMemberForm({ scope, roles, held, onDone }: { scope: AccessScope; roles: Role[]; held: Set<string>; onDone: () => void }) {
+  const t = useT();
   const add = useAddMember(scope);
   const [username, setUsername] = useState("");
   const [role, setRole] = useState<string>(defaultRole[scope.level]);
   const errors = fieldErrors(add.error);
   const problem = add.error instanceof ApiError && add.error.issues.length ? undefined : add.error;
-  const verb = scope.level === "workspace" ? "Invite" : "Add";
+  const invite = scope.level === "workspace";
+  const title = t(invite ? "members.invite" : "members.add");
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -26,29 +29,29 @@ export function InviteMemberForm({ scope, roles, held, onDone }: { scope: Access
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={`${verb} member`} className="space-y-4">
+    <form onSubmit={onSubmit} noValidate aria-label={title} className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
-          label="Username"
+          label={t("members.username")}
           value={username}
           onChange={(e) => setUsername(e.target.value)}
           required
           autoComplete="off"
           spellCheck={false}
           error={errors.username}
-          hint={scope.level === "project" ? "Must already be a member of the workspace." : undefined}
+          hint={scope.level === "project" ? t("members.projectHint") : undefined}
         />
-        <SelectField label="Role" value={role} onChange={(e) => setRole(e.target.value)} error={errors.role}>
+        <SelectField label={t("members.role")} value={role} onChange={(e) => setRole(e.target.value)} error={errors.role}>
           <RoleOptions roles={roles} held={held} />
         </SelectField>
       </div>
       <ProblemAlert error={problem} />
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onDone}>
-          Cancel
+          {t("ui.cancel")}
         </Button>
         <Button type="submit" disabled={add.isPending}>
-          {add.isPending ? `${verb === "Invite" ? "Inviting" : "Adding"}…` : `${verb} member`}
+          {add.isPending ? t(invite ? "members.inviting" : "members.adding") : title}
         </Button>
       </div>
     </form>

@@ -14,9 +14,11 @@ import { InviteMemberForm } from "./invite-member-form";
 import { MembersTable } from "./members-table";
 import { RemoveMemberDialog } from "./remove-member-dialog";
 import { ScopeTabs } from "./scope-tabs";
+import { useT } from "@/lib/i18n/client";
 
 /** Members of a workspace or project: search, invite, change role, remove. */
 export function MembersPanel({ scope }: { scope: AccessScope }) {
+  const t = useT();
   const [search, setSearch] = useState("");
   const [inviting, setInviting] = useState(false);
   const [removing, setRemoving] = useState<string | null>(null);
@@ -28,13 +30,13 @@ export function MembersPanel({ scope }: { scope: AccessScope }) {
   const canManage = permissions.can(membersPermission(scope, "manage")) && roles.isSuccess;
   const items = members.data?.pages.flatMap((p) => p.items) ?? [];
   const where = scope.level === "workspace" ? scope.workspace! : scope.project!;
-  const invite = scope.level === "workspace" ? "Invite member" : "Add member";
+  const invite = t(scope.level === "workspace" ? "members.invite" : "members.add");
 
   return (
     <>
       <PageHeader
-        title="Members"
-        description={scope.level === "workspace" ? `Who belongs to workspace ${where}, and with which role.` : `Who belongs to project ${where}, and with which role.`}
+        title={t("tabs.members")}
+        description={t(scope.level === "workspace" ? "members.descWorkspace" : "members.descProject", { name: where })}
         crumbs={scopeCrumbs(scope)}
         actions={canManage && !inviting && <Button onClick={() => setInviting(true)}>{invite}</Button>}
       />
@@ -45,22 +47,22 @@ export function MembersPanel({ scope }: { scope: AccessScope }) {
             <InviteMemberForm scope={scope} roles={roles.data} held={held} onDone={() => setInviting(false)} />
           </Card>
         )}
-        <SearchBox label="Search members" onSearch={setSearch} />
+        <SearchBox label={t("members.search")} onSearch={setSearch} />
         {change.error && (
           <div className="space-y-1">
-            <p className="text-sm font-medium text-zinc-900">Could not change the role of {change.variables?.username}:</p>
+            <p className="text-sm font-medium text-zinc-900">{t("members.changeFailed", { name: change.variables?.username ?? "" })}</p>
             <ProblemAlert error={change.error} />
           </div>
         )}
         {members.isPending ? (
-          <LoadingState label="Loading members…" />
+          <LoadingState label={t("members.loading")} />
         ) : members.isError ? (
           <ErrorState error={members.error} onRetry={() => members.refetch()} />
         ) : items.length === 0 ? (
-          <EmptyState title={search ? `No members match “${search}”.` : "No members yet."} />
+          <EmptyState title={search ? t("members.noMatch", { q: search }) : t("members.empty")} />
         ) : (
           <MembersTable
-            caption={`Members of ${where}`}
+            caption={t("members.caption", { name: where })}
             members={items}
             manage={
               canManage
@@ -78,7 +80,7 @@ export function MembersPanel({ scope }: { scope: AccessScope }) {
         {members.hasNextPage && (
           <div className="flex justify-center">
             <Button variant="secondary" onClick={() => members.fetchNextPage()} disabled={members.isFetchingNextPage}>
-              {members.isFetchingNextPage ? "Loading…" : "Load more"}
+              {members.isFetchingNextPage ? t("common.loading") : t("common.loadMore")}
             </Button>
           </div>
         )}

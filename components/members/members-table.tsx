@@ -4,6 +4,7 @@ import { formatDate } from "@/lib/client/format";
 import { Button } from "@/components/ui/button";
 import { DataTable, TBody, Td, Th } from "@/components/ui/data-table";
 import { RoleOptions } from "./role-options";
+import { useT } from "@/lib/i18n/client";
 
 interface TableProps {
   caption: string;
@@ -13,17 +14,18 @@ interface TableProps {
 }
 
 export function MembersTable({ caption, members, manage }: TableProps) {
+  const t = useT();
   return (
     <DataTable caption={caption}>
       <thead>
         <tr>
-          <Th>Member</Th>
-          <Th>Email</Th>
-          <Th>Role</Th>
-          <Th>Since</Th>
+          <Th>{t("members.member")}</Th>
+          <Th>{t("members.email")}</Th>
+          <Th>{t("members.role")}</Th>
+          <Th>{t("members.since")}</Th>
           {manage && (
             <Th>
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t("ui.actions")}</span>
             </Th>
           )}
         </tr>
@@ -39,7 +41,7 @@ export function MembersTable({ caption, members, manage }: TableProps) {
             <Td>
               {manage ? (
                 <select
-                  aria-label={`Role of ${m.username}`}
+                  aria-label={t("members.roleOf", { name: m.username })}
                   value={m.role}
                   disabled={manage.busy === m.username}
                   onChange={(e) => manage.onRoleChange(m.username, e.target.value)}
@@ -54,8 +56,8 @@ export function MembersTable({ caption, members, manage }: TableProps) {
             <Td>{formatDate(m.since)}</Td>
             {manage && (
               <Td className="text-right">
-                <Button variant="ghost" aria-label={`Remove ${m.username}`} onClick={() => manage.onRemove(m.username)}>
-                  Remove
+                <Button variant="ghost" aria-label={t("ui.removeNamed", { name: m.username })} onClick={() => manage.onRemove(m.username)}>
+                  {t("ui.remove")}
                 </Button>
               </Td>
             )}

@@ -1,8 +1,11 @@
 "use client";
 import type { AllowEntry } from "@/lib/client/types";
 import { Button } from "@/components/ui/button";
+import { useT } from "@/lib/i18n/client";
+import type { MessageKey } from "@/lib/i18n";
 
 type Kind = "project" | "workspace" | "cidr";
+const kindLabels: Record<Kind, MessageKey> = { project: "net.kind.project", workspace: "net.kind.workspace", cidr: "net.kind.cidr" };
 const kindOf = (e: AllowEntry): Kind => (e.project !== undefined ? "project" : e.workspace !== undefined ? "workspace" : "cidr");
 const portsText = (e: AllowEntry) => (e.ports ?? []).map((p) => `${p.port}${p.protocol && p.protocol !== "TCP" ? `/${p.protocol}` : ""}`).join(", ");
 function parsePorts(text: string): AllowEntry["ports"] {
@@ -15,6 +18,7 @@ function parsePorts(text: string): AllowEntry["ports"] {
 
 /** Peers a project admits (or may reach): another project, a whole workspace or a CIDR, optionally on some ports. */
 export function AllowListEditor({ label, entries, onChange }: { label: string; entries: AllowEntry[]; onChange: (e: AllowEntry[]) => void }) {
+  const t = useT();
   const set = (i: number, e: AllowEntry) => onChange(entries.map((x, j) => (j === i ? e : x)));
   return (
     <fieldset className="space-y-2">
@@ -24,18 +28,20 @@ export function AllowListEditor({ label, entries, onChange }: { label: string; e
         const value = e[kind] ?? "";
         return (
           <div key={i} className="flex flex-wrap gap-2">
-            <select aria-label={`${label} ${i + 1} kind`} value={kind} onChange={(ev) => set(i, { [ev.target.value]: value, ports: e.ports })} className="rounded-md px-2 py-1.5 text-sm ring-1 ring-zinc-300">
-              <option value="project">project</option>
-              <option value="workspace">workspace</option>
-              <option value="cidr">CIDR</option>
+            <select aria-label={t("net.kindAria", { label, n: i + 1 })} value={kind} onChange={(ev) => set(i, { [ev.target.value]: value, ports: e.ports })} className="rounded-md px-2 py-1.5 text-sm ring-1 ring-zinc-300">
+              {(["project", "workspace", "cidr"] as const).map((k) => (
+                <option key={k} value={k}>
+                  {t(kindLabels[k])}
+                </option>
+              ))}
             </select>
-            <input aria-label={`${label} ${i + 1} ${kind}`} value={value} onChange={(ev) => set(i, { ...e, [kind]: ev.target.value })} className="w-48 rounded-md px-3 py-1.5 text-sm font-mono ring-1 ring-zinc-300" />
-            <input aria-label={`${label} ${i + 1} ports`} placeholder="ports, e.g. 80, 53/UDP" defaultValue={portsText(e)} onBlur={(ev) => set(i, { ...e, ports: parsePorts(ev.target.value) })} className="w-48 rounded-md px-3 py-1.5 text-sm font-mono ring-1 ring-zinc-300" />
-            <Button variant="ghost" aria-label={`Remove ${label} ${i + 1}`} onClick={() => onChange(entries.filter((_, j) => j !== i))}>×</Button>
+            <input aria-label={t("net.valueAria", { label, n: i + 1, kind: kind === "cidr" ? kind : t(kindLabels[kind]) })} value={value} onChange={(ev) => set(i, { ...e, [kind]: ev.target.value })} className="w-48 rounded-md px-3 py-1.5 text-sm font-mono ring-1 ring-zinc-300" />
+            <input aria-label={t("net.portsAria", { label, n: i + 1 })} placeholder={t("net.portsPlaceholder")} defaultValue={portsText(e)} onBlur={(ev) => set(i, { ...e, ports: parsePorts(ev.target.value) })} className="w-48 rounded-md px-3 py-1.5 text-sm font-mono ring-1 ring-zinc-300" />
+            <Button variant="ghost" aria-label={t("net.removeEntry", { label, n: i + 1 })} onClick={() => onChange(entries.filter((_, j) => j !== i))}>×</Button>
           </div>
         );
       })}
-      <Button variant="secondary" onClick={() => onChange([...entries, { project: "" }])}>Add to {label.toLowerCase()}</Button>
+      <Button variant="secondary" onClick={() => onChange([...entries, { project: "" }])}>{t("net.addTo", { label: label.toLowerCase() })}</Button>
     </fieldset>
   );
 }

@@ -3,7 +3,6 @@ import { useState } from "react";
 import { useConnectivity, useSetWorkspaceNetwork, useWorkspaceNetwork } from "@/lib/client/hooks/network";
 import { useWorkspace } from "@/lib/client/hooks/workspaces";
 import { useScopePermissions } from "@/lib/client/hooks/permissions";
-import { errorMessage } from "@/lib/client/api";
 import { workspaceScope } from "@/lib/client/access-scope";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -12,8 +11,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { ScopeTabs } from "@/components/members/scope-tabs";
 import { ConnectivityMatrixTable } from "./connectivity-matrix";
+import { useT } from "@/lib/i18n/client";
 
 export function WorkspaceNetwork({ ws }: { ws: string }) {
+  const t = useT();
   const network = useWorkspaceNetwork(ws);
   const workspace = useWorkspace(ws);
   const [cluster, setCluster] = useState<string>();
@@ -23,34 +24,34 @@ export function WorkspaceNetwork({ ws }: { ws: string }) {
   const isolated = network.data?.isolated;
   return (
     <div className="space-y-6">
-      <PageHeader title="Network" crumbs={[{ label: "Workspaces", href: "/workspaces" }, { label: ws, href: `/workspaces/${ws}` }]} />
+      <PageHeader title={t("tabs.network")} crumbs={[{ label: t("nav.workspaces"), href: "/workspaces" }, { label: ws, href: `/workspaces/${ws}` }]} />
       <ScopeTabs scope={workspaceScope(ws)} className="" />
-      <Card title="Workspace network isolation">
+      <Card title={t("net.wsIsolation")}>
         {network.isPending ? (
           <LoadingState />
         ) : (
           <div className="flex flex-wrap items-center gap-4">
             <p className="text-sm text-zinc-700" data-testid="ws-isolation">
-              {isolated ? "On: every project of this workspace admits traffic only from the workspace's own projects." : "Off: projects admit traffic from anywhere unless they isolate themselves."}
+              {isolated ? t("net.on") : t("net.off")}
             </p>
             {canManage && (
               <Button variant={isolated ? "secondary" : "primary"} disabled={save.isPending} onClick={() => save.mutate(!isolated)}>
-                {isolated ? "Turn isolation off" : "Turn isolation on"}
+                {isolated ? t("net.turnOff") : t("net.turnOn")}
               </Button>
             )}
-            <FormError message={save.error ? errorMessage(save.error) : undefined} />
+            <FormError error={save.error} />
           </div>
         )}
       </Card>
-      <Card title="Connectivity">
+      <Card title={t("net.connectivity")}>
         {workspace.data && workspace.data.clusters.length > 1 && (
           <div className="mb-4 max-w-xs">
-            <SelectField label="Cluster" value={cluster ?? workspace.data.clusters[0]} onChange={(e) => setCluster(e.target.value)}>
+            <SelectField label={t("common.cluster")} value={cluster ?? workspace.data.clusters[0]} onChange={(e) => setCluster(e.target.value)}>
               {workspace.data.clusters.map((c) => <option key={c}>{c}</option>)}
             </SelectField>
           </div>
         )}
-        {matrix.isPending ? <LoadingState label="Reading network policies…" /> : matrix.isError ? <ErrorState error={matrix.error} onRetry={() => matrix.refetch()} /> : <ConnectivityMatrixTable matrix={matrix.data} />}
+        {matrix.isPending ? <LoadingState label={t("net.reading")} /> : matrix.isError ? <ErrorState error={matrix.error} onRetry={() => matrix.refetch()} /> : <ConnectivityMatrixTable matrix={matrix.data} />}
       </Card>
     </div>
   );

@@ -13,34 +13,36 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { DeleteProjectDialog } from "./delete-project-dialog";
 import { ScopeTabs } from "@/components/members/scope-tabs";
 import { projectScope } from "@/lib/client/access-scope";
+import { useT } from "@/lib/i18n/client";
+import type { MessageKey } from "@/lib/i18n";
+import { ProjectOverview } from "@/components/dashboard/project-overview";
 
-const statusNotes: Record<string, string> = {
-  pending: "Tenantry is creating the namespace on the cluster…",
-  terminating: "The cluster is removing the namespace…",
-};
+const statusNotes: Record<string, MessageKey> = { pending: "proj.creating", terminating: "proj.removing" };
 
 export function ProjectDetail({ workspace, name }: { workspace: string; name: string }) {
+  const t = useT();
   const project = useProject(workspace, name);
   const permissions = useScopePermissions({ workspace, project: name });
   const [deleting, setDeleting] = useState(false);
   const crumbs = [
-    { label: "Workspaces", href: "/workspaces" },
+    { label: t("nav.workspaces"), href: "/workspaces" },
     { label: workspace, href: `/workspaces/${workspace}` },
   ];
 
-  if (project.isPending) return <LoadingState label="Loading project…" />;
+  if (project.isPending) return <LoadingState />;
   if (project.error instanceof ApiError && project.error.status === 404) {
     return (
-      <EmptyState title={`Project “${name}” does not exist, or has been deleted.`}>
+      <EmptyState title={t("proj.gone", { name })}>
         <Link href={`/workspaces/${workspace}`} className="text-indigo-700 hover:underline">
-          Back to {workspace}
+          {t("proj.backTo", { ws: workspace })}
         </Link>
       </EmptyState>
     );
   }
   if (project.isError) return <ErrorState error={project.error} onRetry={() => project.refetch()} />;
   const p = project.data;
-  const message = p.statusMessage || statusNotes[p.status];
+  const note = statusNotes[p.status];
+  const message = p.statusMessage || (note && t(note));
 
   return (
     <div className="space-y-6">
@@ -52,33 +54,34 @@ export function ProjectDetail({ workspace, name }: { workspace: string; name: st
           permissions.can("project-settings.manage") &&
           p.status !== "terminating" && (
             <Button variant="danger" onClick={() => setDeleting(true)}>
-              Delete project
+              {t("proj.delete")}
             </Button>
           )
         }
       />
       <ScopeTabs scope={projectScope(workspace, p.name)} className="" />
-      <Card title="Status">
+      <Card title={t("common.status")}>
         <div className="flex flex-wrap items-center gap-3" aria-live="polite">
           <StatusBadge status={p.status} />
           {message && <p className={`text-sm ${p.status === "error" ? "text-red-700" : "text-zinc-600"}`}>{message}</p>}
         </div>
       </Card>
-      <Card title="Details">
+      <Card title={t("common.details")}>
         <DetailList
           items={[
-            { label: "Name", value: <span className="font-mono">{p.name}</span> },
-            { label: "Namespace", value: <span className="font-mono">{p.namespace}</span> },
-            { label: "Cluster", value: p.cluster },
-            { label: "Workspace", value: p.workspace },
-            { label: "Pod security", value: p.podSecurity },
-            { label: "Members", value: p.memberCount },
-            { label: "Created by", value: p.createdBy ?? "—" },
-            { label: "Created", value: formatDateTime(p.createdAt) },
-            { label: "Updated", value: formatDateTime(p.updatedAt) },
+            { label: t("common.name"), value: <span className="font-mono">{p.name}</span> },
+            { label: t("proj.namespace"), value: <span className="font-mono">{p.namespace}</span> },
+            { label: t("common.cluster"), value: p.cluster },
+            { label: t("switcher.label"), value: p.workspace },
+            { label: t("proj.podSecurity"), value: p.podSecurity },
+            { label: t("proj.members"), value: p.memberCount },
+            { label: t("common.createdBy"), value: p.createdBy ?? "—" },
+            { label: t("common.created"), value: formatDateTime(p.createdAt) },
+            { label: t("common.updated"), value: formatDateTime(p.updatedAt) },
           ]}
         />
       </Card>
+      <ProjectOverview project={p} />
       <DeleteProjectDialog workspace={workspace} project={p.name} open={deleting} onClose={() => setDeleting(false)} />
     </div>
   );

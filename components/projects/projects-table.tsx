@@ -1,20 +1,23 @@
+"use client";
 import Link from "next/link";
+import { useT } from "@/lib/i18n/client";
 import type { Project } from "@/lib/client/types";
 import { formatDate } from "@/lib/client/format";
 import { DataTable, TBody, Td, Th } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 
 export function ProjectsTable({ workspace, projects }: { workspace: string; projects: Project[] }) {
+  const t = useT();
   return (
-    <DataTable caption={`Projects of ${workspace}`}>
+    <DataTable caption={t("proj.table", { ws: workspace })}>
       <thead>
         <tr>
-          <Th>Name</Th>
-          <Th>Status</Th>
-          <Th>Cluster</Th>
-          <Th>Namespace</Th>
-          <Th>Members</Th>
-          <Th>Created</Th>
+          <Th>{t("common.name")}</Th>
+          <Th>{t("common.status")}</Th>
+          <Th>{t("common.cluster")}</Th>
+          <Th>{t("proj.namespace")}</Th>
+          <Th>{t("tabs.members")}</Th>
+          <Th>{t("common.created")}</Th>
         </tr>
       </thead>
       <TBody>

@@ -2,7 +2,6 @@
 import { useState } from "react";
 import { usePodSecurity, useProjectLimits, useProjectQuota, useSetPodSecurity, useSetProjectLimits, useSetProjectQuota } from "@/lib/client/hooks/quotas";
 import { useScopePermissions } from "@/lib/client/hooks/permissions";
-import { errorMessage } from "@/lib/client/api";
 import type { ContainerLimits, PodSecurityLevel, ProjectLimits, ProjectQuota } from "@/lib/client/types";
 import { projectScope } from "@/lib/client/access-scope";
 import { Button } from "@/components/ui/button";
@@ -14,17 +13,20 @@ import { ScopeTabs } from "@/components/members/scope-tabs";
 import { useViewer } from "@/components/shell/viewer";
 import { CONTAINER_KEYS, issuesByKey, ResourceMapEditor, toMap, toRows, type Row } from "./resource-map-editor";
 import { UsageBars } from "./usage-bars";
+import { useT } from "@/lib/i18n/client";
+import type { MessageKey } from "@/lib/i18n";
 
 export function ProjectQuotaPage({ ws, project }: { ws: string; project: string }) {
+  const t = useT();
   const quota = useProjectQuota(ws, project);
   const limits = useProjectLimits(ws, project);
   const permissions = useScopePermissions({ workspace: ws, project });
   const canManage = permissions.can("project-quota.manage");
   return (
     <div className="space-y-6">
-      <PageHeader title="Quota and limits" crumbs={[{ label: "Workspaces", href: "/workspaces" }, { label: ws, href: `/workspaces/${ws}` }, { label: project, href: `/workspaces/${ws}/projects/${project}` }]} />
+      <PageHeader title={t("quota.projTitle")} crumbs={[{ label: t("nav.workspaces"), href: "/workspaces" }, { label: ws, href: `/workspaces/${ws}` }, { label: project, href: `/workspaces/${ws}/projects/${project}` }]} />
       <ScopeTabs scope={projectScope(ws, project)} className="" />
-      {quota.isPending ? <LoadingState label="Loading quota…" /> : quota.isError ? <ErrorState error={quota.error} onRetry={() => quota.refetch()} /> : <QuotaCard ws={ws} project={project} quota={quota.data} canManage={canManage} />}
+      {quota.isPending ? <LoadingState label={t("quota.loading")} /> : quota.isError ? <ErrorState error={quota.error} onRetry={() => quota.refetch()} /> : <QuotaCard ws={ws} project={project} quota={quota.data} canManage={canManage} />}
       {limits.data && <LimitsCard ws={ws} project={project} limits={limits.data} canManage={canManage} />}
       {permissions.can("project-settings.view") && <PodSecurityCard ws={ws} project={project} canManage={permissions.can("project-settings.manage")} />}
     </div>
@@ -32,49 +34,51 @@ export function ProjectQuotaPage({ ws, project }: { ws: string; project: string 
 }
 
 function QuotaCard({ ws, project, quota, canManage }: { ws: string; project: string; quota: ProjectQuota; canManage: boolean }) {
+  const t = useT();
   const [editing, setEditing] = useState(false);
   const save = useSetProjectQuota(ws, project);
   const [rows, setRows] = useState<Row[]>(toRows(quota.hard));
   return (
-    <Card title="Resource quota" actions={canManage && !editing ? <Button variant="secondary" onClick={() => setEditing(true)}>Edit quota</Button> : undefined}>
+    <Card title={t("quota.resourceQuota")} actions={canManage && !editing ? <Button variant="secondary" onClick={() => setEditing(true)}>{t("quota.edit")}</Button> : undefined}>
       {editing ? (
         <form className="space-y-4" onSubmit={(e) => { e.preventDefault(); save.mutate(toMap(rows), { onSuccess: () => setEditing(false) }); }}>
-          {quota.pool && <p className="text-sm text-zinc-600">Pooled keys ({Object.keys(quota.pool).join(", ")}) come out of the workspace&apos;s pool; a pooled key left out is zero.</p>}
-          <ResourceMapEditor label="Quota" rows={rows} onChange={setRows} errors={issuesByKey(save.error, "hard")} />
-          <FormError message={save.error ? errorMessage(save.error) : undefined} />
+          {quota.pool && <p className="text-sm text-zinc-600">{t("quota.pooledKeys", { keys: Object.keys(quota.pool).join(", ") })}</p>}
+          <ResourceMapEditor label={t("quota.quota")} rows={rows} onChange={setRows} errors={issuesByKey(save.error, "hard")} />
+          <FormError error={save.error} />
           <div className="flex gap-2">
-            <Button type="submit" disabled={save.isPending}>Save quota</Button>
-            <Button variant="ghost" onClick={() => setEditing(false)}>Cancel</Button>
+            <Button type="submit" disabled={save.isPending}>{t("quota.save")}</Button>
+            <Button variant="ghost" onClick={() => setEditing(false)}>{t("ui.cancel")}</Button>
           </div>
         </form>
       ) : (
-        <UsageBars label="Project quota usage" hard={quota.effective} used={quota.used} />
+        <UsageBars label={t("quota.projectUsage")} hard={quota.effective} used={quota.used} />
       )}
-      {quota.usageError && <p className="mt-3 text-sm text-amber-700">Usage unavailable: {quota.usageError}</p>}
+      {quota.usageError && <p className="mt-3 text-sm text-amber-700">{t("quota.usageUnavailable", { reason: quota.usageError })}</p>}
     </Card>
   );
 }
 
-const LIMIT_FIELDS = [["defaultRequest", "Default request"], ["default", "Default limit"], ["min", "Minimum"], ["max", "Maximum"]] as const;
+const LIMIT_FIELDS = [["defaultRequest", "limits.defaultRequest"], ["default", "limits.default"], ["min", "limits.min"], ["max", "limits.max"]] as const satisfies readonly (readonly [keyof ContainerLimits, MessageKey])[];
 
 function LimitsCard({ ws, project, limits, canManage }: { ws: string; project: string; limits: ProjectLimits; canManage: boolean }) {
+  const t = useT();
   const save = useSetProjectLimits(ws, project);
   const [rows, setRows] = useState(() => Object.fromEntries(LIMIT_FIELDS.map(([k]) => [k, toRows(limits.limits[k])])) as Record<keyof ContainerLimits, Row[]>);
   const eff = limits.effective;
   return (
-    <Card title="Default container limits">
+    <Card title={t("proj.defaultLimits")}>
       <p className="mb-4 text-sm text-zinc-600">
-        In effect: {eff ? LIMIT_FIELDS.filter(([k]) => eff[k]).map(([k, l]) => `${l} ${Object.entries(eff[k]!).map(([r, v]) => `${r}=${v}`).join(", ")}`).join(" · ") : "none"}
+        {t("limits.inEffect", { value: eff ? LIMIT_FIELDS.filter(([k]) => eff[k]).map(([k, l]) => `${t(l)} ${Object.entries(eff[k]!).map(([r, v]) => `${r}=${v}`).join(", ")}`).join(" · ") : t("limits.none") })}
       </p>
       {canManage && (
         <form className="space-y-4" onSubmit={(e) => { e.preventDefault(); save.mutate(Object.fromEntries(LIMIT_FIELDS.map(([k]) => [k, toMap(rows[k])]))); }}>
           <div className="grid gap-4 sm:grid-cols-2">
             {LIMIT_FIELDS.map(([k, label]) => (
-              <ResourceMapEditor key={k} label={label} keys={CONTAINER_KEYS} rows={rows[k]} onChange={(r) => setRows({ ...rows, [k]: r })} errors={issuesByKey(save.error, k)} />
+              <ResourceMapEditor key={k} label={t(label)} keys={CONTAINER_KEYS} rows={rows[k]} onChange={(r) => setRows({ ...rows, [k]: r })} errors={issuesByKey(save.error, k)} />
             ))}
           </div>
-          <FormError message={save.error ? errorMessage(save.error) : undefined} />
-          <Button type="submit" disabled={save.isPending}>Save limits</Button>
+          <FormError error={save.error} />
+          <Button type="submit" disabled={save.isPending}>{t("limits.save")}</Button>
         </form>
       )}
     </Card>
@@ -82,17 +86,18 @@ function LimitsCard({ ws, project, limits, canManage }: { ws: string; project: s
 }
 
 function PodSecurityCard({ ws, project, canManage }: { ws: string; project: string; canManage: boolean }) {
+  const t = useT();
   const viewer = useViewer();
   const current = usePodSecurity(ws, project);
   const save = useSetPodSecurity(ws, project);
   const canLower = viewer.can("workspaces.manage");
   if (!current.data) return null;
   return (
-    <Card title="Pod security">
+    <Card title={t("proj.podSecurity")}>
       <div className="max-w-xs space-y-2">
         <SelectField
-          label="Enforced Pod Security Standard"
-          hint={canLower ? undefined : "Only platform admins may lower it below restricted."}
+          label={t("podSecurity.enforced")}
+          hint={canLower ? undefined : t("podSecurity.hint")}
           value={current.data.level}
           disabled={!canManage || save.isPending}
           onChange={(e) => save.mutate(e.target.value as PodSecurityLevel)}
@@ -101,7 +106,7 @@ function PodSecurityCard({ ws, project, canManage }: { ws: string; project: stri
             <option key={l} value={l} disabled={l !== "restricted" && !canLower}>{l}</option>
           ))}
         </SelectField>
-        <FormError message={save.error ? errorMessage(save.error) : undefined} />
+        <FormError error={save.error} />
       </div>
     </Card>
   );

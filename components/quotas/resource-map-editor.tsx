@@ -1,6 +1,8 @@
 "use client";
+import { useId } from "react";
 import type { ResourceMap } from "@/lib/client/types";
 import { Button } from "@/components/ui/button";
+import { useT } from "@/lib/i18n/client";
 
 export const QUOTA_KEYS = ["requests.cpu", "requests.memory", "limits.cpu", "limits.memory", "requests.storage", "pods", "services", "persistentvolumeclaims", "services.loadbalancers", "services.nodeports", "count/deployments.apps", "count/configmaps", "count/secrets"];
 export const CONTAINER_KEYS = ["cpu", "memory", "ephemeral-storage"];
@@ -11,7 +13,9 @@ export const toMap = (rows: Row[]): ResourceMap => Object.fromEntries(rows.filte
 
 /** Key → quantity rows (a ResourceQuota `hard` or a LimitRange map), with the usual keys suggested. */
 export function ResourceMapEditor({ label, rows, onChange, keys = QUOTA_KEYS, errors = {} }: { label: string; rows: Row[]; onChange: (rows: Row[]) => void; keys?: string[]; errors?: Record<string, string> }) {
-  const listId = `keys-${label.replace(/\W+/g, "-").toLowerCase()}`;
+  const t = useT();
+  const id = useId();
+  const listId = `keys-${id}`;
   const set = (i: number, patch: Partial<Row>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <fieldset className="space-y-2">
@@ -20,14 +24,14 @@ export function ResourceMapEditor({ label, rows, onChange, keys = QUOTA_KEYS, er
       {rows.map((r, i) => (
         <div key={i} className="space-y-1">
           <div className="flex gap-2">
-            <input aria-label={`${label} resource ${i + 1}`} list={listId} value={r.key} onChange={(e) => set(i, { key: e.target.value })} placeholder="requests.cpu" className="w-56 rounded-md px-3 py-1.5 text-sm font-mono ring-1 ring-zinc-300" />
-            <input aria-label={`${label} ${r.key || `value ${i + 1}`}`} value={r.value} onChange={(e) => set(i, { value: e.target.value })} placeholder="2" className="w-32 rounded-md px-3 py-1.5 text-sm font-mono ring-1 ring-zinc-300" />
-            <Button variant="ghost" aria-label={`Remove ${r.key || "row"}`} onClick={() => onChange(rows.filter((_, j) => j !== i))}>×</Button>
+            <input aria-label={t("quota.resourceAria", { label, n: i + 1 })} list={listId} value={r.key} onChange={(e) => set(i, { key: e.target.value })} placeholder="requests.cpu" className="w-56 rounded-md px-3 py-1.5 text-sm font-mono ring-1 ring-zinc-300" />
+            <input aria-label={t("quota.valueAria", { label, key: r.key || t("quota.valueN", { n: i + 1 }) })} value={r.value} onChange={(e) => set(i, { value: e.target.value })} placeholder="2" className="w-32 rounded-md px-3 py-1.5 text-sm font-mono ring-1 ring-zinc-300" />
+            <Button variant="ghost" aria-label={t("ui.removeNamed", { name: r.key || t("quota.row") })} onClick={() => onChange(rows.filter((_, j) => j !== i))}>×</Button>
           </div>
           {errors[r.key] && <p className="text-xs text-red-600">{errors[r.key]}</p>}
         </div>
       ))}
-      <Button variant="secondary" onClick={() => onChange([...rows, { key: "", value: "" }])}>Add {label.toLowerCase()} entry</Button>
+      <Button variant="secondary" onClick={() => onChange([...rows, { key: "", value: "" }])}>{t("quota.addEntry", { label: label.toLowerCase() })}</Button>
     </fieldset>
   );
 }

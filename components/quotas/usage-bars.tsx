@@ -1,6 +1,7 @@
 "use client";
 import { parseQuantity } from "@/sim/quantity";
 import type { ResourceMap } from "@/lib/client/types";
+import { useT } from "@/lib/i18n/client";
 
 /** used / limit as a percentage (0–100), exact on Kubernetes quantities. */
 function percent(used: string | undefined, limit: string): number {
@@ -15,8 +16,9 @@ function percent(used: string | undefined, limit: string): number {
 
 /** One bar per key: how much is used (and, for a pool, how much is handed out to projects). */
 export function UsageBars({ hard, used, allocated, label }: { hard: ResourceMap; used: ResourceMap | null; allocated?: ResourceMap; label: string }) {
+  const t = useT();
   const keys = Object.keys(hard).sort();
-  if (!keys.length) return <p className="text-sm text-zinc-500">No limits set.</p>;
+  if (!keys.length) return <p className="text-sm text-zinc-500">{t("quota.noLimits")}</p>;
   return (
     <ul aria-label={label} className="space-y-3">
       {keys.map((k) => {
@@ -27,8 +29,8 @@ export function UsageBars({ hard, used, allocated, label }: { hard: ResourceMap;
             <div className="flex justify-between text-xs text-zinc-600">
               <span className="font-mono">{k}</span>
               <span>
-                {used ? `${used[k] ?? "0"} used` : "usage unavailable"}
-                {allocated && ` · ${allocated[k] ?? "0"} allocated`} · {hard[k]} limit
+                {used ? t("quota.used", { value: used[k] ?? "0" }) : t("quota.unavailable")}
+                {allocated && ` · ${t("quota.allocated", { value: allocated[k] ?? "0" })}`} · {t("quota.limit", { value: hard[k]! })}
               </span>
             </div>
             <div className="relative mt-1 h-2 overflow-hidden rounded bg-zinc-100" role="meter" aria-label={k} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(usedPct)}>

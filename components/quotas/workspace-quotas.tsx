@@ -2,7 +2,6 @@
 import { useState } from "react";
 import { useSetWorkspaceQuota, useWorkspaceQuotas } from "@/lib/client/hooks/quotas";
 import { useScopePermissions } from "@/lib/client/hooks/permissions";
-import { errorMessage } from "@/lib/client/api";
 import type { WorkspaceQuota } from "@/lib/client/types";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -13,16 +12,18 @@ import { ScopeTabs } from "@/components/members/scope-tabs";
 import { workspaceScope } from "@/lib/client/access-scope";
 import { issuesByKey, ResourceMapEditor, toMap, toRows } from "./resource-map-editor";
 import { UsageBars } from "./usage-bars";
+import { useT } from "@/lib/i18n/client";
 
 export function WorkspaceQuotas({ ws }: { ws: string }) {
+  const t = useT();
   const quotas = useWorkspaceQuotas(ws);
   const permissions = useScopePermissions({ workspace: ws });
   return (
     <div className="space-y-6">
-      <PageHeader title="Quotas" description="Each cluster's resource pool for this workspace, shared out to its projects." crumbs={[{ label: "Workspaces", href: "/workspaces" }, { label: ws, href: `/workspaces/${ws}` }]} />
+      <PageHeader title={t("tabs.quotas")} description={t("quota.wsDescription")} crumbs={[{ label: t("nav.workspaces"), href: "/workspaces" }, { label: ws, href: `/workspaces/${ws}` }]} />
       <ScopeTabs scope={workspaceScope(ws)} className="" />
       {quotas.isPending ? (
-        <LoadingState label="Loading quotas…" />
+        <LoadingState label={t("quota.loadingAll")} />
       ) : quotas.isError ? (
         <ErrorState error={quotas.error} onRetry={() => quotas.refetch()} />
       ) : (
@@ -33,26 +34,27 @@ export function WorkspaceQuotas({ ws }: { ws: string }) {
 }
 
 function ClusterPool({ ws, quota, canManage }: { ws: string; quota: WorkspaceQuota; canManage: boolean }) {
+  const t = useT();
   const [editing, setEditing] = useState(false);
   return (
-    <Card title={`Cluster ${quota.cluster}`} actions={canManage && !editing ? <Button variant="secondary" onClick={() => setEditing(true)}>{quota.hard ? "Edit pool" : "Set pool"}</Button> : undefined}>
+    <Card title={t("quota.clusterTitle", { name: quota.cluster })} actions={canManage && !editing ? <Button variant="secondary" onClick={() => setEditing(true)}>{quota.hard ? t("quota.editPool") : t("quota.setPool")}</Button> : undefined}>
       <div className="space-y-5">
         {editing ? (
           <PoolForm ws={ws} quota={quota} onDone={() => setEditing(false)} />
         ) : quota.hard ? (
-          <UsageBars label={`Pool on ${quota.cluster}`} hard={quota.hard} used={quota.used} allocated={quota.allocated} />
+          <UsageBars label={t("quota.poolOn", { cluster: quota.cluster })} hard={quota.hard} used={quota.used} allocated={quota.allocated} />
         ) : (
-          <p className="text-sm text-zinc-500">No pool: projects here get only the default object counts.</p>
+          <p className="text-sm text-zinc-500">{t("quota.noPool")}</p>
         )}
-        {quota.usageError && <p className="text-sm text-amber-700">Usage unavailable: {quota.usageError}</p>}
+        {quota.usageError && <p className="text-sm text-amber-700">{t("quota.usageUnavailable", { reason: quota.usageError })}</p>}
         {quota.projects.length > 0 && (
           <details>
-            <summary className="cursor-pointer text-sm font-medium text-zinc-800">Projects ({quota.projects.length})</summary>
+            <summary className="cursor-pointer text-sm font-medium text-zinc-800">{t("quota.projectsCount", { count: quota.projects.length })}</summary>
             <div className="mt-3 grid gap-4 sm:grid-cols-2">
               {quota.projects.map((p) => (
                 <div key={p.name}>
                   <h3 className="mb-2 text-sm font-semibold">{p.name}</h3>
-                  <UsageBars label={`Project ${p.name}`} hard={p.hard} used={p.used} />
+                  <UsageBars label={t("quota.projectLabel", { name: p.name })} hard={p.hard} used={p.used} />
                 </div>
               ))}
             </div>
@@ -64,6 +66,7 @@ function ClusterPool({ ws, quota, canManage }: { ws: string; quota: WorkspaceQuo
 }
 
 function PoolForm({ ws, quota, onDone }: { ws: string; quota: WorkspaceQuota; onDone: () => void }) {
+  const t = useT();
   const save = useSetWorkspaceQuota(ws, quota.cluster);
   const [hard, setHard] = useState(toRows(quota.hard ?? { "requests.cpu": "", "requests.memory": "" }));
   const [def, setDef] = useState(toRows(quota.defaultProject?.hard));
@@ -76,12 +79,12 @@ function PoolForm({ ws, quota, onDone }: { ws: string; quota: WorkspaceQuota; on
         save.mutate({ hard: toMap(hard), defaultProject }, { onSuccess: onDone });
       }}
     >
-      <ResourceMapEditor label="Pool" rows={hard} onChange={setHard} errors={issuesByKey(save.error, "hard")} />
-      <ResourceMapEditor label="Default project quota" rows={def} onChange={setDef} errors={issuesByKey(save.error, "defaultProject.hard")} />
-      <FormError message={save.error ? errorMessage(save.error) : undefined} />
+      <ResourceMapEditor label={t("quota.pool")} rows={hard} onChange={setHard} errors={issuesByKey(save.error, "hard")} />
+      <ResourceMapEditor label={t("quota.defaultProject")} rows={def} onChange={setDef} errors={issuesByKey(save.error, "defaultProject.hard")} />
+      <FormError error={save.error} />
       <div className="flex gap-2">
-        <Button type="submit" disabled={save.isPending}>Save pool</Button>
-        <Button variant="ghost" onClick={onDone}>Cancel</Button>
+        <Button type="submit" disabled={save.isPending}>{t("quota.savePool")}</Button>
+        <Button variant="ghost" onClick={onDone}>{t("ui.cancel")}</Button>
       </div>
     </form>
   );

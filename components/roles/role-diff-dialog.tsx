@@ -3,6 +3,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ProblemAlert } from "./problem-alert";
 import type { TemplateIndex } from "./role-selection";
+import { useLocale, useT } from "@/lib/i18n/client";
 
 interface DiffProps {
   open: boolean;
@@ -17,6 +18,7 @@ interface DiffProps {
 }
 
 function TemplateList({ title, names, index, sign, tone }: { title: string; names: string[]; index: TemplateIndex; sign: string; tone: string }) {
+  const locale = useLocale();
   if (names.length === 0) return null;
   return (
     <section aria-label={title}>
@@ -27,7 +29,7 @@ function TemplateList({ title, names, index, sign, tone }: { title: string; name
             <span aria-hidden="true" className="mr-2 font-mono">
               {sign}
             </span>
-            <span className="font-mono text-xs">{n}</span> — {index.get(n)?.description.en}
+            <span className="font-mono text-xs">{n}</span> — {index.get(n)?.description[locale]}
           </li>
         ))}
       </ul>
@@ -37,25 +39,26 @@ function TemplateList({ title, names, index, sign, tone }: { title: string; name
 
 /** Everyone bound to the role gains or loses these at once, so an edit is reviewed before it is saved. */
 export function RoleDiffDialog({ open, role, added, removed, index, saving, error, onConfirm, onClose }: DiffProps) {
+  const t = useT();
   const unchanged = added.length === 0 && removed.length === 0;
   return (
-    <Dialog open={open} title={`Review changes to ${role}`} onClose={onClose}>
+    <Dialog open={open} title={t("roles.reviewTitle", { name: role })} onClose={onClose}>
       <div className="space-y-4">
         {unchanged ? (
-          <p className="text-sm text-zinc-600">The permissions stay the same; only the name or description changes.</p>
+          <p className="text-sm text-zinc-600">{t("roles.unchanged")}</p>
         ) : (
           <>
-            <TemplateList title="Added permissions" names={added} index={index} sign="+" tone="bg-emerald-50 text-emerald-800" />
-            <TemplateList title="Removed permissions" names={removed} index={index} sign="−" tone="bg-red-50 text-red-800" />
+            <TemplateList title={t("roles.added")} names={added} index={index} sign="+" tone="bg-emerald-50 text-emerald-800" />
+            <TemplateList title={t("roles.removed")} names={removed} index={index} sign="−" tone="bg-red-50 text-red-800" />
           </>
         )}
         <ProblemAlert error={error} index={index} />
         <div className="flex justify-end gap-2 pt-2">
           <Button variant="secondary" onClick={onClose}>
-            Cancel
+            {t("ui.cancel")}
           </Button>
           <Button onClick={onConfirm} disabled={saving}>
-            {saving ? "Saving…" : "Save changes"}
+            {saving ? t("ui.saving") : t("roles.saveChanges")}
           </Button>
         </div>
       </div>

@@ -9,33 +9,37 @@ import { ErrorState, LoadingState } from "@/components/ui/states";
 import { RoleEditor } from "./role-editor";
 import { indexTemplates } from "./role-selection";
 import { useHeldPermissions } from "./use-held-permissions";
+import { useT } from "@/lib/i18n/client";
+import type { MessageKey } from "@/lib/i18n";
 
-const levelLabel = { platform: "Platform", workspace: "Workspace", project: "Project" } as const;
+const levelRoles: Record<AccessScope["level"], MessageKey> = { platform: "roles.platformRoles", workspace: "roles.workspaceRoles", project: "roles.projectRoles" };
+const newTitle: Record<AccessScope["level"], MessageKey> = { platform: "roles.newPlatform", workspace: "roles.newWorkspace", project: "roles.newProject" };
 
 /** /…/roles/new (no name) or /…/roles/{name}: built-in roles and callers without manage see it read-only. */
 export function RoleEditorPage({ scope, name }: { scope: AccessScope; name?: string }) {
+  const t = useT();
   const templates = useTemplates(scope.level);
   const permissions = useHeldPermissions(scope);
   const role = useRole(scope, name);
   const index = useMemo(() => indexTemplates(templates.data ?? []), [templates.data]);
-  const crumbs = [...scopeCrumbs(scope), { label: `${levelLabel[scope.level]} roles`, href: `${scopeHref(scope)}/roles` }];
+  const crumbs = [...scopeCrumbs(scope), { label: t(levelRoles[scope.level]), href: `${scopeHref(scope)}/roles` }];
 
   const pending = templates.isPending || permissions.isPending || (name !== undefined && role.isPending);
   const error = templates.error ?? permissions.error ?? (name !== undefined ? role.error : null);
   if (error) return <ErrorState error={error} />;
-  if (pending) return <LoadingState label="Loading role…" />;
+  if (pending) return <LoadingState label={t("roles.loadingOne")} />;
 
   const existing: Role | undefined = name !== undefined ? role.data : undefined;
   const canManage = permissions.can(rolesPermission(scope, "manage"));
   const readOnly = !canManage || !!existing?.builtIn;
-  const title = existing ? existing.displayName || existing.name : `New ${scope.level} role`;
+  const title = existing ? existing.displayName || existing.name : t(newTitle[scope.level]);
   const note = existing?.builtIn
-    ? "A built-in role: it cannot be changed or deleted."
+    ? t("roles.noteBuiltIn")
     : !canManage
-      ? "You can view this role but not change it."
+      ? t("roles.noteReadOnly")
       : existing
-        ? `Bound to ${existing.memberCount} member(s); they get the changes at once.`
-        : "Pick the permissions the role grants.";
+        ? t("roles.noteBound", { count: existing.memberCount })
+        : t("roles.notePick");
 
   return (
     <div className="space-y-6">

@@ -11,6 +11,7 @@ import { ProblemAlert } from "./problem-alert";
 import { RoleDiffDialog } from "./role-diff-dialog";
 import { chosenFromStored, effectiveTemplates, templateDiff, type TemplateIndex } from "./role-selection";
 import { TemplateMatrix } from "./template-matrix";
+import { useT } from "@/lib/i18n/client";
 
 interface EditorProps {
   scope: AccessScope;
@@ -23,6 +24,7 @@ interface EditorProps {
 }
 
 export function RoleEditor({ scope, templates, index, held, role, readOnly }: EditorProps) {
+  const t = useT();
   const router = useRouter();
   const listHref = `${scopeHref(scope)}/roles`;
   const create = useCreateRole(scope);
@@ -46,20 +48,20 @@ export function RoleEditor({ scope, templates, index, held, role, readOnly }: Ed
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={role ? `Edit role ${role.name}` : "Create role"} className="space-y-6">
+    <form onSubmit={onSubmit} noValidate aria-label={role ? t("roles.editAria", { name: role.name }) : t("roles.create")} className="space-y-6">
       <div className="grid gap-4 sm:grid-cols-2">
         {role ? (
-          <TextField label="Name" value={role.name} disabled readOnly />
+          <TextField label={t("common.name")} value={role.name} disabled readOnly />
         ) : (
-          <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} required autoComplete="off" spellCheck={false} error={errors.name} hint="Lowercase letters, digits and '-'. Cannot be changed later." />
+          <TextField label={t("common.name")} value={name} onChange={(e) => setName(e.target.value)} required autoComplete="off" spellCheck={false} error={errors.name} hint={t("ui.nameHintFixed")} />
         )}
-        <TextField label="Display name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} disabled={readOnly} autoComplete="off" error={errors.displayName} />
+        <TextField label={t("ui.displayName")} value={displayName} onChange={(e) => setDisplayName(e.target.value)} disabled={readOnly} autoComplete="off" error={errors.displayName} />
       </div>
-      <TextAreaField label="Description" value={description} onChange={(e) => setDescription(e.target.value)} disabled={readOnly} rows={2} error={errors.description} />
+      <TextAreaField label={t("ui.description")} value={description} onChange={(e) => setDescription(e.target.value)} disabled={readOnly} rows={2} error={errors.description} />
       <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-zinc-800">Permissions</legend>
+        <legend className="text-sm font-medium text-zinc-800">{t("roles.permissions")}</legend>
         <p className="text-xs text-zinc-500">
-          Ticking a permission also grants what it depends on. You can only grant permissions you hold yourself here.
+          {t("roles.permissionsHint")}
         </p>
         <TemplateMatrix templates={templates} index={index} chosen={chosen} held={held} readOnly={readOnly} onChange={setChosen} />
         {errors.templates && <p className="text-xs text-red-600">{errors.templates}</p>}
@@ -67,11 +69,11 @@ export function RoleEditor({ scope, templates, index, held, role, readOnly }: Ed
       <ProblemAlert error={createProblem} index={index} />
       <div className="flex justify-end gap-2">
         <ButtonLink variant="secondary" href={listHref}>
-          {readOnly ? "Back to roles" : "Cancel"}
+          {readOnly ? t("roles.back") : t("ui.cancel")}
         </ButtonLink>
         {!readOnly && (
           <Button type="submit" disabled={create.isPending}>
-            {role ? "Review changes" : create.isPending ? "Creating…" : "Create role"}
+            {role ? t("roles.review") : create.isPending ? t("ui.creating") : t("roles.create")}
           </Button>
         )}
       </div>

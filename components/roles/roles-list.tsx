@@ -10,15 +10,18 @@ import { ErrorState, LoadingState } from "@/components/ui/states";
 import { ScopeTabs } from "@/components/members/scope-tabs";
 import { DeleteRoleDialog } from "./delete-role-dialog";
 import { useHeldPermissions } from "./use-held-permissions";
+import { useT } from "@/lib/i18n/client";
+import type { MessageKey } from "@/lib/i18n";
 
-const titles = { platform: "Platform roles", workspace: "Roles", project: "Roles" } as const;
-const descriptions = {
-  platform: "What users may do across the platform. Every user holds one platform role.",
-  workspace: "Roles members of this workspace can hold; workspace permissions reach its projects.",
-  project: "Roles members of this project can hold.",
-} as const;
+const titles: Record<AccessScope["level"], MessageKey> = { platform: "nav.platformRoles", workspace: "tabs.roles", project: "tabs.roles" };
+const descriptions: Record<AccessScope["level"], MessageKey> = {
+  platform: "roles.platformDesc",
+  workspace: "roles.workspaceDesc",
+  project: "roles.projectDesc",
+};
 
 export function RolesList({ scope }: { scope: AccessScope }) {
+  const t = useT();
   const roles = useRoles(scope);
   const { can } = useHeldPermissions(scope);
   const [deleting, setDeleting] = useState<string | null>(null);
@@ -28,26 +31,26 @@ export function RolesList({ scope }: { scope: AccessScope }) {
   return (
     <>
       <PageHeader
-        title={titles[scope.level]}
-        description={descriptions[scope.level]}
+        title={t(titles[scope.level])}
+        description={t(descriptions[scope.level])}
         crumbs={scopeCrumbs(scope)}
-        actions={canManage && <ButtonLink href={`${base}/new`}>Create role</ButtonLink>}
+        actions={canManage && <ButtonLink href={`${base}/new`}>{t("roles.create")}</ButtonLink>}
       />
       {scope.level !== "platform" && <ScopeTabs scope={scope} />}
       {roles.isPending ? (
-        <LoadingState label="Loading roles…" />
+        <LoadingState label={t("roles.loading")} />
       ) : roles.isError ? (
         <ErrorState error={roles.error} onRetry={() => roles.refetch()} />
       ) : (
-        <DataTable caption={titles[scope.level]}>
+        <DataTable caption={t(titles[scope.level])}>
           <thead>
             <tr>
-              <Th>Name</Th>
-              <Th>Type</Th>
-              <Th>Permissions</Th>
-              <Th>Members</Th>
+              <Th>{t("common.name")}</Th>
+              <Th>{t("roles.type")}</Th>
+              <Th>{t("roles.permissions")}</Th>
+              <Th>{t("tabs.members")}</Th>
               <Th>
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("ui.actions")}</span>
               </Th>
             </tr>
           </thead>
@@ -62,15 +65,15 @@ export function RolesList({ scope }: { scope: AccessScope }) {
                 </Td>
                 <Td>
                   <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${r.builtIn ? "bg-zinc-100 text-zinc-700 ring-zinc-500/20" : "bg-indigo-50 text-indigo-700 ring-indigo-600/20"}`}>
-                    {r.builtIn ? "Built-in" : "Custom"}
+                    {r.builtIn ? t("roles.builtIn") : t("roles.custom")}
                   </span>
                 </Td>
                 <Td>{r.templates.length}</Td>
                 <Td>{r.memberCount}</Td>
                 <Td className="text-right">
                   {canManage && !r.builtIn && (
-                    <Button variant="ghost" aria-label={`Delete role ${r.name}`} onClick={() => setDeleting(r.name)}>
-                      Delete
+                    <Button variant="ghost" aria-label={t("roles.deleteAria", { name: r.name })} onClick={() => setDeleting(r.name)}>
+                      {t("ui.delete")}
                     </Button>
                   )}
                 </Td>

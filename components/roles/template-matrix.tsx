@@ -3,8 +3,11 @@ import { useId } from "react";
 import type { Template } from "@/lib/client/types";
 import { DataTable, TBody, Td, Th } from "@/components/ui/data-table";
 import { impliedBy, type TemplateIndex } from "./role-selection";
+import { useLocale, useT } from "@/lib/i18n/client";
+import type { MessageKey } from "@/lib/i18n";
 
 const VERBS = ["view", "manage", "create"] as const;
+const verbLabels: Record<(typeof VERBS)[number], MessageKey> = { view: "roles.verb.view", manage: "roles.verb.manage", create: "roles.verb.create" };
 
 const verbOf = (t: Template) => t.name.slice(t.module.length + 1);
 const humanize = (module: string) => module.charAt(0).toUpperCase() + module.slice(1).replace(/-/g, " ");
@@ -21,6 +24,7 @@ interface MatrixProps {
 
 /** Templates as a module × verb checkbox matrix; dependencies show as implied, unheld templates as locked. */
 export function TemplateMatrix({ templates, index, chosen, held, readOnly = false, onChange }: MatrixProps) {
+  const tr = useT();
   const implied = impliedBy(chosen, index);
   const modules = [...new Set(templates.map((t) => t.module))];
   const verbs = VERBS.filter((v) => templates.some((t) => verbOf(t) === v));
@@ -34,13 +38,13 @@ export function TemplateMatrix({ templates, index, chosen, held, readOnly = fals
   }
 
   return (
-    <DataTable caption="Permissions by module">
+    <DataTable caption={tr("roles.matrix")}>
       <thead>
         <tr>
-          <Th>Module</Th>
+          <Th>{tr("roles.module")}</Th>
           {verbs.map((v) => (
             <Th key={v} className="capitalize">
-              {v}
+              {tr(verbLabels[v])}
             </Th>
           ))}
         </tr>
@@ -87,11 +91,13 @@ interface CellProps {
 }
 
 function TemplateCell({ template, checked, chosen, requiredBy, unheld, readOnly, onToggle }: CellProps) {
+  const t = useT();
+  const locale = useLocale();
   const id = useId();
   const noteId = `${id}-note`;
   // An implied template goes away with what needs it; an unheld one can be dropped but not added.
   const disabled = readOnly || (!!requiredBy && !chosen) || (unheld && !chosen);
-  const notes = [requiredBy && !chosen ? `Implied by ${requiredBy.join(", ")}` : null, unheld ? "You don't hold this" : null].filter(Boolean);
+  const notes = [requiredBy && !chosen ? t("roles.impliedBy", { names: requiredBy.join(", ") }) : null, unheld ? t("roles.unheld") : null].filter(Boolean);
   return (
     <label className={`flex min-w-44 gap-2 whitespace-normal ${disabled ? "cursor-not-allowed" : "cursor-pointer"}`}>
       <input
@@ -104,8 +110,8 @@ function TemplateCell({ template, checked, chosen, requiredBy, unheld, readOnly,
         onChange={(e) => onToggle(e.target.checked)}
       />
       <span className="text-sm">
-        <span id={`${id}-label`} className={unheld && !checked ? "text-zinc-400" : "text-zinc-800"}>{template.description.en}</span>
-        <span className="block font-mono text-xs text-zinc-400">{template.name}</span>
+        <span id={`${id}-label`} className={unheld && !checked ? "text-zinc-500" : "text-zinc-800"}>{template.description[locale]}</span>
+        <span className="block font-mono text-xs text-zinc-500">{template.name}</span>
         {notes.length > 0 && (
           <span id={noteId} className={`block text-xs ${unheld ? "text-amber-700" : "text-indigo-700"}`}>
             {notes.join(" · ")}

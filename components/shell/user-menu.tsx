@@ -1,11 +1,14 @@
 "use client";
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useEffect, useId, useRef, useState } from "react";
+import { useT } from "@/lib/i18n/client";
 import { useViewer } from "./viewer";
 
 /** Who is signed in, with which platform role, and the way out. */
 export function UserMenu() {
-  const { username, displayName, platformRole } = useViewer();
+  const { username, displayName, platformRole, permissions } = useViewer();
+  const t = useT();
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
@@ -36,11 +39,11 @@ export function UserMenu() {
         <span aria-hidden="true" className="flex size-8 items-center justify-center rounded-full bg-indigo-600 text-sm font-semibold uppercase text-white">
           {username.slice(0, 1)}
         </span>
-        <span className="hidden sm:block">
+        <span className="hidden lg:block">
           <span className="block text-sm font-medium text-zinc-900">{username}</span>
           <span className="block text-xs text-zinc-500">{platformRole}</span>
         </span>
-        <span className="sr-only sm:hidden">
+        <span className="sr-only lg:hidden">
           {username}, {platformRole}
         </span>
       </button>
@@ -52,12 +55,20 @@ export function UserMenu() {
               {username} · {platformRole}
             </p>
           </div>
+          <Link href="/profile" onClick={() => setOpen(false)} className="block px-4 py-2 text-sm text-zinc-700 hover:bg-zinc-50">
+            Profile
+          </Link>
+          {permissions.includes("settings.manage") && (
+            <Link href="/settings/identity-providers" onClick={() => setOpen(false)} className="block px-4 py-2 text-sm text-zinc-700 hover:bg-zinc-50">
+              Identity providers
+            </Link>
+          )}
           <button
             type="button"
             onClick={() => signOut({ callbackUrl: "/login" })}
             className="block w-full px-4 py-2 text-left text-sm text-zinc-700 hover:bg-zinc-50"
           >
-            Sign out
+            {t("user.signOut")}
           </button>
         </div>
       )}

@@ -1,9 +1,12 @@
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 
-/** A table in a bordered card that scrolls sideways on narrow screens. */
+/**
+ * A table in a bordered card that scrolls sideways on narrow screens. `relative` makes the card the containing
+ * block of the sr-only (absolutely positioned) header labels, so they scroll with the table instead of widening the page.
+ */
 export function DataTable({ caption, children }: { caption: string; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-zinc-200">
+    <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-zinc-200">
       <table className="min-w-full divide-y divide-zinc-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}

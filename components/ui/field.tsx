@@ -1,4 +1,5 @@
 "use client";
+import { ProblemAlert } from "./problem";
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
 const control =
@@ -69,8 +70,9 @@ export function SelectField({ label, hint, error, className = "", children, ...p
   );
 }
 
-/** A form-level message (409, network error...) announced as an alert. */
-export function FormError({ message }: { message?: string }) {
+/** A form-level message (409, network error...) announced as an alert; an `error` gets its translated summary. */
+export function FormError({ message, error }: { message?: string; error?: unknown }) {
+  if (error) return <ProblemAlert error={error} />;
   if (!message) return null;
   return (
     <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-600/20">

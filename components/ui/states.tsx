@@ -1,14 +1,19 @@
+"use client";
 import type { ReactNode } from "react";
 import { ApiError, errorMessage } from "@/lib/client/api";
+import { useT } from "@/lib/i18n/client";
+import type { MessageKey } from "@/lib/i18n";
+import { problemTitle } from "@/lib/i18n/problems";
 import { Button } from "./button";
 
 const panel = "rounded-lg border border-dashed border-zinc-300 bg-white px-6 py-10 text-center";
 
-export function LoadingState({ label = "Loading…" }: { label?: string }) {
+export function LoadingState({ label }: { label?: string }) {
+  const t = useT();
   return (
     <div role="status" className={`${panel} text-sm text-zinc-500`}>
       <span aria-hidden="true" className="mx-auto mb-3 block size-5 animate-spin rounded-full border-2 border-zinc-300 border-t-indigo-600" />
-      {label}
+      {label ?? t("common.loading")}
     </div>
   );
 }
@@ -22,19 +27,20 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-const titles: Record<number, string> = { 403: "You don't have access to this", 404: "Not found" };
+const titles: Record<number, MessageKey> = { 403: "common.forbiddenTitle", 404: "common.notFoundTitle" };
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const t = useT();
   const status = error instanceof ApiError ? error.status : undefined;
   // Retrying a refusal or a missing object gives the same answer; offer it for the rest.
   const retryable = status !== 403 && status !== 404;
   return (
     <div role="alert" className="rounded-lg bg-red-50 px-6 py-8 text-center ring-1 ring-inset ring-red-600/20">
-      <p className="text-sm font-medium text-red-800">{(status && titles[status]) || "Something went wrong"}</p>
+      <p className="text-sm font-medium text-red-800">{status && titles[status] ? t(titles[status]) : error instanceof ApiError || error instanceof TypeError ? problemTitle(error, t) : t("common.errorTitle")}</p>
       <p className="mt-1 text-sm text-red-700">{errorMessage(error)}</p>
       {onRetry && retryable && (
         <Button variant="secondary" className="mt-4" onClick={onRetry}>
-          Retry
+          {t("common.retry")}
         </Button>
       )}
     </div>

@@ -1,7 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { ApiError, errorMessage, fieldErrors } from "@/lib/client/api";
+import { ApiError, fieldErrors } from "@/lib/client/api";
+import { useT } from "@/lib/i18n/client";
 import { useCreateWorkspace } from "@/lib/client/hooks/workspaces";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -9,12 +10,13 @@ import { FormError, TextAreaField, TextField } from "@/components/ui/field";
 import { ClusterCheckboxes } from "./cluster-checkboxes";
 
 export function CreateWorkspaceDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useT();
   const router = useRouter();
   const create = useCreateWorkspace();
   const [clusters, setClusters] = useState<string[]>([]);
   const errors = fieldErrors(create.error);
   // Field problems show under their fields; anything else (409 already exists, 403...) above the buttons.
-  const formError = create.error && !(create.error instanceof ApiError && create.error.issues.length) ? errorMessage(create.error) : undefined;
+  const formError = create.error && !(create.error instanceof ApiError && create.error.issues.length) ? create.error : undefined;
 
   function close() {
     create.reset();
@@ -33,19 +35,19 @@ export function CreateWorkspaceDialog({ open, onClose }: { open: boolean; onClos
   }
 
   return (
-    <Dialog open={open} title="Create workspace" onClose={close}>
+    <Dialog open={open} title={t("ws.create")} onClose={close}>
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <TextField label="Name" name="name" required autoComplete="off" spellCheck={false} error={errors.name} hint="Lowercase letters, digits and '-'; at most 63 characters. Cannot be changed later." />
-        <TextField label="Display name" name="displayName" autoComplete="off" error={errors.displayName} />
-        <TextAreaField label="Description" name="description" rows={2} error={errors.description} />
+        <TextField label={t("common.name")} name="name" required autoComplete="off" spellCheck={false} error={errors.name} hint={t("ws.nameHint")} />
+        <TextField label={t("ui.displayName")} name="displayName" autoComplete="off" error={errors.displayName} />
+        <TextAreaField label={t("ui.description")} name="description" rows={2} error={errors.description} />
         <ClusterCheckboxes selected={clusters} onChange={setClusters} error={errors.clusters} />
-        <FormError message={formError} />
+        <FormError error={formError} />
         <div className="flex justify-end gap-2 pt-2">
           <Button variant="secondary" onClick={close}>
-            Cancel
+            {t("ui.cancel")}
           </Button>
           <Button type="submit" disabled={create.isPending}>
-            {create.isPending ? "Creating…" : "Create workspace"}
+            {create.isPending ? t("ui.creating") : t("ws.create")}
           </Button>
         </div>
       </form>

@@ -14,29 +14,32 @@ import { CreateProjectForm } from "@/components/projects/create-project-form";
 import { ProjectsTable } from "@/components/projects/projects-table";
 import { ScopeTabs } from "@/components/members/scope-tabs";
 import { workspaceScope } from "@/lib/client/access-scope";
+import { useT } from "@/lib/i18n/client";
+import { WorkspaceOverview } from "@/components/dashboard/workspace-overview";
 
 export function WorkspaceDetail({ name }: { name: string }) {
   const viewer = useViewer();
+  const t = useT();
   const workspace = useWorkspace(name);
   const projects = useProjects(name);
   const permissions = useScopePermissions({ workspace: name });
   const [creating, setCreating] = useState(false);
 
-  if (workspace.isPending) return <LoadingState label="Loading workspace…" />;
+  if (workspace.isPending) return <LoadingState />;
   if (workspace.isError) return <ErrorState error={workspace.error} onRetry={() => workspace.refetch()} />;
   const ws = workspace.data;
   const canCreate = permissions.can("projects.create");
 
   return (
     <div className="space-y-6">
-      <PageHeader title={ws.displayName || ws.name} description={ws.description || undefined} crumbs={[{ label: "Workspaces", href: "/workspaces" }]} />
+      <PageHeader title={ws.displayName || ws.name} description={ws.description || undefined} crumbs={[{ label: t("nav.workspaces"), href: "/workspaces" }]} />
       <ScopeTabs scope={workspaceScope(ws.name)} className="" />
-      <Card title="Details">
+      <Card title={t("common.details")}>
         <DetailList
           items={[
-            { label: "Name", value: <span className="font-mono">{ws.name}</span> },
+            { label: t("common.name"), value: <span className="font-mono">{ws.name}</span> },
             {
-              label: "Clusters",
+              label: t("nav.clusters"),
               value: ws.clusters.length
                 ? ws.clusters.map((c, i) => (
                     <span key={c}>
@@ -50,33 +53,34 @@ export function WorkspaceDetail({ name }: { name: string }) {
                       )}
                     </span>
                   ))
-                : "None",
+                : t("common.none"),
             },
-            { label: "Network isolation", value: ws.networkIsolated ? "On" : "Off" },
-            { label: "Members", value: ws.memberCount },
-            { label: "Created by", value: ws.createdBy ?? "—" },
-            { label: "Created", value: formatDateTime(ws.createdAt) },
+            { label: t("ws.networkIsolation"), value: ws.networkIsolated ? t("common.on") : t("common.off") },
+            { label: t("proj.members"), value: ws.memberCount },
+            { label: t("common.createdBy"), value: ws.createdBy ?? "—" },
+            { label: t("common.created"), value: formatDateTime(ws.createdAt) },
           ]}
         />
       </Card>
+      <WorkspaceOverview workspace={ws} projects={projects.data} />
       <section aria-labelledby="projects-heading" className="space-y-3">
         <div className="flex items-center justify-between gap-4">
           <h2 id="projects-heading" className="text-lg font-semibold text-zinc-900">
-            Projects
+            {t("tabs.projects")}
           </h2>
-          {canCreate && !creating && <Button onClick={() => setCreating(true)}>Create project</Button>}
+          {canCreate && !creating && <Button onClick={() => setCreating(true)}>{t("ws.createProject")}</Button>}
         </div>
         {creating && (
-          <Card title="New project">
+          <Card title={t("ws.newProject")}>
             <CreateProjectForm workspace={ws.name} clusters={ws.clusters} onCancel={() => setCreating(false)} />
           </Card>
         )}
         {projects.isPending ? (
-          <LoadingState label="Loading projects…" />
+          <LoadingState />
         ) : projects.isError ? (
           <ErrorState error={projects.error} onRetry={() => projects.refetch()} />
         ) : projects.data.length === 0 ? (
-          <EmptyState title="No projects yet.">{canCreate ? "Create a project to get a namespace on one of the workspace's clusters." : undefined}</EmptyState>
+          <EmptyState title={t("ws.noProjects")}>{canCreate ? t("ws.noProjectsHint") : undefined}</EmptyState>
         ) : (
           <ProjectsTable workspace={ws.name} projects={projects.data} />
         )}

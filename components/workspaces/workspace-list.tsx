@@ -10,8 +10,10 @@ import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { useViewer } from "@/components/shell/viewer";
 import { CreateWorkspaceDialog } from "./create-workspace-dialog";
 import { SearchBox } from "@/components/ui/search-box";
+import { useT } from "@/lib/i18n/client";
 
 export function WorkspaceList() {
+  const t = useT();
   const { can } = useViewer();
   const [search, setSearch] = useState("");
   const [creating, setCreating] = useState(false);
@@ -21,32 +23,32 @@ export function WorkspaceList() {
   return (
     <>
       <PageHeader
-        title="Workspaces"
-        description="Tenants: each workspace is placed on clusters and holds projects."
-        actions={can("workspaces.create") && <Button onClick={() => setCreating(true)}>Create workspace</Button>}
+        title={t("nav.workspaces")}
+        description={t("ws.listDescription")}
+        actions={can("workspaces.create") && <Button onClick={() => setCreating(true)}>{t("ws.create")}</Button>}
       />
       <div className="mb-4">
-        <SearchBox label="Search workspaces" onSearch={setSearch} />
+        <SearchBox label={t("ws.search")} onSearch={setSearch} />
       </div>
       {workspaces.isPending ? (
-        <LoadingState label="Loading workspaces…" />
+        <LoadingState label={t("ws.loading")} />
       ) : workspaces.isError ? (
         <ErrorState error={workspaces.error} onRetry={() => workspaces.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState title={search ? `No workspaces match “${search}”.` : "No workspaces yet."}>
-          {!search && (can("workspaces.create") ? "Create one to start placing projects on clusters." : "Ask a platform admin to add you to a workspace.")}
+        <EmptyState title={search ? t("ws.noMatch", { q: search }) : t("ws.empty")}>
+          {!search && (can("workspaces.create") ? t("ws.emptyCreate") : t("ws.emptyAsk"))}
         </EmptyState>
       ) : (
         <>
-          <DataTable caption="Workspaces">
+          <DataTable caption={t("nav.workspaces")}>
             <thead>
               <tr>
-                <Th>Name</Th>
-                <Th>Clusters</Th>
-                <Th>Projects</Th>
-                <Th>Members</Th>
-                <Th>Created by</Th>
-                <Th>Created</Th>
+                <Th>{t("common.name")}</Th>
+                <Th>{t("nav.clusters")}</Th>
+                <Th>{t("tabs.projects")}</Th>
+                <Th>{t("tabs.members")}</Th>
+                <Th>{t("common.createdBy")}</Th>
+                <Th>{t("common.created")}</Th>
               </tr>
             </thead>
             <TBody>
@@ -70,7 +72,7 @@ export function WorkspaceList() {
           {workspaces.hasNextPage && (
             <div className="mt-4 flex justify-center">
               <Button variant="secondary" onClick={() => workspaces.fetchNextPage()} disabled={workspaces.isFetchingNextPage}>
-                {workspaces.isFetchingNextPage ? "Loading…" : "Load more"}
+                {workspaces.isFetchingNextPage ? t("common.loading") : t("common.loadMore")}
               </Button>
             </div>
           )}

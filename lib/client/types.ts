@@ -149,6 +149,8 @@ export interface User {
   status: UserStatus;
   platformRole: string;
   mustChangePassword: boolean;
+  /** Set while the account is locked after failed sign-ins. */
+  lockedUntil: string | null;
   lastLoginAt: string | null;
   createdAt: string;
   workspaceCount: number;
@@ -231,4 +233,55 @@ export interface ConnectivityMatrix {
   cluster: string;
   nodes: string[];
   cells: Record<string, Record<string, Reach>>;
+}
+
+// Identity: the caller's own sessions, tokens and login records; identity providers.
+export interface LoginRecord {
+  id: string;
+  username: string;
+  provider: string;
+  outcome: "success" | "failure";
+  reason: string | null;
+  sourceIp: string | null;
+  userAgent: string | null;
+  createdAt: string;
+}
+
+export interface SessionInfo {
+  id: string;
+  provider: string;
+  sourceIp: string | null;
+  userAgent: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  current: boolean;
+}
+
+export interface ApiTokenInfo {
+  id: string;
+  name: string;
+  prefix: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  createdAt: string;
+}
+
+export interface IdentityProviderInfo {
+  id: string;
+  name: string;
+  type: "oidc" | "ldap";
+  displayName: string | null;
+  enabled: boolean;
+  mappingMethod: "auto" | "lookup";
+  config: Record<string, string | boolean>;
+  hasSecret: boolean;
+}
+
+export interface GroupBindingInfo {
+  id: string;
+  group: string;
+  workspace: string;
+  project: string;
+  role: string;
 }

@@ -1,14 +1,19 @@
 import { Suspense } from "react";
 import type { Metadata } from "next";
+import { getT } from "@/lib/i18n/server";
 import { AuditLog } from "@/components/audit/audit-log";
 import { LoadingState } from "@/components/ui/states";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: t("nav.audit") };
+}
 
 // The filters live in the URL (?user=…&workspace=…&range=24h), so a search can be shared.
-export default function AuditPage() {
+export default async function AuditPage() {
+  const t = await getT();
   return (
-    <Suspense fallback={<LoadingState label="Loading audit events…" />}>
+    <Suspense fallback={<LoadingState label={t("audit.loading")} />}>
       <AuditLog />
     </Suspense>
   );

@@ -1,13 +1,18 @@
 import type { Metadata } from "next";
+import { getT } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { RegisterClusterForm } from "@/components/clusters/register-cluster-form";
 
-export const metadata: Metadata = { title: "Add cluster" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: t("clusters.add") };
+}
 
-export default function NewClusterPage() {
+export default async function NewClusterPage() {
+  const t = await getT();
   return (
     <>
-      <PageHeader title="Add cluster" description="Register a Kubernetes cluster with a kubeconfig." crumbs={[{ label: "Clusters", href: "/clusters" }]} />
+      <PageHeader title={t("clusters.add")} description={t("clusters.newDescription")} crumbs={[{ label: t("nav.clusters"), href: "/clusters" }]} />
       <RegisterClusterForm />
     </>
   );

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
+import { getT } from "@/lib/i18n/server";
 import { platformScope } from "@/lib/client/access-scope";
 import { RoleEditorPage } from "@/components/roles/role-editor-page";
 
 type Params = { params: Promise<{ role: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: `${(await params).role} · Platform roles` };
+  const t = await getT();
+  return { title: `${(await params).role} · ${t("nav.platformRoles")}` };
 }
 
 export default async function PlatformRolePage({ params }: Params) {

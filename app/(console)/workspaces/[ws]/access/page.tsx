@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getT } from "@/lib/i18n/server";
 import { AccessReviewPanel } from "@/components/members/access-review-panel";
 
 type Props = { params: Promise<{ ws: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -6,7 +7,8 @@ type Props = { params: Promise<{ ws: string }>; searchParams: Promise<Record<str
 const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Access review · ${(await params).ws}` };
+  const t = await getT();
+  return { title: `${t("tabs.access")} · ${(await params).ws}` };
 }
 
 /** ?project= reviews one of the workspace's projects, ?action= preselects the permission. */

@@ -1,5 +1,6 @@
 import { Suspense } from "react";
 import type { Metadata } from "next";
+import { getT } from "@/lib/i18n/server";
 import { AuditLog } from "@/components/audit/audit-log";
 import { ScopeTabs } from "@/components/members/scope-tabs";
 import { LoadingState } from "@/components/ui/states";
@@ -8,17 +9,19 @@ import { workspaceScope } from "@/lib/client/access-scope";
 type Params = { params: Promise<{ ws: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: `Audit log · ${(await params).ws}` };
+  const t = await getT();
+  return { title: `${t("nav.audit")} · ${(await params).ws}` };
 }
 
 // The workspace's own audit log: its console events and the Kubernetes events of its namespaces.
 export default async function WorkspaceAuditPage({ params }: Params) {
   const { ws } = await params;
+  const t = await getT();
   return (
-    <Suspense fallback={<LoadingState label="Loading audit events…" />}>
+    <Suspense fallback={<LoadingState label={t("audit.loading")} />}>
       <AuditLog
         scope={{ workspace: ws }}
-        crumbs={[{ label: "Workspaces", href: "/workspaces" }, { label: ws, href: `/workspaces/${ws}` }]}
+        crumbs={[{ label: t("nav.workspaces"), href: "/workspaces" }, { label: ws, href: `/workspaces/${ws}` }]}
         tabs={<ScopeTabs scope={workspaceScope(ws)} />}
       />
     </Suspense>

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
+import { getT } from "@/lib/i18n/server";
 import { workspaceScope } from "@/lib/client/access-scope";
 import { MembersPanel } from "@/components/members/members-panel";
 
 type Params = { params: Promise<{ ws: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: `Members · ${(await params).ws}` };
+  const t = await getT();
+  return { title: `${t("tabs.members")} · ${(await params).ws}` };
 }
 
 export default async function WorkspaceMembersPage({ params }: Params) {

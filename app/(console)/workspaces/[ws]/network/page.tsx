@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { getT } from "@/lib/i18n/server";
 import { WorkspaceNetwork } from "@/components/network/workspace-network";
 
 type Params = { params: Promise<{ ws: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: `Network · ${(await params).ws}` };
+  const t = await getT();
+  return { title: `${t("tabs.network")} · ${(await params).ws}` };
 }
 
 export default async function WorkspaceNetworkPage({ params }: Params) {

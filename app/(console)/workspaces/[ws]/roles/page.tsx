@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
+import { getT } from "@/lib/i18n/server";
 import { workspaceScope } from "@/lib/client/access-scope";
 import { RolesList } from "@/components/roles/roles-list";
 
 type Params = { params: Promise<{ ws: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: `Roles · ${(await params).ws}` };
+  const t = await getT();
+  return { title: `${t("tabs.roles")} · ${(await params).ws}` };
 }
 
 export default async function WorkspaceRolesPage({ params }: Params) {

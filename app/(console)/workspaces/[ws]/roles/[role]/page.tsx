@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getT } from "@/lib/i18n/server";
 import { workspaceScope } from "@/lib/client/access-scope";
 import { RoleEditorPage } from "@/components/roles/role-editor-page";
 
@@ -6,7 +7,8 @@ type Params = { params: Promise<{ ws: string; role: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { ws, role } = await params;
-  return { title: `${role} · Roles · ${ws}` };
+  const t = await getT();
+  return { title: `${role} · ${t("tabs.roles")} · ${ws}` };
 }
 
 export default async function WorkspaceRolePage({ params }: Params) {

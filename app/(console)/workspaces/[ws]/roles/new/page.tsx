@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
+import { getT } from "@/lib/i18n/server";
 import { workspaceScope } from "@/lib/client/access-scope";
 import { RoleEditorPage } from "@/components/roles/role-editor-page";
 
 type Params = { params: Promise<{ ws: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: `New role · ${(await params).ws}` };
+  const t = await getT();
+  return { title: `${t("title.newRole")} · ${(await params).ws}` };
 }
 
 export default async function NewWorkspaceRolePage({ params }: Params) {

@@ -1,5 +1,6 @@
 import { Suspense } from "react";
 import type { Metadata } from "next";
+import { getT } from "@/lib/i18n/server";
 import { AuditLog } from "@/components/audit/audit-log";
 import { ScopeTabs } from "@/components/members/scope-tabs";
 import { LoadingState } from "@/components/ui/states";
@@ -8,18 +9,20 @@ import { projectScope } from "@/lib/client/access-scope";
 type Params = { params: Promise<{ ws: string; project: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: `Audit log · ${(await params).project}` };
+  const t = await getT();
+  return { title: `${t("nav.audit")} · ${(await params).project}` };
 }
 
 // The project's own audit log: its console events and the Kubernetes events of its namespace.
 export default async function ProjectAuditPage({ params }: Params) {
   const { ws, project } = await params;
+  const t = await getT();
   return (
-    <Suspense fallback={<LoadingState label="Loading audit events…" />}>
+    <Suspense fallback={<LoadingState label={t("audit.loading")} />}>
       <AuditLog
         scope={{ workspace: ws, project }}
         crumbs={[
-          { label: "Workspaces", href: "/workspaces" },
+          { label: t("nav.workspaces"), href: "/workspaces" },
           { label: ws, href: `/workspaces/${ws}` },
           { label: project, href: `/workspaces/${ws}/projects/${project}` },
         ]}

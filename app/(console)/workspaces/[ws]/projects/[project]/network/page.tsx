@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { getT } from "@/lib/i18n/server";
 import { ProjectNetworkPage } from "@/components/network/project-network";
 
 type Params = { params: Promise<{ ws: string; project: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: `Network · ${(await params).project}` };
+  const t = await getT();
+  return { title: `${t("tabs.network")} · ${(await params).project}` };
 }
 
 export default async function ProjectNetworkRoute({ params }: Params) {

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { getT } from "@/lib/i18n/server";
 import { ProjectQuotaPage } from "@/components/quotas/project-quota";
 
 type Params = { params: Promise<{ ws: string; project: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: `Quota · ${(await params).project}` };
+  const t = await getT();
+  return { title: `${t("quota.quota")} · ${(await params).project}` };
 }
 
 export default async function ProjectQuotaRoute({ params }: Params) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getT } from "@/lib/i18n/server";
 import { projectScope } from "@/lib/client/access-scope";
 import { RolesList } from "@/components/roles/roles-list";
 
@@ -6,7 +7,8 @@ type Params = { params: Promise<{ ws: string; project: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { ws, project } = await params;
-  return { title: `Roles · ${project} · ${ws}` };
+  const t = await getT();
+  return { title: `${t("tabs.roles")} · ${project} · ${ws}` };
 }
 
 export default async function ProjectRolesPage({ params }: Params) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getT } from "@/lib/i18n/server";
 import { projectScope } from "@/lib/client/access-scope";
 import { RoleEditorPage } from "@/components/roles/role-editor-page";
 
@@ -6,7 +7,8 @@ type Params = { params: Promise<{ ws: string; project: string; role: string }> }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { ws, project, role } = await params;
-  return { title: `${role} · Roles · ${project} · ${ws}` };
+  const t = await getT();
+  return { title: `${role} · ${t("tabs.roles")} · ${project} · ${ws}` };
 }
 
 export default async function ProjectRolePage({ params }: Params) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getT } from "@/lib/i18n/server";
 import { projectScope } from "@/lib/client/access-scope";
 import { RoleEditorPage } from "@/components/roles/role-editor-page";
 
@@ -6,7 +7,8 @@ type Params = { params: Promise<{ ws: string; project: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { ws, project } = await params;
-  return { title: `New role · ${project} · ${ws}` };
+  const t = await getT();
+  return { title: `${t("title.newRole")} · ${project} · ${ws}` };
 }
 
 export default async function NewProjectRolePage({ params }: Params) {

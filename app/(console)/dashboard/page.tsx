@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { currentUser, principalFor } from "@/lib/auth/session";
+import { authorize } from "@/lib/rbac/authorize";
+import { getT } from "@/lib/i18n/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { MemberDashboard } from "@/components/dashboard/member-dashboard";
+import { PlatformDashboard } from "@/components/dashboard/platform-dashboard";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("nav.dashboard") };
+}
+
+// Platform viewers get the platform's numbers; everyone else their own tenants' (the layout has checked the session).
+export default async function DashboardPage() {
+  const t = await getT();
+  const user = (await currentUser())!;
+  const platform = authorize(await principalFor(user), "workspaces.view").allowed;
+  return (
+    <>
+      <PageHeader title={t(platform ? "dash.platformTitle" : "dash.memberTitle")} description={t(platform ? "dash.platformLead" : "dash.memberLead", { name: user.displayName || user.username })} />
+      {platform ? <PlatformDashboard /> : <MemberDashboard />}
+    </>
+  );
+}

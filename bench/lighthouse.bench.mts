@@ -1,0 +1,101 @@
+// Lighthouse (desktop preset, Debian Chromium) on sign-in, the platform dashboard, a workspace overview and the
+// audit search, signed in as admin. Targets (issue 8 §8): performance and accessibility ≥ 95, lab LCP ≤ 1 s.
+// LIGHTHOUSE_BASE_URL + LIGHTHOUSE_ADMIN_PASSWORD: measure a running console; otherwise a production demo
+// is started here on a free port in a throwaway data directory (built into TENANTRY_NEXT_DIST_DIR, default .next-bench).
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { freePort } from "../lib/net/free-port.ts";
+
+const PAGES = [
+  { name: "sign-in", path: "/login", signedIn: false },
+  { name: "platform dashboard", path: "/dashboard", signedIn: true },
+  { name: "workspace overview", path: "/workspaces/demo", signedIn: true },
+  { name: "audit search", path: "/audit", signedIn: true },
+];
+
+let server: ChildProcess | undefined;
+let base = process.env.LIGHTHOUSE_BASE_URL;
+let password = process.env.LIGHTHOUSE_ADMIN_PASSWORD;
+if (!base) {
+  const port = await freePort();
+  password = "bench-admin-password-1";
+  base = `http://localhost:${port}`;
+  console.log(`starting a production console on ${base} (builds on first run)…`);
+  server = spawn(process.execPath, ["--import", "tsx", "scripts/start.mts"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      TENANTRY_DATA_DIR: mkdtempSync(join(tmpdir(), "tenantry-lighthouse-")),
+      TENANTRY_ADMIN_PASSWORD: password,
+      TENANTRY_DEMO_PASSWORD: "bench-demo-password-1",
+      TENANTRY_NEXT_DIST_DIR: process.env.TENANTRY_NEXT_DIST_DIR || ".next-bench",
+    },
+  });
+  await waitFor(`${base}/api/healthz`, 600_000);
+}
+
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+try {
+  const cookie = await signIn(base, "admin", password!);
+  const rows: string[][] = [];
+  for (const p of PAGES) {
+    // One warm-up load so the numbers measure the page, not the server compiling or filling caches.
+    await fetch(`${base}${p.path}`, { headers: p.signedIn ? { cookie } : {} });
+    const result = await lighthouse(
+      `${base}${p.path}`,
+      { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: p.signedIn ? { Cookie: cookie } : undefined },
+      desktopConfig,
+    );
+    const lhr = result!.lhr;
+    const score = (c: string) => String(Math.round((lhr.categories[c]?.score ?? 0) * 100));
+    const lcp = lhr.audits["largest-contentful-paint"]?.numericValue ?? NaN;
+    rows.push([p.name, score("performance"), score("accessibility"), `${(lcp / 1000).toFixed(2)} s`]);
+  }
+  printTable(["page", "performance", "accessibility", "LCP"], rows);
+} finally {
+  await chrome.kill();
+  if (server?.pid) process.kill(-server.pid, "SIGTERM");
+}
+
+async function waitFor(url: string, ms: number) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`${url} did not answer within ${ms / 1000} s`);
+}
+
+/** next-auth's credentials flow, by hand: csrf token + cookie, then the callback; returns the Cookie header. */
+async function signIn(url: string, username: string, secret: string): Promise<string> {
+  const csrf = await fetch(`${url}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const res = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, username, password: secret, json: "true" }),
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]!).filter((c) => c.includes("session-token"));
+  if (!session.length) throw new Error(`sign-in as ${username} failed (${res.status})`);
+  return [...jar, ...session].join("; ");
+}
+
+function printTable(head: string[], rows: string[][]) {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  console.log(line(head));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of rows) console.log(line(r));
+}

@@ -1,0 +1,133 @@
+// The console experience: each kind of user lands on their own dashboard, keyboard-only navigation
+// (global search, workspace switcher), the language switch and the theme toggle, both remembered.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { adminPassword, demoPassword, signedInApi, unique } from "./support/api";
+
+let otherTenant: string;
+
+test.beforeAll(async ({ baseURL }) => {
+  // A second tenant that none of the demo users belongs to: its numbers must not reach their dashboards.
+  const admin = await signedInApi(baseURL!, "admin", adminPassword);
+  otherTenant = unique("ux-other");
+  expect((await admin.post("/api/v1/workspaces", { data: { name: otherTenant, clusters: ["member"] } })).status()).toBe(201);
+  await admin.dispose();
+});
+
+async function signIn(browser: Browser, username: string, password = demoPassword): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  return page;
+}
+
+test("a platform admin lands on the platform dashboard with every tenant counted", async ({ browser }) => {
+  const page = await signIn(browser, "admin", adminPassword);
+  await expect(page.getByRole("heading", { name: "Platform overview" })).toBeVisible();
+  const clusters = page.getByRole("table", { name: "Clusters" });
+  await expect(clusters.getByRole("row").filter({ hasText: "host" })).toContainText("ready");
+  await expect(clusters.getByRole("row").filter({ hasText: "member" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Workspaces \d+/ })).toBeVisible();
+  const workspaces = Number((await page.getByRole("link", { name: /^Workspaces \d+/ }).locator("dd").first().textContent()) ?? 0);
+  expect(workspaces).toBeGreaterThanOrEqual(2);
+  await expect(page.getByText("Denied access, last 7 days")).toBeVisible();
+  await page.context().close();
+});
+
+test("a workspace admin sees only their own workspace, with its projects", async ({ browser }) => {
+  const page = await signIn(browser, "alice");
+  await expect(page.getByRole("heading", { name: "Your dashboard" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Demo workspace" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Demo web shop" })).toBeVisible();
+  await expect(page.getByText(otherTenant)).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Platform overview" })).toHaveCount(0);
+  // The platform endpoint itself refuses her.
+  expect((await page.request.get("/api/v1/dashboard")).status()).toBe(403);
+  await page.context().close();
+});
+
+test("a project operator sees their project; the project overview reads workloads as them", async ({ browser }) => {
+  const page = await signIn(browser, "carol");
+  await expect(page.getByRole("link", { name: "Demo web shop" })).toBeVisible();
+  await expect(page.getByText(otherTenant)).toHaveCount(0);
+  await page.getByRole("link", { name: "Demo web shop" }).click();
+  await expect(page.getByText("Read from the cluster as tenantry:carol")).toBeVisible();
+  await expect(page.getByText("tenantry:carol", { exact: true })).toBeVisible();
+  await page.getByText("Kubernetes objects Tenantry manages here (YAML)").click();
+  await expect(page.getByText("kind: ResourceQuota")).toBeVisible();
+  await page.context().close();
+});
+
+test("a self-provisioner with no workspace gets an empty dashboard that says what to do", async ({ browser }) => {
+  const page = await signIn(browser, "dave");
+  await expect(page.getByText("You have no workspace yet.")).toBeVisible();
+  await page.context().close();
+});
+
+test("global search and the workspace switcher work from the keyboard alone", async ({ browser }) => {
+  const page = await signIn(browser, "alice");
+  await page.keyboard.press("Control+k");
+  const dialog = page.getByRole("dialog", { name: "Search" });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.type("demo-w");
+  await expect(dialog.getByRole("option", { name: /Demo web shop/ })).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/workspaces\/demo\/projects\/demo-web$/);
+
+  await page.getByRole("button", { name: /Workspace:/ }).focus();
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("dem");
+  await expect(page.getByRole("option", { name: /Demo workspace/ })).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/workspaces\/demo$/);
+  // The search never offers another tenant's workspace.
+  const found = await (await page.request.get(`/api/v1/search?q=${otherTenant}`)).json();
+  expect(found.workspaces).toEqual([]);
+  await page.context().close();
+});
+
+test("the language switch translates the console and is remembered", async ({ browser }) => {
+  const page = await signIn(browser, "alice");
+  await page.getByLabel("Language").selectOption("zh");
+  await expect(page.getByRole("heading", { name: "我的概览" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "企业空间" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "我的概览" })).toBeVisible();
+  await page.getByLabel("语言").selectOption("en");
+  await expect(page.getByRole("heading", { name: "Your dashboard" })).toBeVisible();
+  await page.context().close();
+});
+
+test("the theme follows the system, toggles to light and dark, and is remembered", async ({ browser }) => {
+  const page = await signIn(browser, "alice");
+  const html = page.locator("html");
+  await expect(html).toHaveClass(/system/);
+  await page.getByRole("button", { name: /^Theme: system/ }).click();
+  await expect(html).toHaveClass(/light/);
+  await page.getByRole("button", { name: /^Theme: light/ }).click();
+  await expect(html).toHaveClass(/dark/);
+  await page.reload();
+  await expect(html).toHaveClass(/dark/);
+  await expect(page.getByRole("button", { name: /^Theme: dark/ })).toBeVisible();
+  await page.context().close();
+});
+
+test("at tablet width the sidebar stays and nothing overflows sideways", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 768, height: 1024 } });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Username").fill("admin");
+  await page.getByLabel("Password").fill(adminPassword);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  for (const path of ["/dashboard", "/workspaces/demo", "/workspaces/demo/projects/demo-web", "/audit"]) {
+    await page.goto(path);
+    await expect(page.locator("h1").first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(768);
+  }
+  await context.close();
+});

@@ -1,0 +1,69 @@
+"use client";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { apiGet } from "../api";
+import { apiQuery, type AuditFilters } from "./audit";
+import type { AuditEvent, Cluster, Page, ProjectStatus, ResourceMap } from "../types";
+
+export interface PlatformDashboard {
+  workspaces: number;
+  users: number | null;
+  projects: { total: number } & Partial<Record<ProjectStatus, number>>;
+  projectsInError: { name: string; workspace: string; cluster: string; message: string | null; since: string }[];
+  clusters: Cluster[];
+  quotas: { cluster: string; pooled: ResourceMap; allocated: ResourceMap; used: ResourceMap | null; usageError: string | null }[];
+}
+
+export interface SearchResults {
+  workspaces: { name: string; displayName: string | null }[];
+  projects: { name: string; displayName: string | null; status: ProjectStatus; workspace: string }[];
+  users: { username: string; displayName: string | null }[];
+}
+
+type Listed<T> = { items: T[] | null; error: string | null };
+export interface Workloads {
+  cluster: string;
+  namespace: string;
+  identity: string;
+  deployments: Listed<{ name: string; replicas: number; ready: number; available: number; createdAt: string | null }>;
+  pods: Listed<{ name: string; phase: string; ready: string; restarts: number; node: string | null; createdAt: string | null }>;
+  services: Listed<{ name: string; type: string; clusterIP: string | null; ports: string }>;
+}
+
+const REFRESH_MS = 10_000;
+const projectPath = (ws: string, project: string) => `/api/v1/workspaces/${encodeURIComponent(ws)}/projects/${encodeURIComponent(project)}`;
+
+export function usePlatformDashboard() {
+  return useQuery({ queryKey: ["dashboard"], queryFn: () => apiGet<PlatformDashboard>("/api/v1/dashboard"), refetchInterval: REFRESH_MS });
+}
+
+/** Keeps the last answer on screen while the next query is in flight, so results do not flicker per keystroke. */
+export function useSearch(q: string) {
+  return useQuery({
+    queryKey: ["search", q],
+    queryFn: () => apiGet<SearchResults>("/api/v1/search", { q, limit: 5 }),
+    enabled: q.length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useWorkloads(ws: string, project: string) {
+  return useQuery({ queryKey: ["workloads", ws, project], queryFn: () => apiGet<Workloads>(`${projectPath(ws, project)}/workloads`), refetchInterval: REFRESH_MS });
+}
+
+export function useManagedObjects(ws: string, project: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ["objects", ws, project],
+    queryFn: () => apiGet<{ yaml: string | null; error: string | null }>(`${projectPath(ws, project)}/objects`),
+    enabled,
+  });
+}
+
+/** The newest few audit events of a scope (the audit API already limits them to what the caller may see). */
+export function useRecentEvents(filters: AuditFilters, limit = 8, enabled = true) {
+  return useQuery({
+    queryKey: ["audit", "recent", filters, limit],
+    queryFn: async () => (await apiGet<Page<AuditEvent>>("/api/v1/audit/events", { ...apiQuery(filters), limit })).items,
+    refetchInterval: REFRESH_MS,
+    enabled,
+  });
+}

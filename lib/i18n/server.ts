@@ -1,0 +1,14 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { dictionaries, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, translator, type Locale, type Translate } from "./index";
+
+/** The caller's language: the remembered cookie, else the browser's Accept-Language. */
+export async function getLocale(): Promise<Locale> {
+  const remembered = (await cookies()).get(LOCALE_COOKIE)?.value;
+  if (isLocale(remembered)) return remembered;
+  return localeFromAcceptLanguage((await headers()).get("accept-language"));
+}
+
+export async function getT(): Promise<Translate> {
+  return translator(dictionaries[await getLocale()]);
+}
