@@ -14,10 +14,12 @@ import { resetPassword } from "../identity/accounts";
 import { revokeAllSessions } from "../identity/sessions";
 import { isLocked } from "../identity/lockout";
 import { roleExists } from "./roles";
+import { userWorkspaceCounts } from "../db/counts";
 
 const PLATFORM = { level: "platform", scopeId: "", scope: {} } as const;
 
 const userView = {
+  id: true,
   username: true,
   displayName: true,
   email: true,
@@ -28,13 +30,13 @@ const userView = {
   mustChangePassword: true,
   lastLoginAt: true,
   createdAt: true,
-  _count: { select: { workspaces: true } },
 } satisfies Prisma.UserSelect;
 
-function present({ _count, lockedUntil, ...u }: Prisma.UserGetPayload<{ select: typeof userView }>) {
-  return { ...u, lockedUntil: isLocked({ lockedUntil }) ? lockedUntil : null, workspaceCount: _count.workspaces };
+async function present(rows: Prisma.UserGetPayload<{ select: typeof userView }>[]) {
+  const workspaces = await userWorkspaceCounts(rows.map((u) => u.id));
+  return rows.map(({ id, lockedUntil, ...u }) => ({ ...u, lockedUntil: isLocked({ lockedUntil }) ? lockedUntil : null, workspaceCount: workspaces.get(id) ?? 0 }));
 }
-export type UserDto = ReturnType<typeof present>;
+export type UserDto = Awaited<ReturnType<typeof present>>[number];
 
 export async function listUsers(opts: { limit: number; cursor?: string; q?: string }): Promise<Page<UserDto>> {
   const after = decodeCursor(opts.cursor);
@@ -48,13 +50,13 @@ export async function listUsers(opts: { limit: number; cursor?: string; q?: stri
     select: userView,
   });
   const page = toPage(rows, opts.limit, (u) => u.username);
-  return { ...page, items: page.items.map(present) };
+  return { ...page, items: await present(page.items) };
 }
 
 export async function getUser(username: string): Promise<UserDto> {
   const u = await db().user.findUnique({ where: { username }, select: userView });
   if (!u) throw notFound(`User "${username}"`);
-  return present(u);
+  return (await present([u]))[0]!;
 }
 
 async function assertGrantablePlatformRole(actor: Principal, role: string) {
