@@ -72,6 +72,7 @@ test("global search and the workspace switcher work from the keyboard alone", as
   const dialog = page.getByRole("dialog", { name: "Search" });
   await expect(dialog).toBeVisible();
   await page.keyboard.type("demo-w");
+  await expect(dialog.getByRole("listbox")).toHaveAttribute("aria-busy", "false");
   await expect(dialog.getByRole("option", { name: /Demo web shop/ })).toBeVisible();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/workspaces\/demo\/projects\/demo-web$/);
@@ -79,6 +80,7 @@ test("global search and the workspace switcher work from the keyboard alone", as
   await page.getByRole("button", { name: /Workspace:/ }).focus();
   await page.keyboard.press("Enter");
   await page.keyboard.type("dem");
+  await expect(page.getByRole("listbox")).toHaveAttribute("aria-busy", "false");
   await expect(page.getByRole("option", { name: /Demo workspace/ })).toBeVisible();
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");

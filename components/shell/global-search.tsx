@@ -64,6 +64,7 @@ function SearchPanel({ onDone }: { onDone: () => void }) {
   const [text, setText] = useState("");
   const q = useDebounced(text.trim());
   const search = useSearch(q);
+  const busy = q !== text.trim() || search.isFetching;
   const listId = useId();
   const data = q ? search.data : undefined;
   const hits: Hit[] = [
@@ -93,7 +94,7 @@ function SearchPanel({ onDone }: { onDone: () => void }) {
         onKeyDown={onKeyDown}
         className="block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-zinc-900 ring-1 ring-inset ring-zinc-300 placeholder:text-zinc-500 focus:ring-2 focus:ring-indigo-600"
       />
-      <ul id={listId} role="listbox" aria-label={t("search.results")} className="mt-3 max-h-80 overflow-y-auto">
+      <ul id={listId} role="listbox" aria-label={t("search.results")} aria-busy={busy} className="mt-3 max-h-80 overflow-y-auto">
         {hits.map((h, i) => (
           <li
             key={h.key}

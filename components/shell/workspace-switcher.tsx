@@ -51,7 +51,10 @@ function SwitcherPanel({ onClose }: { onClose: (refocus: boolean) => void }) {
   const t = useT();
   const router = useRouter();
   const [text, setText] = useState("");
-  const list = useWorkspaces(useDebounced(text.trim()));
+  const settled = useDebounced(text.trim());
+  const list = useWorkspaces(settled);
+  // Until the list answers what was typed, it is busy: Enter would pick from stale results.
+  const busy = settled !== text.trim() || list.isFetching;
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const listId = useId();
   const go = (name: string) => {
@@ -76,7 +79,7 @@ function SwitcherPanel({ onClose }: { onClose: (refocus: boolean) => void }) {
         onKeyDown={(e) => (e.key === "Escape" ? onClose(true) : onKeyDown(e))}
         className="block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-zinc-900 ring-1 ring-inset ring-zinc-300 placeholder:text-zinc-500 focus:ring-2 focus:ring-indigo-600"
       />
-      <ul id={listId} role="listbox" aria-label={t("switcher.results")} className="mt-2 max-h-72 overflow-y-auto">
+      <ul id={listId} role="listbox" aria-label={t("switcher.results")} aria-busy={busy} className="mt-2 max-h-72 overflow-y-auto">
         {items.map((w, i) => (
           <li
             key={w.name}

@@ -1,5 +1,5 @@
 "use client";
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
 import type { Page, Workspace } from "../types";
 
@@ -18,6 +18,8 @@ export function useWorkspaces(search = "") {
     queryFn: ({ pageParam }) => apiGet<Page<Workspace>>("/api/v1/workspaces", { limit: PAGE_SIZE, cursor: pageParam, q: search }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // A new search keeps the last answer on screen instead of flashing an empty list.
+    placeholderData: keepPreviousData,
   });
 }
 
