@@ -57,4 +57,14 @@ test("add a cluster through the form, see it healthy, then see it down when it s
 
   await page.getByRole("link", { name: "Workspaces" }).click();
   await expect(page.getByRole("link", { name: "demo", exact: true })).toBeVisible();
+
+  // Removing it takes typing its name before the button arms.
+  await page.goto(`/clusters/${name}`);
+  await page.getByRole("button", { name: "Delete cluster" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete cluster" });
+  await expect(dialog.getByRole("button", { name: "Delete cluster" })).toBeDisabled();
+  await dialog.getByLabel(`Type ${name} to confirm`).fill(name);
+  await dialog.getByRole("button", { name: "Delete cluster" }).click();
+  await expect(page).toHaveURL(/\/clusters$/);
+  expect((await page.request.get(`/api/v1/clusters/${name}`)).status()).toBe(404);
 });

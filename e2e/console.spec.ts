@@ -78,3 +78,28 @@ test("admin creates a workspace and a project; the namespace exists and both act
     await expect(row.getByText("success")).toBeVisible();
   }
 });
+
+test("a workspace with projects is not deleted; an empty one is, once its name is typed", async ({ page }) => {
+  await page.goto("/login");
+  await signIn(page, "admin", adminPassword);
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+
+  const deleteByName = async (name: string) => {
+    await page.goto(`/workspaces/${name}`);
+    await page.getByRole("button", { name: "Delete workspace" }).click();
+    const dialog = page.getByRole("dialog", { name: "Delete workspace" });
+    await dialog.getByLabel(`Type ${name} to confirm`).fill(name);
+    await dialog.getByRole("button", { name: "Delete workspace" }).click();
+    return dialog;
+  };
+
+  const refused = await deleteByName("demo");
+  await expect(refused.getByText(/still has \d+ project/)).toBeVisible();
+  await expect(page).toHaveURL(/\/workspaces\/demo$/);
+
+  const empty = unique("e2e-empty");
+  expect((await page.request.post("/api/v1/workspaces", { data: { name: empty, clusters: [] } })).status()).toBe(201);
+  await deleteByName(empty);
+  await expect(page).toHaveURL(/\/workspaces$/);
+  expect((await page.request.get(`/api/v1/workspaces/${empty}`)).status()).toBe(404);
+});

@@ -1,4 +1,7 @@
 "use client";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { DeleteClusterDialog } from "./delete-cluster-dialog";
 import Link from "next/link";
 import { useCluster } from "@/lib/client/hooks/clusters";
 import { formatDateTime } from "@/lib/client/format";
@@ -14,6 +17,7 @@ export function ClusterDetail({ name }: { name: string }) {
   const t = useT();
   const cluster = useCluster(name);
   const { can } = useViewer();
+  const [deleting, setDeleting] = useState(false);
   if (cluster.isPending) return <LoadingState label={t("clusters.loadingOne")} />;
   if (cluster.isError) return <ErrorState error={cluster.error} onRetry={() => cluster.refetch()} />;
   const c = cluster.data;
@@ -21,7 +25,21 @@ export function ClusterDetail({ name }: { name: string }) {
 
   return (
     <div className="space-y-6">
-      <PageHeader title={c.displayName || c.name} crumbs={[{ label: t("nav.clusters"), href: "/clusters" }]} actions={<StatusBadge status={c.health} />} />
+      <PageHeader
+        title={c.displayName || c.name}
+        crumbs={[{ label: t("nav.clusters"), href: "/clusters" }]}
+        actions={
+          <div className="flex items-center gap-3">
+            <StatusBadge status={c.health} />
+            {can("clusters.manage") && (
+              <Button variant="danger" onClick={() => setDeleting(true)}>
+                {t("clusters.delete")}
+              </Button>
+            )}
+          </div>
+        }
+      />
+      <DeleteClusterDialog name={c.name} open={deleting} onClose={() => setDeleting(false)} />
       <Card title={t("dash.health")}>
         <DetailList
           items={[

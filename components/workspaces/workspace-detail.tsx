@@ -16,6 +16,7 @@ import { ScopeTabs } from "@/components/members/scope-tabs";
 import { workspaceScope } from "@/lib/client/access-scope";
 import { useT } from "@/lib/i18n/client";
 import { WorkspaceOverview } from "@/components/dashboard/workspace-overview";
+import { DeleteWorkspaceDialog } from "./delete-workspace-dialog";
 
 export function WorkspaceDetail({ name }: { name: string }) {
   const viewer = useViewer();
@@ -24,6 +25,7 @@ export function WorkspaceDetail({ name }: { name: string }) {
   const projects = useProjects(name);
   const permissions = useScopePermissions({ workspace: name });
   const [creating, setCreating] = useState(false);
+  const [deleting, setDeleting] = useState(false);
 
   if (workspace.isPending) return <LoadingState />;
   if (workspace.isError) return <ErrorState error={workspace.error} onRetry={() => workspace.refetch()} />;
@@ -32,7 +34,19 @@ export function WorkspaceDetail({ name }: { name: string }) {
 
   return (
     <div className="space-y-6">
-      <PageHeader title={ws.displayName || ws.name} description={ws.description || undefined} crumbs={[{ label: t("nav.workspaces"), href: "/workspaces" }]} />
+      <PageHeader
+        title={ws.displayName || ws.name}
+        description={ws.description || undefined}
+        crumbs={[{ label: t("nav.workspaces"), href: "/workspaces" }]}
+        actions={
+          permissions.can("workspace-settings.manage") && (
+            <Button variant="danger" onClick={() => setDeleting(true)}>
+              {t("ws.delete")}
+            </Button>
+          )
+        }
+      />
+      <DeleteWorkspaceDialog name={ws.name} open={deleting} onClose={() => setDeleting(false)} />
       <ScopeTabs scope={workspaceScope(ws.name)} className="" />
       <Card title={t("common.details")}>
         <DetailList

@@ -347,4 +347,9 @@ export const consoleEn = {
   "audit.noRequest": "No request summary recorded.",
 
   "title.newRole": "New role",
+
+  "ws.delete": "Delete workspace",
+  "ws.deleteBody": "Delete the workspace {name} with its members and roles? Its projects must be deleted first.",
+  "clusters.delete": "Delete cluster",
+  "clusters.deleteBody": "Remove the cluster {name} from Tenantry? Its credentials are forgotten; nothing in the cluster changes.",
 } as const;

@@ -347,4 +347,9 @@ export const consoleZh: Record<keyof typeof consoleEn, string> = {
   "audit.noRequest": "未记录请求摘要。",
 
   "title.newRole": "新建角色",
+
+  "ws.delete": "删除企业空间",
+  "ws.deleteBody": "删除企业空间 {name} 及其成员和角色？须先删除其中的项目。",
+  "clusters.delete": "删除集群",
+  "clusters.deleteBody": "从 Tenantry 移除集群 {name}？其凭据将被删除，集群本身不受影响。",
 };

@@ -24,6 +24,14 @@ export function useCluster(name: string) {
   });
 }
 
+export function useDeleteCluster(name: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiSend<void>("DELETE", `/api/v1/clusters/${encodeURIComponent(name)}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["clusters"] }),
+  });
+}
+
 export function useRegisterCluster() {
   const client = useQueryClient();
   return useMutation({

@@ -23,6 +23,14 @@ export function useWorkspaces(search = "") {
   });
 }
 
+export function useDeleteWorkspace(name: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiSend<void>("DELETE", `/api/v1/workspaces/${encodeURIComponent(name)}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["workspaces"] }),
+  });
+}
+
 export function useWorkspace(name: string) {
   return useQuery({
     queryKey: ["workspaces", "detail", name],
