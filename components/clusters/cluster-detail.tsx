@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { DeleteClusterDialog } from "./delete-cluster-dialog";
+import { DeleteResourceDialog } from "@/components/ui/delete-resource-dialog";
 import Link from "next/link";
 import { useCluster } from "@/lib/client/hooks/clusters";
 import { formatDateTime } from "@/lib/client/format";
@@ -39,7 +39,7 @@ export function ClusterDetail({ name }: { name: string }) {
           </div>
         }
       />
-      <DeleteClusterDialog name={c.name} open={deleting} onClose={() => setDeleting(false)} />
+      <DeleteResourceDialog kind="cluster" name={c.name} open={deleting} onClose={() => setDeleting(false)} />
       <Card title={t("dash.health")}>
         <DetailList
           items={[

@@ -16,7 +16,7 @@ import { ScopeTabs } from "@/components/members/scope-tabs";
 import { workspaceScope } from "@/lib/client/access-scope";
 import { useT } from "@/lib/i18n/client";
 import { WorkspaceOverview } from "@/components/dashboard/workspace-overview";
-import { DeleteWorkspaceDialog } from "./delete-workspace-dialog";
+import { DeleteResourceDialog } from "@/components/ui/delete-resource-dialog";
 
 export function WorkspaceDetail({ name }: { name: string }) {
   const viewer = useViewer();
@@ -46,7 +46,7 @@ export function WorkspaceDetail({ name }: { name: string }) {
           )
         }
       />
-      <DeleteWorkspaceDialog name={ws.name} open={deleting} onClose={() => setDeleting(false)} />
+      <DeleteResourceDialog kind="workspace" name={ws.name} open={deleting} onClose={() => setDeleting(false)} />
       <ScopeTabs scope={workspaceScope(ws.name)} className="" />
       <Card title={t("common.details")}>
         <DetailList
