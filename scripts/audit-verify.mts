@@ -21,7 +21,7 @@ const result = await verifyChain({ onProgress: (n) => process.stderr.write(`\rch
 process.stderr.write("\r");
 const secs = ((Date.now() - started) / 1000).toFixed(1);
 if (result.intact) {
-  console.log(`audit chain intact: ${result.checked} events (seq ${result.firstSeq ?? "-"}…${result.lastSeq ?? "-"}, anchored on ${result.anchor}) in ${secs} s`);
+  console.log(`audit chain intact: ${result.checked} events in ${result.chains} chains (seq ${result.firstSeq ?? "-"}…${result.lastSeq ?? "-"}) in ${secs} s`);
 } else {
   console.log(`audit chain BROKEN at seq ${result.broken!.seq} (auditId ${result.broken!.auditId}): ${result.broken!.reason}`);
   console.log(`${result.checked} events before it verified`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventHash, GENESIS, type SealedFields } from "./chain";
+import { eventHash, GENESIS, weekOf, type SealedFields } from "./chain";
 
 const event: SealedFields = {
   auditId: "00000000-0000-4000-8000-000000000001",
@@ -33,5 +33,14 @@ describe("eventHash", () => {
     expect(eventHash(GENESIS, { ...event, outcome: "denied" })).not.toBe(base);
     expect(eventHash(GENESIS, { ...event, username: "mallory" })).not.toBe(base);
     expect(eventHash("f".repeat(64), event)).not.toBe(base);
+  });
+});
+
+describe("weekOf", () => {
+  it("names the Monday 00:00 UTC that starts the partition's week", () => {
+    expect(weekOf(new Date("2026-11-26T20:00:00Z"))).toBe("2026-11-23T00:00:00.000Z"); // a Thursday
+    expect(weekOf(new Date("2026-11-23T00:00:00Z"))).toBe("2026-11-23T00:00:00.000Z"); // Monday itself
+    expect(weekOf(new Date("2026-11-29T23:59:59.999Z"))).toBe("2026-11-23T00:00:00.000Z"); // Sunday night
+    expect(weekOf(new Date("2027-01-01T12:00:00Z"))).toBe("2026-12-28T00:00:00.000Z"); // across a year
   });
 });

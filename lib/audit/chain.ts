@@ -33,3 +33,9 @@ export function eventHash(prevHash: string, e: SealedFields): string {
   ]);
   return createHash("sha256").update(canonical).digest("hex");
 }
+
+/** Monday 00:00 UTC of the week holding `d`: the partition (and so the chain) an event received at `d` joins. */
+export function weekOf(d: Date): string {
+  const day = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  return new Date(day - ((d.getUTCDay() + 6) % 7) * 86_400_000).toISOString();
+}

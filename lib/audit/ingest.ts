@@ -1,10 +1,11 @@
 // Kubernetes audit ingestion: kube-apiserver's webhook backend POSTs an audit.k8s.io/v1 EventList.
-// Each batch is validated as a whole first (so a bad one stores nothing), deduplicated on auditID,
+// Each batch is validated as a whole first (so a bad one stores nothing), deduplicated on auditID (with its receivedAt, which a retry repeats),
 // tied to project and workspace through the namespace, then chained and written in one INSERT.
 import { createHash } from "node:crypto";
 import { db } from "../db/client";
 import type { KubeAuditEvent, KubeAuditEventList } from "../schemas/audit";
-import { appendSealed, lockChain, type UnsealedEvent } from "./record";
+import { appendSealed, type UnsealedEvent } from "./record";
+import { isUniqueViolation } from "../db/errors";
 
 export interface IngestResult {
   received: number;
@@ -98,6 +99,35 @@ export function fromKube(cluster: string, e: KubeAuditEvent, scope: { workspace:
   };
 }
 
+type ProjectScope = { workspace: string; project: string };
+const SCOPE_TTL_MS = 10_000;
+const knownScopes = new Map<string, ProjectScope & { until: number }>();
+
+/**
+ * The project (and workspace) of each namespace of `cluster`. A busy cluster posts several batches a second
+ * about the same namespaces, so found projects are remembered for a few seconds. Namespaces without a project
+ * are looked up every time: one that becomes a project maps from its first event on.
+ */
+async function projectScopes(clusterId: string, namespaces: Set<string>): Promise<Map<string, ProjectScope>> {
+  const found = new Map<string, ProjectScope>();
+  const now = Date.now();
+  const unknown = [...namespaces].filter((ns) => {
+    const hit = knownScopes.get(`${clusterId}/${ns}`);
+    if (hit && hit.until > now) found.set(ns, hit);
+    return !found.has(ns);
+  });
+  if (unknown.length) {
+    const projects = await db().project.findMany({ where: { clusterId, name: { in: unknown } }, select: { name: true, workspace: { select: { name: true } } } });
+    if (knownScopes.size > 100_000) knownScopes.clear();
+    for (const p of projects) {
+      const scope = { workspace: p.workspace.name, project: p.name };
+      found.set(p.name, scope);
+      knownScopes.set(`${clusterId}/${p.name}`, { ...scope, until: now + SCOPE_TTL_MS });
+    }
+  }
+  return found;
+}
+
 /** Stores a validated EventList from `cluster` (already authenticated). Idempotent on auditID. */
 export async function ingestEventList(cluster: { id: string; name: string }, list: KubeAuditEventList): Promise<IngestResult> {
   const seen = new Set<string>();
@@ -117,27 +147,28 @@ export async function ingestEventList(cluster: { id: string; name: string }, lis
     seen.add(id);
     finals.push(e);
   }
-  const namespaces = [...new Set(finals.map((e) => e.objectRef?.namespace).filter((n): n is string => !!n))];
-  const projects = namespaces.length
-    ? await db().project.findMany({ where: { clusterId: cluster.id, name: { in: namespaces } }, select: { name: true, workspace: { select: { name: true } } } })
-    : [];
-  const scopeOf = new Map(projects.map((p) => [p.name, { workspace: p.workspace.name, project: p.name }]));
+  const scopeOf = await projectScopes(cluster.id, new Set(finals.map((e) => e.objectRef?.namespace).filter((n): n is string => !!n)));
   const events = finals.map((e) => fromKube(cluster.name, e, e.objectRef?.namespace ? scopeOf.get(e.objectRef.namespace) : undefined));
 
-  const accepted = events.length
-    ? await db().$transaction(
-        async (t) => {
-          const head = await lockChain(t);
-          // Under the chain lock no other writer runs, so this check and the insert cannot race.
-          const existing = await t.$queryRaw<{ auditId: string }[]>`SELECT "auditId"::text AS "auditId" FROM "AuditEvent" WHERE "auditId" = ANY(${events.map((e) => e.auditId)}::uuid[])`;
-          const stored = new Set(existing.map((r) => r.auditId));
-          const fresh = events.filter((e) => !stored.has(e.auditId));
-          duplicates += events.length - fresh.length;
-          await appendSealed(t, fresh, head);
-          return fresh.length;
-        },
-        { timeout: 60_000, maxWait: 30_000 },
-      )
-    : 0;
+  // A retry racing its original can pass the duplicate check in both; the unique index stops the second
+  // one, which then runs again and finds the events stored.
+  let accepted = 0;
+  for (let attempt = 1; events.length; attempt++) {
+    try {
+      [accepted, duplicates] = await db().$transaction(async (t) => {
+        const existing = await t.$queryRaw<{ auditId: string }[]>`
+          SELECT e."auditId"::text AS "auditId" FROM "AuditEvent" e
+          JOIN unnest(${events.map((e) => e.auditId)}::uuid[], ${events.map((e) => e.receivedAt.toISOString())}::timestamptz[]) AS b(id, at)
+            ON e."auditId" = b.id AND e."receivedAt" = b.at`;
+        const stored = new Set(existing.map((r) => r.auditId));
+        const fresh = events.filter((e) => !stored.has(e.auditId));
+        await appendSealed(t, fresh);
+        return [fresh.length, duplicates + events.length - fresh.length];
+      }, { timeout: 60_000, maxWait: 30_000 });
+      break;
+    } catch (err) {
+      if (attempt >= 3 || !isUniqueViolation(err)) throw err;
+    }
+  }
   return { received: list.items.length, accepted, duplicates, skipped };
 }

@@ -1,10 +1,11 @@
-// record(): the one way an audit event is written. Appends to the hash chain under an
-// advisory lock so concurrent writers (and replicas) keep a single, unbroken chain.
-// appendSealed() is the batch form the Kubernetes webhook uses: one lock, one multi-row INSERT.
+// record(): the one way an audit event is written, in the caller's transaction when there is one.
+// Events chain per week's partition and lane: a lane is an advisory lock a writer holds to the end of its
+// transaction, so writers (and replicas) append concurrently and each chain stays unbroken.
+// appendSealed() is the batch form the Kubernetes webhook uses: one lane, one multi-row INSERT.
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
-import { eventHash, GENESIS, type SealedFields } from "./chain";
+import { eventHash, GENESIS, weekOf, type SealedFields } from "./chain";
 
 export const CHAIN_LOCK = 7_260_001;
 
@@ -63,20 +64,41 @@ export async function record(input: AuditInput, tx?: Prisma.TransactionClient): 
   else await db().$transaction((t) => appendSealed(t, [event]));
 }
 
-/** Takes the chain lock (held to the end of the caller's transaction) and returns the chain's head. */
-export async function lockChain(t: Prisma.TransactionClient): Promise<string> {
-  await t.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
-  const last = await t.$queryRaw<{ hash: string }[]>`SELECT "hash" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1`;
-  return last[0]?.hash ?? GENESIS;
+const LANES = 8;
+const lanes = new WeakMap<Prisma.TransactionClient, number>();
+
+/**
+ * The chain lane this transaction appends to, locked until it ends: the first lane no other writer holds,
+ * so concurrent writers never wait for each other until all eight are busy. A transaction keeps its lane.
+ */
+async function takeLane(t: Prisma.TransactionClient): Promise<number> {
+  const held = lanes.get(t);
+  if (held !== undefined) return held;
+  const [free] = await t.$queryRaw<{ lane: number }[]>`
+    SELECT l AS lane FROM generate_series(0, ${LANES - 1}::int) l WHERE pg_try_advisory_xact_lock(${CHAIN_LOCK}::int, l) LIMIT 1`;
+  let lane = free?.lane;
+  if (lane === undefined) {
+    lane = Math.floor(Math.random() * LANES);
+    await t.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK}::int, ${lane}::int)`;
+  }
+  lanes.set(t, lane);
+  return lane;
 }
 
 /**
- * Chains `events` in order after the current head and writes them with one INSERT … SELECT unnest(…).
- * The caller's transaction must not have taken the lock yet, or pass `head` from its own lockChain().
+ * Chains `events` (in order) onto this transaction's lane in each week's partition they fall in, and writes
+ * them and the chains' new heads in one statement. Creates a week's partition on its first event.
  */
-export async function appendSealed(t: Prisma.TransactionClient, events: UnsealedEvent[], head?: string): Promise<void> {
+export async function appendSealed(t: Prisma.TransactionClient, events: UnsealedEvent[]): Promise<void> {
   if (events.length === 0) return;
-  let prev = head ?? (await lockChain(t));
+  const lane = await takeLane(t);
+  const weeks = [...new Set(events.map((e) => weekOf(e.receivedAt)))];
+  const parts = await t.$queryRaw<{ week: Date; partition: string; head: string | null }[]>`
+    SELECT w AS week, p.name AS partition, c."headHash" AS head
+    FROM unnest(${weeks}::timestamptz[]) w
+    CROSS JOIN LATERAL (SELECT tenantry_audit_partition(w) AS name) p
+    LEFT JOIN "AuditChain" c ON c."partition" = p.name AND c."lane" = ${lane}::smallint`;
+  const chains = new Map(parts.map((p) => [new Date(p.week).toISOString(), { partition: p.partition, first: p.head ?? GENESIS, head: p.head ?? GENESIS }]));
   const cols = {
     auditId: [] as string[], source: [] as string[], action: [] as string[], verb: [] as string[],
     username: [] as (string | null)[], resource: [] as (string | null)[], namespace: [] as (string | null)[], name: [] as (string | null)[],
@@ -86,26 +108,33 @@ export async function appendSealed(t: Prisma.TransactionClient, events: Unsealed
     prevHash: [] as string[], hash: [] as string[],
   };
   for (const e of events) {
-    const hash = eventHash(prev, e);
+    const chain = chains.get(weekOf(e.receivedAt))!;
+    const prev = chain.head;
+    chain.head = eventHash(prev, e);
     cols.auditId.push(e.auditId); cols.source.push(e.source); cols.action.push(e.action); cols.verb.push(e.verb);
     cols.username.push(e.username); cols.resource.push(e.resource); cols.namespace.push(e.namespace); cols.name.push(e.name);
     cols.apiGroup.push(e.apiGroup); cols.cluster.push(e.cluster); cols.workspace.push(e.workspace); cols.project.push(e.project);
     cols.outcome.push(e.outcome); cols.statusCode.push(e.statusCode); cols.reason.push(e.reason); cols.sourceIp.push(e.sourceIp);
     cols.userAgent.push(e.userAgent); cols.request.push(e.request === null || e.request === undefined ? null : JSON.stringify(e.request));
     cols.receivedAt.push(e.receivedAt.toISOString()); cols.completedAt.push(e.completedAt.toISOString());
-    cols.prevHash.push(prev); cols.hash.push(hash);
-    prev = hash;
+    cols.prevHash.push(prev); cols.hash.push(chain.head);
   }
+  const heads = [...chains.values()];
   // WITH ORDINALITY keeps the array order, so seq follows the chain order.
   await t.$executeRaw`
-    INSERT INTO "AuditEvent" ("auditId","source","action","verb","username","resource","namespace","name","apiGroup","cluster",
-      "workspace","project","outcome","statusCode","reason","sourceIp","userAgent","request","receivedAt","completedAt","prevHash","hash")
-    SELECT u.a, u.b, u.c, u.d, u.e, u.f, u.g, u.h, u.i, u.j, u.k, u.l, u.m, u.n, u.o, u.p, u.q, u.r::jsonb, u.s, u.t, u.v, u.w
-    FROM unnest(${cols.auditId}::uuid[], ${cols.source}::text[], ${cols.action}::text[], ${cols.verb}::text[], ${cols.username}::text[],
-      ${cols.resource}::text[], ${cols.namespace}::text[], ${cols.name}::text[], ${cols.apiGroup}::text[], ${cols.cluster}::text[],
-      ${cols.workspace}::text[], ${cols.project}::text[], ${cols.outcome}::text[], ${cols.statusCode}::int[], ${cols.reason}::text[],
-      ${cols.sourceIp}::text[], ${cols.userAgent}::text[], ${cols.request}::text[], ${cols.receivedAt}::timestamptz[],
-      ${cols.completedAt}::timestamptz[], ${cols.prevHash}::text[], ${cols.hash}::text[])
-      WITH ORDINALITY AS u(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, v, w, ord)
-    ORDER BY u.ord`;
+    WITH events AS (
+      INSERT INTO "AuditEvent" ("auditId","source","action","verb","username","resource","namespace","name","apiGroup","cluster",
+        "workspace","project","outcome","statusCode","reason","sourceIp","userAgent","request","receivedAt","completedAt","lane","prevHash","hash")
+      SELECT u.a, u.b, u.c, u.d, u.e, u.f, u.g, u.h, u.i, u.j, u.k, u.l, u.m, u.n, u.o, u.p, u.q, u.r::jsonb, u.s, u.t, ${lane}::smallint, u.v, u.w
+      FROM unnest(${cols.auditId}::uuid[], ${cols.source}::text[], ${cols.action}::text[], ${cols.verb}::text[], ${cols.username}::text[],
+        ${cols.resource}::text[], ${cols.namespace}::text[], ${cols.name}::text[], ${cols.apiGroup}::text[], ${cols.cluster}::text[],
+        ${cols.workspace}::text[], ${cols.project}::text[], ${cols.outcome}::text[], ${cols.statusCode}::int[], ${cols.reason}::text[],
+        ${cols.sourceIp}::text[], ${cols.userAgent}::text[], ${cols.request}::text[], ${cols.receivedAt}::timestamptz[],
+        ${cols.completedAt}::timestamptz[], ${cols.prevHash}::text[], ${cols.hash}::text[])
+        WITH ORDINALITY AS u(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, v, w, ord)
+      ORDER BY u.ord
+    )
+    INSERT INTO "AuditChain" ("partition", "lane", "firstPrev", "headHash")
+    SELECT h.p, ${lane}::smallint, h.f, h.h FROM unnest(${heads.map((h) => h.partition)}::text[], ${heads.map((h) => h.first)}::text[], ${heads.map((h) => h.head)}::text[]) AS h(p, f, h)
+    ON CONFLICT ("partition", "lane") DO UPDATE SET "headHash" = EXCLUDED."headHash"`;
 }

@@ -1,10 +1,8 @@
-// Retention: removes events older than TENANTRY_AUDIT_RETENTION_DAYS (default 180) in one set-based
-// DELETE of a prefix of the chain, under the chain lock. The append-only trigger lets the DELETE through
-// only in this transaction (tenantry.audit_retention = on). A retention event, chained like any other,
-// seals where the remaining chain resumes, so verify can anchor on the oldest remaining event.
+// Retention: drops the weekly partitions of AuditEvent whose whole week ended before the cutoff
+// (TENANTRY_AUDIT_RETENTION_DAYS, default 180) — in bulk, never row by row — together with their chains'
+// records, so every remaining chain still verifies from its start. The drop itself is recorded.
 import { db } from "../db/client";
-import { lockChain, record } from "./record";
-import { resumeMarker } from "./verify";
+import { record } from "./record";
 
 export function retentionDays(): number {
   const n = Number(process.env.TENANTRY_AUDIT_RETENTION_DAYS);
@@ -14,26 +12,34 @@ export function retentionDays(): number {
 export interface RetentionResult {
   cutoff: string;
   removed: number;
-  resumesAt: string | null;
+  partitions: string[];
 }
+
+const WEEK_MS = 7 * 86_400_000;
 
 export async function runAuditRetention(opts: { days?: number; now?: Date } = {}): Promise<RetentionResult> {
   const days = opts.days ?? retentionDays();
   const cutoff = new Date((opts.now ?? new Date()).getTime() - days * 86_400_000);
   return db().$transaction(
     async (t) => {
-      await lockChain(t);
-      // The first event to keep: the oldest one received after the cutoff, but never past the newest event.
-      const [keep] = await t.$queryRaw<{ seq: bigint | null; prevHash: string | null }[]>`
-        SELECT e."seq", e."prevHash" FROM "AuditEvent" e
-        WHERE e."seq" = LEAST(
-          (SELECT min("seq") FROM "AuditEvent" WHERE "receivedAt" >= ${cutoff}),
-          (SELECT max("seq") FROM "AuditEvent"))`;
-      if (!keep?.seq) return { cutoff: cutoff.toISOString(), removed: 0, resumesAt: null };
-      await t.$executeRaw`SELECT set_config('tenantry.audit_retention', 'on', true)`;
-      const removed = await t.$executeRaw`DELETE FROM "AuditEvent" WHERE "seq" < ${keep.seq}`;
-      await t.$executeRaw`SELECT set_config('tenantry.audit_retention', 'off', true)`;
-      if (removed > 0) {
+      // Partitions are named after their Monday (AuditEvent_YYYYMMDD, see the partitions migration).
+      const parts = await t.$queryRaw<{ name: string }[]>`
+        SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+        WHERE i.inhparent = '"AuditEvent"'::regclass ORDER BY c.relname`;
+      const weekEnd = (name: string) => {
+        const m = /^AuditEvent_(\d{4})(\d{2})(\d{2})$/.exec(name);
+        return m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!) + WEEK_MS : Infinity;
+      };
+      const doomed = parts.filter((p) => weekEnd(p.name) <= cutoff.getTime());
+      let removed = 0;
+      for (const p of doomed) {
+        const [count] = await t.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${p.name}"`);
+        removed += Number(count!.n);
+        await t.$executeRawUnsafe(`DROP TABLE "${p.name}"`);
+        await t.$executeRaw`DELETE FROM "AuditChain" WHERE "partition" = ${p.name}`;
+      }
+      const names = doomed.map((p) => p.name);
+      if (names.length) {
         await record(
           {
             action: "audit.retention",
@@ -42,12 +48,12 @@ export async function runAuditRetention(opts: { days?: number; now?: Date } = {}
             statusCode: 200,
             username: "system:retention",
             resource: "auditevents",
-            reason: `removed ${removed} events received before ${cutoff.toISOString()} (${days} days); ${resumeMarker(keep.seq, keep.prevHash!)}`,
+            reason: `removed ${removed} events received before ${new Date(weekEnd(names[names.length - 1]!)).toISOString()} (retention ${days} days): ${names.join(", ")}`,
           },
           t,
         );
       }
-      return { cutoff: cutoff.toISOString(), removed, resumesAt: keep.seq.toString() };
+      return { cutoff: cutoff.toISOString(), removed, partitions: names };
     },
     { timeout: 600_000, maxWait: 60_000 },
   );
@@ -56,9 +62,13 @@ export async function runAuditRetention(opts: { days?: number; now?: Date } = {}
 // The first pass waits a few minutes after start, so it stays out of the way of a starting console.
 let nextRun = Date.now() + 5 * 60_000;
 
-/** For the background loop (called every few seconds): runs retention at most once an hour. */
+/**
+ * For the background loop (called every few seconds): at most once an hour, drops expired weeks and creates
+ * next week's partition ahead of time, so no writer's transaction has to.
+ */
 export async function maybeRunAuditRetention(everyMs = 3_600_000): Promise<RetentionResult | null> {
   if (Date.now() < nextRun) return null;
   nextRun = Date.now() + everyMs;
+  await db().$queryRaw`SELECT tenantry_audit_partition(now()), tenantry_audit_partition(now() + interval '7 days')`;
   return runAuditRetention();
 }

@@ -1,4 +1,5 @@
-// Audit search: newest first, keyset-paginated on the sequence number, limited to what the caller may see.
+// Audit search: newest first (receivedAt, then seq), keyset-paginated, limited to what the caller may see.
+// That order is the partitions' order too, so a search reads the newest week first and stops when it has a page.
 // Search, histogram and export share one WHERE clause (filters AND visible scopes), built as SQL.
 import { Prisma } from "@prisma/client";
 import { db } from "../db/client";
@@ -80,7 +81,10 @@ export function filterSql(q: AuditFilters): Prisma.Sql[] {
     const t = like(q.q);
     c.push(Prisma.sql`("action" ILIKE ${t} OR "name" ILIKE ${t} OR "username" ILIKE ${t} OR "namespace" ILIKE ${t} OR "resource" ILIKE ${t} OR "reason" ILIKE ${t} OR "sourceIp" = ${q.q})`);
   }
-  if (q.cursor) c.push(Prisma.sql`"seq" < ${BigInt(q.cursor)}`);
+  if (q.cursor) {
+    const { receivedAt, seq } = parseCursor(q.cursor);
+    c.push(Prisma.sql`("receivedAt", "seq") < (${receivedAt}, ${seq})`);
+  }
   return c;
 }
 
@@ -124,7 +128,15 @@ const COLUMNS = Prisma.raw(
 );
 
 export async function selectPage(where: Prisma.Sql, limit: number): Promise<AuditRow[]> {
-  return db().$queryRaw<AuditRow[]>`SELECT ${COLUMNS} FROM "AuditEvent" ${where} ORDER BY "seq" DESC LIMIT ${limit}`;
+  return db().$queryRaw<AuditRow[]>`SELECT ${COLUMNS} FROM "AuditEvent" ${where} ORDER BY "receivedAt" DESC, "seq" DESC LIMIT ${limit}`;
+}
+
+/** The cursor names the last event of a page: `<receivedAt in ms>.<seq>`. */
+export const cursorOf = (r: AuditRow) => `${r.receivedAt.getTime()}.${r.seq}`;
+
+function parseCursor(cursor: string): { receivedAt: Date; seq: bigint } {
+  const [ms, seq] = cursor.split(".");
+  return { receivedAt: new Date(Number(ms)), seq: BigInt(seq!) };
 }
 
 export type AuditItem = Omit<AuditRow, "seq"> & { seq: string };
@@ -132,8 +144,7 @@ const present = (r: AuditRow): AuditItem => ({ ...r, seq: r.seq.toString() });
 
 export async function searchAudit(principal: Principal, q: AuditQuery): Promise<{ items: AuditItem[]; nextCursor: string | null }> {
   const rows = await selectPage(await whereFor(principal, q), q.limit + 1);
-  const items = rows.slice(0, q.limit).map(present);
-  return { items, nextCursor: rows.length > q.limit ? items[items.length - 1]!.seq : null };
+  return { items: rows.slice(0, q.limit).map(present), nextCursor: rows.length > q.limit ? cursorOf(rows[q.limit - 1]!) : null };
 }
 
 export interface Histogram {
@@ -200,7 +211,7 @@ export function exportAudit(principal: Principal, q: AuditFilters, format: "csv"
         scopes ??= await auditScopes(principal);
         const rows = await selectPage(whereForScopes(scopes, { ...q, cursor }), pageSize);
         if (rows.length < pageSize) done = true;
-        if (rows.length) cursor = rows[rows.length - 1]!.seq.toString();
+        if (rows.length) cursor = cursorOf(rows[rows.length - 1]!);
         const text =
           format === "csv"
             ? rows.map((r) => CSV_COLUMNS.map((c) => csvCell(c === "seq" ? r.seq.toString() : r[c])).join(",") + "\r\n").join("")

@@ -16,7 +16,7 @@ export const auditQuery = z.object({
   source: z.enum(["console", "kubernetes"]).optional(),
   q: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().regex(/^\d+$/, "Use the nextCursor of the previous page.").optional(),
+  cursor: z.string().regex(/^\d{1,15}\.\d{1,19}$/, "Use the nextCursor of the previous page.").optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuery>;
 /** The filters alone (no paging): what histogram and export share with the search. */

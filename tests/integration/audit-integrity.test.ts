@@ -151,41 +151,65 @@ describe("audit integrity", () => {
     expect((await verifyChain()).intact).toBe(true);
   });
 
+  /** Events written in one transaction share its lane: consecutive links of one chain. */
+  async function chainOf(names: string[], receivedAt?: Date) {
+    const mark = uniqueName("chain");
+    await db().$transaction(async (t) => {
+      for (const name of names) await record({ action: "test.chain", verb: "create", outcome: "success", statusCode: 201, name, reason: mark, receivedAt }, t);
+    });
+    return db().auditEvent.findMany({ where: { reason: mark }, orderBy: { seq: "asc" } });
+  }
+
   it("detects a removed event at its successor", async () => {
-    const doomed = await db().auditEvent.findFirstOrThrow({ where: { reason: tag, name: "a2" } });
-    const next = await db().auditEvent.findFirstOrThrow({ where: { seq: { gt: doomed.seq } }, orderBy: { seq: "asc" } });
-    const v = await withRemoved(`"seq" = ${doomed.seq}`, () => verifyChain());
+    const [, doomed, next] = await chainOf(["c1", "c2", "c3"]);
+    const v = await withRemoved(`"seq" = ${doomed!.seq}`, () => verifyChain());
     expect(v.intact).toBe(false);
-    expect(v.broken).toMatchObject({ seq: next.seq.toString() });
+    expect(v.broken).toMatchObject({ seq: next!.seq.toString() });
     expect(v.broken!.reason).toMatch(/removed/);
     expect((await verifyChain()).intact).toBe(true);
   });
 
-  it("retention removes old events in bulk and the rest still verifies, anchored on the retention event", async () => {
-    const oldMark = uniqueName("old");
-    for (let i = 0; i < 3; i++) await record({ action: "test.retention", verb: "create", outcome: "success", statusCode: 201, name: oldMark });
-    const cut = new Date();
-    await new Promise((r) => setTimeout(r, 20));
-    const keepMark = uniqueName("keep");
-    for (let i = 0; i < 2; i++) await record({ action: "test.retention", verb: "create", outcome: "success", statusCode: 201, name: keepMark });
-    // Retention of 1 day as seen 1 day after `cut`: everything received before `cut` goes.
-    const res = await runAuditRetention({ days: 1, now: new Date(cut.getTime() + 86_400_000) });
-    expect(res.removed).toBeGreaterThanOrEqual(3);
-    expect(await db().auditEvent.count({ where: { name: oldMark } })).toBe(0);
-    expect(await db().auditEvent.count({ where: { name: keepMark } })).toBe(2);
-    const v = await verifyChain();
-    expect(v).toMatchObject({ intact: true, anchor: "retention", firstSeq: res.resumesAt });
-    const marker = await db().auditEvent.findFirstOrThrow({ where: { action: "audit.retention" }, orderBy: { seq: "desc" } });
-    expect(marker.reason).toContain(`chain resumes at seq ${res.resumesAt}`);
-    // Nothing old left: a second run removes nothing.
-    expect((await runAuditRetention({ days: 1, now: new Date(cut.getTime() + 86_400_000) })).removed).toBe(0);
+  it("detects removed first and last events of a chain against its recorded start and head", async () => {
+    // A week of its own (2001): this transaction's events are that chain's only ones.
+    const [first, second, last] = await chainOf(["o1", "o2", "o3"], new Date("2001-02-07T10:00:00Z"));
+    const headless = await withRemoved(`"seq" = ${first!.seq}`, () => verifyChain());
+    expect(headless).toMatchObject({ intact: false, broken: { seq: second!.seq.toString() } });
+    expect(headless.broken!.reason).toMatch(/recorded start/);
+    const tailless = await withRemoved(`"seq" = ${last!.seq}`, () => verifyChain());
+    expect(tailless).toMatchObject({ intact: false, broken: { seq: second!.seq.toString() } });
+    expect(tailless.broken!.reason).toMatch(/recorded head/);
+    expect((await verifyChain()).intact).toBe(true);
   });
 
-  it("reports the oldest event as broken when a prefix is removed outside retention", async () => {
-    const first = await db().auditEvent.findFirstOrThrow({ orderBy: { seq: "asc" } });
-    const v = await withRemoved(`"seq" <= ${first.seq}`, () => verifyChain());
-    expect(v).toMatchObject({ intact: false, anchor: "none" });
-    expect((await verifyChain()).intact).toBe(true);
+  // The embedded PGlite is a single session, so its writers never overlap; CI runs this on PostgreSQL 15.
+  it.runIf(!!process.env.TENANTRY_TEST_DATABASE_URL)("lets concurrent writers append on separate lanes, each chain intact", async () => {
+    const mark = uniqueName("lanes");
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        db().$transaction(async (t) => {
+          await record({ action: "test.lanes", verb: "create", outcome: "success", statusCode: 201, name: `l${i}`, reason: mark }, t);
+          await new Promise((r) => setTimeout(r, 300)); // hold the lane while the others write
+        }),
+      ),
+    );
+    const rows = await db().auditEvent.findMany({ where: { reason: mark }, select: { lane: true } });
+    expect(rows).toHaveLength(6);
+    expect(new Set(rows.map((r) => r.lane)).size).toBeGreaterThan(1);
+    expect(await verifyChain()).toMatchObject({ intact: true });
+  });
+
+  it("retention drops whole expired weeks in bulk and the rest still verifies", async () => {
+    const old = await chainOf(["r1", "r2", "r3"], new Date(Date.now() - 400 * 86_400_000));
+    const kept = await chainOf(["k1", "k2"]);
+    const res = await runAuditRetention({ days: 180 });
+    expect(res.removed).toBeGreaterThanOrEqual(3);
+    expect(await db().auditEvent.count({ where: { reason: old[0]!.reason } })).toBe(0);
+    expect(await db().auditEvent.count({ where: { reason: kept[0]!.reason } })).toBe(2);
+    const marker = await db().auditEvent.findFirstOrThrow({ where: { action: "audit.retention" }, orderBy: { seq: "desc" } });
+    expect(marker.reason).toContain(res.partitions[0]);
+    expect(await verifyChain()).toMatchObject({ intact: true });
+    // Nothing expired left: a second run removes nothing.
+    expect((await runAuditRetention({ days: 180 })).removed).toBe(0);
   });
 });
 

@@ -1,21 +1,25 @@
-// The audit log is a hash chain: each event seals its predecessor's hash.
+// The audit log is made of hash chains (a week's partition × a lane): each event seals its predecessor's hash.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { record } from "@/lib/audit/record";
-import { eventHash } from "@/lib/audit/chain";
+import { eventHash, GENESIS, weekOf } from "@/lib/audit/chain";
 import { searchAudit } from "@/lib/audit/search";
 import { makeUser, principalOf, uniqueName } from "../support/fixtures";
 
 describe("audit record", () => {
-  it("chains every event to the one before it, even when written concurrently", async () => {
+  it("chains every event to the one before it in its chain, even when written concurrently", async () => {
     const who = uniqueName("auditor");
     await Promise.all(
       Array.from({ length: 10 }, (_, i) => record({ action: "test.event", verb: "create", outcome: "success", statusCode: 200, username: who, name: `n${i}` })),
     );
     const all = await db().auditEvent.findMany({ orderBy: { seq: "asc" } });
-    for (let i = 1; i < all.length; i++) {
-      expect(all[i]!.prevHash).toBe(all[i - 1]!.hash);
-      expect(all[i]!.hash).toBe(eventHash(all[i]!.prevHash, all[i]!));
+    const starts = new Map((await db().auditChain.findMany()).map((c) => [`${c.partition}/${c.lane}`, c.firstPrev]));
+    const heads = new Map<string, string>();
+    for (const e of all) {
+      const chain = `AuditEvent_${weekOf(e.receivedAt).slice(0, 10).replaceAll("-", "")}/${e.lane}`;
+      expect(e.prevHash).toBe(heads.get(chain) ?? starts.get(chain) ?? GENESIS);
+      expect(e.hash).toBe(eventHash(e.prevHash, e));
+      heads.set(chain, e.hash);
     }
     expect(all.filter((e) => e.username === who)).toHaveLength(10);
   });
