@@ -43,6 +43,10 @@ beforeAll(async () => {
   users.wsAdminA = await member("workspace", wsA, null, "admin");
   users.wsViewerA = await member("workspace", wsA, null, "viewer");
   users.wsRegularA = await member("workspace", wsA, null, "regular");
+  // A custom role that may only read the audit log: its permissions come from the database, not the catalogue.
+  const wA = await db().workspace.findUniqueOrThrow({ where: { name: wsA } });
+  await db().customRole.create({ data: { level: "workspace", scopeId: wA.id, workspaceId: wA.id, name: "auditor", templates: ["workspace-audit.view"] } });
+  users.wsAuditorA = await member("workspace", wsA, null, "auditor");
   users.operatorA1 = await member("project", wsA, pA1, "operator");
   users.viewerB1 = await member("project", wsB, pB1, "viewer");
   users.outsider = (await makeUser()).username;
@@ -64,6 +68,7 @@ describe("audit visibility", () => {
     wsAdminA: ["a", "a1", "a1-k8s", "a2"],
     wsViewerA: ["a", "a1", "a1-k8s", "a2"],
     wsRegularA: [],
+    wsAuditorA: ["a", "a1", "a1-k8s", "a2"],
     operatorA1: ["a1", "a1-k8s"],
     viewerB1: ["b1"],
     outsider: [],

@@ -46,4 +46,20 @@ describe("audit record", () => {
     expect(second.nextCursor).toBeNull();
     expect((await searchAudit(admin, { limit: 10, user: `${who.slice(0, -2)}*`, status: "4xx" })).items).toHaveLength(5);
   });
+
+  it("orders by when events were received, across weeks, and pages through them", async () => {
+    const who = uniqueName("weeks");
+    const day = 86_400_000;
+    // Written newest first: the order of writing must not matter, only receivedAt.
+    const at = { w0: Date.now() - 60_000, w1: Date.now() - 9 * day, w2: Date.now() - 16 * day, w3: Date.now() - 17 * day };
+    for (const [name, t] of Object.entries(at))
+      await record({ action: "test.weeks", verb: "get", outcome: "success", statusCode: 200, username: who, name, receivedAt: new Date(t) });
+    const admin = await principalOf((await makeUser("platform-admin")).username);
+    const first = await searchAudit(admin, { limit: 3, user: who });
+    expect(first.items.map((e) => e.name)).toEqual(["w0", "w1", "w2"]);
+    const second = await searchAudit(admin, { limit: 3, user: who, cursor: first.nextCursor! });
+    expect(second).toMatchObject({ items: [{ name: "w3" }], nextCursor: null });
+    const bounded = await searchAudit(admin, { limit: 3, user: who, from: new Date(at.w2 - 1000), to: new Date(at.w1 + 1000) });
+    expect(bounded.items.map((e) => e.name)).toEqual(["w1", "w2"]);
+  });
 });
