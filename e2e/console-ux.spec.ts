@@ -91,7 +91,7 @@ test("global search and the workspace switcher work from the keyboard alone", as
   await page.context().close();
 });
 
-test("the language switch translates the console and is remembered", async ({ browser }) => {
+test("the language switch translates the console and is remembered", async ({ browser, baseURL }) => {
   const page = await signIn(browser, "alice");
   await page.getByLabel("Language").selectOption("zh");
   await expect(page.getByRole("heading", { name: "我的概览" })).toBeVisible();
@@ -99,8 +99,28 @@ test("the language switch translates the console and is remembered", async ({ br
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await page.reload();
   await expect(page.getByRole("heading", { name: "我的概览" })).toBeVisible();
+
+  // The role editor names its modules in Chinese, and the server's field messages come back in Chinese too.
+  await page.goto("/workspaces/demo/roles/new");
+  const matrix = page.getByRole("table", { name: "按模块划分的权限" });
+  await expect(matrix.getByRole("rowheader", { name: "企业空间成员" })).toBeVisible();
+  await expect(matrix.getByRole("rowheader", { name: "Workspace members" })).toHaveCount(0);
+  await page.getByLabel("名称", { exact: true }).fill("Not_A_Name");
+  await page.getByRole("button", { name: "创建角色" }).click();
+  await expect(page.getByText("只能包含小写字母、数字和“-”，且须以字母或数字开头和结尾。")).toBeVisible();
+  await expect(page.getByRole("status", { name: "通知" })).toContainText("部分字段无效");
+  // A script (no language cookie, no Accept-Language) still reads the API in English.
+  const script = await signedInApi(baseURL!, "alice", demoPassword);
+  const refused = await (await script.post("/api/v1/workspaces/demo/roles", { data: { name: "Not_A_Name", templates: [] } })).json();
+  expect(refused.issues[0].message).toBe("Lowercase letters, digits and '-', starting and ending with a letter or digit.");
+  await script.dispose();
+
+  // The audit histogram says its interval in words.
+  await page.goto("/workspaces/demo/audit");
+  await expect(page.getByRole("figure", { name: "事件随时间分布" })).toContainText(/条事件 · 每/);
+
   await page.getByLabel("语言").selectOption("en");
-  await expect(page.getByRole("heading", { name: "Your dashboard" })).toBeVisible();
+  await expect(page.getByRole("figure", { name: "Events over time" })).toContainText(/events? · per /);
   await page.context().close();
 });
 

@@ -9,6 +9,9 @@ const hostKubeconfig = `${process.env.E2E_DATA_DIR}/clusters/host.kubeconfig`;
 /** A DNS label no other run or test uses. */
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
+/** The console's toasts (role="status"), where each mutation reports how it went. */
+const toasts = (page: Page) => page.getByRole("status", { name: "Notifications" });
+
 async function signIn(page: Page, username: string, password: string) {
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password").fill(password);
@@ -47,6 +50,7 @@ test("admin creates a workspace and a project; the namespace exists and both act
   await dialog.getByRole("button", { name: "Create workspace" }).click();
   await expect(page).toHaveURL(new RegExp(`/workspaces/${workspace}$`));
   await expect(page.getByRole("heading", { name: "End-to-end workspace" })).toBeVisible();
+  await expect(toasts(page)).toContainText(`Workspace ${workspace} created.`);
 
   // Project on that cluster; the project page follows it to `ready`.
   await page.getByRole("button", { name: "Create project" }).click();
@@ -55,6 +59,7 @@ test("admin creates a workspace and a project; the namespace exists and both act
   await form.getByLabel("Cluster").selectOption("host");
   await form.getByRole("button", { name: "Create project" }).click();
   await expect(page).toHaveURL(new RegExp(`/workspaces/${workspace}/projects/${project}$`));
+  await expect(toasts(page)).toContainText(`Project ${project} created.`);
   await expect(page.getByText("ready", { exact: true })).toBeVisible();
 
   // The namespace, straight from the cluster.
@@ -101,5 +106,10 @@ test("a workspace with projects is not deleted; an empty one is, once its name i
   expect((await page.request.post("/api/v1/workspaces", { data: { name: empty, clusters: [] } })).status()).toBe(201);
   await deleteByName(empty);
   await expect(page).toHaveURL(/\/workspaces$/);
+  // The toast outlives the page it was raised on, and can be dismissed.
+  const deleted = toasts(page).getByText(`Workspace ${empty} deleted.`);
+  await expect(deleted).toBeVisible();
+  await toasts(page).getByRole("button", { name: "Dismiss" }).last().click();
+  await expect(deleted).toHaveCount(0);
   expect((await page.request.get(`/api/v1/workspaces/${empty}`)).status()).toBe(404);
 });

@@ -4,15 +4,6 @@ import { FILTER_KEYS, RANGE_PRESETS, type AuditFilters } from "@/lib/client/hook
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { useT } from "@/lib/i18n/client";
-import type { MessageKey } from "@/lib/i18n";
-
-const rangeLabels: Record<string, MessageKey> = {
-  "15m": "audit.range.15m",
-  "1h": "audit.range.1h",
-  "24h": "audit.range.24h",
-  "7d": "audit.range.7d",
-  "30d": "audit.range.30d",
-};
 
 /** Filters apply on submit, so typing does not fire a search per keystroke. `fixed` filters (a page's scope) are not editable. */
 export function AuditFilterForm({ value, fixed = {}, onApply }: { value: AuditFilters; fixed?: AuditFilters; onApply: (next: AuditFilters) => void }) {
@@ -46,7 +37,7 @@ export function AuditFilterForm({ value, fixed = {}, onApply }: { value: AuditFi
           <option value="">{t("audit.anyTime")}</option>
           {Object.entries(RANGE_PRESETS).map(([k, p]) => (
             <option key={k} value={k}>
-              {rangeLabels[k] ? t(rangeLabels[k]) : p.label}
+              {t(p.label)}
             </option>
           ))}
           <option value="custom">{t("audit.customRange")}</option>

@@ -2,6 +2,16 @@
 import type { AuditHistogram as Histogram } from "@/lib/client/types";
 import { formatDateTime } from "@/lib/client/format";
 import { useT } from "@/lib/i18n/client";
+import type { MessageKey } from "@/lib/i18n";
+
+const intervals: Record<string, MessageKey> = {
+  "1m": "audit.interval.1m",
+  "5m": "audit.interval.5m",
+  "15m": "audit.interval.15m",
+  "1h": "audit.interval.1h",
+  "6h": "audit.interval.6h",
+  "1d": "audit.interval.1d",
+};
 
 /** Events over time as bars (denied and failed stacked in colour); each bar names its bucket and counts. */
 export function AuditHistogram({ data }: { data: Histogram }) {
@@ -10,9 +20,9 @@ export function AuditHistogram({ data }: { data: Histogram }) {
   const total = data.buckets.reduce((n, b) => n + b.count, 0);
   return (
     <figure className="mb-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-zinc-200" aria-label={t("audit.overTime")}>
-      <figcaption className="mb-2 flex justify-between text-xs text-zinc-500">
+      <figcaption className="mb-2 flex flex-wrap justify-between gap-x-4 text-xs text-zinc-500">
         <span>
-          {t(total === 1 ? "audit.totalOne" : "audit.total", { count: total, interval: data.interval })}
+          {t(total === 1 ? "audit.totalOne" : "audit.total", { count: total, interval: intervals[data.interval] ? t(intervals[data.interval]) : data.interval })}
         </span>
         <span>
           {formatDateTime(data.from)} – {formatDateTime(data.to)}

@@ -4,9 +4,9 @@ import { useState, type ChangeEvent, type FormEvent } from "react";
 import { ApiError, fieldErrors } from "@/lib/client/api";
 import { useT } from "@/lib/i18n/client";
 import { useRegisterCluster } from "@/lib/client/hooks/clusters";
-import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormError, TextAreaField, TextField } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 
 const MAX_KUBECONFIG_BYTES = 256 * 1024;
 
@@ -60,14 +60,7 @@ export function RegisterClusterForm() {
         />
         <TextField label={t("clusters.upload")} type="file" accept=".yaml,.yml,.conf,.config,.kubeconfig,text/*" onChange={onFile} error={fileError} className="file:mr-3 file:rounded file:border-0 file:bg-zinc-100 file:px-3 file:py-1 file:text-sm" />
         <FormError error={formError} />
-        <div className="flex justify-end gap-2">
-          <ButtonLink href="/clusters" variant="secondary">
-            {t("ui.cancel")}
-          </ButtonLink>
-          <Button type="submit" disabled={register.isPending}>
-            {register.isPending ? t("clusters.connecting") : t("clusters.add")}
-          </Button>
-        </div>
+        <FormActions submitLabel={t("clusters.add")} pendingLabel={t("clusters.connecting")} pending={register.isPending} cancelHref="/clusters" />
       </form>
     </Card>
   );

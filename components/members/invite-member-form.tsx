@@ -4,8 +4,8 @@ import { ApiError, fieldErrors } from "@/lib/client/api";
 import type { AccessScope } from "@/lib/client/access-scope";
 import { useAddMember } from "@/lib/client/hooks/members";
 import type { Role } from "@/lib/client/types";
-import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 import { ProblemAlert } from "@/components/roles/problem-alert";
 import { RoleOptions } from "./role-options";
 import { useT } from "@/lib/i18n/client";
@@ -46,14 +46,7 @@ export function InviteMemberForm({ scope, roles, held, onDone }: { scope: Access
         </SelectField>
       </div>
       <ProblemAlert error={problem} />
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          {t("ui.cancel")}
-        </Button>
-        <Button type="submit" disabled={add.isPending}>
-          {add.isPending ? t(invite ? "members.inviting" : "members.adding") : title}
-        </Button>
-      </div>
+      <FormActions submitLabel={title} pendingLabel={t(invite ? "members.inviting" : "members.adding")} pending={add.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 import type { Member, Role } from "@/lib/client/types";
 import { formatDate } from "@/lib/client/format";
 import { Button } from "@/components/ui/button";
-import { DataTable, TBody, Td, Th } from "@/components/ui/data-table";
+import { ActionsTh, DataTable, TBody, Td, Th } from "@/components/ui/data-table";
 import { RoleOptions } from "./role-options";
 import { useT } from "@/lib/i18n/client";
 
@@ -23,11 +23,7 @@ export function MembersTable({ caption, members, manage }: TableProps) {
           <Th>{t("members.email")}</Th>
           <Th>{t("members.role")}</Th>
           <Th>{t("members.since")}</Th>
-          {manage && (
-            <Th>
-              <span className="sr-only">{t("ui.actions")}</span>
-            </Th>
-          )}
+          {manage && <ActionsTh />}
         </tr>
       </thead>
       <TBody>

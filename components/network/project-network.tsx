@@ -4,9 +4,9 @@ import { useProjectNetwork, useSetProjectNetwork, type ProjectNetworkInput } fro
 import { useScopePermissions } from "@/lib/client/hooks/permissions";
 import { projectScope } from "@/lib/client/access-scope";
 import type { ProjectNetwork } from "@/lib/client/types";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormError } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { ScopeTabs } from "@/components/members/scope-tabs";
@@ -60,7 +60,7 @@ function Settings({ ws, project, current, canManage }: { ws: string; project: st
         </label>
         <AllowListEditor label={t("net.egressAllow")} entries={form.egress?.allow ?? []} onChange={(allow) => setForm({ ...form, egress: { isolated: form.egress?.isolated ?? false, allow } })} />
         <FormError error={save.error} />
-        {canManage && <Button type="submit" disabled={save.isPending}>{t("net.save")}</Button>}
+        <FormActions submitLabel={canManage ? t("net.save") : undefined} pendingLabel={t("ui.saving")} pending={save.isPending} />
       </form>
     </Card>
   );

@@ -4,8 +4,8 @@ import type { FormEvent } from "react";
 import { ApiError, fieldErrors } from "@/lib/client/api";
 import { useT } from "@/lib/i18n/client";
 import { useCreateProject } from "@/lib/client/hooks/projects";
-import { Button } from "@/components/ui/button";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 
 /** A project is one namespace on one of the workspace's clusters. */
 export function CreateProjectForm({ workspace, clusters, onCancel }: { workspace: string; clusters: string[]; onCancel: () => void }) {
@@ -46,14 +46,7 @@ export function CreateProjectForm({ workspace, clusters, onCancel }: { workspace
         <TextField label={t("ui.displayName")} name="displayName" autoComplete="off" error={errors.displayName} />
       </div>
       <FormError error={formError} />
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onCancel}>
-          {t("ui.cancel")}
-        </Button>
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? t("ui.creating") : t("ws.createProject")}
-        </Button>
-      </div>
+      <FormActions submitLabel={t("ws.createProject")} pendingLabel={t("ui.creating")} pending={create.isPending} onCancel={onCancel} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { projectScope } from "@/lib/client/access-scope";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormError, SelectField } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { ScopeTabs } from "@/components/members/scope-tabs";
@@ -45,10 +46,7 @@ function QuotaCard({ ws, project, quota, canManage }: { ws: string; project: str
           {quota.pool && <p className="text-sm text-zinc-600">{t("quota.pooledKeys", { keys: Object.keys(quota.pool).join(", ") })}</p>}
           <ResourceMapEditor label={t("quota.quota")} rows={rows} onChange={setRows} errors={issuesByKey(save.error, "hard")} />
           <FormError error={save.error} />
-          <div className="flex gap-2">
-            <Button type="submit" disabled={save.isPending}>{t("quota.save")}</Button>
-            <Button variant="ghost" onClick={() => setEditing(false)}>{t("ui.cancel")}</Button>
-          </div>
+          <FormActions submitLabel={t("quota.save")} pendingLabel={t("ui.saving")} pending={save.isPending} onCancel={() => setEditing(false)} />
         </form>
       ) : (
         <UsageBars label={t("quota.projectUsage")} hard={quota.effective} used={quota.used} />
@@ -78,7 +76,7 @@ function LimitsCard({ ws, project, limits, canManage }: { ws: string; project: s
             ))}
           </div>
           <FormError error={save.error} />
-          <Button type="submit" disabled={save.isPending}>{t("limits.save")}</Button>
+          <FormActions submitLabel={t("limits.save")} pendingLabel={t("ui.saving")} pending={save.isPending} />
         </form>
       )}
     </Card>

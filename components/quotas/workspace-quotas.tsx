@@ -6,6 +6,7 @@ import type { WorkspaceQuota } from "@/lib/client/types";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormError } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { ScopeTabs } from "@/components/members/scope-tabs";
@@ -82,10 +83,7 @@ function PoolForm({ ws, quota, onDone }: { ws: string; quota: WorkspaceQuota; on
       <ResourceMapEditor label={t("quota.pool")} rows={hard} onChange={setHard} errors={issuesByKey(save.error, "hard")} />
       <ResourceMapEditor label={t("quota.defaultProject")} rows={def} onChange={setDef} errors={issuesByKey(save.error, "defaultProject.hard")} />
       <FormError error={save.error} />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={save.isPending}>{t("quota.savePool")}</Button>
-        <Button variant="ghost" onClick={onDone}>{t("ui.cancel")}</Button>
-      </div>
+      <FormActions submitLabel={t("quota.savePool")} pendingLabel={t("ui.saving")} pending={save.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { FormActions } from "@/components/ui/form-actions";
 import { ProblemAlert } from "./problem-alert";
 import type { TemplateIndex } from "./role-selection";
 import { useLocale, useT } from "@/lib/i18n/client";
@@ -53,14 +53,7 @@ export function RoleDiffDialog({ open, role, added, removed, index, saving, erro
           </>
         )}
         <ProblemAlert error={error} index={index} />
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={onClose}>
-            {t("ui.cancel")}
-          </Button>
-          <Button onClick={onConfirm} disabled={saving}>
-            {saving ? t("ui.saving") : t("roles.saveChanges")}
-          </Button>
-        </div>
+        <FormActions submitLabel={t("roles.saveChanges")} pendingLabel={t("ui.saving")} pending={saving} onConfirm={onConfirm} onCancel={onClose} />
       </div>
     </Dialog>
   );

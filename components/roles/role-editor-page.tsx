@@ -9,7 +9,8 @@ import { ErrorState, LoadingState } from "@/components/ui/states";
 import { RoleEditor } from "./role-editor";
 import { indexTemplates } from "./role-selection";
 import { useHeldPermissions } from "./use-held-permissions";
-import { useT } from "@/lib/i18n/client";
+import { roleTitle } from "./role-title";
+import { useLocale, useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n";
 
 const levelRoles: Record<AccessScope["level"], MessageKey> = { platform: "roles.platformRoles", workspace: "roles.workspaceRoles", project: "roles.projectRoles" };
@@ -18,6 +19,7 @@ const newTitle: Record<AccessScope["level"], MessageKey> = { platform: "roles.ne
 /** /…/roles/new (no name) or /…/roles/{name}: built-in roles and callers without manage see it read-only. */
 export function RoleEditorPage({ scope, name }: { scope: AccessScope; name?: string }) {
   const t = useT();
+  const locale = useLocale();
   const templates = useTemplates(scope.level);
   const permissions = useHeldPermissions(scope);
   const role = useRole(scope, name);
@@ -32,7 +34,7 @@ export function RoleEditorPage({ scope, name }: { scope: AccessScope; name?: str
   const existing: Role | undefined = name !== undefined ? role.data : undefined;
   const canManage = permissions.can(rolesPermission(scope, "manage"));
   const readOnly = !canManage || !!existing?.builtIn;
-  const title = existing ? existing.displayName || existing.name : t(newTitle[scope.level]);
+  const title = existing ? roleTitle(existing, locale) || existing.name : t(newTitle[scope.level]);
   const note = existing?.builtIn
     ? t("roles.noteBuiltIn")
     : !canManage

@@ -5,8 +5,8 @@ import { ApiError, fieldErrors } from "@/lib/client/api";
 import { scopeHref, type AccessScope } from "@/lib/client/access-scope";
 import { useCreateRole, useUpdateRole } from "@/lib/client/hooks/roles";
 import type { Role, Template } from "@/lib/client/types";
-import { Button, ButtonLink } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 import { ProblemAlert } from "./problem-alert";
 import { RoleDiffDialog } from "./role-diff-dialog";
 import { chosenFromStored, effectiveTemplates, templateDiff, type TemplateIndex } from "./role-selection";
@@ -67,16 +67,13 @@ export function RoleEditor({ scope, templates, index, held, role, readOnly }: Ed
         {errors.templates && <p className="text-xs text-red-600">{errors.templates}</p>}
       </fieldset>
       <ProblemAlert error={createProblem} index={index} />
-      <div className="flex justify-end gap-2">
-        <ButtonLink variant="secondary" href={listHref}>
-          {readOnly ? t("roles.back") : t("ui.cancel")}
-        </ButtonLink>
-        {!readOnly && (
-          <Button type="submit" disabled={create.isPending}>
-            {role ? t("roles.review") : create.isPending ? t("ui.creating") : t("roles.create")}
-          </Button>
-        )}
-      </div>
+      <FormActions
+        submitLabel={readOnly ? undefined : t(role ? "roles.review" : "roles.create")}
+        pendingLabel={t("ui.creating")}
+        pending={create.isPending}
+        cancelHref={listHref}
+        cancelLabel={readOnly ? t("roles.back") : undefined}
+      />
       {role && (
         <RoleDiffDialog
           open={reviewing}

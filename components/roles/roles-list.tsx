@@ -4,13 +4,14 @@ import { useState } from "react";
 import { rolesPermission, scopeCrumbs, scopeHref, type AccessScope } from "@/lib/client/access-scope";
 import { useRoles } from "@/lib/client/hooks/roles";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { DataTable, TBody, Td, Th } from "@/components/ui/data-table";
+import { ActionsTh, DataTable, TBody, Td, Th } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { ScopeTabs } from "@/components/members/scope-tabs";
 import { DeleteRoleDialog } from "./delete-role-dialog";
 import { useHeldPermissions } from "./use-held-permissions";
-import { useT } from "@/lib/i18n/client";
+import { roleTitle } from "./role-title";
+import { useLocale, useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n";
 
 const titles: Record<AccessScope["level"], MessageKey> = { platform: "nav.platformRoles", workspace: "tabs.roles", project: "tabs.roles" };
@@ -22,6 +23,7 @@ const descriptions: Record<AccessScope["level"], MessageKey> = {
 
 export function RolesList({ scope }: { scope: AccessScope }) {
   const t = useT();
+  const locale = useLocale();
   const roles = useRoles(scope);
   const { can } = useHeldPermissions(scope);
   const [deleting, setDeleting] = useState<string | null>(null);
@@ -49,9 +51,7 @@ export function RolesList({ scope }: { scope: AccessScope }) {
               <Th>{t("roles.type")}</Th>
               <Th>{t("roles.permissions")}</Th>
               <Th>{t("tabs.members")}</Th>
-              <Th>
-                <span className="sr-only">{t("ui.actions")}</span>
-              </Th>
+              <ActionsTh />
             </tr>
           </thead>
           <TBody>
@@ -61,7 +61,7 @@ export function RolesList({ scope }: { scope: AccessScope }) {
                   <Link href={`${base}/${r.name}`} className="font-medium text-indigo-700 hover:underline">
                     {r.name}
                   </Link>
-                  {(r.displayName || r.description) && <div className="max-w-md truncate text-xs text-zinc-500">{r.displayName || r.description}</div>}
+                  {(roleTitle(r, locale) || r.description) && <div className="max-w-md truncate text-xs text-zinc-500">{roleTitle(r, locale) || r.description}</div>}
                 </Td>
                 <Td>
                   <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${r.builtIn ? "bg-zinc-100 text-zinc-700 ring-zinc-500/20" : "bg-indigo-50 text-indigo-700 ring-indigo-600/20"}`}>

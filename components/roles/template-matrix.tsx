@@ -4,13 +4,17 @@ import type { Template } from "@/lib/client/types";
 import { DataTable, TBody, Td, Th } from "@/components/ui/data-table";
 import { impliedBy, type TemplateIndex } from "./role-selection";
 import { useLocale, useT } from "@/lib/i18n/client";
-import type { MessageKey } from "@/lib/i18n";
+import { dictionaries, type MessageKey, type Translate } from "@/lib/i18n";
 
 const VERBS = ["view", "manage", "create"] as const;
 const verbLabels: Record<(typeof VERBS)[number], MessageKey> = { view: "roles.verb.view", manage: "roles.verb.manage", create: "roles.verb.create" };
 
 const verbOf = (t: Template) => t.name.slice(t.module.length + 1);
-const humanize = (module: string) => module.charAt(0).toUpperCase() + module.slice(1).replace(/-/g, " ");
+// A module the dictionaries do not name yet (a newer server) still reads as words.
+function moduleName(module: string, t: Translate): string {
+  const key = `module.${module}`;
+  return key in dictionaries.en ? t(key as MessageKey) : module.charAt(0).toUpperCase() + module.slice(1).replace(/-/g, " ");
+}
 
 interface MatrixProps {
   templates: Template[];
@@ -53,7 +57,7 @@ export function TemplateMatrix({ templates, index, chosen, held, readOnly = fals
         {modules.map((module) => (
           <tr key={module}>
             <th scope="row" className="whitespace-nowrap px-4 py-3 text-left align-top text-sm font-medium text-zinc-900">
-              {humanize(module)}
+              {moduleName(module, tr)}
             </th>
             {verbs.map((verb) => {
               const t = find(module, verb);

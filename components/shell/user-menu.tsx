@@ -56,11 +56,11 @@ export function UserMenu() {
             </p>
           </div>
           <Link href="/profile" onClick={() => setOpen(false)} className="block px-4 py-2 text-sm text-zinc-700 hover:bg-zinc-50">
-            Profile
+            {t("user.profile")}
           </Link>
           {permissions.includes("settings.manage") && (
             <Link href="/settings/identity-providers" onClick={() => setOpen(false)} className="block px-4 py-2 text-sm text-zinc-700 hover:bg-zinc-50">
-              Identity providers
+              {t("user.identityProviders")}
             </Link>
           )}
           <button

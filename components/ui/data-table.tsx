@@ -1,4 +1,6 @@
+"use client";
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
+import { useT } from "@/lib/i18n/client";
 
 /**
  * A table in a bordered card that scrolls sideways on narrow screens. `relative` makes the card the containing
@@ -22,6 +24,16 @@ export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellE
       className={`whitespace-nowrap bg-zinc-50 px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-zinc-500 ${className}`}
       {...props}
     />
+  );
+}
+
+/** The header of the row buttons' column: named for screen readers only. */
+export function ActionsTh() {
+  const t = useT();
+  return (
+    <Th>
+      <span className="sr-only">{t("ui.actions")}</span>
+    </Th>
   );
 }
 

@@ -13,7 +13,7 @@ export function ProblemAlert({ error, children }: { error: unknown; children?: R
   return (
     <div role="alert" className={box}>
       <p className="font-medium">{problemTitle(error, t)}</p>
-      <p>{errorMessage(error)}</p>
+      <p>{errorMessage(error, t)}</p>
       {children}
     </div>
   );

@@ -37,7 +37,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   return (
     <div role="alert" className="rounded-lg bg-red-50 px-6 py-8 text-center ring-1 ring-inset ring-red-600/20">
       <p className="text-sm font-medium text-red-800">{status && titles[status] ? t(titles[status]) : error instanceof ApiError || error instanceof TypeError ? problemTitle(error, t) : t("common.errorTitle")}</p>
-      <p className="mt-1 text-sm text-red-700">{errorMessage(error)}</p>
+      <p className="mt-1 text-sm text-red-700">{errorMessage(error, t)}</p>
       {onRetry && retryable && (
         <Button variant="secondary" className="mt-4" onClick={onRetry}>
           {t("common.retry")}

@@ -1,8 +1,8 @@
 "use client";
 import { useState, type FormEvent, type ReactNode } from "react";
-import { Button } from "./button";
 import { Dialog } from "./dialog";
 import { TextField } from "./field";
+import { FormActions } from "./form-actions";
 import { ProblemAlert } from "@/components/roles/problem-alert";
 import { useT } from "@/lib/i18n/client";
 
@@ -35,14 +35,7 @@ export function TypeToConfirmDialog(props: {
         <p className="text-sm text-zinc-600">{props.children}</p>
         <TextField label={t("ui.typeToConfirm", { name: props.name })} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} />
         <ProblemAlert error={props.error} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={close}>
-            {t("ui.cancel")}
-          </Button>
-          <Button type="submit" variant="danger" disabled={typed !== props.name || props.pending}>
-            {props.pending ? t("ui.deleting") : props.confirmLabel}
-          </Button>
-        </div>
+        <FormActions submitLabel={props.confirmLabel} pendingLabel={t("ui.deleting")} pending={props.pending} disabled={typed !== props.name} danger onCancel={close} />
       </form>
     </Dialog>
   );

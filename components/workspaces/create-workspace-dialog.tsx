@@ -4,9 +4,9 @@ import { useState, type FormEvent } from "react";
 import { ApiError, fieldErrors } from "@/lib/client/api";
 import { useT } from "@/lib/i18n/client";
 import { useCreateWorkspace } from "@/lib/client/hooks/workspaces";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError, TextAreaField, TextField } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 import { ClusterCheckboxes } from "./cluster-checkboxes";
 
 export function CreateWorkspaceDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -42,14 +42,7 @@ export function CreateWorkspaceDialog({ open, onClose }: { open: boolean; onClos
         <TextAreaField label={t("ui.description")} name="description" rows={2} error={errors.description} />
         <ClusterCheckboxes selected={clusters} onChange={setClusters} error={errors.clusters} />
         <FormError error={formError} />
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={close}>
-            {t("ui.cancel")}
-          </Button>
-          <Button type="submit" disabled={create.isPending}>
-            {create.isPending ? t("ui.creating") : t("ws.create")}
-          </Button>
-        </div>
+        <FormActions submitLabel={t("ws.create")} pendingLabel={t("ui.creating")} pending={create.isPending} onCancel={close} />
       </form>
     </Dialog>
   );

@@ -1,5 +1,7 @@
 // Application errors carry the HTTP status and a stable code; route() turns them into
 // application/problem+json (RFC 9457). Anything else becomes an opaque 500.
+import { localizeFieldMessage } from "../i18n/field-issues";
+import type { Locale } from "../i18n";
 
 export interface FieldIssue {
   path: string;
@@ -41,7 +43,8 @@ const titles: Record<number, string> = {
   503: "Service Unavailable",
 };
 
-export function problemBody(err: AppError, instance?: string) {
+/** `locale` re-words the field messages for a caller who asked for another language (the rest stays English). */
+export function problemBody(err: AppError, instance?: string, locale: Locale = "en") {
   return {
     type: `https://tenantry.io/problems/${err.code}`,
     title: titles[err.status] ?? "Error",
@@ -49,13 +52,13 @@ export function problemBody(err: AppError, instance?: string) {
     code: err.code,
     detail: err.message,
     ...(instance ? { instance } : {}),
-    ...(err.issues.length ? { issues: err.issues } : {}),
+    ...(err.issues.length ? { issues: err.issues.map((i) => ({ ...i, message: localizeFieldMessage(i.message, locale) })) } : {}),
     ...err.extra,
   };
 }
 
-export function problemResponse(err: AppError, instance?: string): Response {
-  return new Response(JSON.stringify(problemBody(err, instance)), {
+export function problemResponse(err: AppError, instance?: string, locale?: Locale): Response {
+  return new Response(JSON.stringify(problemBody(err, instance, locale)), {
     status: err.status,
     headers: { "content-type": "application/problem+json" },
   });

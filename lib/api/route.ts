@@ -10,6 +10,8 @@ import { record } from "../audit/record";
 import { withAuditContext, type AuditContext } from "../audit/context";
 import { AppError, badRequest, conflict, notFound, problemResponse, unauthenticated, invalid, type FieldIssue } from "./errors";
 import { clientInfo } from "./client-info";
+import { requestLocale, type Locale } from "../i18n";
+import { zodParseParams } from "../i18n/field-issues";
 
 /** What the audit event says about the target; handlers fill in what they learn (cluster, ids). */
 export interface AuditTarget {
@@ -63,6 +65,8 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
   return async (req: Request, next: NextCtx): Promise<Response> => {
     const receivedAt = new Date();
     const url = new URL(req.url);
+    // Field messages in the caller's language (English for scripts); the audit log keeps English.
+    const locale = requestLocale(req.headers);
     const rawParams = (await next?.params) ?? {};
     const target: AuditTarget = { resource: spec.resource, ...scopeHint(rawParams) };
     let user: User | null = null;
@@ -86,12 +90,12 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
       if (user.mustChangePassword && !spec.duringPasswordChange)
         throw new AppError(403, "password_change_required", "Change your password before doing anything else.");
       checkOrigin(req);
-      const params = parse(spec.params, rawParams, "path") as P;
+      const params = parse(spec.params, rawParams, "path", locale) as P;
       // Query and body are read before authorization only where the scope or the audit target needs
       // them; their errors are reported after it, so a caller without rights learns nothing from them.
-      const parsedQuery = validate(spec.query, Object.fromEntries(url.searchParams), "query");
+      const parsedQuery = validate(spec.query, Object.fromEntries(url.searchParams), "query", locale);
       const scope = spec.scope?.(params, parsedQuery.ok ? parsedQuery.value : ({} as Q)) ?? {};
-      const parsedBody = spec.body ? await readBody(req, spec.body) : { ok: true as const, value: undefined as B };
+      const parsedBody = spec.body ? await readBody(req, spec.body, locale) : { ok: true as const, value: undefined as B };
       Object.assign(target, scopeTarget(scope), parsedBody.ok ? spec.target?.(params, parsedBody.value) : undefined);
       const principal = await principalFor(user, scope);
       const require = async (action: Permission, s: Scope = scope) => {
@@ -112,7 +116,7 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
       status = appErr.status;
       denied = appErr instanceof Denial || status === 401;
       reason = appErr instanceof Denial ? appErr.why : appErr.message;
-      response = problemResponse(appErr, url.pathname);
+      response = problemResponse(appErr, url.pathname, locale);
     }
     const recordedWithChange = status < 400 && audit.recorded;
     if ((MUTATING.has(req.method) || status >= 400) && !recordedWithChange) {
@@ -163,7 +167,7 @@ function checkOrigin(req: Request) {
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
-async function readBody<B>(req: Request, schema: ZodType<B>): Promise<Parsed<B>> {
+async function readBody<B>(req: Request, schema: ZodType<B>, locale: Locale): Promise<Parsed<B>> {
   const text = await req.text();
   let json: unknown = {};
   try {
@@ -171,20 +175,20 @@ async function readBody<B>(req: Request, schema: ZodType<B>): Promise<Parsed<B>>
   } catch {
     return { ok: false, error: badRequest("The request body is not valid JSON.") };
   }
-  return validate(schema, json, "body");
+  return validate(schema, json, "body", locale);
 }
 
-function validate<T>(schema: ZodType<T> | undefined, value: unknown, where: string): Parsed<T> {
+function validate<T>(schema: ZodType<T> | undefined, value: unknown, where: string, locale: Locale): Parsed<T> {
   try {
-    return { ok: true, value: parse(schema, value, where) as T };
+    return { ok: true, value: parse(schema, value, where, locale) as T };
   } catch (err) {
     return { ok: false, error: err as AppError };
   }
 }
 
-function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T | unknown {
+function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string, locale: Locale): T | unknown {
   if (!schema) return value;
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, zodParseParams(locale));
   if (result.success) return result.data;
   throw invalid(result.error.issues.map((i): FieldIssue => ({ path: i.path.length ? i.path.join(".") : where, message: i.message })));
 }

@@ -1,4 +1,5 @@
 // A small typed fetch wrapper for the BFF: JSON in and out, problem+json errors become ApiError.
+import type { Translate } from "@/lib/i18n";
 
 export interface FieldIssue {
   path: string;
@@ -71,8 +72,8 @@ export function fieldErrors(error: unknown): Record<string, string> {
 }
 
 /** A sentence for the user: the BFF's detail, a network hint (fetch rejects with a TypeError), or a generic line. */
-export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.detail || `Request failed (${error.status}).`;
-  if (error instanceof TypeError) return "Could not reach the server. Check your connection and try again.";
-  return "An unexpected error occurred.";
+export function errorMessage(error: unknown, t: Translate): string {
+  if (error instanceof ApiError) return error.detail || t("problem.requestFailed", { status: error.status });
+  if (error instanceof TypeError) return t("problem.networkDetail");
+  return t("problem.unexpected");
 }

@@ -27,6 +27,13 @@ export function localeFromAcceptLanguage(header: string | null): Locale {
   return "en";
 }
 
+/** An API request's language, as for pages: the remembered cookie, else Accept-Language (a script sends neither: English). */
+export function requestLocale(headers: Headers): Locale {
+  const cookie = (headers.get("cookie") ?? "").split(";").map((c) => c.trim().split("="));
+  const remembered = cookie.find(([name]) => name === LOCALE_COOKIE)?.[1];
+  return isLocale(remembered) ? remembered : localeFromAcceptLanguage(headers.get("accept-language"));
+}
+
 /** `{name}` placeholders are filled from vars; a missing key falls back to English, then to the key. */
 export function translator(messages: Partial<Messages>): Translate {
   return (key, vars) => {

@@ -38,9 +38,10 @@ const byStatus: Record<number, MessageKey> = {
 };
 
 /** The summary of an error: its problem code, else its status; a failed fetch (TypeError) is a network problem. */
-export function problemTitle(error: unknown, t: Translate): string {
-  if (error instanceof TypeError) return t("problem.network");
+export function problemKey(error: unknown): MessageKey {
+  if (error instanceof TypeError) return "problem.network";
   const { code, status } = (error ?? {}) as { code?: unknown; status?: unknown };
-  const key = (typeof code === "string" && byCode[code]) || (typeof status === "number" && byStatus[status]) || "problem.generic";
-  return t(key);
+  return (typeof code === "string" && byCode[code]) || (typeof status === "number" && byStatus[status]) || "problem.generic";
 }
+
+export const problemTitle = (error: unknown, t: Translate): string => t(problemKey(error));

@@ -4,8 +4,12 @@ import { currentUser } from "@/lib/auth/session";
 import { LoginForm } from "@/components/auth/login-form";
 import { ProviderButtons } from "@/components/auth/provider-buttons";
 import { signInProviders } from "@/lib/identity/providers";
+import { getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("auth.signIn") };
+}
+
 export const dynamic = "force-dynamic";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> }) {
@@ -13,6 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const target = safeCallback(typeof callbackUrl === "string" ? callbackUrl : undefined);
   if (await currentUser()) redirect(target);
   const providers = await signInProviders();
+  const t = await getT();
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">
@@ -20,10 +25,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <span aria-hidden="true" className="mx-auto flex size-10 items-center justify-center rounded-lg bg-indigo-600 text-lg font-bold text-white">
             T
           </span>
-          <h1 className="mt-4 text-2xl font-semibold tracking-tight text-zinc-900">Sign in to Tenantry</h1>
-          <p className="mt-1 text-sm text-zinc-500">Multi-tenant console for Kubernetes</p>
+          <h1 className="mt-4 text-2xl font-semibold tracking-tight text-zinc-900">{t("auth.title")}</h1>
+          <p className="mt-1 text-sm text-zinc-500">{t("auth.tagline")}</p>
         </div>
-        <LoginForm callbackUrl={target} directories={providers.filter((p) => p.type === "ldap")} error={error ? "Sign-in failed or was refused." : undefined} />
+        <LoginForm callbackUrl={target} directories={providers.filter((p) => p.type === "ldap")} error={error ? t("auth.refused") : undefined} />
         <ProviderButtons providers={providers} callbackUrl={target} />
       </div>
     </main>

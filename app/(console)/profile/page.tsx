@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
 import { ProfilePage } from "@/components/profile/profile-page";
+import { getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Profile" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("user.profile") };
+}
 
 export default async function Profile() {
   const user = await currentUser();

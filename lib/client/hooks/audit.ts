@@ -2,6 +2,8 @@
 import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import { apiGet, apiSend, withQuery } from "../api";
 import type { AuditEvent, AuditHistogram, AuditOutcome, AuditTokenIssued, Page } from "../types";
+import { toastMessage } from "../toast";
+import type { MessageKey } from "@/lib/i18n";
 
 /** Every filter of GET /api/v1/audit/events, as the URL holds them (`range` is a preset like 24h, or custom from/to). */
 export interface AuditFilters {
@@ -24,12 +26,12 @@ export interface AuditFilters {
 
 export const FILTER_KEYS = ["range", "from", "to", "user", "workspace", "project", "cluster", "resource", "name", "verb", "status", "outcome", "ip", "source", "q"] as const;
 
-export const RANGE_PRESETS: Record<string, { label: string; ms: number }> = {
-  "15m": { label: "Last 15 minutes", ms: 15 * 60_000 },
-  "1h": { label: "Last hour", ms: 3_600_000 },
-  "24h": { label: "Last 24 hours", ms: 86_400_000 },
-  "7d": { label: "Last 7 days", ms: 7 * 86_400_000 },
-  "30d": { label: "Last 30 days", ms: 30 * 86_400_000 },
+export const RANGE_PRESETS: Record<string, { label: MessageKey; ms: number }> = {
+  "15m": { label: "audit.range.15m", ms: 15 * 60_000 },
+  "1h": { label: "audit.range.1h", ms: 3_600_000 },
+  "24h": { label: "audit.range.24h", ms: 86_400_000 },
+  "7d": { label: "audit.range.7d", ms: 7 * 86_400_000 },
+  "30d": { label: "audit.range.30d", ms: 30 * 86_400_000 },
 };
 
 /** The API's query for the filters: a preset becomes `from` relative to now; `range` itself is not sent. */
@@ -65,5 +67,8 @@ export const exportUrl = (filters: AuditFilters, format: "csv" | "ndjson") => wi
 
 /** Issues a new audit webhook token for a cluster (revoking the old one); the response is the only time it is shown. */
 export function useIssueAuditToken(cluster: string) {
-  return useMutation({ mutationFn: () => apiSend<AuditTokenIssued>("POST", `/api/v1/clusters/${encodeURIComponent(cluster)}/audit-token`) });
+  return useMutation({
+    mutationFn: () => apiSend<AuditTokenIssued>("POST", `/api/v1/clusters/${encodeURIComponent(cluster)}/audit-token`),
+    meta: { toast: () => toastMessage("toast.auditTokenIssued", { name: cluster }) },
+  });
 }

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
 import type { Cluster, ClusterDetail } from "../types";
+import { toastMessage } from "../toast";
 
 export interface ClusterRegistration {
   name: string;
@@ -28,6 +29,7 @@ export function useDeleteCluster(name: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => apiSend<void>("DELETE", `/api/v1/clusters/${encodeURIComponent(name)}`),
+    meta: { toast: () => toastMessage("toast.clusterRemoved", { name }) },
     onSuccess: () => client.invalidateQueries({ queryKey: ["clusters"] }),
   });
 }
@@ -36,6 +38,7 @@ export function useRegisterCluster() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: ClusterRegistration) => apiSend<ClusterDetail>("POST", "/api/v1/clusters", input),
+    meta: { toast: (cluster: ClusterDetail) => toastMessage("toast.clusterAdded", { name: cluster.name }) },
     onSuccess: (cluster) => {
       client.setQueryData(["clusters", cluster.name], cluster);
       return client.invalidateQueries({ queryKey: ["clusters"], exact: true });

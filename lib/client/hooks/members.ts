@@ -3,6 +3,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import { apiGet, apiSend } from "../api";
 import { scopeApi, scopeKey, type AccessScope } from "../access-scope";
 import type { Member, Page } from "../types";
+import { toastMessage } from "../toast";
 
 const PAGE_SIZE = 50;
 
@@ -34,6 +35,7 @@ export function useAddMember(scope: AccessScope) {
   const invalidate = useInvalidateMembership(scope);
   return useMutation({
     mutationFn: (input: { username: string; role: string }) => apiSend<Member>("POST", membersPath(scope), input),
+    meta: { toast: (m: Member) => toastMessage("toast.memberAdded", { name: m.username }) },
     onSuccess: invalidate,
   });
 }
@@ -42,6 +44,7 @@ export function useChangeMemberRole(scope: AccessScope) {
   const invalidate = useInvalidateMembership(scope);
   return useMutation({
     mutationFn: ({ username, role }: { username: string; role: string }) => apiSend<Member>("PATCH", memberPath(scope, username), { role }),
+    meta: { toast: (m: Member) => toastMessage("toast.roleChanged", { name: m.username, role: m.role }) },
     onSuccess: invalidate,
   });
 }
@@ -50,6 +53,7 @@ export function useRemoveMember(scope: AccessScope) {
   const invalidate = useInvalidateMembership(scope);
   return useMutation({
     mutationFn: (username: string) => apiSend<void>("DELETE", memberPath(scope, username)),
+    meta: { toast: (_: void, username: string) => toastMessage("toast.memberRemoved", { name: username }) },
     onSuccess: invalidate,
   });
 }

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
 import type { AllowEntry, ConnectivityMatrix, ProjectNetwork } from "../types";
+import { toastMessage } from "../toast";
 
 const wsPath = (ws: string) => `/api/v1/workspaces/${encodeURIComponent(ws)}`;
 const projectPath = (ws: string, project: string) => `${wsPath(ws)}/projects/${encodeURIComponent(project)}`;
@@ -14,6 +15,7 @@ export function useSetWorkspaceNetwork(ws: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (isolated: boolean) => apiSend<{ isolated: boolean }>("PUT", `${wsPath(ws)}/network`, { isolated }),
+    meta: { toast: (_: unknown, isolated: boolean) => toastMessage(isolated ? "toast.isolationOn" : "toast.isolationOff", { name: ws }) },
     onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ["network", ws] }), client.invalidateQueries({ queryKey: ["connectivity", ws] }), client.invalidateQueries({ queryKey: ["workspaces"] })]),
   });
 }
@@ -41,6 +43,7 @@ export function useSetProjectNetwork(ws: string, project: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: ProjectNetworkInput) => apiSend<ProjectNetwork>("PUT", `${projectPath(ws, project)}/network`, body),
+    meta: { toast: () => toastMessage("toast.networkSaved", { name: project }) },
     onSuccess: (data) => {
       client.setQueryData(["network", ws, project], data);
       return client.invalidateQueries({ queryKey: ["connectivity", ws] });

@@ -2,6 +2,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
 import type { ApiTokenInfo, LoginRecord, Page, SessionInfo } from "../types";
+import { toastMessage } from "../toast";
 
 export function useMySessions() {
   return useQuery({ queryKey: ["me", "sessions"], queryFn: () => apiGet<{ items: SessionInfo[] }>("/api/v1/me/sessions") });
@@ -11,6 +12,7 @@ export function useRevokeSession() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => apiSend<void>("DELETE", `/api/v1/me/sessions/${id}`),
+    meta: { toast: () => toastMessage("toast.sessionRevoked") },
     onSuccess: () => client.invalidateQueries({ queryKey: ["me", "sessions"] }),
   });
 }
@@ -23,6 +25,7 @@ export function useCreateToken() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: { name: string; expiresInDays?: number }) => apiSend<ApiTokenInfo & { token: string }>("POST", "/api/v1/me/tokens", input),
+    meta: { toast: (token: ApiTokenInfo) => toastMessage("toast.tokenCreated", { name: token.name }) },
     onSuccess: () => client.invalidateQueries({ queryKey: ["me", "tokens"] }),
   });
 }
@@ -31,6 +34,7 @@ export function useDeleteToken() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => apiSend<void>("DELETE", `/api/v1/me/tokens/${id}`),
+    meta: { toast: () => toastMessage("toast.tokenRevoked") },
     onSuccess: () => client.invalidateQueries({ queryKey: ["me", "tokens"] }),
   });
 }

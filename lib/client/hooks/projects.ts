@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
 import type { Project, ProjectStatus } from "../types";
+import { toastMessage } from "../toast";
 
 export interface ProjectInput {
   name: string;
@@ -38,6 +39,7 @@ export function useCreateProject(ws: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: ProjectInput) => apiSend<Project>("POST", projectsPath(ws), input),
+    meta: { toast: (p: Project) => toastMessage("toast.projectCreated", { name: p.name }) },
     onSuccess: (project) => {
       client.setQueryData(["projects", ws, project.name], project);
       return Promise.all([
@@ -53,6 +55,7 @@ export function useDeleteProject(ws: string, project: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => apiSend<Project | undefined>("DELETE", projectPath(ws, project)),
+    meta: { toast: (terminating: Project | undefined) => toastMessage(terminating ? "toast.projectDeleting" : "toast.projectDeleted", { name: project }) },
     onSuccess: (terminating) => {
       if (terminating) client.setQueryData(["projects", ws, project], terminating);
       return Promise.all([

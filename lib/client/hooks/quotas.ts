@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
 import type { ContainerLimits, PodSecurityLevel, ProjectLimits, ProjectQuota, ResourceMap, WorkspaceQuota } from "../types";
+import { toastMessage } from "../toast";
 
 /** Usage comes from the cluster's quota controller: refreshed in place, no reload. */
 const USAGE_REFRESH_MS = 5_000;
@@ -20,6 +21,7 @@ export function useSetWorkspaceQuota(ws: string, cluster: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { hard: ResourceMap; defaultProject?: { hard: ResourceMap } | null }) => apiSend<WorkspaceQuota>("PUT", `${wsPath(ws)}/quotas/${encodeURIComponent(cluster)}`, body),
+    meta: { toast: () => toastMessage("toast.poolSaved", { cluster }) },
     onSuccess: () => client.invalidateQueries({ queryKey: ["quotas", ws] }),
   });
 }
@@ -36,6 +38,7 @@ export function useSetProjectQuota(ws: string, project: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (hard: ResourceMap) => apiSend<ProjectQuota>("PUT", `${projectPath(ws, project)}/quota`, { hard }),
+    meta: { toast: () => toastMessage("toast.quotaSaved", { name: project }) },
     onSuccess: () => client.invalidateQueries({ queryKey: ["quotas", ws] }),
   });
 }
@@ -48,6 +51,7 @@ export function useSetProjectLimits(ws: string, project: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (limits: ContainerLimits) => apiSend<ProjectLimits>("PUT", `${projectPath(ws, project)}/limits`, limits),
+    meta: { toast: () => toastMessage("toast.limitsSaved", { name: project }) },
     onSuccess: (data) => client.setQueryData(["limits", ws, project], data),
   });
 }
@@ -60,6 +64,7 @@ export function useSetPodSecurity(ws: string, project: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (level: PodSecurityLevel) => apiSend<{ level: PodSecurityLevel }>("PUT", `${projectPath(ws, project)}/pod-security`, { level }),
+    meta: { toast: (_: unknown, level: PodSecurityLevel) => toastMessage("toast.podSecuritySaved", { name: project, level }) },
     onSuccess: (data) => {
       client.setQueryData(["pod-security", ws, project], data);
       return client.invalidateQueries({ queryKey: ["projects", ws, project] });

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
 import { scopeApi, scopeKey, type AccessScope } from "../access-scope";
 import type { Role } from "../types";
+import { toastMessage } from "../toast";
 
 export interface RoleInput {
   displayName?: string;
@@ -35,6 +36,7 @@ export function useCreateRole(scope: AccessScope) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: RoleInput & { name: string }) => apiSend<Role>("POST", rolesPath(scope), input),
+    meta: { toast: (role: Role) => toastMessage("toast.roleCreated", { name: role.name }) },
     onSuccess: () => client.invalidateQueries({ queryKey: rolesKey(scope) }),
   });
 }
@@ -43,6 +45,7 @@ export function useUpdateRole(scope: AccessScope, name: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: RoleInput) => apiSend<Role>("PUT", rolePath(scope, name), input),
+    meta: { toast: () => toastMessage("toast.roleSaved", { name }) },
     onSuccess: () => client.invalidateQueries({ queryKey: rolesKey(scope) }),
   });
 }
@@ -51,6 +54,7 @@ export function useDeleteRole(scope: AccessScope) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (name: string) => apiSend<void>("DELETE", rolePath(scope, name)),
+    meta: { toast: (_: void, name: string) => toastMessage("toast.roleDeleted", { name }) },
     onSuccess: () => client.invalidateQueries({ queryKey: rolesKey(scope) }),
   });
 }

@@ -2,6 +2,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
 import type { Page, User, UserStatus } from "../types";
+import { toastMessage } from "../toast";
 
 export interface UserCreateInput {
   username: string;
@@ -41,15 +42,27 @@ function useInvalidateUsers() {
 
 export function useCreateUser() {
   const invalidate = useInvalidateUsers();
-  return useMutation({ mutationFn: (input: UserCreateInput) => apiSend<User>("POST", "/api/v1/users", input), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (input: UserCreateInput) => apiSend<User>("POST", "/api/v1/users", input),
+    onSuccess: invalidate,
+    meta: { toast: (user: User) => toastMessage("toast.userCreated", { name: user.username }) },
+  });
 }
 
 export function useUpdateUser(username: string) {
   const invalidate = useInvalidateUsers();
-  return useMutation({ mutationFn: (input: UserPatchInput) => apiSend<User>("PATCH", userPath(username), input), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (input: UserPatchInput) => apiSend<User>("PATCH", userPath(username), input),
+    onSuccess: invalidate,
+    meta: { toast: () => toastMessage("toast.userSaved", { name: username }) },
+  });
 }
 
 export function useDeleteUser(username: string) {
   const invalidate = useInvalidateUsers();
-  return useMutation({ mutationFn: () => apiSend<void>("DELETE", userPath(username)), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: () => apiSend<void>("DELETE", userPath(username)),
+    onSuccess: invalidate,
+    meta: { toast: () => toastMessage("toast.userDeleted", { name: username }) },
+  });
 }

@@ -2,6 +2,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
 import type { Page, Workspace } from "../types";
+import { toastMessage } from "../toast";
 
 export interface WorkspaceInput {
   name: string;
@@ -27,6 +28,7 @@ export function useDeleteWorkspace(name: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => apiSend<void>("DELETE", `/api/v1/workspaces/${encodeURIComponent(name)}`),
+    meta: { toast: () => toastMessage("toast.workspaceDeleted", { name }) },
     onSuccess: () => client.invalidateQueries({ queryKey: ["workspaces"] }),
   });
 }
@@ -42,6 +44,7 @@ export function useCreateWorkspace() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: WorkspaceInput) => apiSend<Workspace>("POST", "/api/v1/workspaces", input),
+    meta: { toast: (ws: Workspace) => toastMessage("toast.workspaceCreated", { name: ws.name }) },
     onSuccess: () => client.invalidateQueries({ queryKey: ["workspaces"] }),
   });
 }
