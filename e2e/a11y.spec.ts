@@ -42,6 +42,7 @@ const adminPages = [
   "/clusters/host",
   "/clusters/new",
   "/users",
+  "/users/alice",
   "/platform/roles",
   "/platform/roles/new",
   "/audit",

@@ -66,6 +66,7 @@ const steps: Step[] = [
   { method: "DELETE", path: `${T}/identity-providers/${idp}`, template: `${T}/identity-providers/[name]`, status: 204, action: "identity-provider.delete", about: { name: idp } },
   { method: "POST", path: `${T}/users/${u}/unlock`, template: `${T}/users/[username]/unlock`, status: 200, action: "user.unlock", about: { name: u } },
   { method: "DELETE", path: `${T}/users/${u}/sessions`, template: `${T}/users/[username]/sessions`, status: 200, action: "user.sessions.revoke", about: { name: u } },
+  { method: "DELETE", path: () => `${T}/users/${actorName}/sessions/${made.adminEndedSession}`, template: `${T}/users/[username]/sessions/[id]`, status: 204, action: "user.session.revoke", about: {} },
   { method: "POST", path: `${T}/me/tokens`, template: `${T}/me/tokens`, body: { name: "coverage" }, status: 201, action: "token.create", about: { name: "coverage" }, save: (b) => (made.token = b.id!) },
   { method: "DELETE", path: () => `${T}/me/tokens/${made.token}`, template: `${T}/me/tokens/[id]`, status: 204, action: "token.revoke", about: {} },
   { method: "DELETE", path: () => `${T}/me/sessions/${made.otherSession}`, template: `${T}/me/sessions/[id]`, status: 204, action: "session.revoke", about: {} },
@@ -102,11 +103,11 @@ test.beforeAll(async ({ baseURL }) => {
   const created = await auditor.post("/api/v1/users", { data: { username: actorName, password: ACTOR_PASSWORD, platformRole: "platform-admin", mustChangePassword: false } });
   expect(created.status()).toBe(201);
   actor = await signedInApi(baseURL!, actorName, ACTOR_PASSWORD);
-  // A second session of the actor's, for the step that ends one of its own other sessions.
-  const other = await signedInApi(baseURL!, actorName, ACTOR_PASSWORD);
+  // Two more sessions of the actor's: one it ends itself, one ended the way an admin ends a user's.
+  const others = [await signedInApi(baseURL!, actorName, ACTOR_PASSWORD), await signedInApi(baseURL!, actorName, ACTOR_PASSWORD)];
   const sessions = (await (await actor.get("/api/v1/me/sessions")).json()).items as { id: string; current: boolean }[];
-  made.otherSession = sessions.find((x) => !x.current)!.id;
-  await other.dispose();
+  [made.otherSession, made.adminEndedSession] = sessions.filter((x) => !x.current).map((x) => x.id);
+  await Promise.all(others.map((o) => o.dispose()));
 });
 
 test.afterAll(async () => {

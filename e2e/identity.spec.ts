@@ -1,7 +1,7 @@
 // Identity journeys: forced password change, personal access tokens, lockout and unlock, and sign-in
 // through real identity providers (an oidc-provider process and slapd, both on 127.0.0.1) into
 // workspaces via group bindings.
-import { expect, request, test, type Page } from "@playwright/test";
+import { expect, request, test, type APIRequestContext, type Page } from "@playwright/test";
 import { adminPassword, signedInApi, unique } from "./support/api";
 import { startOidcProvider, type TestOidcProvider } from "../tests/support/oidc-provider";
 import { LDAP_ADMIN_DN, LDAP_ADMIN_PASSWORD, LDAP_SUFFIX, startLdap, type TestLdap } from "../tests/support/ldap";
@@ -86,6 +86,52 @@ test("five failed sign-ins lock the account until an admin unlocks it", async ({
   await Promise.all([admin.dispose(), api.dispose()]);
 });
 
+/** Signs in through next-auth's credentials flow of `provider` ("credentials" for local accounts); true when it let the user in. */
+async function signInVia(api: APIRequestContext, provider: string, username: string, password: string): Promise<boolean> {
+  const { csrfToken } = await (await api.get("/api/auth/csrf")).json();
+  await api.post(`/api/auth/callback/${provider}`, { form: { csrfToken, username, password, json: "true" }, maxRedirects: 0 });
+  return (await (await api.get("/api/auth/session")).json())?.user?.name === username;
+}
+
+test("an admin sees a user's sign-ins and sessions on the user's page, lifts the lock and ends the sessions", async ({ page, baseURL }) => {
+  const admin = await signedInApi(baseURL!, "admin", adminPassword);
+  const username = unique("watched");
+  const password = "watched-user-passphrase";
+  expect((await admin.post("/api/v1/users", { data: { username, password, mustChangePassword: false } })).status()).toBe(201);
+  const sessions = [await signedInApi(baseURL!, username, password), await signedInApi(baseURL!, username, password)];
+  // The address is the TCP peer's: a client's own X-Forwarded-For (or the console's internal header) changes nothing.
+  const forger = await request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.7", "x-tenantry-peer": "203.0.113.8" } });
+  for (let i = 0; i < 5; i++) expect(await signInVia(forger, "credentials", username, "wrong-password-guess")).toBe(false);
+  const records = (await (await admin.get(`/api/v1/users/${username}/login-records`)).json()).items as { sourceIp: string }[];
+  expect(records).toHaveLength(7);
+  expect(records.map((r) => r.sourceIp).filter((ip) => !/^(127\.0\.0\.1|::1)$/.test(ip))).toEqual([]);
+
+  await signIn(page, "admin", adminPassword);
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await page.goto("/users");
+  await page.getByRole("link", { name: username }).click();
+  await expect(page.getByRole("heading", { name: username })).toBeVisible();
+  const history = page.getByRole("table", { name: `Sign-in attempts of ${username}, newest first` });
+  await expect(history.getByRole("row")).toHaveCount(8);
+  await expect(history.getByText("Failed: invalid username or password")).toHaveCount(5);
+  await expect(history).not.toContainText("203.0.113");
+  await expect(page.getByText(/^Locked until /)).toBeVisible();
+  await page.getByRole("button", { name: "Unlock" }).click();
+  await expect(page.getByText("Not locked")).toBeVisible();
+
+  const live = page.getByRole("table", { name: `Active sessions of ${username}` }).getByRole("row");
+  await expect(live).toHaveCount(3);
+  await live.nth(1).getByRole("button", { name: "End session" }).click();
+  await expect(live).toHaveCount(2);
+  const stillIn = async () => (await Promise.all(sessions.map(async (s) => (await s.get("/api/v1/me")).status()))).filter((s) => s === 200).length;
+  expect(await stillIn()).toBe(1);
+  await page.getByRole("button", { name: "End all sessions" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "End all sessions" }).click();
+  await expect(page.getByText("No active sessions.")).toBeVisible();
+  expect(await stillIn()).toBe(0);
+  await Promise.all([admin.dispose(), forger.dispose(), ...sessions.map((s) => s.dispose())]);
+});
+
 test.describe("OpenID Connect", () => {
   let oidc: TestOidcProvider;
   const provider = unique("oidc");
@@ -95,6 +141,8 @@ test.describe("OpenID Connect", () => {
     oidc = await startOidcProvider({
       redirectUri: `${baseURL}/api/auth/callback/oidc-${provider}`,
       accounts: { ann: { email: "ann@example.test", name: "Ann from OIDC", groups: ["dev-team"] }, olaf: { groups: [] } },
+      // Like providers that keep them out of the ID token: only the userinfo endpoint has these.
+      userinfoOnly: ["groups", "email", "name"],
     });
     const admin = await signedInApi(baseURL!, "admin", adminPassword);
     expect((await admin.post("/api/v1/workspaces", { data: { name: workspace, clusters: ["host"] } })).status()).toBe(201);
@@ -178,5 +226,42 @@ test.describe("LDAP", () => {
     expect(me).toMatchObject({ username: "lena", email: "lena@example.test" });
     const perms = await (await page.request.get(`/api/v1/me/permissions?workspace=${workspace}`)).json();
     expect(perms.permissions).toContain("workspace-members.manage");
+  });
+
+  test("an admin edits the provider in the console, tests it before saving, turns it off and deletes it", async ({ page, baseURL }) => {
+    await signIn(page, "admin", adminPassword);
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+    await page.goto("/settings/identity-providers");
+    const cardOf = (title: string) => page.locator("section", { has: page.getByRole("heading", { name: title, exact: true }) });
+    const card = cardOf("Company directory (LDAP)");
+    await card.getByRole("button", { name: "Test connection" }).click();
+    await expect(card.getByRole("status")).toContainText("Connected: Bound as the service account");
+
+    // Over LDAPS with the directory's CA, the service password left blank: the stored one is kept.
+    await card.getByRole("button", { name: "Edit Company directory" }).click();
+    await card.getByLabel("Display name", { exact: true }).fill("Company LDAP");
+    await card.getByLabel("Server URL").fill(ldap.ldapsUrl);
+    await card.getByRole("button", { name: "Test connection" }).last().click();
+    await expect(card.getByRole("status").last()).toContainText("Failed:");
+    await card.getByLabel("CA certificate (PEM)").fill(ldap.caCert);
+    await card.getByRole("button", { name: "Test connection" }).last().click();
+    await expect(card.getByRole("status").last()).toContainText("Connected:");
+    await card.getByRole("button", { name: "Save" }).click();
+    const saved = cardOf("Company LDAP (LDAP)");
+    await expect(saved.getByText(ldap.ldapsUrl)).toBeVisible();
+    const directory = await request.newContext({ baseURL });
+    expect(await signInVia(directory, `ldap-${provider}`, "lena", "lena-directory-pass")).toBe(true);
+
+    await saved.getByRole("button", { name: "Disable Company LDAP" }).click();
+    await expect(saved.getByRole("button", { name: "Enable Company LDAP" })).toBeVisible();
+    const afterwards = await request.newContext({ baseURL });
+    expect(await signInVia(afterwards, `ldap-${provider}`, "lena", "lena-directory-pass")).toBe(false);
+
+    await page.getByRole("button", { name: "Delete Company LDAP" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+    await expect(page.getByText("Company LDAP (LDAP)")).toHaveCount(0);
+    const admin = await signedInApi(baseURL!, "admin", adminPassword);
+    expect((await admin.get(`/api/v1/identity-providers/${provider}`)).status()).toBe(404);
+    await Promise.all([admin.dispose(), directory.dispose(), afterwards.dispose()]);
   });
 });

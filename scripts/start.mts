@@ -81,7 +81,8 @@ if (!dev) {
   }
 }
 
-const server = spawn(process.execPath, [...next, dev ? "dev" : "start", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env });
+// Not `next start`: scripts/serve.mjs tells route handlers the TCP peer, so client addresses can be trusted.
+const server = spawn(process.execPath, ["scripts/serve.mjs", ...(dev ? ["--dev"] : [])], { stdio: ["ignore", "pipe", "inherit"], env: { ...env, PORT: String(port) } });
 children.push(server);
 server.on("exit", (code) => void shutdown(code ?? 0));
 server.stdout!.on("data", (chunk: Buffer) => {

@@ -1,9 +1,11 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { ApiError } from "@/lib/client/api";
-import { useCreateProvider } from "@/lib/client/hooks/identity";
+import { useCreateProvider, useTestDraft, useUpdateProvider, type ProviderInput, type TestResult } from "@/lib/client/hooks/identity";
+import type { IdentityProviderInfo } from "@/lib/client/types";
+import { useT } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
-import { FormError, SelectField, TextField } from "@/components/ui/field";
+import { FormError, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 
 const OIDC_FIELDS = [
   ["issuer", "Issuer URL", "https://idp.example.com/realms/main"],
@@ -27,66 +29,122 @@ const LDAP_FIELDS = [
   ["groupNameAttribute", "Group name attribute", "cn"],
 ] as const;
 
-/** Adds an OIDC or LDAP provider; empty fields take the server's defaults. */
-export function ProviderForm({ onDone }: { onDone: () => void }) {
-  const [type, setType] = useState<"oidc" | "ldap">("oidc");
+/** A test connection's answer, for the form and the provider's card. */
+export function TestResultLine({ result }: { result: TestResult | undefined }) {
+  const t = useT();
+  if (!result) return null;
+  return (
+    <p role="status" className={`text-sm ${result.ok ? "text-emerald-700" : "text-red-700"}`}>
+      {t(result.ok ? "idp.testOk" : "idp.testFailed", { message: result.message })}
+    </p>
+  );
+}
+
+/**
+ * Adds an OIDC or LDAP provider, or edits `provider`. Empty fields take the server's defaults; when editing,
+ * a blank secret keeps the stored one. "Test connection" tries the form as it stands, before saving.
+ */
+export function ProviderForm({ provider, onDone }: { provider?: IdentityProviderInfo; onDone: () => void }) {
+  const t = useT();
+  const [type, setType] = useState<"oidc" | "ldap">(provider?.type ?? "oidc");
   const create = useCreateProvider();
+  const update = useUpdateProvider();
+  const test = useTestDraft();
+  const form = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const saved = (k: string) => (provider ? String(provider.config[k] ?? "") : undefined);
+
+  function body(): ProviderInput {
+    const f = new FormData(form.current!);
+    const fields = type === "oidc" ? OIDC_FIELDS : LDAP_FIELDS;
+    const config: Record<string, unknown> = Object.fromEntries(fields.map(([k]) => [k, String(f.get(k) ?? "").trim()]).filter(([, v]) => v));
+    if (type === "ldap")
+      Object.assign(config, { startTls: f.get("startTls") === "on", insecureSkipVerify: f.get("insecureSkipVerify") === "on", caCert: String(f.get("caCert") ?? "").trim() });
+    const secret = String(f.get("secret") ?? "");
+    return {
+      name: provider?.name ?? String(f.get("name")),
+      displayName: String(f.get("displayName") ?? "") || undefined,
+      type,
+      enabled: f.get("enabled") === "on",
+      mappingMethod: String(f.get("mappingMethod")),
+      config,
+      ...(secret ? { secret } : {}),
+    };
+  }
+
+  function showProblem(err: unknown) {
+    const issues = err instanceof ApiError ? err.issues : [];
+    setErrors(issues.length ? Object.fromEntries(issues.map((i) => [i.path.replace(/^config\./, ""), i.message])) : { form: (err as Error).message });
+  }
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const fields = type === "oidc" ? OIDC_FIELDS : LDAP_FIELDS;
-    const config: Record<string, unknown> = Object.fromEntries(fields.map(([k]) => [k, String(f.get(k) ?? "").trim()]).filter(([, v]) => v));
-    if (type === "ldap") Object.assign(config, { startTls: f.get("startTls") === "on", insecureSkipVerify: f.get("insecureSkipVerify") === "on" });
-    const secret = String(f.get("secret") ?? "");
+    setErrors({});
     try {
-      await create.mutateAsync({
-        name: String(f.get("name")),
-        displayName: String(f.get("displayName") ?? "") || undefined,
-        type,
-        mappingMethod: String(f.get("mappingMethod")),
-        config,
-        ...(secret ? { secret } : {}),
-      });
+      await (provider ? update : create).mutateAsync(body());
       onDone();
     } catch (err) {
-      const issues = err instanceof ApiError ? err.issues : [];
-      setErrors(issues.length ? Object.fromEntries(issues.map((i) => [i.path.replace(/^config\./, ""), i.message])) : { form: (err as Error).message });
+      showProblem(err);
     }
   }
 
+  function onTest() {
+    const b = body();
+    if (!b.name) return setErrors({ name: t("field.required") });
+    setErrors({});
+    test.mutate(b, { onError: showProblem });
+  }
+
   return (
-    <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2">
-      <SelectField label="Type" value={type} onChange={(e) => setType(e.target.value as "oidc" | "ldap")}>
+    <form ref={form} onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2">
+      <SelectField label="Type" value={type} disabled={!!provider} onChange={(e) => setType(e.target.value as "oidc" | "ldap")}>
         <option value="oidc">OpenID Connect</option>
         <option value="ldap">LDAP / Active Directory</option>
       </SelectField>
-      <SelectField label="Users" name="mappingMethod" defaultValue="auto">
+      <SelectField label="Users" name="mappingMethod" defaultValue={provider?.mappingMethod ?? "auto"}>
         <option value="auto">Create on first sign-in</option>
         <option value="lookup">Only existing users</option>
       </SelectField>
-      <TextField label="Name" name="name" required error={errors.name} hint="Lowercase letters, digits and '-'." />
-      <TextField label="Display name" name="displayName" error={errors.displayName} />
+      <TextField label="Name" name="name" required readOnly={!!provider} defaultValue={provider?.name} error={errors.name} hint="Lowercase letters, digits and '-'." />
+      <TextField label="Display name" name="displayName" defaultValue={provider?.displayName ?? undefined} error={errors.displayName} />
       {(type === "oidc" ? OIDC_FIELDS : LDAP_FIELDS).map(([k, label, placeholder]) => (
-        <TextField key={`${type}-${k}`} label={label} name={k} placeholder={placeholder} error={errors[k]} />
+        <TextField key={`${type}-${k}`} label={label} name={k} placeholder={placeholder} defaultValue={saved(k)} error={errors[k]} />
       ))}
-      <TextField label={type === "oidc" ? "Client secret" : "Service account password"} name="secret" type="password" autoComplete="off" error={errors.secret} />
+      <TextField
+        label={type === "oidc" ? "Client secret" : "Service account password"}
+        name="secret"
+        type="password"
+        autoComplete="off"
+        hint={provider?.hasSecret ? t("idp.secretKept") : undefined}
+        error={errors.secret}
+      />
       {type === "ldap" && (
-        <div className="flex items-center gap-6 text-sm">
-          <label className="flex items-center gap-2">
-            <input type="checkbox" name="startTls" /> StartTLS
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="checkbox" name="insecureSkipVerify" /> Skip certificate check
-          </label>
-        </div>
+        <>
+          <TextAreaField label={t("idp.caCert")} name="caCert" rows={3} defaultValue={saved("caCert")} hint={t("idp.caCertHint")} error={errors.caCert} className="font-mono text-xs" />
+          <div className="flex items-center gap-6 text-sm">
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="startTls" defaultChecked={provider?.config.startTls === true} /> StartTLS
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="insecureSkipVerify" defaultChecked={provider?.config.insecureSkipVerify === true} /> Skip certificate check
+            </label>
+          </div>
+        </>
       )}
-      <div className="sm:col-span-2">
+      <label className="flex items-center gap-2 text-sm sm:col-span-2">
+        <input type="checkbox" name="enabled" defaultChecked={provider?.enabled ?? true} /> {t("idp.enabledOnSignIn")}
+      </label>
+      <div className="space-y-3 sm:col-span-2">
         <FormError message={errors.form} />
-        <Button type="submit" disabled={create.isPending}>
-          Add provider
-        </Button>
+        <TestResultLine result={test.data} />
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" disabled={create.isPending || update.isPending}>
+            {provider ? t("idp.save") : t("idp.add")}
+          </Button>
+          <Button variant="secondary" onClick={onTest} disabled={test.isPending}>
+            {test.isPending ? t("idp.testing") : t("idp.test")}
+          </Button>
+        </div>
       </div>
     </form>
   );

@@ -1,51 +1,95 @@
 "use client";
 import { useState } from "react";
-import { useDeleteProvider, useIdentityProviders, useTestProvider } from "@/lib/client/hooks/identity";
+import { useDeleteProvider, useIdentityProviders, useTestProvider, useUpdateProvider, type ProviderInput } from "@/lib/client/hooks/identity";
 import type { IdentityProviderInfo } from "@/lib/client/types";
+import { useT } from "@/lib/i18n/client";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { DetailList } from "@/components/ui/card";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { ProviderForm } from "./provider-form";
+import { ProviderForm, TestResultLine } from "./provider-form";
 import { BindingsTable } from "./bindings-table";
 
+/** The body PUT takes to change only what `change` says of a saved provider (its secret stays). */
+const asInput = (p: IdentityProviderInfo, change: Partial<ProviderInput>): ProviderInput => ({
+  name: p.name,
+  type: p.type,
+  displayName: p.displayName ?? undefined,
+  enabled: p.enabled,
+  mappingMethod: p.mappingMethod,
+  config: p.config,
+  ...change,
+});
+
 function ProviderCard({ p, origin }: { p: IdentityProviderInfo; origin: string }) {
+  const t = useT();
   const test = useTestProvider(p.name);
+  const update = useUpdateProvider();
   const remove = useDeleteProvider();
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const name = p.displayName || p.name;
   return (
     <Card
-      title={`${p.displayName || p.name} (${p.type.toUpperCase()})`}
+      title={`${name} (${p.type.toUpperCase()})`}
       actions={
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           <Button variant="secondary" onClick={() => test.mutate()} disabled={test.isPending}>
-            Test connection
+            {test.isPending ? t("idp.testing") : t("idp.test")}
           </Button>
-          <Button variant="ghost" className="text-red-700" onClick={() => remove.mutate(p.name)}>
-            Delete
+          <Button variant="secondary" aria-expanded={editing} aria-label={t("idp.editNamed", { name })} onClick={() => setEditing((e) => !e)}>
+            {editing ? t("ui.cancel") : t("idp.edit")}
+          </Button>
+          <Button
+            variant="secondary"
+            aria-label={t(p.enabled ? "idp.disableNamed" : "idp.enableNamed", { name })}
+            disabled={update.isPending}
+            onClick={() => update.mutate(asInput(p, { enabled: !p.enabled }))}
+          >
+            {t(p.enabled ? "idp.disable" : "idp.enable")}
+          </Button>
+          <Button variant="ghost" className="text-red-700" aria-label={t("idp.deleteNamed", { name })} onClick={() => setDeleting(true)}>
+            {t("ui.delete")}
           </Button>
         </div>
       }
     >
       {test.data && (
-        <p role="status" className={`mb-3 text-sm ${test.data.ok ? "text-emerald-700" : "text-red-700"}`}>
-          {test.data.ok ? "Connected: " : "Failed: "}
-          {test.data.message}
-        </p>
+        <div className="mb-3">
+          <TestResultLine result={test.data} />
+        </div>
       )}
-      <DetailList
-        items={[
-          { label: "Name", value: p.name },
-          { label: "Users", value: p.mappingMethod === "auto" ? "created on first sign-in" : "existing users only" },
-          { label: "Enabled", value: p.enabled ? "yes" : "no" },
-          { label: p.type === "oidc" ? "Client secret" : "Service password", value: p.hasSecret ? "set (not shown)" : "none" },
-          ...(p.type === "oidc"
-            ? [{ label: "Issuer", value: String(p.config.issuer) }, { label: "Redirect URI", value: `${origin}/api/auth/callback/oidc-${p.name}` }]
-            : [{ label: "Server", value: String(p.config.url) }, { label: "User base", value: String(p.config.userBase) }]),
-        ]}
-      />
+      {editing ? (
+        <ProviderForm provider={p} onDone={() => setEditing(false)} />
+      ) : (
+        <DetailList
+          items={[
+            { label: "Name", value: p.name },
+            { label: "Users", value: p.mappingMethod === "auto" ? "created on first sign-in" : "existing users only" },
+            { label: "Enabled", value: p.enabled ? "yes" : "no" },
+            { label: p.type === "oidc" ? "Client secret" : "Service password", value: p.hasSecret ? "set (not shown)" : "none" },
+            ...(p.type === "oidc"
+              ? [{ label: "Issuer", value: String(p.config.issuer) }, { label: "Redirect URI", value: `${origin}/api/auth/callback/oidc-${p.name}` }]
+              : [{ label: "Server", value: String(p.config.url) }, { label: "User base", value: String(p.config.userBase) }]),
+          ]}
+        />
+      )}
       <h3 className="mb-2 mt-5 text-sm font-semibold text-zinc-900">Group bindings</h3>
       <BindingsTable provider={p.name} />
+      <ConfirmDialog
+        open={deleting}
+        title={t("idp.deleteTitle", { name })}
+        error={remove.error}
+        pending={remove.isPending}
+        confirmLabel={t("ui.delete")}
+        pendingLabel={t("ui.deleting")}
+        onConfirm={() => remove.mutate(p.name, { onSuccess: () => setDeleting(false) })}
+        onClose={() => setDeleting(false)}
+      >
+        {t("idp.deleteBody")}
+      </ConfirmDialog>
     </Card>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import Link from "next/link";
 import { useUsers } from "@/lib/client/hooks/users";
 import { formatDateTime } from "@/lib/client/format";
 import type { User } from "@/lib/client/types";
@@ -66,7 +67,9 @@ export function UsersList() {
               {items.map((u) => (
                 <tr key={u.username} className="hover:bg-zinc-50">
                   <Td>
-                    <div className="font-medium text-zinc-900">{u.username}</div>
+                    <Link href={`/users/${u.username}`} className="font-medium text-indigo-700 hover:underline">
+                      {u.username}
+                    </Link>
                     {u.displayName && <div className="text-xs text-zinc-500">{u.displayName}</div>}
                   </Td>
                   <Td>{u.email ?? "—"}</Td>

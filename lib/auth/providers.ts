@@ -10,6 +10,7 @@ import { oidcConfigOf, secretOf, type ProviderRow } from "../identity/providers"
 import { mapExternalUser } from "../identity/external";
 import { noteAttempt, withinSignInRate, type ClientMeta } from "../identity/attempts";
 import { signInLdap } from "../identity/ldap";
+import { oidcClaims, type ClaimsSource } from "../identity/oidc-claims";
 
 export const OIDC_PREFIX = "oidc-";
 export const LDAP_PREFIX = "ldap-";
@@ -26,6 +27,8 @@ function oidcProvider(p: ProviderRow): OAuthConfig<Profile & Record<string, unkn
     authorization: { params: { scope: c.scopes } },
     checks: ["pkce", "state"],
     idToken: true,
+    // next-auth types the token set as plain parameters; at run time it is openid-client's TokenSet.
+    userinfo: { request: (ctx) => oidcClaims(ctx as unknown as ClaimsSource) },
     profile: (claims) => ({ id: String(claims.sub), name: String(claims[c.usernameClaim] ?? claims.sub) }),
   };
 }

@@ -5,7 +5,7 @@ import { db } from "../db/client";
 import { username as usernameRule } from "../schemas/rbac";
 import { isLocked } from "./lockout";
 import type { ProviderRow } from "./providers";
-import { syncGroupBindings } from "./group-bindings";
+import { syncGroupBindings } from "./binding-grants";
 
 export interface ExternalIdentity {
   username: string;

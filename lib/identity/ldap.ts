@@ -1,9 +1,10 @@
 // LDAP / Active Directory: bind as the service account, find the user with the filter, bind as them
 // with their password, read their groups; then map them like any external identity.
+import { isIP } from "node:net";
 import { Client, type Entry } from "ldapts";
 import type { User } from "@prisma/client";
 import { db } from "../db/client";
-import { ldapConfigOf, secretOf, type ProviderRow } from "./providers";
+import { ldapConfigOf, secretOf, type ProviderRow, type ProviderSettings } from "./providers";
 import type { LdapConfig } from "../schemas/identity";
 import { mapExternalUser } from "./external";
 import { isLocked, registerFailure } from "./lockout";
@@ -19,22 +20,34 @@ const first = (v: Entry[string] | undefined): string | null => {
 
 /** A connection, TLS from the start (ldaps://) or upgraded with StartTLS when configured. */
 async function open(c: LdapConfig): Promise<Client> {
-  const tls = { rejectUnauthorized: !c.insecureSkipVerify };
+  const tls = { rejectUnauthorized: !c.insecureSkipVerify, ...(c.caCert ? { ca: c.caCert } : {}) };
   // ldapts speaks TLS whenever tlsOptions are given, so they are only for ldaps:// URLs.
   const client = new Client({ url: c.url, timeout: 5000, connectTimeout: 5000, ...(c.url.startsWith("ldaps:") ? { tlsOptions: tls } : {}) });
-  if (c.startTls) await client.startTLS(tls);
-  return client;
+  if (!c.startTls) return client;
+  // The certificate is checked against the connected host either way; a host name also goes out as SNI.
+  const host = new URL(c.url).hostname.replace(/^\[|\]$/g, "");
+  return upTo(client, () => client.startTLS({ ...tls, ...(isIP(host) ? {} : { servername: host }) }));
 }
 
-async function connect(p: ProviderRow): Promise<Client> {
+/** The client once `step` succeeds; when it fails the connection is closed, not left open. */
+async function upTo(client: Client, step: () => Promise<unknown>): Promise<Client> {
+  try {
+    await step();
+    return client;
+  } catch (err) {
+    await client.unbind().catch(() => {});
+    throw err;
+  }
+}
+
+async function connect(p: ProviderSettings): Promise<Client> {
   const c = ldapConfigOf(p);
   const client = await open(c);
-  if (c.bindDn) await client.bind(c.bindDn, secretOf(p));
-  return client;
+  return c.bindDn ? upTo(client, () => client.bind(c.bindDn, secretOf(p))) : client;
 }
 
 /** The test-connection check: the service account binds and the user base can be searched. */
-export async function testLdap(p: ProviderRow): Promise<void> {
+export async function testLdap(p: ProviderSettings): Promise<void> {
   const client = await connect(p);
   try {
     await client.search(ldapConfigOf(p).userBase, { scope: "base", attributes: ["dn"] });

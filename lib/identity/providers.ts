@@ -4,8 +4,11 @@ import { db } from "../db/client";
 import { conflict, notFound } from "../api/errors";
 import { seal, unseal } from "../crypto/seal";
 import { providerBody, type LdapConfig, type OidcConfig, type ProviderBody } from "../schemas/identity";
+import { withdrawBindings } from "./binding-grants";
 
 export type ProviderRow = IdentityProvider;
+/** What a connection needs: a saved provider, or a configuration still in the form. */
+export type ProviderSettings = Pick<IdentityProvider, "type" | "config" | "secret">;
 
 export function present(p: IdentityProvider) {
   const { secret, config, ...rest } = p;
@@ -13,9 +16,9 @@ export function present(p: IdentityProvider) {
 }
 export type ProviderDto = ReturnType<typeof present>;
 
-export const secretOf = (p: IdentityProvider) => (p.secret ? unseal(p.secret) : "");
-export const oidcConfigOf = (p: IdentityProvider) => p.config as OidcConfig;
-export const ldapConfigOf = (p: IdentityProvider) => p.config as LdapConfig;
+export const secretOf = (p: ProviderSettings) => (p.secret ? unseal(p.secret) : "");
+export const oidcConfigOf = (p: ProviderSettings) => p.config as OidcConfig;
+export const ldapConfigOf = (p: ProviderSettings) => p.config as LdapConfig;
 
 export async function listProviders(): Promise<ProviderDto[]> {
   return (await db().identityProvider.findMany({ orderBy: { name: "asc" } })).map(present);
@@ -54,8 +57,16 @@ export async function updateProvider(name: string, b: ProviderBody): Promise<Pro
   return present(await db().identityProvider.update({ where: { name }, data: data(b) }));
 }
 
+/** A configuration to test before saving it; an omitted secret is the stored one of the provider by that name, if any. */
+export async function draftSettings(name: string, b: ProviderBody): Promise<ProviderSettings> {
+  const stored = await db().identityProvider.findUnique({ where: { name }, select: { secret: true } });
+  const { secret = stored?.secret ?? null } = data(b);
+  return { type: b.type, config: b.config, secret };
+}
+
 export async function deleteProvider(name: string): Promise<void> {
-  await providerRow(name);
+  const p = await providerRow(name);
+  await withdrawBindings({ providerId: p.id });
   await db().identityProvider.delete({ where: { name } });
 }
 

@@ -1,8 +1,8 @@
-import { oidcConfigOf, type ProviderRow } from "./providers";
+import { oidcConfigOf, type ProviderSettings } from "./providers";
 import { testLdap } from "./ldap";
 
 /** A reachability check an admin runs from the settings page; failures are answers, not errors. */
-export async function testConnection(p: ProviderRow): Promise<{ ok: boolean; message: string }> {
+export async function testConnection(p: ProviderSettings): Promise<{ ok: boolean; message: string }> {
   try {
     if (p.type === "ldap") {
       await testLdap(p);

@@ -6,6 +6,7 @@ import { poolConfig } from "../db/connection";
 import { reconcileAll } from "../kube/reconciler";
 import { checkAllClusters } from "../tenancy/clusters";
 import { maybeRunAuditRetention } from "../audit/retention";
+import { maybeCleanIdentityTables } from "../identity/housekeeping";
 
 const LEADER_LOCK = 7_260_002;
 const every = (name: string, fallback: number) => Number(process.env[name] || fallback);
@@ -31,6 +32,7 @@ export function startBackgroundJobs(): void {
         await checkAllClusters();
         await reconcileAll();
         await maybeRunAuditRetention();
+        await maybeCleanIdentityTables();
       }
     } catch (err) {
       console.error("background pass failed:", (err as Error).message);

@@ -40,6 +40,13 @@ export const ldapConfig = z
     url: z.string().regex(/^ldaps?:\/\/[^\s]+$/, "An ldap:// or ldaps:// URL."),
     startTls: z.boolean().default(false),
     insecureSkipVerify: z.boolean().default(false),
+    /** PEM of the CA(s) to trust for ldaps:// and StartTLS instead of the system's; empty: the system's. */
+    caCert: z
+      .string()
+      .trim()
+      .max(65536)
+      .refine((v) => !v || v.includes("-----BEGIN CERTIFICATE-----"), "A PEM certificate (-----BEGIN CERTIFICATE-----).")
+      .default(""),
     bindDn: z.string().trim().max(500).default(""),
     userBase: z.string().trim().min(1, "Required.").max(500),
     userFilter: z.string().trim().max(500).default("(uid={username})"),
@@ -66,6 +73,8 @@ export const providerBody = z.discriminatedUnion("type", [
 ]);
 export type ProviderBody = z.infer<typeof providerBody>;
 export const providerParams = z.object({ name: providerCommon.name });
+/** "Test connection" takes nothing (the saved provider) or a provider body (the form as it stands). */
+export const providerTestBody = z.preprocess((v) => (v && typeof v === "object" && Object.keys(v).length ? v : undefined), providerBody.optional());
 
 export const bindingBody = z
   .object({

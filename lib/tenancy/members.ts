@@ -117,7 +117,9 @@ export async function changeMember(ref: ScopeRef, actor: Principal, username: st
     if (raised.length) throw new AppError(403, "self_escalation", `You cannot raise your own role (it would add ${raised.join(", ")}).`);
   }
   if (role !== "admin") await assertKeepsAnAdmin(m, username, row.role);
-  await audited((tx) => table(m, tx).updateMany({ where: { ...scopeWhere(m), userId: row.userId }, data: { role } }));
+  // A role someone chose is a direct membership, no longer the bare one group bindings may take back.
+  const data = m.level === "workspace" ? { role, viaBindings: false } : { role };
+  await audited((tx) => table(m, tx).updateMany({ where: { ...scopeWhere(m), userId: row.userId }, data }));
   await afterChange(m);
   return getMember(m, username);
 }

@@ -1,15 +1,19 @@
 // Local accounts: password policy, forced change, lockout and its reset, per-IP rate limit, login
 // records, server-side sessions and personal access tokens, down to the route wrapper.
 import { afterEach, describe, expect, it } from "vitest";
+import type { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
 import { createUser, updateUser } from "@/lib/tenancy/users";
 import { hashPassword } from "@/lib/auth/password";
 import { signInLocal } from "@/lib/auth/local";
+import { localProvider } from "@/lib/auth/options";
+import { PEER_HEADER } from "@/lib/api/client-info";
 import { unlockUser } from "@/lib/identity/lockout";
 import { changeOwnPassword } from "@/lib/identity/accounts";
 import { listLoginRecords } from "@/lib/identity/login-records";
 import { isLive, liveSession, listSessions, openSession, revokeSession } from "@/lib/identity/sessions";
 import { createToken, deleteToken } from "@/lib/identity/tokens";
+import { cleanIdentityTables } from "@/lib/identity/housekeeping";
 import { GET as getMe } from "@/app/api/v1/me/route";
 import { GET as listWorkspaces } from "@/app/api/v1/workspaces/route";
 import { makeUser, principalOf, uniqueName } from "../support/fixtures";
@@ -27,6 +31,7 @@ const call = (handler: typeof getMe, path: string, token: string) =>
 
 afterEach(() => {
   delete process.env.TENANTRY_SIGNIN_RATE_LIMIT;
+  delete process.env.TENANTRY_TRUSTED_PROXIES;
 });
 
 describe("password policy", () => {
@@ -99,6 +104,32 @@ describe("brute force", () => {
   });
 });
 
+describe("client address", () => {
+  // The console's credentials sign-in as next-auth calls it, with the headers the console's server passes on.
+  const signInWith = (username: string, headers: Record<string, string>) =>
+    localProvider.options.authorize({ username, password: PASSWORD }, { headers } as never) as Promise<unknown>;
+  const sourceIps = async (username: string) => (await db().loginRecord.findMany({ where: { username }, orderBy: { createdAt: "asc" } })).map((r) => r.sourceIp);
+
+  it("a forged X-Forwarded-For neither evades the per-IP limit nor shows in login records", async () => {
+    process.env.TENANTRY_SIGNIN_RATE_LIMIT = "3";
+    const u = await localUser();
+    const peer = meta().sourceIp;
+    for (let i = 0; i < 3; i++) expect(await signInWith(u.username, { [PEER_HEADER]: peer, "x-forwarded-for": `198.51.100.${i}` })).not.toBeNull();
+    expect(await signInWith(u.username, { [PEER_HEADER]: peer, "x-forwarded-for": "198.51.100.99" })).toBeNull();
+    expect(await sourceIps(u.username)).toEqual([peer, peer, peer, peer]);
+  });
+
+  it("is read from X-Forwarded-For when a trusted proxy sends it", async () => {
+    process.env.TENANTRY_SIGNIN_RATE_LIMIT = "3";
+    const proxy = meta().sourceIp;
+    process.env.TENANTRY_TRUSTED_PROXIES = `192.0.2.0/24,${proxy}`;
+    const u = await localUser();
+    const clients = ["198.51.100.21", "198.51.100.22", "198.51.100.23", "198.51.100.24"];
+    for (const ip of clients) expect(await signInWith(u.username, { [PEER_HEADER]: proxy, "x-forwarded-for": `${ip}, 192.0.2.10` })).not.toBeNull();
+    expect(await sourceIps(u.username)).toEqual(clients);
+  });
+});
+
 describe("sessions", () => {
   it("time out when idle or past their lifetime, and can be revoked", async () => {
     const u = await localUser();
@@ -118,6 +149,22 @@ describe("sessions", () => {
     const s = await openSession(u.id, "local", meta());
     await updateUser(admin, u.username, { status: "disabled" });
     expect(await liveSession(s.id)).toBeNull();
+  });
+});
+
+describe("housekeeping", () => {
+  it("deletes ended sessions and spent rate-limit counters in bulk, and keeps live ones", async () => {
+    const u = await localUser();
+    const ago = (ms: number) => new Date(Date.now() - ms);
+    const open = async (data: Prisma.SessionUpdateInput = {}) => db().session.update({ where: { id: (await openSession(u.id, "local", meta())).id }, data });
+    const [live, revoked, expired, idle] = [await open(), await open({ revokedAt: new Date() }), await open({ expiresAt: ago(1) }), await open({ lastSeenAt: ago(31 * 60_000) })];
+    const [fresh, spent] = [uniqueName("rl"), uniqueName("rl")];
+    await db().rateLimit.createMany({ data: [{ key: fresh, windowStart: new Date(), count: 1 }, { key: spent, windowStart: ago(61_000), count: 9 }] });
+
+    const removed = await cleanIdentityTables();
+    expect(removed.sessions).toBeGreaterThanOrEqual(3);
+    expect((await db().session.findMany({ where: { id: { in: [live, revoked, expired, idle].map((s) => s.id) } } })).map((s) => s.id)).toEqual([live.id]);
+    expect((await db().rateLimit.findMany({ where: { key: { in: [fresh, spent] } } })).map((r) => r.key)).toEqual([fresh]);
   });
 });
 

@@ -1,10 +1,13 @@
 // A real OpenLDAP server (Debian's slapd) on 127.0.0.1 for tests: an mdb database loaded with the
 // given people and groups; `cn=admin` is the service account. Needs `apt-get install slapd`.
+// It serves plain LDAP (which can be upgraded with StartTLS) and LDAPS, with a certificate from a
+// throwaway CA made for this server only.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { generateTls } from "../../sim/tls";
 
 export const LDAP_SUFFIX = "dc=example,dc=test";
 export const LDAP_ADMIN_DN = `cn=admin,${LDAP_SUFFIX}`;
@@ -19,7 +22,11 @@ export interface LdapPerson {
 }
 
 export interface TestLdap {
+  /** ldap://, where StartTLS works too. */
   url: string;
+  ldapsUrl: string;
+  /** PEM of the CA that issued the server's certificate (for 127.0.0.1 and localhost). */
+  caCert: string;
   stop(): Promise<void>;
 }
 
@@ -57,21 +64,28 @@ async function waitForPort(port: number, tries = 100): Promise<void> {
 export async function startLdap(people: LdapPerson[]): Promise<TestLdap> {
   const dir = mkdtempSync(join(tmpdir(), "tenantry-ldap-"));
   mkdirSync(join(dir, "data"));
+  const tls = await generateTls("127.0.0.1");
+  for (const [file, pem] of Object.entries({ "ca.crt": tls.caCert, "server.crt": tls.cert, "server.key": tls.key })) writeFileSync(join(dir, file), pem);
   const conf = join(dir, "slapd.conf");
   writeFileSync(
     conf,
     ["core", "cosine", "inetorgperson"].map((s) => `include /etc/ldap/schema/${s}.schema`).join("\n") +
       `\nmodulepath /usr/lib/ldap\nmoduleload back_mdb\npidfile ${dir}/slapd.pid\n` +
+      `TLSCACertificateFile ${dir}/ca.crt\nTLSCertificateFile ${dir}/server.crt\nTLSCertificateKeyFile ${dir}/server.key\n` +
       `database mdb\nsuffix "${LDAP_SUFFIX}"\nrootdn "${LDAP_ADMIN_DN}"\nrootpw ${LDAP_ADMIN_PASSWORD}\ndirectory ${dir}/data\n` +
       `access to attrs=userPassword by anonymous auth by * none\naccess to * by * read\n`,
   );
   writeFileSync(join(dir, "data.ldif"), ldif(people));
   execFileSync("/usr/sbin/slapadd", ["-f", conf, "-l", join(dir, "data.ldif")], { stdio: "pipe" });
-  const port = await freePort();
-  const proc: ChildProcess = spawn("/usr/sbin/slapd", ["-f", conf, "-h", `ldap://127.0.0.1:${port}/`, "-d", "0"], { stdio: "ignore" });
+  const [port, tlsPort] = [await freePort(), await freePort()];
+  const listen = `ldap://127.0.0.1:${port}/ ldaps://127.0.0.1:${tlsPort}/`;
+  const proc: ChildProcess = spawn("/usr/sbin/slapd", ["-f", conf, "-h", listen, "-d", "0"], { stdio: "ignore" });
   await waitForPort(port);
+  await waitForPort(tlsPort);
   return {
     url: `ldap://127.0.0.1:${port}`,
+    ldapsUrl: `ldaps://127.0.0.1:${tlsPort}`,
+    caCert: tls.caCert,
     stop: async () => {
       proc.kill("SIGTERM");
       await new Promise((r) => proc.once("exit", r));

@@ -3,7 +3,8 @@ declare module "oidc-provider" {
   import type { IncomingMessage, ServerResponse } from "node:http";
   interface Account {
     accountId: string;
-    claims(): Record<string, unknown>;
+    /** `use` is "id_token" or "userinfo". */
+    claims(use: string): Record<string, unknown>;
   }
   export default class Provider {
     constructor(issuer: string, configuration: Record<string, unknown> & { findAccount?(ctx: unknown, id: string): Promise<Account | undefined> });

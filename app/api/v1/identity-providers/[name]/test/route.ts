@@ -1,10 +1,18 @@
 import { route } from "@/lib/api/route";
-import { providerParams } from "@/lib/schemas/identity";
-import { providerRow } from "@/lib/identity/providers";
+import { invalid } from "@/lib/api/errors";
+import { providerParams, providerTestBody } from "@/lib/schemas/identity";
+import { draftSettings, providerRow } from "@/lib/identity/providers";
 import { testConnection } from "@/lib/identity/test-connection";
 
-/** "Test connection": OIDC discovery answers, or the LDAP service account binds and searches. */
+/**
+ * "Test connection": OIDC discovery answers, or the LDAP service account binds and searches. Without a body
+ * the saved provider is tested; with one, that configuration (a form not saved yet, the stored secret
+ * standing in for an omitted one).
+ */
 export const POST = route(
-  { action: "identity-provider.test", permission: "settings.manage", resource: "identityproviders", params: providerParams, target: (p) => ({ name: p.name }) },
-  async ({ params }) => testConnection(await providerRow(params.name)),
+  { action: "identity-provider.test", permission: "settings.manage", resource: "identityproviders", params: providerParams, body: providerTestBody, target: (p) => ({ name: p.name }) },
+  async ({ params, body }) => {
+    if (body && body.name !== params.name) throw invalid([{ path: "name", message: "The name cannot change." }]);
+    return testConnection(body ? await draftSettings(params.name, body) : await providerRow(params.name));
+  },
 );
