@@ -95,7 +95,7 @@ export function fromKube(cluster: string, e: KubeAuditEvent, scope: { workspace:
     receivedAt: new Date(e.requestReceivedTimestamp),
     completedAt: new Date(e.stageTimestamp),
     apiGroup: ref?.apiGroup ?? null,
-    request: JSON.parse(JSON.stringify(request)),
+    request, // undefined members vanish when appendSealed() serialises it
   };
 }
 
