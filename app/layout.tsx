@@ -2,15 +2,19 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { I18nProvider } from "@/lib/i18n/client";
-import { getLocale } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { dictionaries } from "@/lib/i18n";
 import { isTheme, THEME_COOKIE } from "@/components/shell/theme";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Tenantry", template: "%s · Tenantry" },
-  description: "A multi-tenant console for Kubernetes",
-  icons: { icon: "/favicon.svg" },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return {
+    title: { default: "Tenantry", template: "%s · Tenantry" },
+    description: t("auth.tagline"),
+    icons: { icon: "/favicon.svg" },
+  };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
@@ -18,7 +22,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale === "zh" ? "zh-CN" : "en"} className={isTheme(theme) ? theme : "system"}>
       <body className="min-h-screen">
-        <I18nProvider locale={locale}>{children}</I18nProvider>
+        <I18nProvider locale={locale} messages={dictionaries[locale]}>
+          {children}
+        </I18nProvider>
       </body>
     </html>
   );

@@ -3,17 +3,17 @@ import { useId } from "react";
 import type { Template } from "@/lib/client/types";
 import { DataTable, TBody, Td, Th } from "@/components/ui/data-table";
 import { impliedBy, type TemplateIndex } from "./role-selection";
-import { useLocale, useT } from "@/lib/i18n/client";
-import { dictionaries, type MessageKey, type Translate } from "@/lib/i18n";
+import { useHasMessage, useLocale, useT } from "@/lib/i18n/client";
+import type { MessageKey, Translate } from "@/lib/i18n";
 
 const VERBS = ["view", "manage", "create"] as const;
 const verbLabels: Record<(typeof VERBS)[number], MessageKey> = { view: "roles.verb.view", manage: "roles.verb.manage", create: "roles.verb.create" };
 
 const verbOf = (t: Template) => t.name.slice(t.module.length + 1);
 // A module the dictionaries do not name yet (a newer server) still reads as words.
-function moduleName(module: string, t: Translate): string {
+function moduleName(module: string, t: Translate, has: (key: string) => boolean): string {
   const key = `module.${module}`;
-  return key in dictionaries.en ? t(key as MessageKey) : module.charAt(0).toUpperCase() + module.slice(1).replace(/-/g, " ");
+  return has(key) ? t(key as MessageKey) : module.charAt(0).toUpperCase() + module.slice(1).replace(/-/g, " ");
 }
 
 interface MatrixProps {
@@ -29,6 +29,7 @@ interface MatrixProps {
 /** Templates as a module × verb checkbox matrix; dependencies show as implied, unheld templates as locked. */
 export function TemplateMatrix({ templates, index, chosen, held, readOnly = false, onChange }: MatrixProps) {
   const tr = useT();
+  const has = useHasMessage();
   const implied = impliedBy(chosen, index);
   const modules = [...new Set(templates.map((t) => t.module))];
   const verbs = VERBS.filter((v) => templates.some((t) => verbOf(t) === v));
@@ -57,7 +58,7 @@ export function TemplateMatrix({ templates, index, chosen, held, readOnly = fals
         {modules.map((module) => (
           <tr key={module}>
             <th scope="row" className="whitespace-nowrap px-4 py-3 text-left align-top text-sm font-medium text-zinc-900">
-              {moduleName(module, tr)}
+              {moduleName(module, tr, has)}
             </th>
             {verbs.map((verb) => {
               const t = find(module, verb);

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { useLocale, useT } from "@/lib/i18n/client";
-import { LOCALE_COOKIE, LOCALE_NAMES, LOCALES, isLocale } from "@/lib/i18n";
+import { LOCALE_COOKIE, LOCALE_NAMES, LOCALES, isLocale } from "@/lib/i18n/locales";
 import { rememberCookie } from "./theme";
 
 /** Remembered in a cookie; a refresh re-renders the server tree (and <html lang>) in the new language. */

@@ -3,7 +3,7 @@
 // re-worded; a message no key matches stays English.
 import { zhCN } from "zod/locales";
 import { en, type MessageKey } from "./en";
-import { dictionaries, translator, type Locale } from "./index";
+import { translatorFor, type Locale } from "./index";
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -27,7 +27,7 @@ export function localizeFieldMessage(message: string, locale: Locale): string {
   if (locale === "en") return message;
   for (const { key, names, re } of patterns) {
     const match = re.exec(message);
-    if (match) return translator(dictionaries[locale])(key, Object.fromEntries(names.map((name, i) => [name, match[i + 1]])));
+    if (match) return translatorFor(locale)(key, Object.fromEntries(names.map((name, i) => [name, match[i + 1]])));
   }
   return message;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { dictionaries, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, translator, type Locale, type Translate } from "./index";
+import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, translatorFor, type Locale, type Translate } from "./index";
 
 /** The caller's language: the remembered cookie, else the browser's Accept-Language. */
 export async function getLocale(): Promise<Locale> {
@@ -10,5 +10,5 @@ export async function getLocale(): Promise<Locale> {
 }
 
 export async function getT(): Promise<Translate> {
-  return translator(dictionaries[await getLocale()]);
+  return translatorFor(await getLocale());
 }
