@@ -100,6 +100,12 @@ test("the language switch translates the console and is remembered", async ({ br
   await page.reload();
   await expect(page.getByRole("heading", { name: "我的概览" })).toBeVisible();
 
+  // The profile page too: its cards, the sessions table and the session in use.
+  await page.goto("/profile");
+  await expect(page.getByRole("heading", { name: "个人资料", exact: true })).toBeVisible();
+  await expect(page.getByRole("table", { name: "你已登录的会话" }).getByText("当前会话")).toBeVisible();
+  await expect(page.getByRole("button", { name: "创建令牌" })).toBeVisible();
+
   // The role editor names its modules in Chinese, and the server's field messages come back in Chinese too.
   await page.goto("/workspaces/demo/roles/new");
   const matrix = page.getByRole("table", { name: "按模块划分的权限" });

@@ -1,12 +1,14 @@
 "use client";
 import type { FormEvent } from "react";
 import { useBindings, useCreateBinding, useDeleteBinding } from "@/lib/client/hooks/identity";
+import { useT } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
-import { DataTable, TBody, Td, Th } from "@/components/ui/data-table";
+import { ActionsTh, DataTable, TBody, Td, Th } from "@/components/ui/data-table";
 import { FormError, TextField } from "@/components/ui/field";
 
 /** Group → workspace (or project) with a role; applied at each sign-in through this provider. */
 export function BindingsTable({ provider }: { provider: string }) {
+  const t = useT();
   const bindings = useBindings(provider);
   const create = useCreateBinding(provider);
   const remove = useDeleteBinding(provider);
@@ -24,16 +26,14 @@ export function BindingsTable({ provider }: { provider: string }) {
 
   return (
     <div className="space-y-3">
-      <DataTable caption={`Group bindings of ${provider}`}>
+      <DataTable caption={t("idp.bindingsOf", { name: provider })}>
         <thead>
           <tr>
-            <Th>Group</Th>
-            <Th>Workspace</Th>
-            <Th>Project</Th>
-            <Th>Role</Th>
-            <Th>
-              <span className="sr-only">Actions</span>
-            </Th>
+            <Th>{t("idp.group")}</Th>
+            <Th>{t("idp.workspace")}</Th>
+            <Th>{t("idp.project")}</Th>
+            <Th>{t("idp.role")}</Th>
+            <ActionsTh />
           </tr>
         </thead>
         <TBody>
@@ -44,8 +44,8 @@ export function BindingsTable({ provider }: { provider: string }) {
               <Td>{b.project || "—"}</Td>
               <Td>{b.role}</Td>
               <Td className="text-right">
-                <Button variant="ghost" className="px-2 text-red-700" onClick={() => remove.mutate(b.id)} aria-label={`Remove binding of ${b.group}`}>
-                  Remove
+                <Button variant="ghost" className="px-2 text-red-700" onClick={() => remove.mutate(b.id)} aria-label={t("idp.removeBinding", { group: b.group })}>
+                  {t("ui.remove")}
                 </Button>
               </Td>
             </tr>
@@ -53,15 +53,15 @@ export function BindingsTable({ provider }: { provider: string }) {
         </TBody>
       </DataTable>
       <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">
-        <TextField label="Group" name="group" required />
-        <TextField label="Workspace" name="workspace" required />
-        <TextField label="Project (optional)" name="project" />
-        <TextField label="Role" name="role" required placeholder="viewer" />
+        <TextField label={t("idp.group")} name="group" required />
+        <TextField label={t("idp.workspace")} name="workspace" required />
+        <TextField label={t("idp.projectOptional")} name="project" />
+        <TextField label={t("idp.role")} name="role" required placeholder="viewer" />
         <Button type="submit" variant="secondary" disabled={create.isPending}>
-          Bind group
+          {t("idp.bindGroup")}
         </Button>
       </form>
-      <FormError message={create.error?.message} />
+      <FormError error={create.error} />
     </div>
   );
 }

@@ -4,30 +4,32 @@ import { ApiError } from "@/lib/client/api";
 import { useCreateProvider, useTestDraft, useUpdateProvider, type ProviderInput, type TestResult } from "@/lib/client/hooks/identity";
 import type { IdentityProviderInfo } from "@/lib/client/types";
 import { useT } from "@/lib/i18n/client";
+import type { MessageKey } from "@/lib/i18n";
 import { Button } from "@/components/ui/button";
 import { FormError, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 
+// [config key, label, placeholder]: the placeholders are examples of values, the same in every language.
 const OIDC_FIELDS = [
-  ["issuer", "Issuer URL", "https://idp.example.com/realms/main"],
-  ["clientId", "Client ID", ""],
-  ["scopes", "Scopes", "openid email profile"],
-  ["usernameClaim", "Username claim", "preferred_username"],
-  ["emailClaim", "Email claim", "email"],
-  ["nameClaim", "Display name claim", "name"],
-  ["groupsClaim", "Groups claim", "groups"],
-] as const;
+  ["issuer", "idp.field.issuer", "https://idp.example.com/realms/main"],
+  ["clientId", "idp.field.clientId", ""],
+  ["scopes", "idp.field.scopes", "openid email profile"],
+  ["usernameClaim", "idp.field.usernameClaim", "preferred_username"],
+  ["emailClaim", "idp.field.emailClaim", "email"],
+  ["nameClaim", "idp.field.nameClaim", "name"],
+  ["groupsClaim", "idp.field.groupsClaim", "groups"],
+] as const satisfies readonly (readonly [string, MessageKey, string])[];
 const LDAP_FIELDS = [
-  ["url", "Server URL", "ldaps://ldap.example.com"],
-  ["bindDn", "Service account DN", "cn=reader,dc=example,dc=com"],
-  ["userBase", "User search base", "ou=people,dc=example,dc=com"],
-  ["userFilter", "User filter", "(uid={username})"],
-  ["usernameAttribute", "Username attribute", "uid"],
-  ["emailAttribute", "Email attribute", "mail"],
-  ["nameAttribute", "Display name attribute", "cn"],
-  ["groupBase", "Group search base", "ou=groups,dc=example,dc=com"],
-  ["groupFilter", "Group filter", "(member={dn})"],
-  ["groupNameAttribute", "Group name attribute", "cn"],
-] as const;
+  ["url", "idp.field.url", "ldaps://ldap.example.com"],
+  ["bindDn", "idp.field.bindDn", "cn=reader,dc=example,dc=com"],
+  ["userBase", "idp.field.userBase", "ou=people,dc=example,dc=com"],
+  ["userFilter", "idp.field.userFilter", "(uid={username})"],
+  ["usernameAttribute", "idp.field.usernameAttribute", "uid"],
+  ["emailAttribute", "idp.field.emailAttribute", "mail"],
+  ["nameAttribute", "idp.field.nameAttribute", "cn"],
+  ["groupBase", "idp.field.groupBase", "ou=groups,dc=example,dc=com"],
+  ["groupFilter", "idp.field.groupFilter", "(member={dn})"],
+  ["groupNameAttribute", "idp.field.groupNameAttribute", "cn"],
+] as const satisfies readonly (readonly [string, MessageKey, string])[];
 
 /** A test connection's answer, for the form and the provider's card. */
 export function TestResultLine({ result }: { result: TestResult | undefined }) {
@@ -97,21 +99,21 @@ export function ProviderForm({ provider, onDone }: { provider?: IdentityProvider
 
   return (
     <form ref={form} onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2">
-      <SelectField label="Type" value={type} disabled={!!provider} onChange={(e) => setType(e.target.value as "oidc" | "ldap")}>
+      <SelectField label={t("idp.type")} value={type} disabled={!!provider} onChange={(e) => setType(e.target.value as "oidc" | "ldap")}>
         <option value="oidc">OpenID Connect</option>
         <option value="ldap">LDAP / Active Directory</option>
       </SelectField>
-      <SelectField label="Users" name="mappingMethod" defaultValue={provider?.mappingMethod ?? "auto"}>
-        <option value="auto">Create on first sign-in</option>
-        <option value="lookup">Only existing users</option>
+      <SelectField label={t("idp.users")} name="mappingMethod" defaultValue={provider?.mappingMethod ?? "auto"}>
+        <option value="auto">{t("idp.mapAuto")}</option>
+        <option value="lookup">{t("idp.mapLookup")}</option>
       </SelectField>
-      <TextField label="Name" name="name" required readOnly={!!provider} defaultValue={provider?.name} error={errors.name} hint="Lowercase letters, digits and '-'." />
-      <TextField label="Display name" name="displayName" defaultValue={provider?.displayName ?? undefined} error={errors.displayName} />
+      <TextField label={t("common.name")} name="name" required readOnly={!!provider} defaultValue={provider?.name} error={errors.name} hint={t("ui.nameHint")} />
+      <TextField label={t("ui.displayName")} name="displayName" defaultValue={provider?.displayName ?? undefined} error={errors.displayName} />
       {(type === "oidc" ? OIDC_FIELDS : LDAP_FIELDS).map(([k, label, placeholder]) => (
-        <TextField key={`${type}-${k}`} label={label} name={k} placeholder={placeholder} defaultValue={saved(k)} error={errors[k]} />
+        <TextField key={`${type}-${k}`} label={t(label)} name={k} placeholder={placeholder} defaultValue={saved(k)} error={errors[k]} />
       ))}
       <TextField
-        label={type === "oidc" ? "Client secret" : "Service account password"}
+        label={t(type === "oidc" ? "idp.clientSecret" : "idp.servicePassword")}
         name="secret"
         type="password"
         autoComplete="off"
@@ -126,7 +128,7 @@ export function ProviderForm({ provider, onDone }: { provider?: IdentityProvider
               <input type="checkbox" name="startTls" defaultChecked={provider?.config.startTls === true} /> StartTLS
             </label>
             <label className="flex items-center gap-2">
-              <input type="checkbox" name="insecureSkipVerify" defaultChecked={provider?.config.insecureSkipVerify === true} /> Skip certificate check
+              <input type="checkbox" name="insecureSkipVerify" defaultChecked={provider?.config.insecureSkipVerify === true} /> {t("idp.skipVerify")}
             </label>
           </div>
         </>
@@ -139,7 +141,7 @@ export function ProviderForm({ provider, onDone }: { provider?: IdentityProvider
         <TestResultLine result={test.data} />
         <div className="flex flex-wrap gap-2">
           <Button type="submit" disabled={create.isPending || update.isPending}>
-            {provider ? t("idp.save") : t("idp.add")}
+            {provider ? t("ui.save") : t("idp.add")}
           </Button>
           <Button variant="secondary" onClick={onTest} disabled={test.isPending}>
             {test.isPending ? t("idp.testing") : t("idp.test")}

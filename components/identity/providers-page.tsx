@@ -39,18 +39,18 @@ function ProviderCard({ p, origin }: { p: IdentityProviderInfo; origin: string }
           <Button variant="secondary" onClick={() => test.mutate()} disabled={test.isPending}>
             {test.isPending ? t("idp.testing") : t("idp.test")}
           </Button>
-          <Button variant="secondary" aria-expanded={editing} aria-label={t("idp.editNamed", { name })} onClick={() => setEditing((e) => !e)}>
-            {editing ? t("ui.cancel") : t("idp.edit")}
+          <Button variant="secondary" aria-expanded={editing} aria-label={t("ui.editNamed", { name })} onClick={() => setEditing((e) => !e)}>
+            {editing ? t("ui.cancel") : t("ui.edit")}
           </Button>
           <Button
             variant="secondary"
-            aria-label={t(p.enabled ? "idp.disableNamed" : "idp.enableNamed", { name })}
+            aria-label={t(p.enabled ? "ui.disableNamed" : "ui.enableNamed", { name })}
             disabled={update.isPending}
             onClick={() => update.mutate(asInput(p, { enabled: !p.enabled }))}
           >
-            {t(p.enabled ? "idp.disable" : "idp.enable")}
+            {t(p.enabled ? "ui.disable" : "ui.enable")}
           </Button>
-          <Button variant="ghost" className="text-red-700" aria-label={t("idp.deleteNamed", { name })} onClick={() => setDeleting(true)}>
+          <Button variant="ghost" className="text-red-700" aria-label={t("ui.deleteNamed", { name })} onClick={() => setDeleting(true)}>
             {t("ui.delete")}
           </Button>
         </div>
@@ -66,17 +66,23 @@ function ProviderCard({ p, origin }: { p: IdentityProviderInfo; origin: string }
       ) : (
         <DetailList
           items={[
-            { label: "Name", value: p.name },
-            { label: "Users", value: p.mappingMethod === "auto" ? "created on first sign-in" : "existing users only" },
-            { label: "Enabled", value: p.enabled ? "yes" : "no" },
-            { label: p.type === "oidc" ? "Client secret" : "Service password", value: p.hasSecret ? "set (not shown)" : "none" },
+            { label: t("common.name"), value: p.name },
+            { label: t("idp.users"), value: t(p.mappingMethod === "auto" ? "idp.mapAutoShort" : "idp.mapLookupShort") },
+            { label: t("idp.enabled"), value: t(p.enabled ? "ui.yes" : "ui.no") },
+            { label: t(p.type === "oidc" ? "idp.clientSecret" : "idp.servicePassword"), value: t(p.hasSecret ? "idp.secretSet" : "idp.secretNone") },
             ...(p.type === "oidc"
-              ? [{ label: "Issuer", value: String(p.config.issuer) }, { label: "Redirect URI", value: `${origin}/api/auth/callback/oidc-${p.name}` }]
-              : [{ label: "Server", value: String(p.config.url) }, { label: "User base", value: String(p.config.userBase) }]),
+              ? [
+                  { label: t("idp.field.issuer"), value: String(p.config.issuer) },
+                  { label: t("idp.redirectUri"), value: `${origin}/api/auth/callback/oidc-${p.name}` },
+                ]
+              : [
+                  { label: t("idp.field.url"), value: String(p.config.url) },
+                  { label: t("idp.field.userBase"), value: String(p.config.userBase) },
+                ]),
           ]}
         />
       )}
-      <h3 className="mb-2 mt-5 text-sm font-semibold text-zinc-900">Group bindings</h3>
+      <h3 className="mb-2 mt-5 text-sm font-semibold text-zinc-900">{t("idp.groupBindings")}</h3>
       <BindingsTable provider={p.name} />
       <ConfirmDialog
         open={deleting}
@@ -96,17 +102,18 @@ function ProviderCard({ p, origin }: { p: IdentityProviderInfo; origin: string }
 
 /** Platform settings: identity providers, listed on the sign-in page when enabled. */
 export function ProvidersPage({ origin }: { origin: string }) {
+  const t = useT();
   const providers = useIdentityProviders();
   const [adding, setAdding] = useState(false);
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Identity providers"
-        description="OpenID Connect and LDAP directories users can sign in with, and the workspaces their groups join."
-        actions={<Button onClick={() => setAdding((a) => !a)}>{adding ? "Cancel" : "Add provider"}</Button>}
+        title={t("user.identityProviders")}
+        description={t("idp.description")}
+        actions={<Button onClick={() => setAdding((a) => !a)}>{adding ? t("ui.cancel") : t("idp.add")}</Button>}
       />
       {adding && (
-        <Card title="New identity provider">
+        <Card title={t("idp.newTitle")}>
           <ProviderForm onDone={() => setAdding(false)} />
         </Card>
       )}
@@ -115,7 +122,7 @@ export function ProvidersPage({ origin }: { origin: string }) {
       ) : providers.isError ? (
         <ErrorState error={providers.error} onRetry={() => providers.refetch()} />
       ) : providers.data.items.length === 0 ? (
-        <EmptyState title="No identity providers">Users sign in with Tenantry accounts only.</EmptyState>
+        <EmptyState title={t("idp.empty")}>{t("idp.emptyHint")}</EmptyState>
       ) : (
         providers.data.items.map((p) => <ProviderCard key={p.id} p={p} origin={origin} />)
       )}

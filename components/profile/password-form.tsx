@@ -1,11 +1,13 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { apiSend, ApiError } from "@/lib/client/api";
+import { useT } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
 import { FormError, TextField } from "@/components/ui/field";
 
 /** Change one's own password; the server applies the policy and ends the other sessions. */
 export function PasswordForm({ onDone }: { onDone: () => void }) {
+  const t = useT();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
 
@@ -13,7 +15,7 @@ export function PasswordForm({ onDone }: { onDone: () => void }) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const newPassword = String(form.get("newPassword") ?? "");
-    if (newPassword !== form.get("confirm")) return setErrors({ confirm: "The passwords do not match." });
+    if (newPassword !== form.get("confirm")) return setErrors({ confirm: t("profile.mismatch") });
     setPending(true);
     setErrors({});
     try {
@@ -29,21 +31,21 @@ export function PasswordForm({ onDone }: { onDone: () => void }) {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4">
-      <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />
+      <TextField label={t("profile.currentPassword")} name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />
       <TextField
-        label="New password"
+        label={t("profile.newPassword")}
         name="newPassword"
         type="password"
         autoComplete="new-password"
         required
         minLength={12}
-        hint="At least 12 characters, not containing your username, not a common password."
+        hint={t("profile.newPasswordHint")}
         error={errors.newPassword}
       />
-      <TextField label="Confirm new password" name="confirm" type="password" autoComplete="new-password" required error={errors.confirm} />
+      <TextField label={t("profile.confirmPassword")} name="confirm" type="password" autoComplete="new-password" required error={errors.confirm} />
       <FormError message={errors.form} />
       <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Change password"}
+        {pending ? t("ui.saving") : t("profile.changePassword")}
       </Button>
     </form>
   );

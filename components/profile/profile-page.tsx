@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useT } from "@/lib/i18n/client";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { LanguageSwitch } from "@/components/shell/language-switch";
@@ -10,21 +11,22 @@ import { TokensCard } from "./tokens-card";
 import { LoginRecordsCard } from "./login-records-card";
 
 export function ProfilePage({ username, hasPassword }: { username: string; hasPassword: boolean }) {
+  const t = useT();
   const [changed, setChanged] = useState(false);
   return (
     <div className="space-y-6">
-      <PageHeader title="Profile" description={`Your account, ${username}: password, sessions, API tokens and sign-in history.`} />
-      <Card title="Preferences">
+      <PageHeader title={t("user.profile")} description={t("profile.description", { name: username })} />
+      <Card title={t("profile.preferences")}>
         <div className="flex items-center gap-4">
           <LanguageSwitch />
           <ThemeToggle />
         </div>
       </Card>
       {hasPassword && (
-        <Card title="Password">
+        <Card title={t("auth.password")}>
           {changed && (
             <p role="status" className="mb-3 text-sm text-emerald-700">
-              Password changed; your other sessions were ended.
+              {t("profile.passwordChanged")}
             </p>
           )}
           <PasswordForm onDone={() => setChanged(true)} />

@@ -1,8 +1,9 @@
 "use client";
 import { useState, type FormEvent } from "react";
+import { useT } from "@/lib/i18n/client";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
-import { DataTable, TBody, Td, Th } from "@/components/ui/data-table";
+import { ActionsTh, DataTable, TBody, Td, Th } from "@/components/ui/data-table";
 import { FormError, TextField } from "@/components/ui/field";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { formatDateTime } from "@/lib/client/format";
@@ -10,6 +11,7 @@ import { useCreateToken, useDeleteToken, useMyTokens } from "@/lib/client/hooks/
 
 /** Personal access tokens: the secret is shown once, right after it is created. */
 export function TokensCard() {
+  const t = useT();
   const tokens = useMyTokens();
   const create = useCreateToken();
   const remove = useDeleteToken();
@@ -28,18 +30,18 @@ export function TokensCard() {
   }
 
   return (
-    <Card title="API tokens">
+    <Card title={t("tokens.title")}>
       <form onSubmit={onSubmit} className="mb-4 flex flex-wrap items-end gap-3">
-        <TextField label="Token name" name="name" required maxLength={63} />
-        <TextField label="Expires in (days)" name="expiresInDays" type="number" min={1} max={3650} placeholder="never" />
+        <TextField label={t("tokens.name")} name="name" required maxLength={63} />
+        <TextField label={t("tokens.expiresIn")} name="expiresInDays" type="number" min={1} max={3650} placeholder={t("tokens.never")} />
         <Button type="submit" disabled={create.isPending}>
-          Create token
+          {t("tokens.create")}
         </Button>
       </form>
-      <FormError message={create.error?.message} />
+      <FormError error={create.error} />
       {fresh && (
         <div role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-          Copy this token now; it will not be shown again:
+          {t("tokens.copyNow")}
           <code data-testid="new-token" className="mt-1 block break-all font-mono">
             {fresh}
           </code>
@@ -50,28 +52,32 @@ export function TokensCard() {
       ) : tokens.isError ? (
         <ErrorState error={tokens.error} />
       ) : (
-        <DataTable caption="Your API tokens">
+        <DataTable caption={t("tokens.caption")}>
           <thead>
             <tr>
-              <Th>Name</Th>
-              <Th>Token</Th>
-              <Th>Expires</Th>
-              <Th>Last used</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
+              <Th>{t("common.name")}</Th>
+              <Th>{t("tokens.token")}</Th>
+              <Th>{t("tokens.expires")}</Th>
+              <Th>{t("tokens.lastUsed")}</Th>
+              <ActionsTh />
             </tr>
           </thead>
           <TBody>
-            {tokens.data.items.map((t) => (
-              <tr key={t.id}>
-                <Td>{t.name}</Td>
-                <Td className="font-mono">{t.prefix}…</Td>
-                <Td>{t.expiresAt ? formatDateTime(t.expiresAt) : "never"}</Td>
-                <Td>{formatDateTime(t.lastUsedAt)}</Td>
+            {tokens.data.items.map((token) => (
+              <tr key={token.id}>
+                <Td>{token.name}</Td>
+                <Td className="font-mono">{token.prefix}…</Td>
+                <Td>{token.expiresAt ? formatDateTime(token.expiresAt) : t("tokens.never")}</Td>
+                <Td>{formatDateTime(token.lastUsedAt)}</Td>
                 <Td className="text-right">
-                  <Button variant="ghost" className="px-2 text-red-700" aria-label={`Revoke ${t.name}`} disabled={remove.isPending} onClick={() => remove.mutate(t.id)}>
-                    Revoke
+                  <Button
+                    variant="ghost"
+                    className="px-2 text-red-700"
+                    aria-label={t("tokens.revokeNamed", { name: token.name })}
+                    disabled={remove.isPending}
+                    onClick={() => remove.mutate(token.id)}
+                  >
+                    {t("tokens.revoke")}
                   </Button>
                 </Td>
               </tr>

@@ -2,13 +2,15 @@
 import { useState, type FormEvent } from "react";
 import { ApiError, fieldErrors } from "@/lib/client/api";
 import { useCreateUser } from "@/lib/client/hooks/users";
-import { Button } from "@/components/ui/button";
+import { useT } from "@/lib/i18n/client";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 import { ProblemAlert } from "@/components/roles/problem-alert";
 import { PlatformRoleField } from "./platform-role-field";
 
 export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useT();
   const create = useCreateUser();
   const [platformRole, setPlatformRole] = useState("platform-regular");
   const [mustChange, setMustChange] = useState(true);
@@ -40,26 +42,19 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: ()
   }
 
   return (
-    <Dialog open={open} title="Create user" onClose={close}>
+    <Dialog open={open} title={t("users.create")} onClose={close}>
       <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <TextField label="Username" name="username" required autoComplete="off" spellCheck={false} error={errors.username} hint="Lowercase letters, digits and '-'. Cannot be changed later." />
-        <TextField label="Display name" name="displayName" autoComplete="off" error={errors.displayName} />
-        <TextField label="Email" name="email" type="email" autoComplete="off" error={errors.email} />
-        <TextField label="Password" name="password" type="password" required autoComplete="new-password" error={errors.password} hint="At least 12 characters, not containing the username." />
+        <TextField label={t("auth.username")} name="username" required autoComplete="off" spellCheck={false} error={errors.username} hint={t("ui.nameHintFixed")} />
+        <TextField label={t("ui.displayName")} name="displayName" autoComplete="off" error={errors.displayName} />
+        <TextField label={t("userAccess.email")} name="email" type="email" autoComplete="off" error={errors.email} />
+        <TextField label={t("auth.password")} name="password" type="password" required autoComplete="new-password" error={errors.password} hint={t("users.passwordHint")} />
         <PlatformRoleField value={platformRole} onChange={(e) => setPlatformRole(e.target.value)} error={errors.platformRole} />
         <label className="flex items-center gap-2 text-sm text-zinc-800">
           <input type="checkbox" className="size-4 accent-indigo-600" checked={mustChange} onChange={(e) => setMustChange(e.target.checked)} />
-          Require a new password at first sign-in
+          {t("users.mustChangeFirst")}
         </label>
         <ProblemAlert error={problem} />
-        <div className="flex justify-end gap-2 pt-2">
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={create.isPending}>
-            {create.isPending ? "Creating…" : "Create user"}
-          </Button>
-        </div>
+        <FormActions submitLabel={t("users.create")} pendingLabel={t("ui.creating")} pending={create.isPending} onCancel={close} />
       </form>
     </Dialog>
   );

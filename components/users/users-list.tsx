@@ -4,8 +4,9 @@ import Link from "next/link";
 import { useUsers } from "@/lib/client/hooks/users";
 import { formatDateTime } from "@/lib/client/format";
 import type { User } from "@/lib/client/types";
+import { useT } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
-import { DataTable, TBody, Td, Th } from "@/components/ui/data-table";
+import { ActionsTh, DataTable, TBody, Td, Th } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { SearchBox } from "@/components/ui/search-box";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
@@ -18,6 +19,7 @@ import { UserStatusDialog } from "./user-status-dialog";
 import { LockState } from "./lock-state";
 
 export function UsersList() {
+  const t = useT();
   const { can, username: me } = useViewer();
   const [search, setSearch] = useState("");
   const [creating, setCreating] = useState(false);
@@ -31,36 +33,32 @@ export function UsersList() {
   return (
     <>
       <PageHeader
-        title="Users"
-        description="Accounts that can sign in to the console, and their platform role."
-        actions={canManage && <Button onClick={() => setCreating(true)}>Create user</Button>}
+        title={t("nav.users")}
+        description={t("users.description")}
+        actions={canManage && <Button onClick={() => setCreating(true)}>{t("users.create")}</Button>}
       />
       <div className="mb-4">
-        <SearchBox label="Search users" onSearch={setSearch} />
+        <SearchBox label={t("users.search")} onSearch={setSearch} />
       </div>
       {users.isPending ? (
-        <LoadingState label="Loading users…" />
+        <LoadingState label={t("users.loading")} />
       ) : users.isError ? (
         <ErrorState error={users.error} onRetry={() => users.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState title={search ? `No users match “${search}”.` : "No users yet."} />
+        <EmptyState title={search ? t("users.noMatch", { q: search }) : t("users.empty")} />
       ) : (
         <>
-          <DataTable caption="Users">
+          <DataTable caption={t("nav.users")}>
             <thead>
               <tr>
-                <Th>User</Th>
-                <Th>Email</Th>
-                <Th>Platform role</Th>
-                <Th>Status</Th>
-                <Th>Source</Th>
-                <Th>Workspaces</Th>
-                <Th>Last sign-in</Th>
-                {canManage && (
-                  <Th>
-                    <span className="sr-only">Actions</span>
-                  </Th>
-                )}
+                <Th>{t("users.user")}</Th>
+                <Th>{t("userAccess.email")}</Th>
+                <Th>{t("userAccess.platformRole")}</Th>
+                <Th>{t("common.status")}</Th>
+                <Th>{t("userAccess.source")}</Th>
+                <Th>{t("users.workspaces")}</Th>
+                <Th>{t("userAccess.lastSignIn")}</Th>
+                {canManage && <ActionsTh />}
               </tr>
             </thead>
             <TBody>
@@ -83,17 +81,22 @@ export function UsersList() {
                   <Td>{formatDateTime(u.lastLoginAt)}</Td>
                   {canManage && (
                     <Td className="text-right">
-                      <Button variant="ghost" className="px-2" aria-label={`Edit ${u.username}`} onClick={() => setEditing(u)}>
-                        Edit
+                      <Button variant="ghost" className="px-2" aria-label={t("ui.editNamed", { name: u.username })} onClick={() => setEditing(u)}>
+                        {t("ui.edit")}
                       </Button>
                       {/* The BFF refuses disabling or deleting yourself; don't offer it. */}
                       {u.username !== me && (
                         <>
-                          <Button variant="ghost" className="px-2" aria-label={`${u.status === "active" ? "Disable" : "Enable"} ${u.username}`} onClick={() => setToggling(u)}>
-                            {u.status === "active" ? "Disable" : "Enable"}
+                          <Button
+                            variant="ghost"
+                            className="px-2"
+                            aria-label={t(u.status === "active" ? "ui.disableNamed" : "ui.enableNamed", { name: u.username })}
+                            onClick={() => setToggling(u)}
+                          >
+                            {t(u.status === "active" ? "ui.disable" : "ui.enable")}
                           </Button>
-                          <Button variant="ghost" className="px-2 text-red-700" aria-label={`Delete ${u.username}`} onClick={() => setDeleting(u.username)}>
-                            Delete
+                          <Button variant="ghost" className="px-2 text-red-700" aria-label={t("ui.deleteNamed", { name: u.username })} onClick={() => setDeleting(u.username)}>
+                            {t("ui.delete")}
                           </Button>
                         </>
                       )}
@@ -106,7 +109,7 @@ export function UsersList() {
           {users.hasNextPage && (
             <div className="mt-4 flex justify-center">
               <Button variant="secondary" onClick={() => users.fetchNextPage()} disabled={users.isFetchingNextPage}>
-                {users.isFetchingNextPage ? "Loading…" : "Load more"}
+                {users.isFetchingNextPage ? t("common.loading") : t("common.loadMore")}
               </Button>
             </div>
           )}

@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { currentUser, principalFor } from "@/lib/auth/session";
 import { authorize } from "@/lib/rbac/authorize";
+import { getT } from "@/lib/i18n/server";
 import { ProvidersPage } from "@/components/identity/providers-page";
 
-export const metadata: Metadata = { title: "Identity providers" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("user.identityProviders") };
+}
 
 export default async function IdentityProvidersSettings() {
   const user = await currentUser();
