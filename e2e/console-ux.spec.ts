@@ -115,10 +115,16 @@ test("the language switch translates the console and is remembered", async ({ br
   await page.getByRole("button", { name: "创建角色" }).click();
   await expect(page.getByText("只能包含小写字母、数字和“-”，且须以字母或数字开头和结尾。")).toBeVisible();
   await expect(page.getByRole("status", { name: "通知" })).toContainText("部分字段无效");
+  // So does a refusal's detail (409: a built-in role's name), its value kept. (Enter: the toast covers the button.)
+  await page.getByLabel("名称", { exact: true }).fill("admin");
+  await page.getByLabel("名称", { exact: true }).press("Enter");
+  await expect(page.getByRole("alert").filter({ hasText: "已存在" })).toContainText("“admin”是内置角色。");
   // A script (no language cookie, no Accept-Language) still reads the API in English.
   const script = await signedInApi(baseURL!, "alice", demoPassword);
   const refused = await (await script.post("/api/v1/workspaces/demo/roles", { data: { name: "Not_A_Name", templates: [] } })).json();
   expect(refused.issues[0].message).toBe("Lowercase letters, digits and '-', starting and ending with a letter or digit.");
+  const taken = await (await script.post("/api/v1/workspaces/demo/roles", { data: { name: "admin", templates: [] } })).json();
+  expect(taken.detail).toBe('"admin" is a built-in role.');
   await script.dispose();
 
   // The audit histogram says its interval in words.

@@ -1,6 +1,6 @@
 // Application errors carry the HTTP status and a stable code; route() turns them into
 // application/problem+json (RFC 9457). Anything else becomes an opaque 500.
-import { localizeFieldMessage } from "../i18n/field-issues";
+import { localizeServerMessage } from "../i18n/server-messages";
 import type { Locale } from "../i18n";
 
 export interface FieldIssue {
@@ -43,16 +43,16 @@ const titles: Record<number, string> = {
   503: "Service Unavailable",
 };
 
-/** `locale` re-words the field messages for a caller who asked for another language (the rest stays English). */
+/** `locale` re-words the detail and the field messages for a caller who asked for another language (code and title stay). */
 export function problemBody(err: AppError, instance?: string, locale: Locale = "en") {
   return {
     type: `https://tenantry.io/problems/${err.code}`,
     title: titles[err.status] ?? "Error",
     status: err.status,
     code: err.code,
-    detail: err.message,
+    detail: localizeServerMessage(err.message, locale),
     ...(instance ? { instance } : {}),
-    ...(err.issues.length ? { issues: err.issues.map((i) => ({ ...i, message: localizeFieldMessage(i.message, locale) })) } : {}),
+    ...(err.issues.length ? { issues: err.issues.map((i) => ({ ...i, message: localizeServerMessage(i.message, locale) })) } : {}),
     ...err.extra,
   };
 }

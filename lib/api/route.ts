@@ -11,7 +11,7 @@ import { withAuditContext, type AuditContext } from "../audit/context";
 import { AppError, badRequest, conflict, notFound, problemResponse, unauthenticated, invalid, type FieldIssue } from "./errors";
 import { clientInfo } from "./client-info";
 import { requestLocale, type Locale } from "../i18n";
-import { zodParseParams } from "../i18n/field-issues";
+import { zodParseParams } from "../i18n/server-messages";
 
 /** What the audit event says about the target; handlers fill in what they learn (cluster, ids). */
 export interface AuditTarget {
@@ -30,6 +30,8 @@ export interface Ctx<P, Q, B> {
   params: P;
   query: Q;
   body: B;
+  /** The caller's language, for server text a handler returns outside a problem (problems are re-worded here). */
+  locale: Locale;
   target: AuditTarget;
   /** Authorize a further action inside the handler (e.g. a second scope); throws 403/404. */
   require(action: Permission, scope?: Scope): Promise<void>;
@@ -65,7 +67,7 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
   return async (req: Request, next: NextCtx): Promise<Response> => {
     const receivedAt = new Date();
     const url = new URL(req.url);
-    // Field messages in the caller's language (English for scripts); the audit log keeps English.
+    // Messages in the caller's language (English for scripts); the audit log keeps English.
     const locale = requestLocale(req.headers);
     const rawParams = (await next?.params) ?? {};
     const target: AuditTarget = { resource: spec.resource, ...scopeHint(rawParams) };
@@ -107,7 +109,7 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
       if (!parsedBody.ok) throw parsedBody.error;
       const query = parsedQuery.value;
       const body = parsedBody.value;
-      const result = await withAuditContext(audit, () => handler({ req, user: user!, principal, params, query, body, target, require }));
+      const result = await withAuditContext(audit, () => handler({ req, user: user!, principal, params, query, body, locale, target, require }));
       status = spec.status ?? 200;
       response = result instanceof Response ? result : status === 204 ? new Response(null, { status }) : Response.json(result, { status });
       status = response.status;

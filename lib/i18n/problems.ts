@@ -1,4 +1,4 @@
-// A problem+json error's stable `code` → a translated one-line summary, shown above the server's (English) detail.
+// A problem+json error's stable `code` → a translated one-line summary, shown above the server's detail.
 import type { MessageKey, Translate } from "./index";
 
 const byCode: Record<string, MessageKey> = {

@@ -2,6 +2,8 @@
 import { db } from "../db/client";
 import { decodeCursor, encodeCursor, type Page } from "../api/page";
 import { identityConfig } from "./config";
+import { localizeServerMessage } from "../i18n/server-messages";
+import type { Locale } from "../i18n";
 
 export interface LoginAttempt {
   userId?: string | null;
@@ -34,8 +36,8 @@ export async function pruneLoginRecords(now = new Date()): Promise<number> {
 
 const view = { id: true, username: true, provider: true, outcome: true, reason: true, sourceIp: true, userAgent: true, createdAt: true } as const;
 
-/** Newest first; the cursor is the last record's `createdAt|id`. */
-export async function listLoginRecords(userId: string, opts: { limit: number; cursor?: string }): Promise<Page<LoginRecordDto>> {
+/** Newest first; the cursor is the last record's `createdAt|id`. Reasons are stored in English, read in `locale`. */
+export async function listLoginRecords(userId: string, opts: { limit: number; cursor?: string }, locale: Locale = "en"): Promise<Page<LoginRecordDto>> {
   const [at, id] = decodeCursor(opts.cursor)?.split("|") ?? [];
   const rows = await db().loginRecord.findMany({
     where: { userId, ...(at && id ? { OR: [{ createdAt: { lt: new Date(at) } }, { createdAt: new Date(at), id: { lt: id } }] } : {}) },
@@ -43,7 +45,7 @@ export async function listLoginRecords(userId: string, opts: { limit: number; cu
     take: opts.limit + 1,
     select: view,
   });
-  const items = rows.slice(0, opts.limit);
+  const items = rows.slice(0, opts.limit).map((r) => ({ ...r, reason: r.reason && localizeServerMessage(r.reason, locale) }));
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > opts.limit && last ? encodeCursor(`${last.createdAt.toISOString()}|${last.id}`) : null };
 }

@@ -2,6 +2,6 @@ import { route } from "@/lib/api/route";
 import { recordsQuery } from "@/lib/schemas/identity";
 import { listLoginRecords } from "@/lib/identity/login-records";
 
-export const GET = route({ action: "me.login-records", permission: "authenticated", resource: "loginrecords", query: recordsQuery }, async ({ user, query }) =>
-  listLoginRecords(user.id, query),
+export const GET = route({ action: "me.login-records", permission: "authenticated", resource: "loginrecords", query: recordsQuery }, async ({ user, query, locale }) =>
+  listLoginRecords(user.id, query, locale),
 );

@@ -3,6 +3,7 @@ import { invalid } from "@/lib/api/errors";
 import { providerParams, providerTestBody } from "@/lib/schemas/identity";
 import { draftSettings, providerRow } from "@/lib/identity/providers";
 import { testConnection } from "@/lib/identity/test-connection";
+import { localizeServerMessage } from "@/lib/i18n/server-messages";
 
 /**
  * "Test connection": OIDC discovery answers, or the LDAP service account binds and searches. Without a body
@@ -11,8 +12,9 @@ import { testConnection } from "@/lib/identity/test-connection";
  */
 export const POST = route(
   { action: "identity-provider.test", permission: "settings.manage", resource: "identityproviders", params: providerParams, body: providerTestBody, target: (p) => ({ name: p.name }) },
-  async ({ params, body }) => {
+  async ({ params, body, locale }) => {
     if (body && body.name !== params.name) throw invalid([{ path: "name", message: "The name cannot change." }]);
-    return testConnection(body ? await draftSettings(params.name, body) : await providerRow(params.name));
+    const result = await testConnection(body ? await draftSettings(params.name, body) : await providerRow(params.name));
+    return { ...result, message: localizeServerMessage(result.message, locale) };
   },
 );

@@ -6,5 +6,5 @@ import { userIdOf } from "@/lib/identity/lookup";
 
 export const GET = route(
   { action: "user.login-records", permission: "users.view", resource: "loginrecords", params: userParams, query: recordsQuery, target: (p) => ({ name: p.username }) },
-  async ({ params, query }) => listLoginRecords(await userIdOf(params.username), query),
+  async ({ params, query, locale }) => listLoginRecords(await userIdOf(params.username), query, locale),
 );
