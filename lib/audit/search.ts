@@ -6,42 +6,69 @@ import { db } from "../db/client";
 import { weekOf } from "./chain";
 import { histogramIntervals, type AuditFilters, type AuditHistogramQuery, type AuditQuery, type HistogramInterval } from "../schemas/audit";
 import type { Principal } from "../rbac/authorize";
-import { grantsFor } from "../rbac/roles";
+import { builtinRoles } from "../rbac/catalogue";
 import { invalid } from "../api/errors";
 
-/** A scope the caller may audit: everything, a workspace (and its projects), or one project. */
-export type AuditScope = { all: true } | { workspace: string; project?: string };
+/** A scope the caller may audit: a workspace (and its projects), or one project. */
+type AuditScope = { workspace: string; project?: string };
 
-/** The tenant boundary of the audit log: everything for platform auditors, else the caller's scopes (empty: nothing). */
-export async function auditScopes(principal: Principal): Promise<AuditScope[]> {
-  if (principal.active && principal.platform.permissions.has("audit.view")) return [{ all: true }];
-  if (!principal.active) return [];
-  // Every membership of the caller, both levels, in one query.
-  const members = await db().$queryRaw<{ level: "workspace" | "project"; scopeId: string; role: string; workspace: string; project: string | null }[]>`
-    SELECT 'workspace' AS level, m."workspaceId"::text AS "scopeId", m."role", w."name" AS workspace, NULL AS project
-    FROM "WorkspaceMember" m JOIN "Workspace" w ON w."id" = m."workspaceId" WHERE m."userId" = ${principal.userId}::uuid
+/**
+ * Whether the membership row `m` (of `level`) holds `permission`, as SQL: built-in roles by name (a built-in
+ * name always means the built-in, as in grantFor()), custom roles by their templates. The one statement of
+ * who may audit what; both ways below use it.
+ */
+function grantsSql(level: "workspace" | "project", scopeId: Prisma.Sql, permission: string): Prisma.Sql {
+  const builtins = builtinRoles.filter((r) => r.level === level);
+  const granting = builtins.filter((r) => r.templates.includes(permission)).map((r) => r.name);
+  return Prisma.sql`(m."role" = ANY(${granting}::text[]) OR (m."role" <> ALL(${builtins.map((r) => r.name)}::text[]) AND EXISTS (
+    SELECT 1 FROM "CustomRole" c WHERE c."level" = ${level}::"RoleLevel" AND c."scopeId" = ${scopeId}::text AND c."name" = m."role"
+      AND ${permission} = ANY(c."templates"))))`;
+}
+
+const auditsWorkspace = grantsSql("workspace", Prisma.sql`m."workspaceId"`, "workspace-audit.view");
+const auditsProject = grantsSql("project", Prisma.sql`m."projectId"`, "project-audit.view");
+
+/** Every scope the caller may audit, in one query (a project inside a workspace seen whole is left out). */
+async function auditScopes(userId: string): Promise<AuditScope[]> {
+  const rows = await db().$queryRaw<{ workspace: string; project: string | null }[]>`
+    SELECT w."name" AS workspace, NULL AS project
+    FROM "WorkspaceMember" m JOIN "Workspace" w ON w."id" = m."workspaceId" WHERE m."userId" = ${userId}::uuid AND ${auditsWorkspace}
     UNION ALL
-    SELECT 'project', m."projectId"::text, m."role", w."name", p."name"
+    SELECT w."name", p."name"
     FROM "ProjectMember" m JOIN "Project" p ON p."id" = m."projectId" JOIN "Workspace" w ON w."id" = p."workspaceId"
-    WHERE m."userId" = ${principal.userId}::uuid`;
-  const ws = members.filter((m) => m.level === "workspace");
-  const projects = members.filter((m) => m.level === "project");
-  const [wsGrants, projectGrants] = await Promise.all([grantsFor("workspace", ws), grantsFor("project", projects)]);
-  const scopes: AuditScope[] = ws.filter((_, i) => wsGrants[i]!.permissions.has("workspace-audit.view")).map((m) => ({ workspace: m.workspace }));
-  const whole = new Set(scopes.map((s) => ("workspace" in s ? s.workspace : "")));
-  projects.forEach((m, i) => {
-    if (!whole.has(m.workspace) && projectGrants[i]!.permissions.has("project-audit.view")) scopes.push({ workspace: m.workspace, project: m.project! });
-  });
-  return scopes;
+    WHERE m."userId" = ${userId}::uuid AND ${auditsProject}`;
+  const whole = new Set(rows.filter((r) => !r.project).map((r) => r.workspace));
+  return rows.filter((r) => !r.project || !whole.has(r.workspace)).map((r) => (r.project ? { workspace: r.workspace, project: r.project } : { workspace: r.workspace }));
+}
+
+/** Inside one workspace: the same rule, for PostgreSQL to evaluate once beside the page (an InitPlan and a hashed subplan). */
+function workspaceBoundarySql(userId: string, workspace: string): Prisma.Sql {
+  return Prisma.sql`(EXISTS (
+      SELECT 1 FROM "WorkspaceMember" m JOIN "Workspace" w ON w."id" = m."workspaceId"
+      WHERE m."userId" = ${userId}::uuid AND w."name" = ${workspace} AND ${auditsWorkspace})
+    OR "project" IN (
+      SELECT p."name" FROM "ProjectMember" m JOIN "Project" p ON p."id" = m."projectId" JOIN "Workspace" w ON w."id" = p."workspaceId"
+      WHERE m."userId" = ${userId}::uuid AND w."name" = ${workspace} AND ${auditsProject}))`;
+}
+
+/**
+ * The tenant boundary of the audit log as SQL: everything for platform auditors, nothing for a disabled caller;
+ * inside the workspace the filters name, one condition evaluated with the page (a tenant's audit tab is one
+ * query); otherwise the caller's scopes, looked up first.
+ */
+async function boundarySql(principal: Principal, q: AuditFilters): Promise<Prisma.Sql> {
+  if (!principal.active) return Prisma.sql`FALSE`;
+  if (principal.platform.permissions.has("audit.view")) return Prisma.sql`TRUE`;
+  if (q.workspace) return workspaceBoundarySql(principal.userId, q.workspace);
+  return scopeSql(await auditScopes(principal.userId));
 }
 
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function scopeSql(scopes: AuditScope[]): Prisma.Sql {
-  if (scopes.some((s) => "all" in s)) return Prisma.sql`TRUE`;
   if (!scopes.length) return Prisma.sql`FALSE`;
-  const wholeWs = scopes.filter((s): s is { workspace: string } => "workspace" in s && !s.project).map((s) => s.workspace);
-  const projects = scopes.filter((s): s is { workspace: string; project: string } => "workspace" in s && !!s.project);
+  const wholeWs = scopes.filter((s) => !s.project).map((s) => s.workspace);
+  const projects = scopes.filter((s): s is Required<AuditScope> => !!s.project);
   const parts: Prisma.Sql[] = [];
   // A single workspace as plain equality: the GIN index over scope and name can use that, not `= ANY`.
   if (wholeWs.length === 1) parts.push(Prisma.sql`"workspace" = ${wholeWs[0]}`);
@@ -85,16 +112,12 @@ export function filterSql(q: AuditFilters): Prisma.Sql[] {
   return c;
 }
 
-export function whereForScopes(scopes: AuditScope[], q: AuditFilters): Prisma.Sql {
-  // A workspace filter inside a workspace the caller sees whole already is the boundary; repeating it as
-  // a scope condition only makes the planner think almost nothing matches and pick a worse index.
-  const filterIsInside = !!q.workspace && scopes.some((s) => "all" in s || (s.workspace === q.workspace && !s.project));
-  return Prisma.sql`WHERE ${Prisma.join([filterIsInside ? Prisma.sql`TRUE` : scopeSql(scopes), ...filterSql(q)], " AND ")}`;
+/** The boundary and the filters, ANDed. */
+export async function whereFor(principal: Principal, q: AuditFilters): Promise<Prisma.Sql> {
+  return whereSql(await boundarySql(principal, q), q);
 }
 
-export async function whereFor(principal: Principal, q: AuditFilters): Promise<Prisma.Sql> {
-  return whereForScopes(await auditScopes(principal), q);
-}
+const whereSql = (boundary: Prisma.Sql, q: AuditFilters) => Prisma.sql`WHERE ${Prisma.join([boundary, ...filterSql(q)], " AND ")}`;
 
 export interface AuditRow {
   seq: bigint;
@@ -129,8 +152,8 @@ const COLUMNS = Prisma.raw(
  * pages fill there, planned for one partition, and a bitmap scan (name substrings) sorts that week's matches
  * instead of every week's. Older weeks are read only when it falls short.
  */
-export async function selectPage(scopes: AuditScope[], q: AuditFilters, limit: number): Promise<AuditRow[]> {
-  const where = whereForScopes(scopes, q);
+async function selectPage(boundary: Prisma.Sql, q: AuditFilters, limit: number): Promise<AuditRow[]> {
+  const where = whereSql(boundary, q);
   const page = (weeks: Prisma.Sql, n: number) =>
     db().$queryRaw<AuditRow[]>`SELECT ${COLUMNS} FROM "AuditEvent" ${where} AND ${weeks} ORDER BY "receivedAt" DESC, "seq" DESC LIMIT ${n}`;
   const upper = Math.min(q.to?.getTime() ?? Infinity, q.cursor ? parseCursor(q.cursor).receivedAt.getTime() : Infinity, Date.now());
@@ -152,7 +175,7 @@ export type AuditItem = Omit<AuditRow, "seq"> & { seq: string };
 const present = (r: AuditRow): AuditItem => ({ ...r, seq: r.seq.toString() });
 
 export async function searchAudit(principal: Principal, q: AuditQuery): Promise<{ items: AuditItem[]; nextCursor: string | null }> {
-  const rows = await selectPage(await auditScopes(principal), q, q.limit + 1);
+  const rows = await selectPage(await boundarySql(principal, q), q, q.limit + 1);
   return { items: rows.slice(0, q.limit).map(present), nextCursor: rows.length > q.limit ? cursorOf(rows[q.limit - 1]!) : null };
 }
 
@@ -206,7 +229,7 @@ function csvCell(v: unknown): string {
 export function exportAudit(principal: Principal, q: AuditFilters, format: "csv" | "ndjson", pageSize = 1000): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
   let cursor: string | undefined = q.cursor;
-  let scopes: AuditScope[] | undefined;
+  let boundary: Prisma.Sql | undefined;
   let started = false;
   let done = false;
   return new ReadableStream<Uint8Array>({
@@ -217,8 +240,8 @@ export function exportAudit(principal: Principal, q: AuditFilters, format: "csv"
           if (format === "csv") controller.enqueue(enc.encode(CSV_COLUMNS.join(",") + "\r\n"));
         }
         if (done) return controller.close();
-        scopes ??= await auditScopes(principal);
-        const rows = await selectPage(scopes, { ...q, cursor }, pageSize);
+        boundary ??= await boundarySql(principal, q);
+        const rows = await selectPage(boundary, { ...q, cursor }, pageSize);
         if (rows.length < pageSize) done = true;
         if (rows.length) cursor = cursorOf(rows[rows.length - 1]!);
         const text =

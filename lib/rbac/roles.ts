@@ -14,16 +14,3 @@ export async function grantFor(level: Level, scopeId: string, role: string): Pro
   });
   return { role, permissions: new Set(custom?.templates ?? []) };
 }
-
-/** grantFor() for many memberships of one level at once: one query for all their custom roles. */
-export async function grantsFor(level: Level, memberships: { scopeId: string; role: string }[]): Promise<Grant[]> {
-  const custom = memberships.filter((m) => !builtinRole(level, m.role));
-  const rows = custom.length
-    ? await db().customRole.findMany({ where: { level, OR: custom.map((m) => ({ scopeId: m.scopeId, name: m.role })) }, select: { scopeId: true, name: true, templates: true } })
-    : [];
-  const templates = new Map(rows.map((r) => [`${r.scopeId}/${r.name}`, r.templates]));
-  return memberships.map(({ scopeId, role }) => ({
-    role,
-    permissions: new Set(builtinRole(level, role)?.templates ?? templates.get(`${scopeId}/${role}`) ?? []),
-  }));
-}

@@ -78,6 +78,17 @@ describe("audit visibility", () => {
     expect(await names(users[who]!)).toEqual(expected[who]);
   });
 
+  // A workspace filter takes the other way to the same boundary (checked by PostgreSQL beside the page).
+  it.each(Object.keys(expected))("%s sees exactly its scopes inside each workspace", async (who) => {
+    const principal = await principalOf(users[who]!);
+    for (const [workspace, prefix] of [[wsA, "a"], [wsB, "b"]] as const) {
+      const seen = (await searchAudit(principal, { limit: 500, q: tag, workspace })).items.map((e) => e.name).sort();
+      expect(seen).toEqual(expected[who]!.filter((n) => n.startsWith(prefix)));
+      const h = await auditHistogram(principal, { q: tag, workspace, interval: "1h" });
+      expect(h.buckets.reduce((n, b) => n + b.count, 0)).toBe(seen.length);
+    }
+  });
+
   it("holds through explicit filters for another tenant's scope", async () => {
     const op = await principalOf(users.operatorA1!);
     expect((await searchAudit(op, { limit: 50, q: tag, workspace: wsB })).items).toEqual([]);
