@@ -413,6 +413,7 @@ export const consoleEn = {
   "field.cidr": "Not a CIDR (e.g. 10.0.0.0/8).",
   "field.oneTarget": "Give exactly one of project, workspace or cidr.",
   "field.exceptCidr": "`except` only goes with `cidr`.",
+  "field.startTlsLdaps": "StartTLS is for ldap:// URLs; ldaps:// is already TLS.",
   "field.pemCert": "A PEM certificate (-----BEGIN CERTIFICATE-----).",
   "field.noPassword": "Your account signs in through an identity provider; it has no password here.",
   "field.wrongPassword": "The current password is wrong.",

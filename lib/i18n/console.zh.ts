@@ -411,6 +411,7 @@ export const consoleZh: Record<keyof typeof consoleEn, string> = {
   "field.cidr": "不是有效的 CIDR（例如 10.0.0.0/8）。",
   "field.oneTarget": "project、workspace 和 cidr 须且只能提供一个。",
   "field.exceptCidr": "`except` 只能与 `cidr` 一起使用。",
+  "field.startTlsLdaps": "StartTLS 仅用于 ldap:// URL；ldaps:// 本身已是 TLS。",
   "field.pemCert": "应为 PEM 格式的证书（-----BEGIN CERTIFICATE-----）。",
   "field.noPassword": "你的账户通过身份提供方登录，在这里没有密码。",
   "field.wrongPassword": "当前密码不正确。",

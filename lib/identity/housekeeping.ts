@@ -1,17 +1,18 @@
 // Rows sign-in leaves behind that nothing reads any more: ended sessions (revoked, past their lifetime
-// or idle too long) and per-IP rate-limit counters whose window has passed. The background loop removes
-// them in bulk DELETEs.
+// or idle too long), per-IP rate-limit counters whose window has passed and login records older than their
+// retention. The background loop removes them in bulk DELETEs.
 import { db } from "../db/client";
 import { identityConfig } from "./config";
 
-export async function cleanIdentityTables(now = new Date()): Promise<{ sessions: number; rateLimits: number }> {
-  const { sessionIdleMs, signInRateWindowMs } = identityConfig();
+export async function cleanIdentityTables(now = new Date()): Promise<{ sessions: number; rateLimits: number; loginRecords: number }> {
+  const { sessionIdleMs, signInRateWindowMs, loginRecordRetentionMs } = identityConfig();
   const ago = (ms: number) => new Date(now.getTime() - ms);
   const sessions = await db().session.deleteMany({
     where: { OR: [{ revokedAt: { not: null } }, { expiresAt: { lte: now } }, { lastSeenAt: { lt: ago(sessionIdleMs) } }] },
   });
   const rateLimits = await db().rateLimit.deleteMany({ where: { windowStart: { lt: ago(signInRateWindowMs) } } });
-  return { sessions: sessions.count, rateLimits: rateLimits.count };
+  const loginRecords = await db().loginRecord.deleteMany({ where: { createdAt: { lt: ago(loginRecordRetentionMs) } } });
+  return { sessions: sessions.count, rateLimits: rateLimits.count, loginRecords: loginRecords.count };
 }
 
 let nextRun = 0;

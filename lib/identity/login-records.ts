@@ -1,7 +1,6 @@
 // Login records: every sign-in attempt, whatever the provider, kept for the retention period.
 import { db } from "../db/client";
 import { decodeCursor, encodeCursor, type Page } from "../api/page";
-import { identityConfig } from "./config";
 import { localizeServerMessage } from "../i18n/server-messages";
 import type { Locale } from "../i18n";
 
@@ -15,23 +14,10 @@ export interface LoginAttempt {
   userAgent?: string | null;
 }
 
-let lastPrune = 0;
-const PRUNE_EVERY_MS = 60 * 60_000;
-
 export async function recordLogin(a: LoginAttempt): Promise<void> {
   await db().loginRecord.create({
     data: { ...a, username: a.username.slice(0, 256), userAgent: a.userAgent?.slice(0, 500) ?? null, reason: a.reason ?? null },
   });
-  // Pruning rides on writes (at most hourly per process): no scheduler needed, and stale rows go eventually.
-  if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
-    lastPrune = Date.now();
-    await pruneLoginRecords();
-  }
-}
-
-export async function pruneLoginRecords(now = new Date()): Promise<number> {
-  const cutoff = new Date(now.getTime() - identityConfig().loginRecordRetentionMs);
-  return (await db().loginRecord.deleteMany({ where: { createdAt: { lt: cutoff } } })).count;
 }
 
 const view = { id: true, username: true, provider: true, outcome: true, reason: true, sourceIp: true, userAgent: true, createdAt: true } as const;

@@ -57,7 +57,9 @@ export const ldapConfig = z
     groupFilter: z.string().trim().max(500).default("(member={dn})"),
     groupNameAttribute: attr.default("cn"),
   })
-  .strict();
+  .strict()
+  // ldaps:// is TLS from the first byte; StartTLS upgrades a plain ldap:// connection. Both at once cannot work.
+  .refine((c) => !(c.startTls && c.url.startsWith("ldaps://")), { path: ["startTls"], message: "StartTLS is for ldap:// URLs; ldaps:// is already TLS." });
 export type LdapConfig = z.infer<typeof ldapConfig>;
 
 const providerCommon = {

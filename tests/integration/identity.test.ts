@@ -153,18 +153,23 @@ describe("sessions", () => {
 });
 
 describe("housekeeping", () => {
-  it("deletes ended sessions and spent rate-limit counters in bulk, and keeps live ones", async () => {
+  it("deletes ended sessions, spent rate-limit counters and expired login records in bulk, and keeps live ones", async () => {
     const u = await localUser();
     const ago = (ms: number) => new Date(Date.now() - ms);
     const open = async (data: Prisma.SessionUpdateInput = {}) => db().session.update({ where: { id: (await openSession(u.id, "local", meta())).id }, data });
     const [live, revoked, expired, idle] = [await open(), await open({ revokedAt: new Date() }), await open({ expiresAt: ago(1) }), await open({ lastSeenAt: ago(31 * 60_000) })];
     const [fresh, spent] = [uniqueName("rl"), uniqueName("rl")];
     await db().rateLimit.createMany({ data: [{ key: fresh, windowStart: new Date(), count: 1 }, { key: spent, windowStart: ago(61_000), count: 9 }] });
+    const day = 86_400_000;
+    await db().loginRecord.createMany({
+      data: [{ createdAt: ago(89 * day), reason: "recent" }, { createdAt: ago(91 * day), reason: "expired" }].map((r) => ({ ...r, userId: u.id, username: u.username, provider: "local", outcome: "failure" })),
+    });
 
     const removed = await cleanIdentityTables();
     expect(removed.sessions).toBeGreaterThanOrEqual(3);
     expect((await db().session.findMany({ where: { id: { in: [live, revoked, expired, idle].map((s) => s.id) } } })).map((s) => s.id)).toEqual([live.id]);
     expect((await db().rateLimit.findMany({ where: { key: { in: [fresh, spent] } } })).map((r) => r.key)).toEqual([fresh]);
+    expect((await db().loginRecord.findMany({ where: { userId: u.id } })).map((r) => r.reason)).toEqual(["recent"]); // 90 days by default
   });
 });
 
