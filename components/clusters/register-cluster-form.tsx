@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type ChangeEvent, type FormEvent } from "react";
-import { ApiError, fieldErrors } from "@/lib/client/api";
+import { fieldErrors, formProblem } from "@/lib/client/api";
 import { useT } from "@/lib/i18n/client";
 import { useRegisterCluster } from "@/lib/client/hooks/clusters";
 import { Card } from "@/components/ui/card";
@@ -18,7 +18,7 @@ export function RegisterClusterForm() {
   const [kubeconfig, setKubeconfig] = useState("");
   const [fileError, setFileError] = useState<string>();
   const errors = fieldErrors(register.error);
-  const formError = register.error && !(register.error instanceof ApiError && register.error.issues.length) ? register.error : undefined;
+  const formError = formProblem(register.error);
 
   async function onFile(e: ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];

@@ -1,6 +1,6 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import { ApiError, fieldErrors } from "@/lib/client/api";
+import { fieldErrors, formProblem } from "@/lib/client/api";
 import type { AccessScope } from "@/lib/client/access-scope";
 import { useAddMember } from "@/lib/client/hooks/members";
 import type { Role } from "@/lib/client/types";
@@ -19,7 +19,7 @@ export function InviteMemberForm({ scope, roles, held, onDone }: { scope: Access
   const [username, setUsername] = useState("");
   const [role, setRole] = useState<string>(defaultRole[scope.level]);
   const errors = fieldErrors(add.error);
-  const problem = add.error instanceof ApiError && add.error.issues.length ? undefined : add.error;
+  const problem = formProblem(add.error);
   const invite = scope.level === "workspace";
   const title = t(invite ? "members.invite" : "members.add");
 

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { ApiError, fieldErrors } from "@/lib/client/api";
+import { fieldErrors, formProblem } from "@/lib/client/api";
 import { useT } from "@/lib/i18n/client";
 import { useCreateProject } from "@/lib/client/hooks/projects";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
@@ -13,7 +13,7 @@ export function CreateProjectForm({ workspace, clusters, onCancel }: { workspace
   const router = useRouter();
   const create = useCreateProject(workspace);
   const errors = fieldErrors(create.error);
-  const formError = create.error && !(create.error instanceof ApiError && create.error.issues.length) ? create.error : undefined;
+  const formError = formProblem(create.error);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { ApiError, fieldErrors } from "@/lib/client/api";
+import { fieldErrors, formProblem } from "@/lib/client/api";
 import { scopeHref, type AccessScope } from "@/lib/client/access-scope";
 import { useCreateRole, useUpdateRole } from "@/lib/client/hooks/roles";
 import type { Role, Template } from "@/lib/client/types";
@@ -38,7 +38,7 @@ export function RoleEditor({ scope, templates, index, held, role, readOnly }: Ed
   const diff = templateDiff(role?.templates ?? [], next);
   const errors = fieldErrors(create.error);
   // Field problems show under their fields; refusals (escalation, 409) above the buttons.
-  const createProblem = create.error instanceof ApiError && create.error.issues.length ? undefined : create.error;
+  const createProblem = formProblem(create.error);
   const input = { displayName: displayName.trim() || undefined, description: description.trim() || undefined, templates: next };
 
   function onSubmit(e: FormEvent) {

@@ -1,6 +1,6 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import { ApiError, fieldErrors } from "@/lib/client/api";
+import { fieldErrors, formProblem } from "@/lib/client/api";
 import { useCreateUser } from "@/lib/client/hooks/users";
 import { useT } from "@/lib/i18n/client";
 import { Dialog } from "@/components/ui/dialog";
@@ -15,7 +15,7 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: ()
   const [platformRole, setPlatformRole] = useState("platform-regular");
   const [mustChange, setMustChange] = useState(true);
   const errors = fieldErrors(create.error);
-  const problem = create.error instanceof ApiError && create.error.issues.length ? undefined : create.error;
+  const problem = formProblem(create.error);
 
   function close() {
     create.reset();

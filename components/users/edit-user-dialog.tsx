@@ -1,6 +1,6 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import { ApiError, fieldErrors } from "@/lib/client/api";
+import { fieldErrors, formProblem } from "@/lib/client/api";
 import { useUpdateUser, type UserPatchInput } from "@/lib/client/hooks/users";
 import type { User } from "@/lib/client/types";
 import { useT } from "@/lib/i18n/client";
@@ -17,7 +17,7 @@ function EditUserForm({ user, onClose }: { user: User; onClose: () => void }) {
   const [platformRole, setPlatformRole] = useState(user.platformRole);
   const [mustChange, setMustChange] = useState(true);
   const errors = fieldErrors(update.error);
-  const problem = update.error instanceof ApiError && update.error.issues.length ? undefined : update.error;
+  const problem = formProblem(update.error);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();

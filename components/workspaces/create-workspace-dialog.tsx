@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { ApiError, fieldErrors } from "@/lib/client/api";
+import { fieldErrors, formProblem } from "@/lib/client/api";
 import { useT } from "@/lib/i18n/client";
 import { useCreateWorkspace } from "@/lib/client/hooks/workspaces";
 import { Dialog } from "@/components/ui/dialog";
@@ -15,8 +15,7 @@ export function CreateWorkspaceDialog({ open, onClose }: { open: boolean; onClos
   const create = useCreateWorkspace();
   const [clusters, setClusters] = useState<string[]>([]);
   const errors = fieldErrors(create.error);
-  // Field problems show under their fields; anything else (409 already exists, 403...) above the buttons.
-  const formError = create.error && !(create.error instanceof ApiError && create.error.issues.length) ? create.error : undefined;
+  const formError = formProblem(create.error);
 
   function close() {
     create.reset();

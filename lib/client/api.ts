@@ -63,6 +63,11 @@ export async function apiSend<T>(method: "POST" | "PATCH" | "PUT" | "DELETE", pa
 }
 
 /** Field path → first message, for showing 422 issues under the inputs. */
+/** The part of a failure that belongs above the form's buttons: anything but field problems (those go under their fields). */
+export function formProblem<E>(error: E): E | undefined {
+  return error instanceof ApiError && error.issues.length ? undefined : error;
+}
+
 export function fieldErrors(error: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (error instanceof ApiError) {
