@@ -3,7 +3,7 @@
 // Search, histogram and export share one WHERE clause (filters AND visible scopes), built as SQL.
 import { Prisma } from "@prisma/client";
 import { db } from "../db/client";
-import { weekOf } from "./chain";
+import { weekOf, type SealedFields } from "./chain";
 import { histogramIntervals, type AuditFilters, type AuditHistogramQuery, type AuditQuery, type HistogramInterval } from "../schemas/audit";
 import type { Principal } from "../rbac/authorize";
 import { builtinRoles } from "../rbac/catalogue";
@@ -119,28 +119,11 @@ export async function whereFor(principal: Principal, q: AuditFilters): Promise<P
 
 const whereSql = (boundary: Prisma.Sql, q: AuditFilters) => Prisma.sql`WHERE ${Prisma.join([boundary, ...filterSql(q)], " AND ")}`;
 
-export interface AuditRow {
+/** A stored event as search reads it: the sealed fields and what is kept beside them. */
+export interface AuditRow extends SealedFields {
   seq: bigint;
-  auditId: string;
-  source: string;
-  action: string;
-  verb: string;
-  username: string | null;
-  resource: string | null;
-  namespace: string | null;
-  name: string | null;
   apiGroup: string | null;
-  cluster: string | null;
-  workspace: string | null;
-  project: string | null;
-  outcome: string;
-  statusCode: number;
-  reason: string | null;
-  sourceIp: string | null;
-  userAgent: string | null;
   request: Prisma.JsonValue | null;
-  receivedAt: Date;
-  completedAt: Date;
 }
 
 const COLUMNS = Prisma.raw(
