@@ -2,7 +2,9 @@
 // Each batch is validated as a whole first (so a bad one stores nothing), deduplicated on auditID (with its receivedAt, which a retry repeats),
 // tied to project and workspace through the namespace, then chained and written in one INSERT.
 import { createHash } from "node:crypto";
+import { Prisma } from "@prisma/client";
 import { db } from "../db/client";
+import { transaction } from "../db/sql";
 import type { KubeAuditEvent, KubeAuditEventList } from "../schemas/audit";
 import { appendSealed, type UnsealedEvent } from "./record";
 import { isUniqueViolation } from "../db/errors";
@@ -155,16 +157,16 @@ export async function ingestEventList(cluster: { id: string; name: string }, lis
   let accepted = 0;
   for (let attempt = 1; events.length; attempt++) {
     try {
-      [accepted, duplicates] = await db().$transaction(async (t) => {
-        const existing = await t.$queryRaw<{ auditId: string }[]>`
+      [accepted, duplicates] = await transaction(async (t) => {
+        const existing = await t.rows<{ auditId: string }>(Prisma.sql`
           SELECT e."auditId"::text AS "auditId" FROM "AuditEvent" e
           JOIN unnest(${events.map((e) => e.auditId)}::uuid[], ${events.map((e) => e.receivedAt.toISOString())}::timestamptz[]) AS b(id, at)
-            ON e."auditId" = b.id AND e."receivedAt" = b.at`;
+            ON e."auditId" = b.id AND e."receivedAt" = b.at`);
         const stored = new Set(existing.map((r) => r.auditId));
         const fresh = events.filter((e) => !stored.has(e.auditId));
         await appendSealed(t, fresh);
         return [fresh.length, duplicates + events.length - fresh.length];
-      }, { timeout: 60_000, maxWait: 30_000 });
+      });
       break;
     } catch (err) {
       if (attempt >= 3 || !isUniqueViolation(err)) throw err;

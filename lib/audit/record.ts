@@ -3,8 +3,8 @@
 // transaction, so writers (and replicas) append concurrently and each chain stays unbroken.
 // appendSealed() is the batch form the Kubernetes webhook uses: one lane, one multi-row INSERT.
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "@prisma/client";
-import { db } from "../db/client";
+import { Prisma } from "@prisma/client";
+import { onPrisma, transaction, type SqlExecutor } from "../db/sql";
 import { eventHash, GENESIS, weekOf, type SealedFields } from "./chain";
 
 export const CHAIN_LOCK = 7_260_001;
@@ -60,26 +60,26 @@ export async function record(input: AuditInput, tx?: Prisma.TransactionClient): 
     apiGroup: input.apiGroup ?? null,
     request: input.request ?? null,
   };
-  if (tx) await appendSealed(tx, [event]);
-  else await db().$transaction((t) => appendSealed(t, [event]));
+  if (tx) await appendSealed(onPrisma(tx), [event]);
+  else await transaction((x) => appendSealed(x, [event]));
 }
 
 const LANES = 8;
-const lanes = new WeakMap<Prisma.TransactionClient, number>();
+const lanes = new WeakMap<SqlExecutor, number>();
 
 /**
  * The chain lane this transaction appends to, locked until it ends: the first lane no other writer holds,
  * so concurrent writers never wait for each other until all eight are busy. A transaction keeps its lane.
  */
-async function takeLane(t: Prisma.TransactionClient): Promise<number> {
+async function takeLane(t: SqlExecutor): Promise<number> {
   const held = lanes.get(t);
   if (held !== undefined) return held;
-  const [free] = await t.$queryRaw<{ lane: number }[]>`
-    SELECT l AS lane FROM generate_series(0, ${LANES - 1}::int) l WHERE pg_try_advisory_xact_lock(${CHAIN_LOCK}::int, l) LIMIT 1`;
+  const [free] = await t.rows<{ lane: number }>(Prisma.sql`
+    SELECT l AS lane FROM generate_series(0, ${LANES - 1}::int) l WHERE pg_try_advisory_xact_lock(${CHAIN_LOCK}::int, l) LIMIT 1`);
   let lane = free?.lane;
   if (lane === undefined) {
     lane = Math.floor(Math.random() * LANES);
-    await t.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK}::int, ${lane}::int)`;
+    await t.rows(Prisma.sql`SELECT true AS locked FROM pg_advisory_xact_lock(${CHAIN_LOCK}::int, ${lane}::int)`);
   }
   lanes.set(t, lane);
   return lane;
@@ -89,15 +89,15 @@ async function takeLane(t: Prisma.TransactionClient): Promise<number> {
  * Chains `events` (in order) onto this transaction's lane in each week's partition they fall in, and writes
  * them and the chains' new heads in one statement. Creates a week's partition on its first event.
  */
-export async function appendSealed(t: Prisma.TransactionClient, events: UnsealedEvent[]): Promise<void> {
+export async function appendSealed(t: SqlExecutor, events: UnsealedEvent[]): Promise<void> {
   if (events.length === 0) return;
   const lane = await takeLane(t);
   const weeks = [...new Set(events.map((e) => weekOf(e.receivedAt)))];
-  const parts = await t.$queryRaw<{ week: Date; partition: string; head: string | null }[]>`
+  const parts = await t.rows<{ week: Date; partition: string; head: string | null }>(Prisma.sql`
     SELECT w AS week, p.name AS partition, c."headHash" AS head
     FROM unnest(${weeks}::timestamptz[]) w
     CROSS JOIN LATERAL (SELECT tenantry_audit_partition(w) AS name) p
-    LEFT JOIN "AuditChain" c ON c."partition" = p.name AND c."lane" = ${lane}::smallint`;
+    LEFT JOIN "AuditChain" c ON c."partition" = p.name AND c."lane" = ${lane}::smallint`);
   const chains = new Map(parts.map((p) => [new Date(p.week).toISOString(), { partition: p.partition, first: p.head ?? GENESIS, head: p.head ?? GENESIS }]));
   const cols = {
     auditId: [] as string[], source: [] as string[], action: [] as string[], verb: [] as string[],
@@ -121,7 +121,7 @@ export async function appendSealed(t: Prisma.TransactionClient, events: Unsealed
   }
   const heads = [...chains.values()];
   // WITH ORDINALITY keeps the array order, so seq follows the chain order.
-  await t.$executeRaw`
+  await t.rows(Prisma.sql`
     WITH events AS (
       INSERT INTO "AuditEvent" ("auditId","source","action","verb","username","resource","namespace","name","apiGroup","cluster",
         "workspace","project","outcome","statusCode","reason","sourceIp","userAgent","request","receivedAt","completedAt","lane","prevHash","hash")
@@ -136,5 +136,5 @@ export async function appendSealed(t: Prisma.TransactionClient, events: Unsealed
     )
     INSERT INTO "AuditChain" ("partition", "lane", "firstPrev", "headHash")
     SELECT h.p, ${lane}::smallint, h.f, h.h FROM unnest(${heads.map((h) => h.partition)}::text[], ${heads.map((h) => h.first)}::text[], ${heads.map((h) => h.head)}::text[]) AS h(p, f, h)
-    ON CONFLICT ("partition", "lane") DO UPDATE SET "headHash" = EXCLUDED."headHash"`;
+    ON CONFLICT ("partition", "lane") DO UPDATE SET "headHash" = EXCLUDED."headHash"`);
 }

@@ -2,7 +2,7 @@
 // That order is the partitions' order too, so a search reads the newest week first and stops when it has a page.
 // Search, histogram and export share one WHERE clause (filters AND visible scopes), built as SQL.
 import { Prisma } from "@prisma/client";
-import { db } from "../db/client";
+import { onPool } from "../db/sql";
 import { weekOf, type SealedFields } from "./chain";
 import { histogramIntervals, type AuditFilters, type AuditHistogramQuery, type AuditQuery, type HistogramInterval } from "../schemas/audit";
 import type { Principal } from "../rbac/authorize";
@@ -30,13 +30,13 @@ const auditsProject = grantsSql("project", Prisma.sql`m."projectId"`, "project-a
 
 /** Every scope the caller may audit, in one query (a project inside a workspace seen whole is left out). */
 async function auditScopes(userId: string): Promise<AuditScope[]> {
-  const rows = await db().$queryRaw<{ workspace: string; project: string | null }[]>`
+  const rows = await onPool.rows<{ workspace: string; project: string | null }>(Prisma.sql`
     SELECT w."name" AS workspace, NULL AS project
     FROM "WorkspaceMember" m JOIN "Workspace" w ON w."id" = m."workspaceId" WHERE m."userId" = ${userId}::uuid AND ${auditsWorkspace}
     UNION ALL
     SELECT w."name", p."name"
     FROM "ProjectMember" m JOIN "Project" p ON p."id" = m."projectId" JOIN "Workspace" w ON w."id" = p."workspaceId"
-    WHERE m."userId" = ${userId}::uuid AND ${auditsProject}`;
+    WHERE m."userId" = ${userId}::uuid AND ${auditsProject}`);
   const whole = new Set(rows.filter((r) => !r.project).map((r) => r.workspace));
   return rows.filter((r) => !r.project || !whole.has(r.workspace)).map((r) => (r.project ? { workspace: r.workspace, project: r.project } : { workspace: r.workspace }));
 }
@@ -121,7 +121,7 @@ const whereSql = (boundary: Prisma.Sql, q: AuditFilters) => Prisma.sql`WHERE ${P
 
 /** A stored event as search reads it: the sealed fields and what is kept beside them. */
 export interface AuditRow extends SealedFields {
-  seq: bigint;
+  seq: string; // int8, as pg returns it
   apiGroup: string | null;
   request: Prisma.JsonValue | null;
 }
@@ -138,7 +138,7 @@ const COLUMNS = Prisma.raw(
 async function selectPage(boundary: Prisma.Sql, q: AuditFilters, limit: number): Promise<AuditRow[]> {
   const where = whereSql(boundary, q);
   const page = (weeks: Prisma.Sql, n: number) =>
-    db().$queryRaw<AuditRow[]>`SELECT ${COLUMNS} FROM "AuditEvent" ${where} AND ${weeks} ORDER BY "receivedAt" DESC, "seq" DESC LIMIT ${n}`;
+    onPool.rows<AuditRow>(Prisma.sql`SELECT ${COLUMNS} FROM "AuditEvent" ${where} AND ${weeks} ORDER BY "receivedAt" DESC, "seq" DESC LIMIT ${n}`);
   const upper = Math.min(q.to?.getTime() ?? Infinity, q.cursor ? parseCursor(q.cursor).receivedAt.getTime() : Infinity, Date.now());
   const week = new Date(weekOf(new Date(upper)));
   const newest = await page(Prisma.sql`"receivedAt" >= ${week}`, limit);
@@ -154,12 +154,9 @@ function parseCursor(cursor: string): { receivedAt: Date; seq: bigint } {
   return { receivedAt: new Date(Number(ms)), seq: BigInt(seq!) };
 }
 
-export type AuditItem = Omit<AuditRow, "seq"> & { seq: string };
-const present = (r: AuditRow): AuditItem => ({ ...r, seq: r.seq.toString() });
-
-export async function searchAudit(principal: Principal, q: AuditQuery): Promise<{ items: AuditItem[]; nextCursor: string | null }> {
+export async function searchAudit(principal: Principal, q: AuditQuery): Promise<{ items: AuditRow[]; nextCursor: string | null }> {
   const rows = await selectPage(await boundarySql(principal, q), q, q.limit + 1);
-  return { items: rows.slice(0, q.limit).map(present), nextCursor: rows.length > q.limit ? cursorOf(rows[q.limit - 1]!) : null };
+  return { items: rows.slice(0, q.limit), nextCursor: rows.length > q.limit ? cursorOf(rows[q.limit - 1]!) : null };
 }
 
 export interface Histogram {
@@ -181,12 +178,12 @@ export async function auditHistogram(principal: Principal, q: AuditHistogramQuer
   if (span / width > 2000) throw invalid([{ path: "interval", message: `Too many buckets: choose a wider interval than ${interval} for this range.` }]);
   const origin = new Date(Math.floor(from.getTime() / (width * 1000)) * width * 1000);
   const where = await whereFor(principal, { ...q, from, to });
-  const rows = await db().$queryRaw<{ start: Date; count: bigint; denied: bigint; failed: bigint }[]>`
+  const rows = await onPool.rows<{ start: Date; count: string; denied: string; failed: string }>(Prisma.sql`
     SELECT date_bin(${`${width} seconds`}::interval, "receivedAt", ${origin}::timestamptz) AS start,
            count(*) AS count,
            count(*) FILTER (WHERE "outcome" = 'denied') AS denied,
            count(*) FILTER (WHERE "outcome" = 'failure') AS failed
-    FROM "AuditEvent" ${where} GROUP BY 1 ORDER BY 1`;
+    FROM "AuditEvent" ${where} GROUP BY 1 ORDER BY 1`);
   const byStart = new Map(rows.map((r) => [new Date(r.start).getTime(), r]));
   const buckets: Histogram["buckets"] = [];
   for (let t = origin.getTime(); t <= to.getTime(); t += width * 1000) {
@@ -229,8 +226,8 @@ export function exportAudit(principal: Principal, q: AuditFilters, format: "csv"
         if (rows.length) cursor = cursorOf(rows[rows.length - 1]!);
         const text =
           format === "csv"
-            ? rows.map((r) => CSV_COLUMNS.map((c) => csvCell(c === "seq" ? r.seq.toString() : r[c])).join(",") + "\r\n").join("")
-            : rows.map((r) => JSON.stringify(present(r)) + "\n").join("");
+            ? rows.map((r) => CSV_COLUMNS.map((c) => csvCell(r[c])).join(",") + "\r\n").join("")
+            : rows.map((r) => JSON.stringify(r) + "\n").join("");
         if (text) controller.enqueue(enc.encode(text));
         if (done) controller.close();
       } catch (err) {

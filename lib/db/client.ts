@@ -1,11 +1,18 @@
 import { PrismaClient } from "@prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { poolConfig } from "./connection";
 
-const cache = globalThis as unknown as { tenantryPrisma?: PrismaClient };
+const cache = globalThis as unknown as { tenantryPool?: pg.Pool; tenantryPrisma?: PrismaClient };
 
-/** The one Prisma client of this process, created on first use (DATABASE_URL is known only at run time). */
+/** The one connection pool of this process (10 connections), created on first use (DATABASE_URL is known only at run time). */
+export function pool(): pg.Pool {
+  cache.tenantryPool ??= new pg.Pool(poolConfig(undefined, { max: 10 }));
+  return cache.tenantryPool;
+}
+
+/** The one Prisma client of this process, on that pool; $disconnect() ends the pool too. */
 export function db(): PrismaClient {
-  cache.tenantryPrisma ??= new PrismaClient({ adapter: new PrismaPg(poolConfig(undefined, { max: 10 })) });
+  cache.tenantryPrisma ??= new PrismaClient({ adapter: new PrismaPg(pool(), { disposeExternalPool: true }) });
   return cache.tenantryPrisma;
 }
