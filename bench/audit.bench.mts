@@ -125,6 +125,7 @@ async function main(databaseUrl: string) {
   let writeMs = 0;
   const until = Date.now() + INGEST_SECONDS * 1000;
   const ti = performance.now();
+  const cpu0 = process.cpuUsage();
   await Promise.all(
     Array.from({ length: 4 }, async (_, k) => {
       for (let j = k; Date.now() < until; j += 4) {
@@ -146,7 +147,11 @@ async function main(databaseUrl: string) {
   );
   const ingestRate = ingested / ((performance.now() - ti) / 1000);
   const batches = ingested / 400;
-  console.error(`ingest: per batch of 400, parse+validate ${(parseMs / batches).toFixed(1)} ms, store ${(writeMs / batches).toFixed(1)} ms (4 posters)`);
+  const cpu = process.cpuUsage(cpu0);
+  console.error(
+    `ingest: per batch of 400, parse+validate ${(parseMs / batches).toFixed(1)} ms, store ${(writeMs / batches).toFixed(1)} ms (4 posters); ` +
+      `this process's CPU ${((cpu.user + cpu.system) / 1000 / batches).toFixed(1)} ms per batch`,
+  );
   const { rows: mapped } = await sql.query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE "cluster" = 'bench' AND "workspace" = 'ws-7'`);
 
   const { rows: size } = await sql.query(`SELECT pg_size_pretty((SELECT sum(pg_total_relation_size(inhrelid)) FROM pg_inherits WHERE inhparent = '"AuditEvent"'::regclass)) AS s, version() AS v`);

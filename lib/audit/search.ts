@@ -51,16 +51,21 @@ function workspaceBoundarySql(userId: string, workspace: string): Prisma.Sql {
       WHERE m."userId" = ${userId}::uuid AND w."name" = ${workspace} AND ${auditsProject}))`;
 }
 
+/** The tenant boundary as SQL, and the one workspace everything inside it lies in when there is one (for nameGrams). */
+type Boundary = { sql: Prisma.Sql; workspace?: string };
+
 /**
- * The tenant boundary of the audit log as SQL: everything for platform auditors, nothing for a disabled caller;
+ * The tenant boundary of the audit log: everything for platform auditors, nothing for a disabled caller;
  * inside the workspace the filters name, one condition evaluated with the page (a tenant's audit tab is one
  * query); otherwise the caller's scopes, looked up first.
  */
-async function boundarySql(principal: Principal, q: AuditFilters): Promise<Prisma.Sql> {
-  if (!principal.active) return Prisma.sql`FALSE`;
-  if (principal.platform.permissions.has("audit.view")) return Prisma.sql`TRUE`;
-  if (q.workspace) return workspaceBoundarySql(principal.userId, q.workspace);
-  return scopeSql(await auditScopes(principal.userId));
+async function boundaryOf(principal: Principal, q: AuditFilters): Promise<Boundary> {
+  if (!principal.active) return { sql: Prisma.sql`FALSE` };
+  if (principal.platform.permissions.has("audit.view")) return { sql: Prisma.sql`TRUE` };
+  if (q.workspace) return { sql: workspaceBoundarySql(principal.userId, q.workspace), workspace: q.workspace };
+  const scopes = await auditScopes(principal.userId);
+  const workspaces = new Set(scopes.map((s) => s.workspace));
+  return { sql: scopeSql(scopes), workspace: workspaces.size === 1 ? [...workspaces][0] : undefined };
 }
 
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -77,8 +82,19 @@ function scopeSql(scopes: AuditScope[]): Prisma.Sql {
   return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
 }
 
-/** The filters of the issue as SQL conditions (all ANDed). */
-export function filterSql(q: AuditFilters): Prisma.Sql[] {
+/**
+ * The 3-character substrings of a name pattern as the index `tenantry_name_grams(workspace, name)` holds them
+ * (migration 20261129090000): prefixed by the workspace when the search names one. Characters, not UTF-16 units,
+ * as PostgreSQL's substr() counts. A pattern shorter than three has none and is matched by LIKE alone.
+ */
+export function nameGrams(pattern: string, workspace?: string): string[] {
+  const chars = Array.from(pattern);
+  const prefix = workspace === undefined ? "" : `${workspace}\u001f`;
+  return [...new Set(chars.slice(2).map((_, i) => prefix + chars.slice(i, i + 3).join("")))];
+}
+
+/** The filters of the issue as SQL conditions (all ANDed); `workspace` is the one the search is confined to, if any. */
+function filterSql(q: AuditFilters, workspace = q.workspace): Prisma.Sql[] {
   const c: Prisma.Sql[] = [];
   if (q.from) c.push(Prisma.sql`"receivedAt" >= ${q.from}`);
   if (q.to) c.push(Prisma.sql`"receivedAt" <= ${q.to}`);
@@ -90,7 +106,11 @@ export function filterSql(q: AuditFilters): Prisma.Sql[] {
   if (q.project) c.push(Prisma.sql`"project" = ${q.project}`);
   if (q.cluster) c.push(Prisma.sql`"cluster" = ${q.cluster}`);
   if (q.resource) c.push(Prisma.sql`("resource" = ${q.resource} OR "resource" LIKE ${`${q.resource.replace(/[\\%_]/g, (ch) => `\\${ch}`)}/%`})`);
-  if (q.name) c.push(Prisma.sql`"name" LIKE ${like(q.name)}`);
+  if (q.name) {
+    c.push(Prisma.sql`"name" LIKE ${like(q.name)}`);
+    const grams = nameGrams(q.name, workspace);
+    if (grams.length) c.push(Prisma.sql`tenantry_name_grams("workspace", "name") @> ${grams}::text[]`);
+  }
   if (q.verb) c.push(Prisma.sql`("verb" = ${q.verb} OR "action" = ${q.verb})`);
   if (q.status) {
     if (q.status.endsWith("xx")) {
@@ -114,10 +134,11 @@ export function filterSql(q: AuditFilters): Prisma.Sql[] {
 
 /** The boundary and the filters, ANDed. */
 export async function whereFor(principal: Principal, q: AuditFilters): Promise<Prisma.Sql> {
-  return whereSql(await boundarySql(principal, q), q);
+  return whereSql(await boundaryOf(principal, q), q);
 }
 
-const whereSql = (boundary: Prisma.Sql, q: AuditFilters) => Prisma.sql`WHERE ${Prisma.join([boundary, ...filterSql(q)], " AND ")}`;
+const whereSql = (boundary: Boundary, q: AuditFilters) =>
+  Prisma.sql`WHERE ${Prisma.join([boundary.sql, ...filterSql(q, q.workspace ?? boundary.workspace)], " AND ")}`;
 
 /** A stored event as search reads it: the sealed fields and what is kept beside them. */
 export interface AuditRow extends SealedFields {
@@ -135,7 +156,7 @@ const COLUMNS = Prisma.raw(
  * pages fill there, planned for one partition, and a bitmap scan (name substrings) sorts that week's matches
  * instead of every week's. Older weeks are read only when it falls short.
  */
-async function selectPage(boundary: Prisma.Sql, q: AuditFilters, limit: number): Promise<AuditRow[]> {
+async function selectPage(boundary: Boundary, q: AuditFilters, limit: number): Promise<AuditRow[]> {
   const where = whereSql(boundary, q);
   const page = (weeks: Prisma.Sql, n: number) =>
     onPool.rows<AuditRow>(Prisma.sql`SELECT ${COLUMNS} FROM "AuditEvent" ${where} AND ${weeks} ORDER BY "receivedAt" DESC, "seq" DESC LIMIT ${n}`);
@@ -155,7 +176,7 @@ function parseCursor(cursor: string): { receivedAt: Date; seq: bigint } {
 }
 
 export async function searchAudit(principal: Principal, q: AuditQuery): Promise<{ items: AuditRow[]; nextCursor: string | null }> {
-  const rows = await selectPage(await boundarySql(principal, q), q, q.limit + 1);
+  const rows = await selectPage(await boundaryOf(principal, q), q, q.limit + 1);
   return { items: rows.slice(0, q.limit), nextCursor: rows.length > q.limit ? cursorOf(rows[q.limit - 1]!) : null };
 }
 
@@ -209,7 +230,7 @@ function csvCell(v: unknown): string {
 export function exportAudit(principal: Principal, q: AuditFilters, format: "csv" | "ndjson", pageSize = 1000): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
   let cursor: string | undefined = q.cursor;
-  let boundary: Prisma.Sql | undefined;
+  let boundary: Boundary | undefined;
   let started = false;
   let done = false;
   return new ReadableStream<Uint8Array>({
@@ -220,7 +241,7 @@ export function exportAudit(principal: Principal, q: AuditFilters, format: "csv"
           if (format === "csv") controller.enqueue(enc.encode(CSV_COLUMNS.join(",") + "\r\n"));
         }
         if (done) return controller.close();
-        boundary ??= await boundarySql(principal, q);
+        boundary ??= await boundaryOf(principal, q);
         const rows = await selectPage(boundary, { ...q, cursor }, pageSize);
         if (rows.length < pageSize) done = true;
         if (rows.length) cursor = cursorOf(rows[rows.length - 1]!);

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { record } from "@/lib/audit/record";
 import { eventHash, GENESIS, weekOf } from "@/lib/audit/chain";
-import { searchAudit } from "@/lib/audit/search";
+import { nameGrams, searchAudit } from "@/lib/audit/search";
+import { onPool } from "@/lib/db/sql";
+import { Prisma } from "@prisma/client";
 import { makeUser, principalOf, uniqueName } from "../support/fixtures";
 
 describe("audit record", () => {
@@ -61,5 +63,28 @@ describe("audit record", () => {
     expect(second).toMatchObject({ items: [{ name: "w3" }], nextCursor: null });
     const bounded = await searchAudit(admin, { limit: 3, user: who, from: new Date(at.w2 - 1000), to: new Date(at.w1 + 1000) });
     expect(bounded.items.map((e) => e.name)).toEqual(["w1", "w2"]);
+  });
+
+  it("finds names by substring, case-sensitively, inside a workspace and across all", async () => {
+    const [ws, other] = [uniqueName("ws"), uniqueName("other")];
+    for (const name of ["web-1234", "Web-9", "数据库-备份-7", "ab"]) await record({ action: "test.names", verb: "get", outcome: "success", statusCode: 200, workspace: ws, name });
+    await record({ action: "test.names", verb: "get", outcome: "success", statusCode: 200, workspace: other, name: "web-1234" });
+    const admin = await principalOf((await makeUser("platform-admin")).username);
+    const found = async (name: string, workspace?: string) =>
+      (await searchAudit(admin, { limit: 50, verb: "test.names", name, workspace })).items.filter((e) => [ws, other].includes(e.workspace!)).map((e) => e.name);
+    expect(await found("eb-12", ws)).toEqual(["web-1234"]);
+    expect(await found("Web", ws)).toEqual(["Web-9"]);
+    expect(await found("库-备", ws)).toEqual(["数据库-备份-7"]);
+    expect(await found("b", ws)).toEqual(["ab", "Web-9", "web-1234"]);
+    expect(await found("eb-1234")).toEqual(["web-1234", "web-1234"]);
+    expect(await found("eb-1234", other)).toEqual(["web-1234"]);
+  });
+
+  it("indexes a name's substrings exactly as searches look them up", async () => {
+    for (const [ws, name] of [["ws-a", "pods-12345"], [null, "数据库-备份"], ["ws-b", "ab"], ["ws-c", null]] as const) {
+      const [row] = await onPool.rows<{ grams: string[] }>(Prisma.sql`SELECT tenantry_name_grams(${ws}, ${name}) AS grams`);
+      const expected = name ? [...nameGrams(name), ...(ws ? nameGrams(name, ws) : [])] : [];
+      expect([...row!.grams].sort()).toEqual(expected.sort());
+    }
   });
 });
