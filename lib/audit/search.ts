@@ -109,7 +109,7 @@ function filterSql(q: AuditFilters, workspace = q.workspace): Prisma.Sql[] {
   if (q.name) {
     c.push(Prisma.sql`"name" LIKE ${like(q.name)}`);
     const grams = nameGrams(q.name, workspace);
-    if (grams.length) c.push(Prisma.sql`tenantry_name_grams("workspace", "name") @> ${grams}::text[]`);
+    if (grams.length) c.push(Prisma.sql`tenantry_name_grams("workspace", "name") COLLATE "C" @> ${grams}::text[]`);
   }
   if (q.verb) c.push(Prisma.sql`("verb" = ${q.verb} OR "action" = ${q.verb})`);
   if (q.status) {

@@ -81,10 +81,10 @@ describe("audit record", () => {
   });
 
   it("indexes a name's substrings exactly as searches look them up", async () => {
-    for (const [ws, name] of [["ws-a", "pods-12345"], [null, "数据库-备份"], ["ws-b", "ab"], ["ws-c", null]] as const) {
+    for (const [ws, name] of [["ws-a", "pods-12345"], [null, "数据库-备份"], ["ws-b", "ab"], ["ws-c", null], ["ws-d", "aaaa"]] as const) {
       const [row] = await onPool.rows<{ grams: string[] }>(Prisma.sql`SELECT tenantry_name_grams(${ws}, ${name}) AS grams`);
       const expected = name ? [...nameGrams(name), ...(ws ? nameGrams(name, ws) : [])] : [];
-      expect([...row!.grams].sort()).toEqual(expected.sort());
+      expect([...new Set(row!.grams)].sort()).toEqual(expected.sort());
     }
   });
 });
