@@ -413,7 +413,7 @@ export const consoleZh: Record<keyof typeof consoleEn, string> = {
   "field.exceptCidr": "`except` 只能与 `cidr` 一起使用。",
   "field.startTlsLdaps": "StartTLS 仅用于 ldap:// URL；ldaps:// 本身已是 TLS。",
   "field.pemCert": "应为 PEM 格式的证书（-----BEGIN CERTIFICATE-----）。",
-  "field.noPassword": "你的账户通过身份提供方登录，在这里没有密码。",
+  "field.noPassword": "你的账户通过身份提供者登录，在这里没有密码。",
   "field.wrongPassword": "当前密码不正确。",
   "field.samePassword": "新密码须与当前密码不同。",
   "field.passwordHasUsername": "密码不能包含用户名。",
@@ -580,8 +580,8 @@ export const consoleZh: Record<keyof typeof consoleEn, string> = {
   "toast.tokenCreated": "令牌 {name} 已创建。",
   "toast.tokenRevoked": "令牌已吊销。",
   "toast.sessionRevoked": "会话已退出。",
-  "toast.providerCreated": "身份提供方 {name} 已创建。",
-  "toast.providerDeleted": "身份提供方 {name} 已删除。",
+  "toast.providerCreated": "身份提供者 {name} 已创建。",
+  "toast.providerDeleted": "身份提供者 {name} 已删除。",
   "toast.bindingCreated": "已为 {name} 创建组绑定。",
   "toast.bindingDeleted": "组绑定已删除。",
 
@@ -601,9 +601,9 @@ export const consoleZh: Record<keyof typeof consoleEn, string> = {
   "auth.chooseNew": "设置新密码",
   "auth.chooseNewLead": "你的密码由管理员设置，请先设置自己的密码再继续。",
   "user.profile": "个人资料",
-  "user.identityProviders": "身份提供方",
+  "user.identityProviders": "身份提供者",
 
-  // 身份管理（issue #8）：身份提供方与用户组绑定、用户及其对话框、个人资料页面。
+  // 身份管理（issue #8）：身份提供者与用户组绑定、用户及其对话框、个人资料页面。
   "ui.save": "保存",
   "ui.edit": "编辑",
   "ui.editNamed": "编辑 {name}",
@@ -616,8 +616,8 @@ export const consoleZh: Record<keyof typeof consoleEn, string> = {
   "ui.no": "否",
 
   "idp.description": "用户可用来登录的 OpenID Connect 和 LDAP 目录，以及其用户组加入的企业空间。",
-  "idp.newTitle": "新建身份提供方",
-  "idp.empty": "没有身份提供方",
+  "idp.newTitle": "新建身份提供者",
+  "idp.empty": "没有身份提供者",
   "idp.emptyHint": "用户只能使用 Tenantry 账户登录。",
   "idp.type": "类型",
   "idp.users": "用户",
