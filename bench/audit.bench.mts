@@ -3,6 +3,7 @@
 // into the weekly partitions, then measures p50/p95 of the typical searches with AUDIT_BENCH_SEARCHERS (50) concurrent searchers, and
 // webhook ingest throughput (validated EventLists of 400 events, chained and written like the webhook does).
 // AUDIT_BENCH_DATABASE_URL: use that (empty) database instead of starting a throwaway PostgreSQL 15 server.
+import { execSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { startBenchPostgres } from "./support/postgres";
@@ -212,8 +213,13 @@ async function main(databaseUrl: string) {
     // pg_indexes spells a partitioned index "ON ONLY" (the parent alone): rebuild it on every partition.
     for (const i of idx) await sql.query(i.indexdef.replace(" ON ONLY ", " ON "));
     await sql.query(`VACUUM ANALYZE "AuditEvent"`);
+    const seconds = (Date.now() - t0) / 1000;
+    // Measure a settled server, as after a restore: the load's gigabytes written out first, not during the searches.
+    process.stderr.write("\rwriting the load out…                                 ");
+    await sql.query("CHECKPOINT");
+    execSync("sync");
     process.stderr.write("\r");
-    return (Date.now() - t0) / 1000;
+    return seconds;
   }
 
   /** Tenancy for the principals: a platform admin and a workspace admin of ws-7 (whose searches are scoped). */
