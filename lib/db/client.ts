@@ -7,7 +7,11 @@ const cache = globalThis as unknown as { tenantryPool?: pg.Pool; tenantryPrisma?
 
 /** The one connection pool of this process (10 connections), created on first use (DATABASE_URL is known only at run time). */
 export function pool(): pg.Pool {
-  cache.tenantryPool ??= new pg.Pool(poolConfig(undefined, { max: 10 }));
+  if (!cache.tenantryPool) {
+    cache.tenantryPool = new pg.Pool(poolConfig(undefined, { max: 10 }));
+    // An idle connection the server drops (a restart, a failover) is discarded by the pool; unheard, it would end the process.
+    cache.tenantryPool.on("error", (err) => console.error("database connection lost:", err.message));
+  }
   return cache.tenantryPool;
 }
 
