@@ -2,7 +2,8 @@
 // 10,000,000) set-based in SQL on a real PostgreSQL 15 (200 workspaces, 2,000 projects, 5,000 users, 30 days),
 // into the weekly partitions, then measures p50/p95 of the typical searches with AUDIT_BENCH_SEARCHERS (50) concurrent searchers, and
 // webhook ingest throughput (validated EventLists of 400 events, chained and written like the webhook does).
-// AUDIT_BENCH_DATABASE_URL: use that (empty) database instead of starting a throwaway PostgreSQL 15 server.
+// AUDIT_BENCH_DATABASE_URL: use that database instead of starting a throwaway PostgreSQL 15 server: an empty one is
+// filled, one an earlier run filled is measured again.
 import { execSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
