@@ -116,7 +116,8 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
     } catch (err) {
       const appErr = toAppError(err);
       status = appErr.status;
-      denied = appErr instanceof Denial || status === 401;
+      // Every 403 is a denial, also one a service decides (escalation, acting on someone not covered).
+      denied = appErr instanceof Denial || status === 401 || status === 403;
       reason = appErr instanceof Denial ? appErr.why : appErr.message;
       response = problemResponse(appErr, url.pathname, locale);
     }
