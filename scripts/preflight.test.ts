@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { TOOLS, missingTools, plan } from "./preflight.mts";
+
+describe("npm test preflight", () => {
+  it("finds nothing to do when every tool is there", () => {
+    expect(plan(missingTools(TOOLS, () => true), { root: false, apt: false })).toEqual({ ok: true });
+  });
+
+  it("installs the missing packages once each as root with apt", () => {
+    const missing = missingTools(TOOLS, (p) => !p.includes("slap"));
+    expect(plan(missing, { root: true, apt: true })).toEqual({ install: "apt-get update && apt-get install -y slapd", pkgs: ["slapd"] });
+  });
+
+  it("stops at the first missing tool with the exact command when it cannot install", () => {
+    const missing = missingTools(TOOLS, (p) => p !== "/usr/bin/chromium" && p !== "/usr/bin/xz");
+    const { stop } = plan(missing, { root: false, apt: true }) as { stop: string };
+    expect(stop).toContain("npm test needs /usr/bin/chromium");
+    expect(stop).toContain("sudo apt-get update && sudo apt-get install -y chromium xz-utils");
+  });
+});
