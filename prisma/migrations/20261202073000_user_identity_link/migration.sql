@@ -1,7 +1,7 @@
--- The explicit link between a user and the identity provider allowed to sign them in (lib/identity/external.ts):
--- set when the provider created the user or an admin linked them; the subject it names them by (OIDC `sub`, LDAP DN)
--- is pinned at the first sign-in. A deleted provider leaves its users unlinked, so a new provider of the same
--- name does not inherit them.
+-- The explicit link between a user and the identity provider allowed to sign them in (lib/identity/external.ts),
+-- set when the provider created the user or an admin linked them. The subject the provider names them by
+-- (OIDC sub, LDAP DN) is pinned at the first sign-in. A deleted provider leaves its users unlinked, so a new
+-- provider of the same name does not inherit them.
 ALTER TABLE "User" ADD COLUMN "identityProviderId" UUID;
 ALTER TABLE "User" ADD COLUMN "externalId" TEXT;
 ALTER TABLE "User" ADD CONSTRAINT "User_identityProviderId_fkey" FOREIGN KEY ("identityProviderId") REFERENCES "IdentityProvider"("id") ON DELETE SET NULL ON UPDATE CASCADE;
