@@ -64,7 +64,7 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
   spec: RouteSpec<P, Q, B>,
   handler: (ctx: Ctx<P, Q, B>) => Promise<unknown>,
 ) {
-  return async (req: Request, next: NextCtx): Promise<Response> => {
+  return registered(spec, async (req: Request, next: NextCtx): Promise<Response> => {
     const receivedAt = new Date();
     const url = new URL(req.url);
     // Messages in the caller's language (English for scripts); the audit log keeps English.
@@ -128,7 +128,16 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
       );
     }
     return response;
-  };
+  });
+}
+
+/** Each handler's spec, so tests can derive requests from the route table's own schemas (fuzzing). */
+type RouteHandler = (req: Request, next: NextCtx) => Promise<Response>;
+const specs = new WeakMap<RouteHandler, RouteSpec<unknown, unknown, unknown>>();
+export const routeSpec = (handler: RouteHandler) => specs.get(handler);
+function registered<H extends RouteHandler>(spec: RouteSpec<never, never, never>, handler: H): H {
+  specs.set(handler, spec as RouteSpec<unknown, unknown, unknown>);
+  return handler;
 }
 
 /** An authorization denial; `why` goes to the audit log even when the caller only sees 404. */
