@@ -36,6 +36,8 @@ export interface Simulator {
   faults: { set(f: Faults): void; clear(): void };
   /** Requests served so far by HTTP method; `reset` starts counting afresh. */
   stats(reset?: boolean): Record<string, number>;
+  /** The store's current resourceVersion: it moves with every write, so equal values mean nothing changed. */
+  revision(): string;
   stop(): Promise<void>;
   restart?(): Promise<void>;
 }
@@ -108,6 +110,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     name, url, adminToken, kubeconfig,
     addUser: (username, groups = []) => users.add(username, groups),
     faults: { set: (f) => faults.set(f), clear: () => faults.clear() },
+    revision: () => store.resourceVersion,
     stats(reset) {
       const now = { ...stats };
       if (reset) stats = {};
