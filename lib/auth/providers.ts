@@ -65,6 +65,7 @@ export async function oidcSignIn(user: AuthUser, account: Account, claims: Recor
   }
   const result = await mapExternalUser(p, {
     username,
+    externalId: claims.sub ? String(claims.sub) : "",
     email: claims[c.emailClaim] ? String(claims[c.emailClaim]) : null,
     displayName: claims[c.nameClaim] ? String(claims[c.nameClaim]) : null,
     groups: claimList(claims[c.groupsClaim]),

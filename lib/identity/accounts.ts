@@ -1,11 +1,12 @@
 // Local account passwords: change one's own (current password required) and an admin's reset.
-// A new password ends the account's other sessions; an admin reset ends all of them.
+// A new password ends the account's other sessions; an admin reset ends all of them and its API tokens.
 import type { User } from "@prisma/client";
 import { db } from "../db/client";
 import { invalid } from "../api/errors";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { assertPasswordPolicy } from "./password-policy";
 import { revokeAllSessions } from "./sessions";
+import { revokeAllTokens } from "./tokens";
 
 export async function changeOwnPassword(user: User, currentPassword: string, newPassword: string, keepSession: string | null): Promise<void> {
   if (!user.passwordHash) throw invalid([{ path: "currentPassword", message: "Your account signs in through an identity provider; it has no password here." }]);
@@ -20,7 +21,13 @@ export async function changeOwnPassword(user: User, currentPassword: string, new
 export async function resetPassword(userId: string, username: string, password: string, mustChange = true): Promise<void> {
   assertPasswordPolicy(password, username);
   await setPassword(userId, password, mustChange);
+  await endCredentials(userId);
+}
+
+/** Sessions and API tokens die together when the reason they were trusted goes (reset, disable, role change). */
+export async function endCredentials(userId: string): Promise<void> {
   await revokeAllSessions(userId);
+  await revokeAllTokens(userId);
 }
 
 async function setPassword(userId: string, password: string, mustChangePassword: boolean) {

@@ -104,10 +104,10 @@ export async function signInLdap(p: ProviderRow, rawUsername: string, password: 
     return fail(known, `directory unavailable: ${(err as Error).message}`);
   }
   if (!found) {
-    if (known?.source === p.name) await registerFailure(known.id, meta);
+    if (known?.identityProviderId === p.id) await registerFailure(known.id, meta);
     return fail(known, "invalid username or password");
   }
-  const result = await mapExternalUser(p, found);
+  const result = await mapExternalUser(p, { ...found, externalId: found.dn });
   await noteAttempt({ user: result.user, username, provider: p.name, reason: result.reason, meta });
   return result.reason === null ? result.user : null;
 }

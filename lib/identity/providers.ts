@@ -1,7 +1,7 @@
 // Identity providers as platform admins configure them: secrets sealed at rest and never returned.
 import type { IdentityProvider, Prisma } from "@prisma/client";
 import { db } from "../db/client";
-import { conflict, notFound } from "../api/errors";
+import { conflict, invalid, notFound } from "../api/errors";
 import { seal, unseal } from "../crypto/seal";
 import { providerBody, type LdapConfig, type OidcConfig, type ProviderBody } from "../schemas/identity";
 import { withdrawBindings } from "./binding-grants";
@@ -51,17 +51,44 @@ export async function createProvider(b: ProviderBody): Promise<ProviderDto> {
   return present(await db().identityProvider.create({ data: { name: b.name, ...data(b) } }));
 }
 
-/** Replaces the configuration; an omitted secret keeps the stored one. */
-export async function updateProvider(name: string, b: ProviderBody): Promise<ProviderDto> {
-  await providerRow(name);
-  return present(await db().identityProvider.update({ where: { name }, data: data(b) }));
+// Where a stored secret goes and how it is protected on the way: change any of these and the stored secret
+// stays behind, so nobody can send it to a host of their choosing (or past a check they turned off).
+const DESTINATION: Record<string, string[]> = {
+  ldap: ["url", "startTls", "insecureSkipVerify", "caCert", "bindDn"],
+  oidc: ["issuer", "clientId"],
+};
+const sameDestination = (stored: ProviderSettings, b: ProviderBody) => {
+  const [was, now] = [stored.config as Record<string, unknown>, b.config as Record<string, unknown>];
+  return stored.type === b.type && DESTINATION[b.type]!.every((k) => JSON.stringify(was[k]) === JSON.stringify(now[k]));
+};
+/** Whether the configuration sends its secret anywhere (an LDAP service account binds; an OIDC client authenticates). */
+const usesSecret = (b: ProviderBody) => b.type === "oidc" || !!b.config.bindDn;
+
+/**
+ * The sealed secret a body stands for: its own, or the stored one only when the destination is the stored
+ * one. A changed destination that needs a secret without one is 422 on `secret`.
+ */
+function secretFor(stored: ProviderSettings | null, b: ProviderBody, needed: boolean): string | null {
+  if (b.secret !== undefined) return b.secret ? seal(b.secret) : null;
+  if (!stored?.secret) return null;
+  if (sameDestination(stored, b)) return stored.secret;
+  if (needed && usesSecret(b))
+    throw invalid([{ path: "secret", message: "The destination changed: enter the secret again (the stored one is used only with the stored destination)." }]);
+  return null;
 }
 
-/** A configuration to test before saving it; an omitted secret is the stored one of the provider by that name, if any. */
+/** Replaces the configuration; an omitted secret keeps the stored one, as long as the destination stays. */
+export async function updateProvider(name: string, b: ProviderBody): Promise<ProviderDto> {
+  const stored = await providerRow(name);
+  const secret = secretFor(stored, b, true);
+  return present(await db().identityProvider.update({ where: { name }, data: { ...data(b), secret } }));
+}
+
+/** A configuration to test before saving it; an omitted secret is the stored one, only against the stored destination. */
 export async function draftSettings(name: string, b: ProviderBody): Promise<ProviderSettings> {
-  const stored = await db().identityProvider.findUnique({ where: { name }, select: { secret: true } });
-  const { secret = stored?.secret ?? null } = data(b);
-  return { type: b.type, config: b.config, secret };
+  const stored = await db().identityProvider.findUnique({ where: { name }, select: { type: true, config: true, secret: true } });
+  // Discovery, all an OIDC test does, needs no secret: none goes with a changed issuer.
+  return { type: b.type, config: b.config, secret: secretFor(stored, b, b.type === "ldap") };
 }
 
 export async function deleteProvider(name: string): Promise<void> {

@@ -37,6 +37,11 @@ export async function deleteToken(userId: string, id: string): Promise<{ name: s
   return row;
 }
 
+/** Every token of the user stops working for good: they are deleted, so re-enabling the user revives none. */
+export async function revokeAllTokens(userId: string): Promise<number> {
+  return (await db().apiToken.deleteMany({ where: { userId } })).count;
+}
+
 /** The active owner of a valid bearer token, or null (unknown, expired, or owner disabled). */
 export async function userForToken(token: string, now = new Date()): Promise<User | null> {
   if (!token.startsWith(PREFIX)) return null;

@@ -14,3 +14,25 @@ export async function grantFor(level: Level, scopeId: string, role: string): Pro
   });
   return { role, permissions: new Set(custom?.templates ?? []) };
 }
+
+export interface RoleKey {
+  level: Level;
+  scopeId: string;
+  role: string;
+}
+export const roleKey = (k: RoleKey) => `${k.level}|${k.scopeId}|${k.role}`;
+
+/** Many roles at once: built-ins from the catalogue, every custom one in a single query. Keyed by roleKey(). */
+export async function grantsFor(keys: RoleKey[]): Promise<Map<string, Grant>> {
+  const out = new Map<string, Grant>();
+  const custom = keys.filter((k) => !builtinRole(k.level, k.role));
+  const rows = custom.length
+    ? await db().customRole.findMany({
+        where: { OR: custom.map((k) => ({ level: k.level, scopeId: k.scopeId, name: k.role })) },
+        select: { level: true, scopeId: true, name: true, templates: true },
+      })
+    : [];
+  const templatesOf = new Map(rows.map((r) => [roleKey({ level: r.level, scopeId: r.scopeId, role: r.name }), r.templates]));
+  for (const k of keys) out.set(roleKey(k), { role: k.role, permissions: new Set(builtinRole(k.level, k.role)?.templates ?? templatesOf.get(roleKey(k)) ?? []) });
+  return out;
+}

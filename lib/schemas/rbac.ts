@@ -50,6 +50,8 @@ export const userPatch = z
     status: z.enum(["active", "disabled"]).optional(),
     password: password.optional(),
     mustChangePassword: z.boolean().optional(),
+    /** Links the user to the identity provider of that name, which may then sign them in; null unlinks. */
+    identityProvider: z.string().min(1).max(40).nullable().optional(),
   })
   .strict();
 export type UserPatch = z.infer<typeof userPatch>;

@@ -1,12 +1,13 @@
 // Workspace and project members: who holds which role where. Invariants: a project member is a
 // workspace member; a workspace keeps at least one admin; nobody grants more than they hold or
-// raises their own role.
+// raises their own role, nor demotes or removes a member whose role they do not cover.
 import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { audited } from "../audit/context";
 import { AppError, conflict, invalid, notFound } from "../api/errors";
 import { decodeCursor, toPage, type Page } from "../api/page";
 import { assertCovers } from "../rbac/escalation";
+import { assertCoversHoldings, holdingsOf, type Holding } from "../rbac/covers-principal";
 import { missingPermissions, type Principal } from "../rbac/authorize";
 import { grantFor } from "../rbac/roles";
 import { reconcileAll, reconcileProject } from "../kube/reconciler";
@@ -99,6 +100,9 @@ export async function getMember(ref: ScopeRef, username: string): Promise<Member
   return { ...row.user, role: row.role, since: row.createdAt };
 }
 
+/** The member's role here, as a holding the actor must cover to demote or remove them. */
+const heldHere = (m: MemberLevel, role: string): Holding => ({ level: m.level, scope: m.scope, scopeId: m.scopeId, workspaceId: m.workspaceId, role });
+
 async function assertKeepsAnAdmin(ref: MemberLevel, username: string, current: string) {
   if (ref.level !== "workspace" || current !== "admin") return;
   const admins = await table(ref).count({ where: { ...scopeWhere(ref), role: "admin" } });
@@ -111,6 +115,7 @@ export async function changeMember(ref: ScopeRef, actor: Principal, username: st
   await assertRole(m, role);
   const next = (await grantFor(m.level, m.scopeId, role)).permissions;
   assertCovers(actor, m.level, m.scope, next);
+  await assertCoversHoldings(actor, `member "${username}"`, [heldHere(m, row.role)]);
   if (row.userId === actor.userId) {
     const current = (await grantFor(m.level, m.scopeId, row.role)).permissions;
     const raised = missingPermissions(current, next);
@@ -124,9 +129,12 @@ export async function changeMember(ref: ScopeRef, actor: Principal, username: st
   return getMember(m, username);
 }
 
-export async function removeMember(ref: ScopeRef, username: string): Promise<void> {
+export async function removeMember(ref: ScopeRef, actor: Principal, username: string): Promise<void> {
   const m = asMemberScope(ref);
   const row = await membership(m, username);
+  // Leaving a workspace ends its project memberships too, so the actor must cover those as well.
+  const held = m.level === "workspace" ? (await holdingsOf({ id: row.userId }, { workspaceId: m.workspaceId! }))!.holdings : [heldHere(m, row.role)];
+  await assertCoversHoldings(actor, `member "${username}"`, held);
   await assertKeepsAnAdmin(m, username, row.role);
   if (m.level === "workspace") {
     // Leaving a workspace means leaving its projects too.

@@ -1,17 +1,19 @@
 // Platform users: accounts, their platform role, and their status. Disabling takes effect on the
-// very next request because every request re-reads the user (lib/auth/session.ts).
+// very next request because every request re-reads the user (lib/auth/session.ts). Acting on someone else
+// needs covering everything they hold (lib/rbac/covers-principal.ts); a reset, a disable and a platform-role
+// change end their sessions and API tokens.
 import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { AppError, conflict, invalid, notFound } from "../api/errors";
 import { decodeCursor, toPage, type Page } from "../api/page";
 import { hashPassword } from "../auth/password";
 import { assertCovers } from "../rbac/escalation";
+import { assertCoversUser } from "../rbac/covers-principal";
 import { missingPermissions, type Principal } from "../rbac/authorize";
 import { grantFor } from "../rbac/roles";
 import type { UserCreate, UserPatch } from "../schemas/rbac";
 import { assertPasswordPolicy } from "../identity/password-policy";
-import { resetPassword } from "../identity/accounts";
-import { revokeAllSessions } from "../identity/sessions";
+import { endCredentials, resetPassword } from "../identity/accounts";
 import { isLocked } from "../identity/lockout";
 import { roleExists } from "./roles";
 import { userWorkspaceCounts } from "../db/counts";
@@ -93,7 +95,10 @@ export async function updateUser(actor: Principal, username: string, body: UserP
   const current = await db().user.findUnique({ where: { username } });
   if (!current) throw notFound(`User "${username}"`);
   const self = current.id === actor.userId;
-  if (body.platformRole && body.platformRole !== current.platformRole) {
+  // Self-actions keep their own rules below; anyone else must be covered by the actor, whatever the field.
+  if (!self) await assertCoversUser(actor, username);
+  const roleChanged = !!body.platformRole && body.platformRole !== current.platformRole;
+  if (roleChanged && body.platformRole) {
     await assertGrantablePlatformRole(actor, body.platformRole);
     if (self) {
       const raised = missingPermissions((await grantFor("platform", "", current.platformRole)).permissions, (await grantFor("platform", "", body.platformRole)).permissions);
@@ -106,6 +111,7 @@ export async function updateUser(actor: Principal, username: string, body: UserP
     if (current.platformRole === "platform-admin") await assertKeepsPlatformAdmin(username);
   }
   if (body.password) assertPasswordPolicy(body.password, username);
+  const link = body.identityProvider === undefined ? {} : await providerLink(current, body.identityProvider);
   await db().user.update({
     where: { id: current.id },
     data: {
@@ -114,23 +120,35 @@ export async function updateUser(actor: Principal, username: string, body: UserP
       platformRole: body.platformRole,
       status: body.status,
       mustChangePassword: body.mustChangePassword,
+      ...link,
     },
   });
-  // An admin reset ends the user's sessions; so does disabling (sessions of a disabled user stay dead).
+  // Credentials die with the reason they were trusted: a reset, a disable (re-enabling revives none) or a new
+  // platform role ends every session and API token of the user.
   if (body.password) await resetPassword(current.id, username, body.password, body.mustChangePassword ?? true);
-  if (body.status === "disabled") await revokeAllSessions(current.id);
+  if (body.status === "disabled" || roleChanged) await endCredentials(current.id);
   return getUser(username);
+}
+
+/** An admin's explicit link to the provider that may sign the user in (or none); a new link pins no subject yet. */
+async function providerLink(current: { identityProviderId: string | null; externalId: string | null }, name: string | null) {
+  if (name === null) return { identityProviderId: null, externalId: null, source: "local" };
+  const p = await db().identityProvider.findUnique({ where: { name }, select: { id: true } });
+  if (!p) throw invalid([{ path: "identityProvider", message: `No identity provider named "${name}".` }]);
+  return { identityProviderId: p.id, externalId: p.id === current.identityProviderId ? current.externalId : null, source: name };
 }
 
 export async function deleteUser(actor: Principal, username: string): Promise<void> {
   const current = await db().user.findUnique({ where: { username } });
   if (!current) throw notFound(`User "${username}"`);
   if (current.id === actor.userId) throw conflict("You cannot delete your own account.", "self_delete");
+  await assertCoversUser(actor, username);
   if (current.platformRole === "platform-admin") await assertKeepsPlatformAdmin(username);
   const lastAdminOf = await db().workspace.findFirst({
     where: { members: { some: { userId: current.id, role: "admin" }, none: { role: "admin", userId: { not: current.id } } } },
     select: { name: true },
   });
   if (lastAdminOf) throw conflict(`"${username}" is the last admin of workspace "${lastAdminOf.name}"; make someone else admin first.`, "last_admin");
+  // Its sessions and API tokens go with the row (cascade), so a user later created with the name inherits none.
   await db().user.delete({ where: { id: current.id } });
 }

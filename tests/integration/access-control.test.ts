@@ -88,7 +88,7 @@ describe("custom roles", () => {
     const u = await makeUser();
     await addMember(ref, owner, { username: u.username, role: "auditor" });
     await expect(deleteRole(ref, "auditor")).rejects.toMatchObject({ status: 409, code: "in_use" });
-    await removeMember(ref, u.username);
+    await removeMember(ref, owner, u.username);
     await expect(deleteRole(ref, "auditor")).resolves.toBeUndefined();
   });
 });
@@ -107,7 +107,7 @@ describe("members", () => {
     await expect(addMember(wsRef, owner, { username: "nobody-here", role: "regular" })).rejects.toMatchObject({ status: 422 });
     await expect(addMember(wsRef, owner, { username: dev.username, role: "no-such-role" })).rejects.toMatchObject({ status: 422 });
 
-    await removeMember(wsRef, dev.username);
+    await removeMember(wsRef, owner, dev.username);
     expect((await listMembers(pRef, { limit: 10 })).items).toEqual([]);
   });
 
@@ -116,7 +116,7 @@ describe("members", () => {
     const wsRef = await resolveScope({ workspace: t.ws });
     const owner = await principalOf(t.owner.username, { workspace: t.ws });
     await expect(changeMember(wsRef, owner, t.owner.username, "viewer")).rejects.toMatchObject({ status: 409, code: "last_admin" });
-    await expect(removeMember(wsRef, t.owner.username)).rejects.toMatchObject({ status: 409, code: "last_admin" });
+    await expect(removeMember(wsRef, owner, t.owner.username)).rejects.toMatchObject({ status: 409, code: "last_admin" });
 
     const second = await makeUser();
     await addMember(wsRef, owner, { username: second.username, role: "admin" });
@@ -180,7 +180,7 @@ describe("the cluster enforces the same boundary for kubectl", () => {
     expect(await can(dev.username, "get", "pods", a.project)).toBe(true);
     expect(await can(dev.username, "create", "pods", a.project)).toBe(false);
 
-    await removeMember(pRef, dev.username);
+    await removeMember(pRef, ownerP, dev.username);
     expect(await can(dev.username, "get", "pods", a.project)).toBe(false);
   });
 });

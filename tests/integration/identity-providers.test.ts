@@ -3,6 +3,7 @@
 // (plain, LDAPS and StartTLS).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { User } from "@prisma/client";
+import type { Principal } from "@/lib/rbac/authorize";
 import { startSimulator, type Simulator } from "@/sim/index";
 import { db } from "@/lib/db/client";
 import { registerCluster } from "@/lib/tenancy/clusters";
@@ -26,6 +27,8 @@ let sim: Simulator;
 let ldap: TestLdap;
 let cluster: string;
 let owner: User;
+/** A platform admin's principal: managing providers and bindings is bounded by what the actor holds. */
+let root: Principal;
 const meta = () => ({ sourceIp: `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`, userAgent: "vitest" });
 
 beforeAll(async () => {
@@ -33,6 +36,7 @@ beforeAll(async () => {
   cluster = uniqueName("c");
   await registerCluster({ name: cluster, kubeconfig: sim.kubeconfig() });
   owner = await makeUser();
+  root = await principalOf((await makeUser("platform-admin")).username);
   ldap = await startLdap([
     { uid: "lena", password: "lena-directory-pass", name: "Lena Ops", mail: "lena@example.test", groups: ["ops"] },
     { uid: "mo", password: "mo-directory-pass", name: "Mo", groups: [] },
@@ -59,30 +63,30 @@ describe("identity providers", () => {
   it("create users on first sign-in, but never take over an account from elsewhere", async () => {
     const p = await providerRow((await oidc("auto")).name);
     const username = uniqueName("ext");
-    const r = await mapExternalUser(p, { username, email: "e@x.test", displayName: "Ext", groups: [] });
+    const r = await mapExternalUser(p, { username, externalId: "sub-1", email: "e@x.test", displayName: "Ext", groups: [] });
     expect(r.reason).toBeNull();
-    expect(r.user).toMatchObject({ username, source: p.name, passwordHash: null });
+    expect(r.user).toMatchObject({ username, source: p.name, identityProviderId: p.id, externalId: "sub-1", passwordHash: null });
     const local = await makeUser();
-    expect((await mapExternalUser(p, { username: local.username, groups: [] })).reason).toMatch(/does not come from/);
+    expect((await mapExternalUser(p, { username: local.username, externalId: "sub-2", groups: [] })).reason).toMatch(/is not linked to/);
   });
 
-  it("with lookup mapping sign in existing users only", async () => {
+  it("with lookup mapping sign in existing users linked to them only", async () => {
     const p = await providerRow((await oidc("lookup")).name);
-    expect((await mapExternalUser(p, { username: uniqueName("nobody"), groups: [] })).reason).toMatch(/no such user/);
-    const existing = await makeUser();
-    expect((await mapExternalUser(p, { username: existing.username, groups: [] })).user?.id).toBe(existing.id);
+    expect((await mapExternalUser(p, { username: uniqueName("nobody"), externalId: "s", groups: [] })).reason).toMatch(/no such user/);
+    const existing = await db().user.create({ data: { username: uniqueName("linked"), identityProviderId: p.id, source: p.name } });
+    expect((await mapExternalUser(p, { username: existing.username, externalId: "s", groups: [] })).user?.id).toBe(existing.id);
   });
 
   it("group bindings grant memberships at sign-in and take them back when the group is gone", async () => {
     const p = await providerRow((await oidc("auto")).name);
     const ws = await createWorkspace({ name: uniqueName("ws"), clusters: [cluster] }, owner);
-    await createBinding(p.name, { group: "dev", workspace: ws.name, role: "viewer" });
-    await expect(createBinding(p.name, { group: "dev", workspace: ws.name, role: "no-such-role" })).rejects.toMatchObject({ status: 422 });
+    await createBinding(root, p.name, { group: "dev", workspace: ws.name, role: "viewer" });
+    await expect(createBinding(root, p.name, { group: "dev", workspace: ws.name, role: "no-such-role" })).rejects.toMatchObject({ status: 422 });
     const username = uniqueName("grp");
-    const { user } = await mapExternalUser(p, { username, groups: ["dev", "other"] });
+    const { user } = await mapExternalUser(p, { username, externalId: username, groups: ["dev", "other"] });
     const membership = () => db().workspaceMember.findFirst({ where: { userId: user!.id, workspace: { name: ws.name } } });
     expect(await membership()).toMatchObject({ role: "viewer" });
-    await mapExternalUser(p, { username, groups: ["other"] });
+    await mapExternalUser(p, { username, externalId: username, groups: ["other"] });
     expect(await membership()).toBeNull();
     expect(await db().auditEvent.count({ where: { action: { in: ["group-binding.grant", "group-binding.revoke"] }, name: username } })).toBe(2);
   });
@@ -95,9 +99,9 @@ describe("group bindings to projects", () => {
     const wsId = (await db().workspace.findUniqueOrThrow({ where: { name: ws.name } })).id;
     const principal = await principalOf(owner.username, { workspace: ws.name });
     const [pa, pb] = [await createProject(ws.name, { name: uniqueName("pa"), cluster }, owner, principal), await createProject(ws.name, { name: uniqueName("pb"), cluster }, owner, principal)];
-    const ba = await createBinding(p.name, { group: "team-a", workspace: ws.name, project: pa.name, role: "viewer" });
-    await createBinding(p.name, { group: "team-b", workspace: ws.name, project: pb.name, role: "viewer" });
-    const signIn = async (username: string, groups: string[]) => (await mapExternalUser(p, { username, groups })).user!;
+    const ba = await createBinding(root, p.name, { group: "team-a", workspace: ws.name, project: pa.name, role: "viewer" });
+    await createBinding(root, p.name, { group: "team-b", workspace: ws.name, project: pb.name, role: "viewer" });
+    const signIn = async (username: string, groups: string[]) => (await mapExternalUser(p, { username, externalId: username, groups })).user!;
     const memberships = async (userId: string) => ({
       workspace: (await db().workspaceMember.findFirst({ where: { userId, workspaceId: wsId } }))?.role ?? null,
       projects: (await db().projectMember.findMany({ where: { userId, project: { workspaceId: wsId } }, select: { project: { select: { name: true } } } })).map((m) => m.project.name).sort(),
@@ -140,7 +144,7 @@ describe("group bindings to projects", () => {
 
   it("let a workspace binding take over the bare membership and hand it back", async () => {
     const { p, ws, pa, signIn, memberships } = await setup();
-    await createBinding(p.name, { group: "team-ws", workspace: ws.name, role: "viewer" });
+    await createBinding(root, p.name, { group: "team-ws", workspace: ws.name, role: "viewer" });
     const username = uniqueName("both");
     const user = await signIn(username, ["team-a", "team-ws"]);
     expect(await memberships(user.id)).toEqual({ workspace: "viewer", projects: [pa.name] });
@@ -153,7 +157,7 @@ describe("group bindings to projects", () => {
   it("are taken back at once when the binding or its provider is deleted", async () => {
     const { p, ba, signIn, memberships } = await setup();
     const [one, two] = [await signIn(uniqueName("del"), ["team-a"]), await signIn(uniqueName("del"), ["team-b"])];
-    await deleteBinding(p.name, ba.id);
+    await deleteBinding(root, p.name, ba.id);
     expect(await memberships(one.id)).toEqual({ workspace: null, projects: [] });
     expect((await memberships(two.id)).projects).toHaveLength(1);
     await deleteProvider(p.name);
@@ -180,7 +184,7 @@ describe("LDAP", () => {
     const p = await providerRow((await ldapProvider()).name);
     expect((await testConnection(p)).message).toMatch(/Bound/);
     const ws = await createWorkspace({ name: uniqueName("ws"), clusters: [cluster] }, owner);
-    await createBinding(p.name, { group: "ops", workspace: ws.name, role: "admin" });
+    await createBinding(root, p.name, { group: "ops", workspace: ws.name, role: "admin" });
     expect(await signInLdap(p, "lena", "wrong-password", meta())).toBeNull();
     expect(await signInLdap(p, "lena*", "lena-directory-pass", meta())).toBeNull();
     expect(await signInLdap(p, "lena", "", meta())).toBeNull();
@@ -212,14 +216,15 @@ describe("LDAP", () => {
       expect(await testConnection(skipping)).toMatchObject({ ok: true });
     });
 
-  it("tests a configuration before it is saved, the stored secret standing in for an omitted one", async () => {
+  it("tests a configuration before it is saved, the stored secret standing in for an omitted one only at the stored destination", async () => {
     const saved = await providerRow((await ldapProvider()).name);
     const admin = await makeUser("platform-admin");
     const { token } = await createToken(admin.id, { name: "settings" });
     const draft = (name: string, body: Record<string, unknown>) =>
       testRoute(new Request(`http://localhost/api/v1/identity-providers/${name}/test`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: JSON.stringify(body) }), { params: Promise.resolve({ name }) });
+    expect(await (await draft(saved.name, { type: "ldap", config: saved.config, name: saved.name })).json()).toMatchObject({ ok: true });
     const body = { type: "ldap", config: { ...(saved.config as object), url: ldap.ldapsUrl, caCert: ldap.caCert } };
-    expect(await (await draft(saved.name, { ...body, name: saved.name })).json()).toMatchObject({ ok: true });
+    expect(await (await draft(saved.name, { ...body, name: saved.name, secret: LDAP_ADMIN_PASSWORD })).json()).toMatchObject({ ok: true });
     const unsaved = uniqueName("draft");
     expect(await (await draft(unsaved, { ...body, name: unsaved })).json()).toMatchObject({ ok: false });
     expect(await (await draft(unsaved, { ...body, name: unsaved, secret: LDAP_ADMIN_PASSWORD })).json()).toMatchObject({ ok: true });

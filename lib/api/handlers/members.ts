@@ -28,8 +28,8 @@ export function memberItem<P>(spec: LevelSpec<P>) {
     PATCH: route({ ...base, action: `${spec.level}-member.update`, permission: `${spec.module}-members.manage`, body: memberPatch }, async ({ params, body, principal }) =>
       changeMember(await resolveScope(spec.scope(params)), principal, params.username, body.role),
     ),
-    DELETE: route({ ...base, action: `${spec.level}-member.delete`, permission: `${spec.module}-members.manage`, status: 204 }, async ({ params }) => {
-      await removeMember(await resolveScope(spec.scope(params)), params.username);
+    DELETE: route({ ...base, action: `${spec.level}-member.delete`, permission: `${spec.module}-members.manage`, status: 204 }, async ({ params, principal }) => {
+      await removeMember(await resolveScope(spec.scope(params)), principal, params.username);
     }),
   };
 }

@@ -8,5 +8,5 @@ export const GET = route({ ...base, action: "group-binding.list", permission: "s
 
 export const POST = route(
   { ...base, action: "group-binding.create", permission: "settings.manage", body: bindingBody, status: 201, target: (_p, b) => ({ name: b.group, workspace: b.workspace, project: b.project }) },
-  async ({ params, body }) => createBinding(params.name, body),
+  async ({ params, body, principal }) => createBinding(principal, params.name, body),
 );

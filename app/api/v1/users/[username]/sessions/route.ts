@@ -2,6 +2,7 @@ import { route } from "@/lib/api/route";
 import { userParams } from "@/lib/schemas/rbac";
 import { listSessions, revokeAllSessions } from "@/lib/identity/sessions";
 import { userIdOf } from "@/lib/identity/lookup";
+import { assertCoversUser } from "@/lib/rbac/covers-principal";
 
 const base = { resource: "sessions", params: userParams, target: (p: { username: string }) => ({ name: p.username }) } as const;
 
@@ -9,7 +10,7 @@ export const GET = route({ ...base, action: "user.sessions", permission: "users.
   items: await listSessions(await userIdOf(params.username)),
 }));
 
-/** An admin ends all of a user's sessions. */
-export const DELETE = route({ ...base, action: "user.sessions.revoke", permission: "users.manage" }, async ({ params }) => ({
-  revoked: await revokeAllSessions(await userIdOf(params.username)),
+/** An admin ends all of a user's sessions (one who covers everything the user holds). */
+export const DELETE = route({ ...base, action: "user.sessions.revoke", permission: "users.manage" }, async ({ params, principal }) => ({
+  revoked: await revokeAllSessions(await assertCoversUser(principal, params.username)),
 }));
