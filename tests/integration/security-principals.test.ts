@@ -17,6 +17,8 @@ import { createRole } from "@/lib/tenancy/roles";
 import { resolveScope } from "@/lib/tenancy/scope";
 import { createProvider, deleteProvider, draftSettings, providerRow } from "@/lib/identity/providers";
 import { mapExternalUser } from "@/lib/identity/external";
+import { createBinding } from "@/lib/identity/group-bindings";
+import { OIDC_PREFIX, oidcSignIn } from "@/lib/auth/providers";
 import { signInLdap } from "@/lib/identity/ldap";
 import { liveSession, openSession } from "@/lib/identity/sessions";
 import { createToken } from "@/lib/identity/tokens";
@@ -26,9 +28,10 @@ import { DELETE as endSessionsRoute } from "@/app/api/v1/users/[username]/sessio
 import { PATCH as patchWsMember, DELETE as deleteWsMember } from "@/app/api/v1/workspaces/[ws]/members/[username]/route";
 import { DELETE as deleteProjectMember } from "@/app/api/v1/workspaces/[ws]/projects/[project]/members/[username]/route";
 import { POST as createProviderRoute } from "@/app/api/v1/identity-providers/route";
-import { PUT as putProviderRoute } from "@/app/api/v1/identity-providers/[name]/route";
+import { PUT as putProviderRoute, DELETE as deleteProviderRoute } from "@/app/api/v1/identity-providers/[name]/route";
 import { POST as testProviderRoute } from "@/app/api/v1/identity-providers/[name]/test/route";
 import { POST as createBindingRoute } from "@/app/api/v1/identity-providers/[name]/bindings/route";
+import { DELETE as deleteBindingRoute } from "@/app/api/v1/identity-providers/[name]/bindings/[id]/route";
 import { GET as getMe } from "@/app/api/v1/me/route";
 import type { ProviderBody } from "@/lib/schemas/identity";
 import { startLdap, LDAP_ADMIN_DN, LDAP_ADMIN_PASSWORD, LDAP_SUFFIX, type TestLdap } from "../support/ldap";
@@ -231,6 +234,21 @@ describe("identity providers cannot take over accounts", () => {
     expect(await db().identityProvider.count({ where: { name } })).toBe(0);
     expect(await lastEvent("identity-provider.create", name)).toMatchObject({ outcome: "denied" });
     expect((await call(createProviderRoute as Handler, "POST", "/api/v1/identity-providers", {}, await tokenOf(root), ldapBody(name, "lookup"))).status).toBe(201);
+    // Pointing the saved one elsewhere, or removing it, is the same right.
+    const at = { path: `/api/v1/identity-providers/${name}`, params: { name } };
+    expect((await call(putProviderRoute as Handler, "PUT", at.path, at.params, token, ldapBody(name, "auto"))).status).toBe(403);
+    expect((await call(deleteProviderRoute as Handler, "DELETE", at.path, at.params, token)).status).toBe(403);
+    expect(await providerRow(name)).toMatchObject({ mappingMethod: "lookup" });
+  });
+
+  it("an OIDC sign-in as a local platform admin's name is refused, with the reason recorded", async () => {
+    const p = await providerRow((await createProvider({ name: uniqueName("oidc"), type: "oidc", enabled: true, mappingMethod: "lookup", secret: "s", config: { issuer: "https://idp.example.test", clientId: "c", scopes: "openid", usernameClaim: "preferred_username", emailClaim: "email", nameClaim: "name", groupsClaim: "groups" } })).name);
+    const user = { id: "sub-boss" };
+    const ok = await oidcSignIn(user, { provider: OIDC_PREFIX + p.name, type: "oauth", providerAccountId: "sub-boss" }, { sub: "sub-boss", preferred_username: BOSS_UID }, meta());
+    expect(ok).toBe(false);
+    expect(user).toEqual({ id: "sub-boss" });
+    const [rec] = await db().loginRecord.findMany({ where: { provider: p.name } });
+    expect(rec).toMatchObject({ username: BOSS_UID, outcome: "failure", reason: expect.stringMatching(/is not linked to provider/) });
   });
 
   it("a group binding's role must be covered by the actor at the binding's scope", async () => {
@@ -244,6 +262,11 @@ describe("identity providers cannot take over accounts", () => {
     expect(await bind("admin")).toMatchObject({ status: 403, body: { code: "not_covered", detail: expect.stringContaining(`workspace "${ws.name}" role "admin"`) } });
     expect(await db().groupBinding.count({ where: { providerId: p.id } })).toBe(0);
     expect((await bind("viewer")).status).toBe(201);
+    // Taking an admin binding away takes admin from its members: the same rule.
+    const adminBinding = await createBinding(await principalOf(root.username), p.name, { group: "leads", workspace: ws.name, role: "admin" });
+    const params = { name: p.name, id: adminBinding.id };
+    expect((await call(deleteBindingRoute as Handler, "DELETE", `/api/v1/identity-providers/${p.name}/bindings/${adminBinding.id}`, params, token)).status).toBe(403);
+    expect(await db().groupBinding.count({ where: { id: adminBinding.id } })).toBe(1);
   });
 });
 
