@@ -47,7 +47,7 @@ async function actorIn(actor: Principal, holdings: Holding[]): Promise<Principal
 }
 
 /** What of each holding the actor does not hold at that scope (platform permissions cover everything below). */
-export async function uncovered(actor: Principal, holdings: Holding[]): Promise<Uncovered[]> {
+async function uncovered(actor: Principal, holdings: Holding[]): Promise<Uncovered[]> {
   const [p, grants] = await Promise.all([actorIn(actor, holdings), grantsFor(holdings)]);
   return holdings
     .map((h) => {
