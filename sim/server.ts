@@ -5,7 +5,7 @@ import { impersonate, type Users } from "./auth";
 import { apiGroup, apiGroupList, apiVersions, KUBE_VERSION, resourceList } from "./discovery";
 import { ApiError, forbidden, internalError, unauthorized } from "./errors";
 import { parseFaults, type FaultInjector } from "./faults";
-import { handleResource, parseResourcePath } from "./handlers/resources";
+import { bodyText, handleResource, parseResourcePath } from "./handlers/resources";
 import { authorize, deniedMessage, SUPERUSER_GROUP } from "./rbac";
 import type { Registry } from "./registry";
 import { openapiDocument, openapiIndex } from "./openapi";
@@ -24,7 +24,7 @@ export function send(res: ServerResponse, code: number, body: unknown) {
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -33,7 +33,7 @@ function readBody(req: IncomingMessage): Promise<string> {
       if (size > MAX_BODY) reject(new ApiError(413, "RequestEntityTooLarge", "request entity too large"));
       else chunks.push(c);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }
@@ -54,7 +54,7 @@ export function createHandler(deps: ServerDeps) {
       }
       user = impersonate(deps.registry.rules, user, req.headers);
       const p = parseResourcePath(path);
-      if (p) return handleResource(deps.registry, user, req, res, p, url, raw, send);
+      if (p) return handleResource(deps.registry, user, req, res, p, url, bodyText(req, raw), send);
       const attrs = { user, verb: (req.method ?? "GET").toLowerCase(), resourceRequest: false, path };
       if (!authorize(deps.registry.rules, attrs).allowed) throw new ApiError(403, "Forbidden", `forbidden: ${deniedMessage(attrs)}`, {});
       return nonResource(deps, path, res);
@@ -87,7 +87,7 @@ async function control(deps: ServerDeps, req: IncomingMessage, res: ServerRespon
   if (!user.groups.includes(SUPERUSER_GROUP)) throw forbidden({ group: "", resource: "_sim" }, undefined, `User "${user.username}" cannot control the simulator`);
   if (url.pathname !== "/_sim/faults") throw new ApiError(404, "NotFound", "the server could not find the requested resource", {});
   if (req.method === "PUT") {
-    const raw = await readBody(req);
+    const raw = (await readBody(req)).toString("utf8");
     let body: unknown;
     try { body = JSON.parse(raw || "{}"); } catch { body = undefined; }
     deps.faults.set(parseFaults(body));

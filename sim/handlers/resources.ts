@@ -1,8 +1,10 @@
 // REST handler for resource paths: request info → RBAC authorization → registry → JSON or Table.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import YAML from "yaml";
 import { ApiError, badRequest, forbidden, methodNotAllowed } from "../errors";
 import { authorize, deniedMessage, type Attributes, type UserInfo } from "../rbac";
 import type { Registry } from "../registry";
+import { decodeProtobuf, PROTOBUF } from "../protobuf";
 import { findResource } from "../resources";
 import type { KObject } from "../store";
 import { toTable } from "../table";
@@ -37,6 +39,20 @@ function verbOf(method: string, p: ResourcePath, watch: boolean): string {
     case "DELETE": return p.name ? "delete" : "deletecollection";
     default: throw methodNotAllowed();
   }
+}
+
+const ACCEPTED = "the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf";
+
+/** The request body as JSON text: protobuf (kubectl's typed clients) and YAML bodies decoded, as a real server does. */
+export function bodyText(req: IncomingMessage, body: Buffer): string {
+  const type = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+  // Patch bodies are typed by their patch strategy; registry.patch refuses the ones it does not know.
+  if (req.method === "PATCH" || !body.length || type === "" || type === "application/json") return body.toString("utf8");
+  if (type === PROTOBUF) return JSON.stringify(decodeProtobuf(body));
+  if (type === "application/yaml") {
+    try { return JSON.stringify(YAML.parse(body.toString("utf8"))); } catch (e) { throw badRequest(`the body of the request could not be decoded: ${(e as Error).message}`); }
+  }
+  throw new ApiError(415, "UnsupportedMediaType", ACCEPTED);
 }
 
 function parseBody(raw: string): KObject {
