@@ -46,6 +46,9 @@ beforeAll(async () => {
   });
   await admission.createValidatingAdmissionPolicyBinding({ body: { metadata: { name: policyName }, spec: { policyName, validationActions: ["Deny"] } } });
   await t.admin.makeApiClient(NetworkingV1Api).createNamespacedNetworkPolicy({ namespace: ns, body: netpol("guard", MANAGED) });
+  // A real API server picks up new policies (and bindings) asynchronously. Probe with dry-run deletes,
+  // which admission sees too, so that a delete let through before the policy is active removes nothing.
+  await eventually(async () => expect((await failure(userNet.deleteNamespacedNetworkPolicy({ namespace: ns, name: "guard", dryRun: "All" }))).code).toBe(403), 30_000, 200);
 });
 afterAll(async () => {
   const admission = t.admin.makeApiClient(AdmissionregistrationV1Api);
@@ -57,12 +60,7 @@ afterAll(async () => {
 
 describe("ValidatingAdmissionPolicy", () => {
   it("refuses a non-admin's delete of a matching object with a 403 naming policy and binding", async () => {
-    // A real API server picks up new policies asynchronously.
-    const { code, body } = await eventually(async () => {
-      const f = await failure(userNet.deleteNamespacedNetworkPolicy({ namespace: ns, name: "guard" }));
-      expect(f.code).toBe(403);
-      return f;
-    });
+    const { code, body } = await failure(userNet.deleteNamespacedNetworkPolicy({ namespace: ns, name: "guard" }));
     expect(code).toBe(403);
     expect(body).toMatchObject({ kind: "Status", reason: "Forbidden", code: 403 });
     expect(body.message).toBe(`networkpolicies.networking.k8s.io "guard" is forbidden: ValidatingAdmissionPolicy '${policyName}' with binding '${policyName}' denied request: managed by tenantry`);

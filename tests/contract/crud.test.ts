@@ -86,6 +86,19 @@ describe("create, read, update, delete", () => {
     expect(r.body).toMatchObject({ reason: "BadRequest", message: "the namespace of the provided object does not match the namespace sent on the request" });
   });
 
+  it("refuses a body in a format it does not decode with 415 naming the accepted media types", async () => {
+    const r = await raw(t.admin, "POST", `/api/v1/namespaces/${ns}/configmaps`, { body: "name: plain", headers: { "Content-Type": "text/plain" } });
+    expect(r.status).toBe(415);
+    expect(r.body).toMatchObject({ kind: "Status", reason: "UnsupportedMediaType", code: 415 });
+    expect(r.body.message).toBe("the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf");
+  });
+
+  it("accepts a YAML body", async () => {
+    const r = await raw(t.admin, "POST", `/api/v1/namespaces/${ns}/configmaps`, { body: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-yaml\ndata:\n  k: v\n", headers: { "Content-Type": "application/yaml" } });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ kind: "ConfigMap", metadata: { name: "from-yaml" }, data: { k: "v" } });
+  });
+
   it("deletes a ConfigMap answering with a Success Status", async () => {
     const a = await core.createNamespacedConfigMap({ namespace: ns, body: cm("gone") });
     const r = await raw(t.admin, "DELETE", `/api/v1/namespaces/${ns}/configmaps/gone`);

@@ -1,5 +1,6 @@
 // The real kubectl against the target: discovery, Table output, create, apply and delete.
-// kubectl only sends bearer tokens over TLS, so the simulator here serves HTTPS.
+// kubectl only sends bearer tokens over TLS, so the simulator here serves HTTPS. Its typed
+// `create` commands send protobuf bodies (and do not fall back to JSON on a 415).
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -48,5 +49,24 @@ describe.runIf(existsSync(KUBECTL))("kubectl", () => {
     expect(await kubectl("get", "pods", "-n", ns)).toBe("");
     expect(await kubectl("delete", "ns", ns)).toBe(`namespace "${ns}" deleted\n`);
     await expect(kubectl("get", "ns", ns)).rejects.toThrow(/NotFound|not found/);
+  });
+
+  describe("typed create commands", () => {
+    const space = `${ns}-create`;
+    beforeAll(async () => { await kubectl("create", "ns", space); });
+    afterAll(async () => { await kubectl("delete", "ns", space, "--wait=false").catch(() => undefined); });
+
+    it.each([
+      ["rolebinding", ["rolebinding", "rb", "--clusterrole=view", "--user=bob", "--group=dev"], "rolebinding.rbac.authorization.k8s.io/rb", "{.roleRef.name} {.subjects[*].name}", "view bob dev"],
+      ["role", ["role", "pod-reader", "--verb=get,list", "--resource=pods", "--resource-name=web"], "role.rbac.authorization.k8s.io/pod-reader", "{.rules[0].verbs} {.rules[0].resourceNames}", '["get","list"] ["web"]'],
+      ["quota", ["quota", "q", "--hard=pods=2,limits.memory=1Gi"], "resourcequota/q", "{.spec.hard.pods} {.spec.hard.limits\\.memory}", "2 1Gi"],
+      ["secret generic", ["secret", "generic", "s", "--from-literal=pw=secret"], "secret/s", "{.type} {.data.pw}", `Opaque ${Buffer.from("secret").toString("base64")}`],
+      ["configmap", ["configmap", "c", "--from-literal=mode=one"], "configmap/c", "{.data.mode}", "one"],
+      ["serviceaccount", ["serviceaccount", "robot"], "serviceaccount/robot", "{.metadata.name}", "robot"],
+      ["deployment", ["deployment", "web", "--image=nginx:1.27", "--replicas=0", "--port=8080"], "deployment.apps/web", "{.spec.replicas} {.spec.template.spec.containers[0].image} {.spec.template.spec.containers[0].ports[0].containerPort}", "0 nginx:1.27 8080"],
+    ])("kubectl create %s", async (_, args, object, jsonpath, expected) => {
+      expect(await kubectl("create", "-n", space, ...args)).toBe(`${object} created\n`);
+      expect(await kubectl("get", "-n", space, object, "-o", `jsonpath=${jsonpath}`)).toBe(expected);
+    });
   });
 });

@@ -1,11 +1,11 @@
 // Where the contract suite runs: an in-process simulator by default, or a real cluster when
-// KUBE_CONTRACT_KUBECONFIG names an admin kubeconfig. Non-admin users on a real cluster are either
-// the one user of KUBE_CONTRACT_USER_TOKEN (named KUBE_CONTRACT_USER, default "contract-user") or
-// impersonated by the admin (`Impersonate-User`).
+// KUBE_CONTRACT_KUBECONFIG names an admin kubeconfig (a client certificate or a token). Non-admin
+// users on a real cluster are either the one user of KUBE_CONTRACT_USER_TOKEN (named by the
+// server's SelfSubjectReview, or KUBE_CONTRACT_USER) or impersonated by the admin (`Impersonate-User`).
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
-import { KubeConfig } from "@kubernetes/client-node";
+import { AuthenticationV1Api, KubeConfig } from "@kubernetes/client-node";
 import { startSimulator, type Simulator } from "../../sim/index";
 
 export interface Target {
@@ -13,6 +13,8 @@ export interface Target {
   adminYaml: string;
   /** A kubeconfig acting as a non-admin user; `name` is the username RBAC sees. */
   user(name: string): { name: string; kc: KubeConfig };
+  /** The cluster without credentials, for authentication tests whatever the admin authenticates with. */
+  anonymous(): KubeConfig;
   sim?: Simulator;
   /** Unique prefix for names created by this run. */
   run: string;
@@ -27,6 +29,16 @@ export async function openTarget(): Promise<Target> {
   const admin = new KubeConfig();
   admin.loadFromString(adminYaml);
   const token = process.env.KUBE_CONTRACT_USER_TOKEN;
+  /** The admin kubeconfig with its user's credentials replaced (none when `credentials` is undefined). */
+  const withUser = (credentials: { token?: string; impersonateUser?: string } | undefined) => {
+    const kc = new KubeConfig();
+    kc.loadFromString(adminYaml);
+    const current = kc.getCurrentUser()!;
+    const users = kc.users.map((u) => (u.name !== current.name ? u : { ...credentials, name: u.name }));
+    kc.loadFromOptions({ clusters: kc.clusters, users, contexts: kc.contexts, currentContext: kc.currentContext });
+    return kc;
+  };
+  const tokenUser = token ? process.env.KUBE_CONTRACT_USER ?? await whoAmI(withUser({ token })) : undefined;
 
   const user = (name: string) => {
     const kc = new KubeConfig();
@@ -35,13 +47,15 @@ export async function openTarget(): Promise<Target> {
       kc.loadFromString(sim.kubeconfig(name));
       return { name, kc };
     }
-    kc.loadFromString(adminYaml);
-    const current = kc.getCurrentUser()!;
-    const users = kc.users.map((u) => (u.name !== current.name ? u : token ? { name: u.name, token } : { ...u, impersonateUser: name }));
-    kc.loadFromOptions({ clusters: kc.clusters, users, contexts: kc.contexts, currentContext: kc.currentContext });
-    return { name: token ? process.env.KUBE_CONTRACT_USER ?? "contract-user" : name, kc };
+    if (tokenUser) return { name: tokenUser, kc: withUser({ token }) };
+    return { name, kc: withUser({ ...admin.getCurrentUser(), impersonateUser: name }) };
   };
-  return { admin, adminYaml, user, sim, run, close: async () => { await sim?.stop(); } };
+  return { admin, adminYaml, user, anonymous: () => withUser(undefined), sim, run, close: async () => { await sim?.stop(); } };
+}
+
+async function whoAmI(kc: KubeConfig): Promise<string> {
+  const review = await kc.makeApiClient(AuthenticationV1Api).createSelfSubjectReview({ body: { apiVersion: "authentication.k8s.io/v1", kind: "SelfSubjectReview" } });
+  return review.status!.userInfo!.username!;
 }
 
 // Bodies are arbitrary JSON the tests pick apart with matchers.
