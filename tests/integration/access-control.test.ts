@@ -1,10 +1,8 @@
 // Roles, members and their invariants, and the same boundary enforced by the cluster for kubectl users.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KubeConfig } from "@kubernetes/client-node";
+import type { KubeConfig } from "@kubernetes/client-node";
 import type { User } from "@prisma/client";
-import { startSimulator, type Simulator } from "@/sim/index";
 import { db } from "@/lib/db/client";
-import { registerCluster } from "@/lib/tenancy/clusters";
 import { createWorkspace } from "@/lib/tenancy/workspaces";
 import { createProject } from "@/lib/tenancy/projects";
 import { createRole, deleteRole, listRoles, updateRole } from "@/lib/tenancy/roles";
@@ -14,22 +12,21 @@ import { accessReview } from "@/lib/rbac/access-review";
 import { createUser, updateUser } from "@/lib/tenancy/users";
 import { raw } from "../contract/target";
 import { makeUser, principalOf, uniqueName } from "../support/fixtures";
+import { registerTestCluster, type TestCluster } from "../support/cluster";
 
-let sim: Simulator;
+let target: TestCluster;
 let kc: KubeConfig;
 let cluster: string;
 let admin: User;
 
 beforeAll(async () => {
-  sim = await startSimulator({ name: "rbac-sim" });
-  kc = new KubeConfig();
-  kc.loadFromString(sim.kubeconfig());
-  cluster = uniqueName("c");
-  await registerCluster({ name: cluster, kubeconfig: sim.kubeconfig() });
+  target = await registerTestCluster("rbac-sim");
+  kc = target.kc;
+  cluster = target.name;
   admin = await makeUser("platform-admin");
 });
 afterAll(async () => {
-  await sim.stop();
+  await target.stop();
 });
 
 /** A workspace with an owner (workspace admin) and one project, created by the owner. */
