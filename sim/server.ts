@@ -44,7 +44,9 @@ export function createHandler(deps: ServerDeps) {
     try {
       if (url.pathname.startsWith("/_sim/")) return await control(deps, req, res, url);
       if (await deps.faults.intercept(req, res, send)) return;
-      deps.stats[req.method ?? "GET"] = (deps.stats[req.method ?? "GET"] ?? 0) + 1;
+      // Watch streams apart from one-off requests, as apiserver_request_total's verb WATCH is.
+      const verb = ["true", "1"].includes(url.searchParams.get("watch") ?? "") ? "WATCH" : (req.method ?? "GET");
+      deps.stats[verb] = (deps.stats[verb] ?? 0) + 1;
       const raw = await readBody(req);
       let user = deps.users.authenticate(req.headers.authorization);
       const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, "") : url.pathname;

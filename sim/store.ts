@@ -19,7 +19,8 @@ export interface ObjectMeta {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type KObject = { apiVersion?: string; kind?: string; metadata: ObjectMeta; [k: string]: any };
 export type EventType = "ADDED" | "MODIFIED" | "DELETED";
-export interface StoreEvent { type: EventType; key: string; object: KObject; rv: number }
+/** `old` is the object before a MODIFIED, so a watch can tell when it entered or left a selector. */
+export interface StoreEvent { type: EventType; key: string; object: KObject; rv: number; old?: KObject }
 
 const HISTORY = 2000;
 const objKey = (ns: string | undefined, name: string) => `${ns ?? ""}/${name}`;
@@ -32,6 +33,8 @@ export class Store {
   private data = new Map<string, Map<string, KObject>>();
   private history: StoreEvent[] = [];
   private listeners = new Set<(e: StoreEvent) => void>();
+  private pending: StoreEvent[] = [];
+  private emitting = false;
   dirty = false;
 
   get resourceVersion() { return String(this.rv); }
@@ -58,11 +61,11 @@ export class Store {
   put(d: ResourceDef, obj: KObject): KObject {
     const b = this.bucket(d);
     const k = objKey(obj.metadata.namespace, obj.metadata.name);
-    const type: EventType = b.has(k) ? "MODIFIED" : "ADDED";
+    const old = b.get(k);
     const stored = clone(obj);
     stored.metadata.resourceVersion = String(++this.rv);
     b.set(k, stored);
-    this.emit({ type, key: resourceKey(d.group, d.resource), object: stored, rv: this.rv });
+    this.emit({ type: old ? "MODIFIED" : "ADDED", key: resourceKey(d.group, d.resource), object: stored, rv: this.rv, old });
     return clone(stored);
   }
 
@@ -92,7 +95,16 @@ export class Store {
     this.dirty = true;
     this.history.push(e);
     if (this.history.length > HISTORY) this.history.splice(0, this.history.length - HISTORY);
-    for (const fn of [...this.listeners]) fn(e);
+    // A listener that writes (a controller) must not get its event delivered before the one it reacts to:
+    // watchers see events in resourceVersion order, as etcd delivers them. Still all before put() returns.
+    this.pending.push(e);
+    if (this.emitting) return;
+    this.emitting = true;
+    try {
+      for (let next = this.pending.shift(); next; next = this.pending.shift()) for (const fn of [...this.listeners]) fn(next);
+    } finally {
+      this.emitting = false;
+    }
   }
 
   snapshot(): StoreSnapshot {

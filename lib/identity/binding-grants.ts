@@ -6,6 +6,7 @@
 import type { GroupBinding } from "@prisma/client";
 import { db } from "../db/client";
 import { record } from "../audit/record";
+import { projectsOfUser, requestReconcile } from "../kube/controller/enqueue";
 
 type User = { id: string; username: string };
 
@@ -81,14 +82,19 @@ const because = (b: GroupBinding) => `group "${b.group}" → ${b.role}`;
 export async function syncGroupBindings(user: User, providerId: string, groups: string[]): Promise<void> {
   const bindings = await db().groupBinding.findMany({ where: { providerId } });
   const granted = new Set((await db().bindingGrant.findMany({ where: { userId: user.id, binding: { providerId } } })).map((g) => g.bindingId));
+  const revoked = bindings.filter((x) => granted.has(x.id) && !groups.includes(x.group));
+  const added = bindings.filter((x) => !granted.has(x.id) && groups.includes(x.group));
+  const changes = revoked.length + added.length > 0;
+  // The user's RoleBindings follow: in the projects they leave (marked before) and those they join (after).
+  if (changes) await requestReconcile(db(), projectsOfUser(user.id));
   // Take-backs first, so a workspace binding can take over a bare membership a lost project binding leaves.
-  for (const b of bindings.filter((x) => granted.has(x.id) && !groups.includes(x.group))) {
+  for (const b of revoked) {
     await takeBack(user.id, b);
     await note(user, user.username, "revoke", b, because(b));
   }
-  for (const b of bindings.filter((x) => !granted.has(x.id) && groups.includes(x.group)))
-    if (await grant(user.id, b)) await note(user, user.username, "grant", b, because(b));
+  for (const b of added) if (await grant(user.id, b)) await note(user, user.username, "grant", b, because(b));
   await tidy(user, user.username);
+  if (changes) await requestReconcile(db(), projectsOfUser(user.id));
 }
 
 /** Before bindings are deleted (one, or a provider's): take back what they granted, now. */
@@ -96,6 +102,7 @@ export async function withdrawBindings(where: { id: string } | { providerId: str
   const actor = "system:group-bindings";
   for (const b of await db().groupBinding.findMany({ where, include: { grants: { include: { user: { select: { id: true, username: true } } } } } })) {
     for (const { user } of b.grants) {
+      await requestReconcile(db(), projectsOfUser(user.id));
       await takeBack(user.id, b);
       await note(user, actor, "revoke", b, `${because(b)}, binding removed`);
       await tidy(user, actor);

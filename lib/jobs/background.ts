@@ -1,9 +1,9 @@
-// Background work (reconcile, cluster health) runs in exactly one replica: the one holding a
-// PostgreSQL advisory lock on its own connection. If that replica dies, its connection and lock go
-// with it and another replica takes over on its next try.
+// Background work (the reconciler, cluster health, retention) runs in exactly one replica: the one holding a
+// PostgreSQL advisory lock on its own connection. If that replica dies, its connection and lock go with it
+// and another replica takes over on its next try, starting its own controller (which catches up on what lags).
 import pg from "pg";
 import { poolConfig } from "../db/connection";
-import { reconcileAll } from "../kube/reconciler";
+import { startController, type Controller } from "../kube/controller";
 import { checkAllClusters } from "../tenancy/clusters";
 import { maybeRunAuditRetention } from "../audit/retention";
 import { maybeCleanIdentityTables } from "../identity/housekeeping";
@@ -11,12 +11,37 @@ import { maybeCleanIdentityTables } from "../identity/housekeeping";
 const LEADER_LOCK = 7_260_002;
 const every = (name: string, fallback: number) => Number(process.env[name] || fallback);
 
-export function startBackgroundJobs(): void {
+export interface BackgroundJobs {
+  /** The running controller while this replica leads. */
+  controller(): Controller | undefined;
+  /** Resolves once this replica leads and its controller runs. */
+  leading(): Promise<Controller>;
+  stop(): Promise<void>;
+}
+
+export interface BackgroundOptions {
+  /** Health checks, retention, housekeeping besides the controller (tests run the controller alone). */
+  periodic?: boolean;
+  intervalMs?: number;
+}
+
+export function startBackgroundJobs(opts: BackgroundOptions = {}): BackgroundJobs {
+  const periodic = opts.periodic ?? true;
   let leader: pg.Client | undefined;
+  let controller: Controller | undefined;
   let running = false;
+  let stopped = false;
+  const waiters: ((c: Controller) => void)[] = [];
+
+  const resign = async () => {
+    const [c, l] = [controller, leader];
+    controller = leader = undefined;
+    await c?.stop();
+    await l?.end().catch(() => {});
+  };
 
   const tick = async () => {
-    if (running) return;
+    if (running || stopped) return;
     running = true;
     try {
       if (!leader) {
@@ -25,12 +50,16 @@ export function startBackgroundJobs(): void {
         const { rows } = await client.query("SELECT pg_try_advisory_lock($1) AS ok", [LEADER_LOCK]);
         if (rows[0]?.ok) {
           leader = client;
-          client.on("error", () => (leader = undefined));
+          client.on("error", () => void resign());
+          controller = await startController({ listen: client, resyncMs: every("TENANTRY_RESYNC_INTERVAL_MS", 10 * 60_000) }).catch(async (err) => {
+            await resign();
+            throw err;
+          });
+          for (const w of waiters.splice(0)) w(controller);
         } else await client.end();
       }
-      if (leader) {
+      if (leader && periodic) {
         await checkAllClusters();
-        await reconcileAll();
         await maybeRunAuditRetention();
         await maybeCleanIdentityTables();
       }
@@ -41,7 +70,17 @@ export function startBackgroundJobs(): void {
     }
   };
 
-  const timer = setInterval(tick, every("TENANTRY_RECONCILE_INTERVAL_MS", 10_000));
+  const timer = setInterval(tick, opts.intervalMs ?? every("TENANTRY_RECONCILE_INTERVAL_MS", 10_000));
   timer.unref();
   void tick();
+  return {
+    controller: () => controller,
+    leading: () => (controller ? Promise.resolve(controller) : new Promise((r) => waiters.push(r))),
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      while (running) await new Promise((r) => setTimeout(r, 10));
+      await resign();
+    },
+  };
 }

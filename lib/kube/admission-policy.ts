@@ -58,38 +58,52 @@ export function desiredBinding(): V1ValidatingAdmissionPolicyBinding {
   };
 }
 
-/** The username this cluster sees Tenantry as (SelfSubjectReview, GA since Kubernetes 1.28). */
+const identities = new Map<string, { stamp: number; username: string }>();
+
+/** The username this cluster sees Tenantry as (SelfSubjectReview, GA since Kubernetes 1.28); asked once per credentials. */
 async function tenantryIdentity(cluster: ClusterCredentials): Promise<string> {
+  const stamp = cluster.updatedAt.getTime();
+  const known = identities.get(cluster.id);
+  if (known?.stamp === stamp) return known.username;
   const auth = apiFor(cluster, AuthenticationV1Api);
   const review = await withTimeout(auth.createSelfSubjectReview({ body: { apiVersion: "authentication.k8s.io/v1", kind: "SelfSubjectReview" } }));
   const username = review.status?.userInfo?.username;
   if (!username) throw new Error("the cluster did not say who Tenantry is (SelfSubjectReview without a username)");
+  identities.set(cluster.id, { stamp, username });
   return username;
 }
 
 const verified = new Map<string, number>();
 
-/** Creates or repairs the policy and its binding; checked at most once a minute per cluster. */
-export async function ensureAdmissionPolicy(cluster: ClusterCredentials): Promise<number> {
-  if ((verified.get(cluster.id) ?? 0) > Date.now() - 60_000) return 0;
+export interface AdmissionObjects {
+  policy?: V1ValidatingAdmissionPolicy;
+  binding?: V1ValidatingAdmissionPolicyBinding;
+}
+
+/** Creates or repairs the policy and its binding. Given what is there (the watch cache), it writes only
+ *  differences; without it, it reads them, at most once a minute per cluster. */
+export async function ensureAdmissionPolicy(cluster: ClusterCredentials, have?: AdmissionObjects): Promise<number> {
+  if (!have && (verified.get(cluster.id) ?? 0) > Date.now() - 60_000) return 0;
   const api = apiFor(cluster, AdmissionregistrationV1Api);
   const policy = desiredPolicy(await tenantryIdentity(cluster));
   const binding = desiredBinding();
   let writes = 0;
-  const ensure = async <T extends { metadata?: { resourceVersion?: string }; spec?: unknown }>(want: T, read: () => Promise<T>, create: () => Promise<unknown>, replace: (rv?: string) => Promise<unknown>) => {
-    try {
-      const have = await withTimeout(read());
-      if (covers(have.spec, want.spec)) return;
-      await withTimeout(replace(have.metadata?.resourceVersion));
-    } catch (err) {
-      if (kubeStatus(err) !== 404) throw err;
-      await withTimeout(create());
+  const read = <T>(get: () => Promise<T>) => withTimeout(get()).catch((err) => (kubeStatus(err) === 404 ? undefined : Promise.reject(err)));
+  const ensure = async <T extends { metadata?: { resourceVersion?: string; labels?: Record<string, string> }; spec?: unknown }>(want: T, cached: T | undefined, get: () => Promise<T>, create: () => Promise<unknown>, replace: (rv?: string) => Promise<unknown>) => {
+    let current = have ? cached : await read(get);
+    if (!current) {
+      // Absent from the label-selected cache may still exist unlabelled: create answers 409, then read it.
+      const created = await withTimeout(create()).then(() => true, (err) => (kubeStatus(err) === 409 ? false : Promise.reject(err)));
+      if (created) return void writes++;
+      current = await withTimeout(get());
     }
+    if (covers(current.spec, want.spec) && current.metadata?.labels?.[LABELS.managedBy] === MANAGER) return;
+    await withTimeout(replace(current.metadata?.resourceVersion));
     writes++;
   };
-  await ensure(policy, () => api.readValidatingAdmissionPolicy({ name: POLICY_NAME }), () => api.createValidatingAdmissionPolicy({ body: policy }),
+  await ensure(policy, have?.policy, () => api.readValidatingAdmissionPolicy({ name: POLICY_NAME }), () => api.createValidatingAdmissionPolicy({ body: policy }),
     (resourceVersion) => api.replaceValidatingAdmissionPolicy({ name: POLICY_NAME, body: { ...policy, metadata: { ...policy.metadata, resourceVersion } } }));
-  await ensure(binding, () => api.readValidatingAdmissionPolicyBinding({ name: POLICY_NAME }), () => api.createValidatingAdmissionPolicyBinding({ body: binding }),
+  await ensure(binding, have?.binding, () => api.readValidatingAdmissionPolicyBinding({ name: POLICY_NAME }), () => api.createValidatingAdmissionPolicyBinding({ body: binding }),
     (resourceVersion) => api.replaceValidatingAdmissionPolicyBinding({ name: POLICY_NAME, body: { ...binding, metadata: { ...binding.metadata, resourceVersion } } }));
   verified.set(cluster.id, Date.now());
   return writes;

@@ -40,7 +40,7 @@ export function desiredLimitRange(namespace: string, item: V1LimitRangeItem): V1
 const canonicalItems = (items: V1LimitRangeItem[] = []) =>
   items.map((i) => Object.fromEntries(Object.entries(i).map(([k, v]) => [k, typeof v === "object" ? Object.fromEntries(Object.entries(v as Hard).map(([r, q]) => [r, canonical(q)])) : v])));
 
-export async function ensureLimits(cluster: ClusterCredentials, namespace: string, item: V1LimitRangeItem | undefined): Promise<number> {
+export async function ensureLimits(cluster: ClusterCredentials, namespace: string, item: V1LimitRangeItem | undefined, have?: V1LimitRange[]): Promise<number> {
   const core = apiFor(cluster, CoreV1Api);
   return ensureOwned<V1LimitRange>(
     {
@@ -52,5 +52,6 @@ export async function ensureLimits(cluster: ClusterCredentials, namespace: strin
     },
     namespace,
     item ? [desiredLimitRange(namespace, item)] : [],
+    have,
   );
 }

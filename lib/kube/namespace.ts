@@ -45,18 +45,19 @@ export async function namespaceOwner(cluster: ClusterCredentials, workspace: str
   }
 }
 
-/** Creates the namespace, or restores its labels and node-selector annotation if they drifted.
- *  Reads first, so a namespace already as wanted costs one GET and no write. */
-export async function ensureNamespace(cluster: ClusterCredentials, workspace: string, project: string, iso: NamespaceIsolation = {}): Promise<number> {
+/** Creates the namespace, or restores its labels and node-selector annotation if they drifted. Given what
+ *  is there (the watch cache: null for absent) it writes only differences; without it, one GET first. */
+export async function ensureNamespace(cluster: ClusterCredentials, workspace: string, project: string, iso: NamespaceIsolation = {}, have?: V1Namespace | null): Promise<number> {
   const core = apiFor(cluster, CoreV1Api);
   const desired = desiredNamespace(workspace, project, iso);
-  let current: V1Namespace;
-  try {
-    current = await withTimeout(core.readNamespace({ name: project }));
-  } catch (err) {
-    if (kubeStatus(err) !== 404) throw err;
-    await withTimeout(core.createNamespace({ body: desired }));
-    return 1;
+  const read = () => withTimeout(core.readNamespace({ name: project })).catch((err) => (kubeStatus(err) === 404 ? null : Promise.reject(err)));
+  let current = have === undefined ? await read() : have;
+  if (!current) {
+    // Absent from the label-selected cache may still exist, unlabelled: create answers 409, then read it.
+    const created = await withTimeout(core.createNamespace({ body: desired })).then(() => true, (err) => (kubeStatus(err) === 409 ? false : Promise.reject(err)));
+    if (created) return 1;
+    current = await read();
+    if (!current) throw new Error(`namespace "${project}" is being replaced; trying again`);
   }
   if (current.status?.phase === "Terminating") throw new Error(`namespace "${project}" is still terminating`);
   const labels = current.metadata?.labels ?? {};
@@ -71,8 +72,11 @@ export async function ensureNamespace(cluster: ClusterCredentials, workspace: st
   return 1;
 }
 
-/** Deletes the namespace; true once it is gone from the cluster. */
-export async function removeNamespace(cluster: ClusterCredentials, name: string): Promise<boolean> {
+/** Deletes the namespace; true once it is gone from the cluster. Given what is there (the watch cache),
+ *  a namespace already on its way out costs nothing: its DELETED event brings the project back here. */
+export async function removeNamespace(cluster: ClusterCredentials, name: string, have?: V1Namespace | null): Promise<boolean> {
+  if (have === null) return true;
+  if (have?.metadata?.deletionTimestamp) return false;
   const core = apiFor(cluster, CoreV1Api);
   try {
     await withTimeout(core.deleteNamespace({ name }));
@@ -80,6 +84,7 @@ export async function removeNamespace(cluster: ClusterCredentials, name: string)
     if (kubeStatus(err) === 404) return true;
     throw err;
   }
+  if (have) return false;
   try {
     await withTimeout(core.readNamespace({ name }));
     return false;

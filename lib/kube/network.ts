@@ -44,7 +44,7 @@ export function desiredPolicies(namespace: string, workspace: string, workspaceI
   return out;
 }
 
-export async function ensurePolicies(cluster: ClusterCredentials, namespace: string, desired: V1NetworkPolicy[]): Promise<number> {
+export async function ensurePolicies(cluster: ClusterCredentials, namespace: string, desired: V1NetworkPolicy[], have?: V1NetworkPolicy[]): Promise<number> {
   const net = apiFor(cluster, NetworkingV1Api);
   return ensureOwned<V1NetworkPolicy>(
     {
@@ -56,5 +56,6 @@ export async function ensurePolicies(cluster: ClusterCredentials, namespace: str
     },
     namespace,
     desired,
+    have,
   );
 }

@@ -1,6 +1,7 @@
 // The "ensure" loop shared by Tenantry's namespaced objects (quota, limits, network policies): list what
 // Tenantry labelled, create what is missing, replace what drifted, delete what is no longer wanted.
-// Unlabelled objects are never touched, and a pass with no drift sends only the one list.
+// Unlabelled objects are never touched. Given what is there (the controller's watch cache), a pass with no
+// drift sends nothing; without it, the one list.
 import type { KubernetesObject } from "@kubernetes/client-node";
 import { kubeStatus, withTimeout } from "./client";
 import { LABELS, MANAGER } from "./namespace";
@@ -17,8 +18,8 @@ export interface OwnedOps<T extends KubernetesObject> {
   spec(o: T): unknown;
 }
 
-export async function ensureOwned<T extends KubernetesObject>(ops: OwnedOps<T>, namespace: string, desired: T[]): Promise<number> {
-  const current = await withTimeout(ops.list(namespace));
+export async function ensureOwned<T extends KubernetesObject>(ops: OwnedOps<T>, namespace: string, desired: T[], have?: T[]): Promise<number> {
+  const current = have ? { items: have } : await withTimeout(ops.list(namespace));
   const byName = new Map(current.items.map((o) => [o.metadata!.name!, o]));
   let writes = 0;
   for (const want of desired) {

@@ -26,7 +26,7 @@ export function desiredQuota(namespace: string, hard: Hard): V1ResourceQuota {
   return { apiVersion: "v1", kind: "ResourceQuota", metadata: { name: QUOTA_NAME, namespace, labels: managedLabels }, spec: { hard } };
 }
 
-export async function ensureQuota(cluster: ClusterCredentials, namespace: string, hard: Hard): Promise<number> {
+export async function ensureQuota(cluster: ClusterCredentials, namespace: string, hard: Hard, have?: V1ResourceQuota[]): Promise<number> {
   const core = apiFor(cluster, CoreV1Api);
   return ensureOwned<V1ResourceQuota>(
     {
@@ -38,6 +38,7 @@ export async function ensureQuota(cluster: ClusterCredentials, namespace: string
     },
     namespace,
     [desiredQuota(namespace, hard)],
+    have,
   );
 }
 

@@ -5,6 +5,7 @@
 import { RbacAuthorizationV1Api, type V1ClusterRole, type V1PolicyRule, type V1RoleBinding } from "@kubernetes/client-node";
 import { apiFor, kubeStatus, withTimeout, type ClusterCredentials } from "./client";
 import { ensureOwned, managedLabels, MANAGED_SELECTOR, sameJson } from "./owned";
+import { LABELS, MANAGER } from "./namespace";
 
 export type KubeRole = "admin" | "operator" | "viewer";
 
@@ -44,18 +45,19 @@ export function kubeRoleFor(permissions: ReadonlySet<string>): KubeRole | undefi
 
 const verified = new Map<string, number>();
 
-/** Creates or repairs the three ClusterRoles; checked at most once a minute per cluster. */
-export async function ensureClusterRoles(cluster: ClusterCredentials): Promise<void> {
-  if ((verified.get(cluster.id) ?? 0) > Date.now() - 60_000) return;
+/** Creates or repairs the three ClusterRoles. Given what is there (the watch cache: undefined for absent), it
+ *  writes only differences; without it, it reads them, at most once a minute per cluster. */
+export async function ensureClusterRoles(cluster: ClusterCredentials, have?: (name: string) => V1ClusterRole | undefined): Promise<void> {
+  if (!have && (verified.get(cluster.id) ?? 0) > Date.now() - 60_000) return;
   const rbac = apiFor(cluster, RbacAuthorizationV1Api);
+  const read = (name: string) => withTimeout(rbac.readClusterRole({ name })).catch((err) => (kubeStatus(err) === 404 ? undefined : Promise.reject(err)));
   for (const [role, rules] of Object.entries(CLUSTER_ROLES) as [KubeRole, V1PolicyRule[]][]) {
-    const desired: V1ClusterRole = { metadata: { name: clusterRoleName(role), labels: managedLabels }, rules };
-    try {
-      const current = await withTimeout(rbac.readClusterRole({ name: desired.metadata!.name! }));
-      if (!sameJson(current.rules, rules)) await withTimeout(rbac.replaceClusterRole({ name: desired.metadata!.name!, body: { ...current, rules } }));
-    } catch (err) {
-      if (kubeStatus(err) !== 404) throw err;
-      await withTimeout(rbac.createClusterRole({ body: desired }));
+    const name = clusterRoleName(role);
+    const desired: V1ClusterRole = { metadata: { name, labels: managedLabels }, rules };
+    // Absent from a label-selected cache may still exist unlabelled (409): then read it and repair it.
+    const current = (have ? have(name) : await read(name)) ?? (await withTimeout(rbac.createClusterRole({ body: desired })).then(() => undefined, (err) => (kubeStatus(err) === 409 ? read(name) : Promise.reject(err))));
+    if (current && (!sameJson(current.rules, rules) || current.metadata?.labels?.[LABELS.managedBy] !== MANAGER)) {
+      await withTimeout(rbac.replaceClusterRole({ name, body: { ...current, metadata: { ...current.metadata, labels: { ...current.metadata?.labels, ...managedLabels } }, rules } }));
     }
   }
   verified.set(cluster.id, Date.now());
@@ -70,7 +72,7 @@ export function desiredRoleBinding(namespace: string, username: string, role: Ku
 }
 
 /** Makes the namespace's Tenantry RoleBindings exactly `desired`; leaves everyone else's alone. */
-export async function ensureRoleBindings(cluster: ClusterCredentials, namespace: string, desired: V1RoleBinding[]): Promise<void> {
+export async function ensureRoleBindings(cluster: ClusterCredentials, namespace: string, desired: V1RoleBinding[], have?: V1RoleBinding[]): Promise<void> {
   const rbac = apiFor(cluster, RbacAuthorizationV1Api);
   const create = (ns: string, body: V1RoleBinding) => rbac.createNamespacedRoleBinding({ namespace: ns, body });
   const remove = (ns: string, name: string) => rbac.deleteNamespacedRoleBinding({ name, namespace: ns });
@@ -88,5 +90,6 @@ export async function ensureRoleBindings(cluster: ClusterCredentials, namespace:
     },
     namespace,
     desired,
+    have,
   );
 }

@@ -1,9 +1,11 @@
-// Makes each cluster match the database, project by project, and records the outcome as status.
-// A cluster that is down only marks its projects `error`; the next pass catches up.
+// Reconcile(key) for one project, as a controller-runtime Reconciler: reads what the database wants, compares
+// it with what the cluster has and writes only the differences, then records the outcome as status and the
+// generation it applied. Idempotent; run by lib/kube/controller for each key its queue hands out. Given the
+// controller's watch cache it sends nothing when nothing drifted; without one it reads the cluster first.
 import { db } from "../db/client";
 import { kubeReason, type ClusterCredentials } from "./client";
 import { ensureNamespace, removeNamespace } from "./namespace";
-import { ensureAdmissionPolicy } from "./admission-policy";
+import { ensureAdmissionPolicy, POLICY_NAME } from "./admission-policy";
 import { effectiveHard, ensureQuota, type Hard } from "./quota";
 import { desiredLimitItem, ensureLimits, type Limits } from "./limits";
 import { desiredPolicies, ensurePolicies } from "./network";
@@ -11,40 +13,41 @@ import type { ProjectNetwork } from "../schemas/network";
 import { desiredRoleBinding, ensureClusterRoles, ensureRoleBindings, kubeRoleFor, type KubeRole } from "./rbac";
 import { grantFor } from "../rbac/roles";
 import type { V1RoleBinding } from "@kubernetes/client-node";
+import type { ClusterCache } from "./controller/cache";
 
 export type ReconcileOutcome = "ready" | "error" | "terminating" | "gone" | "missing";
 
-export async function reconcileProject(id: string): Promise<ReconcileOutcome> {
+export async function reconcileProject(clusterId: string, name: string, cache?: ClusterCache): Promise<ReconcileOutcome> {
   const p = await db().project.findUnique({
-    where: { id },
+    where: { clusterId_name: { clusterId, name } },
     include: { cluster: true, workspace: { select: { name: true, networkIsolated: true, nodeSelector: true, quotas: { select: { clusterId: true, hard: true } } } } },
   });
   if (!p) return "missing";
+  const cached = <T>(get: () => T | undefined) => (cache ? (get() ?? null) : undefined);
   try {
     if (p.status === "terminating") {
-      if (!(await removeNamespace(p.cluster, p.name))) return "terminating";
-      await db().project.delete({ where: { id } });
+      if (!(await removeNamespace(p.cluster, p.name, cached(() => cache!.namespaces.get(undefined, p.name))))) return "terminating";
+      await db().project.delete({ where: { id: p.id } });
       return "gone";
     }
     const ws = p.workspace;
-    await ensureNamespace(p.cluster, ws.name, p.name, { podSecurity: p.podSecurity, nodeSelector: ws.nodeSelector as Record<string, string> | null });
-    await ensureClusterObjects(p.cluster);
+    const iso = { podSecurity: p.podSecurity, nodeSelector: ws.nodeSelector as Record<string, string> | null };
+    await ensureNamespace(p.cluster, ws.name, p.name, iso, cached(() => cache!.namespaces.get(undefined, p.name)));
+    if (!cache) await ensureClusterObjects(p.cluster);
     // The namespaced objects are independent of each other: one round trip's latency for all of them.
     const pool = ws.quotas.find((q) => q.clusterId === p.clusterId);
     const hard = effectiveHard((p.quota as { hard?: Hard } | null)?.hard, Object.keys((pool?.hard as Hard | undefined) ?? {}));
     await Promise.all([
-      desiredBindings(p.id, p.workspaceId, p.name).then((b) => ensureRoleBindings(p.cluster, p.name, b)),
-      ensureQuota(p.cluster, p.name, hard),
-      ensureLimits(p.cluster, p.name, desiredLimitItem((p.limits as Limits | null) ?? undefined, hard)),
-      ensurePolicies(p.cluster, p.name, desiredPolicies(p.name, ws.name, ws.networkIsolated, (p.network as ProjectNetwork | null) ?? undefined)),
+      desiredBindings(p.id, p.workspaceId, p.name).then((b) => ensureRoleBindings(p.cluster, p.name, b, cache?.bindings.list(p.name))),
+      ensureQuota(p.cluster, p.name, hard, cache?.quotas.list(p.name)),
+      ensureLimits(p.cluster, p.name, desiredLimitItem((p.limits as Limits | null) ?? undefined, hard), cache?.limits.list(p.name)),
+      ensurePolicies(p.cluster, p.name, desiredPolicies(p.name, ws.name, ws.networkIsolated, (p.network as ProjectNetwork | null) ?? undefined), cache?.policies.list(p.name)),
     ]);
-    if (p.status !== "ready" || p.statusMessage) await setStatus(id, "ready", null);
+    await setStatus(p, "ready", null);
     return "ready";
   } catch (err) {
-    const reason = kubeReason(err);
-    if (p.status === "terminating") await setStatus(id, "terminating", reason);
-    else await setStatus(id, "error", reason);
-    return p.status === "terminating" ? "terminating" : "error";
+    await setStatus(p, p.status === "terminating" ? "terminating" : "error", kubeReason(err));
+    throw err;
   }
 }
 
@@ -52,12 +55,12 @@ const inFlight = new Map<string, Promise<void>>();
 
 /** Cluster-wide objects (ClusterRoles, the admission policy): one check per cluster at a time, however many
  *  of its projects reconcile concurrently, so they never race each other into 409s. */
-function ensureClusterObjects(cluster: ClusterCredentials): Promise<void> {
+export function ensureClusterObjects(cluster: ClusterCredentials, cache?: ClusterCache): Promise<void> {
   let running = inFlight.get(cluster.id);
   if (!running) {
     running = (async () => {
-      await ensureClusterRoles(cluster);
-      await ensureAdmissionPolicy(cluster);
+      await ensureClusterRoles(cluster, cache && ((name) => cache.clusterRoles.get(undefined, name)));
+      await ensureAdmissionPolicy(cluster, cache && { policy: cache.admissionPolicies.get(undefined, POLICY_NAME), binding: cache.admissionBindings.get(undefined, POLICY_NAME) });
     })().finally(() => inFlight.delete(cluster.id));
     inFlight.set(cluster.id, running);
   }
@@ -90,18 +93,10 @@ async function desiredBindings(projectId: string, workspaceId: string, namespace
   return [...roles].sort(([a], [b]) => a.localeCompare(b)).map(([username, role]) => desiredRoleBinding(namespace, username, role));
 }
 
-async function setStatus(id: string, status: "ready" | "error" | "terminating", statusMessage: string | null) {
-  await db().project.updateMany({ where: { id }, data: { status, statusMessage } });
-}
+interface Observed { id: string; status: string; statusMessage: string | null; generation: number; observedGeneration: number }
 
-/** One pass over every project (or a workspace's), a few at a time so one slow cluster does not serialise the rest. */
-export async function reconcileAll(concurrency = 8, workspaceId?: string): Promise<Record<ReconcileOutcome, number>> {
-  const ids = (await db().project.findMany({ where: { workspaceId }, select: { id: true }, orderBy: { createdAt: "asc" } })).map((p) => p.id);
-  const counts: Record<ReconcileOutcome, number> = { ready: 0, error: 0, terminating: 0, gone: 0, missing: 0 };
-  let next = 0;
-  const worker = async () => {
-    while (next < ids.length) counts[await reconcileProject(ids[next++]!)]++;
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
-  return counts;
+/** Writes status only when it changes, so a steady reconcile costs the database one read. */
+async function setStatus(p: Observed, status: "ready" | "error" | "terminating", statusMessage: string | null) {
+  if (p.status === status && p.statusMessage === statusMessage && p.observedGeneration === p.generation) return;
+  await db().project.updateMany({ where: { id: p.id }, data: { status, statusMessage, observedGeneration: p.generation } });
 }

@@ -2,7 +2,7 @@
 // the namespace (lib/kube/namespace.ts) through the reconciler.
 import { db } from "../db/client";
 import { notFound } from "../api/errors";
-import { reconcileAll, reconcileProject } from "../kube/reconciler";
+import { requestReconcile } from "../kube/controller/enqueue";
 import type { PodSecurityLevel } from "../schemas/quota";
 
 export async function getPodSecurity(ws: string, project: string) {
@@ -15,8 +15,10 @@ export async function getPodSecurity(ws: string, project: string) {
 export async function putPodSecurity(ws: string, project: string, level: PodSecurityLevel) {
   const p = await db().project.findFirst({ where: { name: project, workspace: { name: ws } }, select: { id: true } });
   if (!p) throw notFound(`Project "${project}"`);
-  await db().project.update({ where: { id: p.id }, data: { podSecurity: level } });
-  await reconcileProject(p.id);
+  await db().$transaction(async (tx) => {
+    await tx.project.update({ where: { id: p.id }, data: { podSecurity: level } });
+    await requestReconcile(tx, { id: p.id });
+  });
   return getPodSecurity(ws, project);
 }
 
@@ -29,7 +31,9 @@ export async function getNodeSelector(ws: string) {
 export async function putNodeSelector(ws: string, nodeSelector: Record<string, string>) {
   const w = await db().workspace.findUnique({ where: { name: ws }, select: { id: true } });
   if (!w) throw notFound(`Workspace "${ws}"`);
-  await db().workspace.update({ where: { id: w.id }, data: { nodeSelector } });
-  await reconcileAll(8, w.id);
+  await db().$transaction(async (tx) => {
+    await tx.workspace.update({ where: { id: w.id }, data: { nodeSelector } });
+    await requestReconcile(tx, { workspaceId: w.id });
+  });
   return getNodeSelector(ws);
 }

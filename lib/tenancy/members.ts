@@ -10,7 +10,7 @@ import { assertCovers } from "../rbac/escalation";
 import { assertCoversHoldings, holdingsOf, type Holding } from "../rbac/covers-principal";
 import { missingPermissions, type Principal } from "../rbac/authorize";
 import { grantFor } from "../rbac/roles";
-import { reconcileAll, reconcileProject } from "../kube/reconciler";
+import { requestReconcile } from "../kube/controller/enqueue";
 import { roleExists } from "./roles";
 import type { ScopeRef } from "./scope";
 
@@ -71,10 +71,10 @@ async function membership(ref: MemberLevel, username: string) {
   return row;
 }
 
-/** Members are RoleBindings in the cluster (workspace roles reach every project): bring them in line now. */
-async function afterChange(ref: MemberLevel) {
-  if (ref.level === "project") await reconcileProject(ref.projectId!);
-  else await reconcileAll(8, ref.workspaceId);
+/** Members are RoleBindings in the cluster (workspace roles reach every project): in the change's own
+ *  transaction, mark the projects for the reconciler. */
+async function afterChange(ref: MemberLevel, tx: Prisma.TransactionClient) {
+  await requestReconcile(tx, ref.level === "project" ? { id: ref.projectId! } : { workspaceId: ref.workspaceId });
 }
 
 export async function addMember(ref: ScopeRef, actor: Principal, body: { username: string; role: string }): Promise<MemberDto> {
@@ -85,8 +85,10 @@ export async function addMember(ref: ScopeRef, actor: Principal, body: { usernam
   if (m.level === "project" && !(await db().workspaceMember.findUnique({ where: { workspaceId_userId: { workspaceId: m.workspaceId!, userId: id } } })))
     throw invalid([{ path: "username", message: `"${body.username}" must be a member of workspace "${m.scope.workspace}" first.` }]);
   if (await table(m).findFirst({ where: { ...scopeWhere(m), userId: id } })) throw conflict(`"${body.username}" is already a member.`, "already_exists");
-  await audited((tx) => table(m, tx).create({ data: { ...scopeWhere(m), userId: id, role: body.role } }));
-  await afterChange(m);
+  await audited(async (tx) => {
+    await table(m, tx).create({ data: { ...scopeWhere(m), userId: id, role: body.role } });
+    await afterChange(m, tx);
+  });
   return getMember(m, body.username);
 }
 
@@ -124,8 +126,10 @@ export async function changeMember(ref: ScopeRef, actor: Principal, username: st
   if (role !== "admin") await assertKeepsAnAdmin(m, username, row.role);
   // A role someone chose is a direct membership, no longer the bare one group bindings may take back.
   const data = m.level === "workspace" ? { role, viaBindings: false } : { role };
-  await audited((tx) => table(m, tx).updateMany({ where: { ...scopeWhere(m), userId: row.userId }, data }));
-  await afterChange(m);
+  await audited(async (tx) => {
+    await table(m, tx).updateMany({ where: { ...scopeWhere(m), userId: row.userId }, data });
+    await afterChange(m, tx);
+  });
   return getMember(m, username);
 }
 
@@ -141,9 +145,12 @@ export async function removeMember(ref: ScopeRef, actor: Principal, username: st
     await audited(async (tx) => {
       await tx.projectMember.deleteMany({ where: { userId: row.userId, project: { workspaceId: m.workspaceId } } });
       await tx.workspaceMember.delete({ where: { workspaceId_userId: { workspaceId: m.workspaceId!, userId: row.userId } } });
+      await afterChange(m, tx);
     });
   } else {
-    await audited((tx) => tx.projectMember.delete({ where: { projectId_userId: { projectId: m.projectId!, userId: row.userId } } }));
+    await audited(async (tx) => {
+      await tx.projectMember.delete({ where: { projectId_userId: { projectId: m.projectId!, userId: row.userId } } });
+      await afterChange(m, tx);
+    });
   }
-  await afterChange(m);
 }

@@ -6,7 +6,7 @@ import { AppError, invalid, notFound } from "../api/errors";
 import { apiFor, kubeReason, withTimeout } from "../kube/client";
 import { desiredPolicies } from "../kube/network";
 import { connectivityMatrix, type Matrix } from "../kube/connectivity";
-import { reconcileAll, reconcileProject } from "../kube/reconciler";
+import { requestReconcile } from "../kube/controller/enqueue";
 import type { AllowEntry, ProjectNetwork } from "../schemas/network";
 
 export async function getWorkspaceNetwork(ws: string) {
@@ -16,10 +16,12 @@ export async function getWorkspaceNetwork(ws: string) {
 }
 
 export async function putWorkspaceNetwork(ws: string, isolated: boolean) {
-  const w = await db().workspace.update({ where: { name: ws }, data: { networkIsolated: isolated }, select: { id: true } }).catch(() => {
-    throw notFound(`Workspace "${ws}"`);
+  const w = await db().workspace.findUnique({ where: { name: ws }, select: { id: true } });
+  if (!w) throw notFound(`Workspace "${ws}"`);
+  await db().$transaction(async (tx) => {
+    await tx.workspace.update({ where: { id: w.id }, data: { networkIsolated: isolated } });
+    await requestReconcile(tx, { workspaceId: w.id });
   });
-  await reconcileAll(8, w.id);
   return getWorkspaceNetwork(ws);
 }
 
@@ -55,8 +57,10 @@ export async function putProjectNetwork(ws: string, project: string, body: Proje
   const p = await projectRow(ws, project);
   await checkPeers(p.clusterId, body.allow, "allow");
   await checkPeers(p.clusterId, body.egress?.allow ?? [], "egress.allow");
-  await db().project.update({ where: { id: p.id }, data: { network: body } });
-  await reconcileProject(p.id);
+  await db().$transaction(async (tx) => {
+    await tx.project.update({ where: { id: p.id }, data: { network: body } });
+    await requestReconcile(tx, { id: p.id });
+  });
   return getProjectNetwork(ws, project);
 }
 

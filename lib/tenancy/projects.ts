@@ -8,7 +8,7 @@ import { authorize, type Principal } from "../rbac/authorize";
 import { decodeCursor, toPage, type Page } from "../api/page";
 import type { ProjectCreate } from "../schemas/project";
 import { namespaceOwner } from "../kube/namespace";
-import { reconcileProject } from "../kube/reconciler";
+import { requestReconcile } from "../kube/controller/enqueue";
 import { initialProjectQuota } from "./quotas";
 import { projectMemberCounts } from "../db/counts";
 
@@ -94,9 +94,9 @@ export async function createProject(ws: string, input: ProjectCreate, creator: U
   // The creator administers what they create unless they already manage every project here.
   const coveredAlready = authorize(principal, "projects.manage", { workspace: ws }).allowed;
   // Under the pool's lock, so the default quota is checked against what is allocated at this moment.
-  const project = await audited(async (tx) => {
+  await audited(async (tx) => {
     const quota = await initialProjectQuota(tx, workspace.id, cluster.id);
-    return tx.project.create({
+    await tx.project.create({
       data: {
         ...(quota ? { quota } : {}),
         name: input.name,
@@ -109,15 +109,18 @@ export async function createProject(ws: string, input: ProjectCreate, creator: U
       },
       select: { id: true },
     });
+    // A new project lags from birth (generation 1, observed 0): waking the reconciler is enough.
+    await requestReconcile(tx);
   });
-  await reconcileProject(project.id);
   return getProject(ws, input.name);
 }
 
-/** Marks the project terminating and removes its namespace; true when it is already gone. */
-export async function deleteProject(ws: string, name: string): Promise<boolean> {
+/** Marks the project terminating; the reconciler removes its namespace and then the project (202 meanwhile). */
+export async function deleteProject(ws: string, name: string): Promise<void> {
   const p = await db().project.findFirst({ where: { name, workspace: { name: ws } }, select: { id: true } });
   if (!p) throw notFound(`Project "${name}"`);
-  await db().project.update({ where: { id: p.id }, data: { status: "terminating", statusMessage: null } });
-  return (await reconcileProject(p.id)) === "gone";
+  await db().$transaction(async (tx) => {
+    await tx.project.update({ where: { id: p.id }, data: { status: "terminating", statusMessage: null } });
+    await requestReconcile(tx, { id: p.id });
+  });
 }

@@ -5,7 +5,7 @@ import { invalid, notFound, type FieldIssue } from "../api/errors";
 import { compare, parseQuantity } from "@/sim/quantity";
 import { canonicalHard, effectiveHard, type Hard } from "../kube/quota";
 import { desiredLimitItem, type Limits } from "../kube/limits";
-import { reconcileProject } from "../kube/reconciler";
+import { requestReconcile } from "../kube/controller/enqueue";
 import type { LimitsBody } from "../schemas/quota";
 
 const ORDER = ["min", "defaultRequest", "default", "max"] as const;
@@ -48,7 +48,9 @@ export async function putLimits(ws: string, project: string, body: LimitsBody) {
   if (issues.length) throw invalid(issues, issues[0]!.message);
   const p = await row(ws, project);
   const limits = Object.fromEntries(ORDER.filter((k) => body[k] && Object.keys(body[k]!).length).map((k) => [k, canonicalHard(body[k]!)]));
-  await db().project.update({ where: { id: p.id }, data: { limits } });
-  await reconcileProject(p.id);
+  await db().$transaction(async (tx) => {
+    await tx.project.update({ where: { id: p.id }, data: { limits } });
+    await requestReconcile(tx, { id: p.id });
+  });
   return getLimits(ws, project);
 }

@@ -7,7 +7,7 @@ import { invalid, notFound, type FieldIssue } from "../api/errors";
 import { add, compare, formatQuantity, parseQuantity, zero } from "@/sim/quantity";
 import { canonicalHard, effectiveHard, readQuotaUsage, type Hard } from "../kube/quota";
 import { kubeReason } from "../kube/client";
-import { reconcileAll, reconcileProject } from "../kube/reconciler";
+import { requestReconcile } from "../kube/controller/enqueue";
 import type { ProjectQuotaBody, WorkspaceQuotaBody } from "../schemas/quota";
 
 type Tx = Prisma.TransactionClient;
@@ -94,15 +94,17 @@ export async function putWorkspaceQuota(ws: string, clusterName: string, body: W
       create: { workspaceId, clusterId: cluster.id, ...data },
       update: data,
     });
+    await requestReconcile(tx, { workspaceId, clusterId: cluster.id });
   });
-  await reconcileAll(8, workspaceId);
   return getWorkspaceQuota(ws, clusterName);
 }
 
 export async function deleteWorkspaceQuota(ws: string, clusterName: string) {
   const { workspaceId, cluster } = await placement(ws, clusterName);
-  await db().workspaceQuota.deleteMany({ where: { workspaceId, clusterId: cluster.id } });
-  await reconcileAll(8, workspaceId);
+  await db().$transaction(async (tx) => {
+    await tx.workspaceQuota.deleteMany({ where: { workspaceId, clusterId: cluster.id } });
+    await requestReconcile(tx, { workspaceId, clusterId: cluster.id });
+  });
 }
 
 /** The quota a new project starts with on a cluster where its workspace has a pool: the default if it fits, else nothing (zero for pooled keys). */
@@ -152,7 +154,7 @@ export async function putProjectQuota(ws: string, project: string, body: Project
       if (issues.length) throw invalid(issues, issues[0]!.message);
     }
     await tx.project.update({ where: { id: p.id }, data: { quota: { hard } } });
+    await requestReconcile(tx, { id: p.id });
   });
-  await reconcileProject(p.id);
   return getProjectQuota(ws, project);
 }

@@ -7,6 +7,7 @@ import { assertCovers } from "../rbac/escalation";
 import type { Principal } from "../rbac/authorize";
 import type { RoleBody, RoleUpdate } from "../schemas/rbac";
 import type { ScopeRef } from "./scope";
+import { requestReconcile } from "../kube/controller/enqueue";
 
 export interface RoleDto {
   name: string;
@@ -93,7 +94,11 @@ export async function updateRole(ref: ScopeRef, actor: Principal, name: string, 
   const role = await customRoleOrThrow(ref, name);
   const templates = validTemplates(ref.level, body.templates);
   assertCovers(actor, ref.level, ref.scope, templates);
-  await audited((tx) => tx.customRole.update({ where: { id: role.id }, data: { displayName: body.displayName ?? null, description: body.description ?? null, templates } }));
+  await audited(async (tx) => {
+    await tx.customRole.update({ where: { id: role.id }, data: { displayName: body.displayName ?? null, description: body.description ?? null, templates } });
+    // Its holders' cluster rights follow its templates.
+    if (ref.level !== "platform") await requestReconcile(tx, ref.level === "workspace" ? { workspaceId: ref.workspaceId } : { id: ref.projectId });
+  });
   return getRole(ref, name);
 }
 

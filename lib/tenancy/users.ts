@@ -17,6 +17,7 @@ import { endCredentials, resetPassword } from "../identity/accounts";
 import { isLocked } from "../identity/lockout";
 import { roleExists } from "./roles";
 import { userWorkspaceCounts } from "../db/counts";
+import { projectsOfUser, requestReconcile } from "../kube/controller/enqueue";
 
 const PLATFORM = { level: "platform", scopeId: "", scope: {} } as const;
 
@@ -112,16 +113,20 @@ export async function updateUser(actor: Principal, username: string, body: UserP
   }
   if (body.password) assertPasswordPolicy(body.password, username);
   const link = body.identityProvider === undefined ? {} : await providerLink(current, body.identityProvider);
-  await db().user.update({
-    where: { id: current.id },
-    data: {
-      displayName: body.displayName,
-      email: body.email,
-      platformRole: body.platformRole,
-      status: body.status,
-      mustChangePassword: body.mustChangePassword,
-      ...link,
-    },
+  await db().$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: current.id },
+      data: {
+        displayName: body.displayName,
+        email: body.email,
+        platformRole: body.platformRole,
+        status: body.status,
+        mustChangePassword: body.mustChangePassword,
+        ...link,
+      },
+    });
+    // Only active users keep RoleBindings in the clusters.
+    if (body.status && body.status !== current.status) await requestReconcile(tx, projectsOfUser(current.id));
   });
   // Credentials die with the reason they were trusted: a reset, a disable (re-enabling revives none) or a new
   // platform role ends every session and API token of the user.
@@ -150,5 +155,8 @@ export async function deleteUser(actor: Principal, username: string): Promise<vo
   });
   if (lastAdminOf) throw conflict(`"${username}" is the last admin of workspace "${lastAdminOf.name}"; make someone else admin first.`, "last_admin");
   // Its sessions and API tokens go with the row (cascade), so a user later created with the name inherits none.
-  await db().user.delete({ where: { id: current.id } });
+  await db().$transaction(async (tx) => {
+    await requestReconcile(tx, projectsOfUser(current.id));
+    await tx.user.delete({ where: { id: current.id } });
+  });
 }

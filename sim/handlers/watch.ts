@@ -3,7 +3,7 @@ import type { ServerResponse } from "node:http";
 import { ApiError } from "../errors";
 import { apiVersionOf, resourceKey, type ResourceDef } from "../resources";
 import { matchFields, matchLabels, parseFieldSelector, parseLabelSelector } from "../selectors";
-import type { KObject, Store } from "../store";
+import type { KObject, Store, StoreEvent } from "../store";
 
 export interface WatchQuery { labelSelector?: string; fieldSelector?: string; resourceVersion?: string; timeoutSeconds?: number; allowWatchBookmarks?: boolean }
 
@@ -15,6 +15,13 @@ export function serveWatch(store: Store, d: ResourceDef, ns: string | undefined,
   res.writeHead(200, { "Content-Type": "application/json", "Transfer-Encoding": "chunked" });
   res.flushHeaders();
   const send = (type: string, object: unknown) => res.write(JSON.stringify({ type, object }) + "\n");
+  // As the API server's watch cache: an object changed into the selector is ADDED, out of it DELETED.
+  function deliver(e: StoreEvent) {
+    const now = matches(e.object);
+    const before = e.type === "MODIFIED" && !!e.old && matches(e.old);
+    if (e.type === "MODIFIED" && before !== now) send(now ? "ADDED" : "DELETED", typed(e.object));
+    else if (now) send(e.type, typed(e.object));
+  }
 
   const key = resourceKey(d.group, d.resource);
   const rv = q.resourceVersion;
@@ -25,11 +32,11 @@ export function serveWatch(store: Store, d: ResourceDef, ns: string | undefined,
       res.end();
       return;
     }
-    for (const e of past) if (matches(e.object)) send(e.type, typed(e.object));
+    for (const e of past) deliver(e);
   } else {
     for (const o of store.list(d, ns)) if (matches(o)) send("ADDED", typed(o));
   }
-  const unsubscribe = store.subscribe((e) => { if (e.key === key && matches(e.object)) send(e.type, typed(e.object)); });
+  const unsubscribe = store.subscribe((e) => { if (e.key === key) deliver(e); });
   const bookmarks = q.allowWatchBookmarks
     ? setInterval(() => send("BOOKMARK", { kind: d.kind, apiVersion: apiVersionOf(d), metadata: { resourceVersion: store.resourceVersion } }), 10_000) : undefined;
   const timeout = setTimeout(() => res.end(), (q.timeoutSeconds && q.timeoutSeconds > 0 ? q.timeoutSeconds : 1800) * 1000);

@@ -34,6 +34,21 @@ describe("watch", () => {
       req.abort();
     }
   });
+
+  it("says DELETED when a change takes an object out of the label selector, ADDED when one brings it in", async () => {
+    await core.createNamespacedConfigMap({ namespace: ns, body: { metadata: { name: "moves", labels: { watched: "yes" } } } });
+    const list = await core.listNamespacedConfigMap({ namespace: ns, labelSelector: "watched=yes" });
+    const events: string[] = [];
+    const req = await new Watch(t.admin).watch(`/api/v1/namespaces/${ns}/configmaps`, { resourceVersion: list.metadata!.resourceVersion, labelSelector: "watched=yes" },
+      (type: string, obj: { metadata: { name: string } }) => events.push(`${type} ${obj.metadata.name}`), () => undefined);
+    try {
+      await core.replaceNamespacedConfigMap({ namespace: ns, name: "moves", body: { metadata: { name: "moves", labels: { watched: "no" } } } });
+      await core.replaceNamespacedConfigMap({ namespace: ns, name: "moves", body: { metadata: { name: "moves", labels: { watched: "yes" } } } });
+      await eventually(async () => expect(events).toEqual(["DELETED moves", "ADDED moves"]));
+    } finally {
+      req.abort();
+    }
+  });
 });
 
 describe("server-side printing", () => {

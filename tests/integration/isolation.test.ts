@@ -12,10 +12,10 @@ import { getProjectQuota, getWorkspaceQuota, putProjectQuota, putWorkspaceQuota 
 import { putLimits } from "@/lib/tenancy/quotas-limits";
 import { getProjectNetwork, putProjectNetwork, putWorkspaceNetwork, workspaceConnectivity } from "@/lib/tenancy/network";
 import { putNodeSelector, putPodSecurity } from "@/lib/tenancy/isolation";
-import { reconcileAll, reconcileProject } from "@/lib/kube/reconciler";
 import { POLICY } from "@/lib/kube/network";
 import { raw } from "../contract/target";
-import { makeUser, principalOf, uniqueName } from "../support/fixtures";
+import { eventually, makeUser, principalOf, uniqueName } from "../support/fixtures";
+import { withController } from "../support/controller";
 
 let sim: Simulator;
 let kc: KubeConfig;
@@ -23,6 +23,9 @@ let core: CoreV1Api;
 let net: NetworkingV1Api;
 let cluster: string;
 let owner: User;
+const controller = withController();
+/** Waits until the reconciler has applied every change so far to this file's cluster. */
+const settled = () => controller.settled({ cluster: { name: cluster } });
 
 beforeAll(async () => {
   sim = await startSimulator({ name: "iso-sim" });
@@ -35,7 +38,7 @@ beforeAll(async () => {
   owner = await makeUser();
 });
 afterAll(async () => {
-  // Later files' reconcileAll() need not visit projects of a simulator that is gone.
+  // Later files' controllers need not wait for projects of a simulator that is gone.
   await db().project.deleteMany({ where: { cluster: { name: cluster } } });
   await sim.stop();
 });
@@ -44,7 +47,9 @@ async function workspace() {
   return (await createWorkspace({ name: uniqueName("ws"), clusters: [cluster] }, owner)).name;
 }
 async function project(ws: string, name = uniqueName("p")) {
-  return (await createProject(ws, { name, cluster }, owner, await principalOf(owner.username, { workspace: ws }))).name;
+  const p = (await createProject(ws, { name, cluster }, owner, await principalOf(owner.username, { workspace: ws }))).name;
+  await settled();
+  return p;
 }
 const pod = (name: string, extra: Partial<V1Pod["spec"]> = {}, resources?: object): V1Pod => ({
   metadata: { name },
@@ -71,6 +76,7 @@ describe("quota pools", () => {
     await putProjectQuota(ws, b, { hard: { "requests.cpu": "1", "requests.memory": "1Gi" } });
     // The pool cannot shrink below what its projects hold.
     await expect(putWorkspaceQuota(ws, cluster, { hard: { "requests.cpu": "3500m", pods: "20" } })).rejects.toMatchObject({ status: 422, issues: [{ path: "hard.requests.cpu" }] });
+    await settled();
     const pool = await getWorkspaceQuota(ws, cluster);
     expect(pool).toMatchObject({ hard: { "requests.cpu": "4" }, allocated: { "requests.cpu": "4", "requests.memory": "1Gi", pods: "10" } });
     expect(pool.used).toMatchObject({ pods: "0", "requests.cpu": "0" });
@@ -92,6 +98,7 @@ describe("what the cluster enforces", () => {
     const ws = await workspace();
     const p = await project(ws);
     await putProjectQuota(ws, p, { hard: { "requests.cpu": "300m", "limits.cpu": "1" } });
+    await settled();
     const rq = await core.readNamespacedResourceQuota({ namespace: p, name: "tenantry-quota" });
     expect(rq.spec?.hard).toMatchObject({ "requests.cpu": "300m", pods: "100", "services.nodeports": "0" });
     // No requests given: the automatic defaults (100m / 500m) make the pod admissible.
@@ -102,6 +109,7 @@ describe("what the cluster enforces", () => {
     expect(over.message).toContain("exceeded quota: tenantry-quota");
 
     await putLimits(ws, p, { defaultRequest: { cpu: "50m" }, default: { cpu: "100m" }, max: { cpu: "200m" } });
+    await settled();
     const lr = await core.readNamespacedLimitRange({ namespace: p, name: "tenantry-limits" });
     expect(lr.spec?.limits[0]).toMatchObject({ type: "Container", defaultRequest: { cpu: "50m" }, max: { cpu: "200m" } });
     await expect(putLimits(ws, p, { default: { cpu: "1" }, max: { cpu: "500m" } })).rejects.toMatchObject({ status: 422, issues: [{ path: "max.cpu" }] });
@@ -118,6 +126,7 @@ describe("what the cluster enforces", () => {
     priv.spec!.containers[0]!.securityContext!.privileged = true;
     expect((await kubeFailure(core.createNamespacedPod({ namespace: p, body: priv }))).code).toBe(403);
     await putPodSecurity(ws, p, "privileged");
+    await settled();
     await core.createNamespacedPod({ namespace: p, body: priv });
   });
 
@@ -125,8 +134,10 @@ describe("what the cluster enforces", () => {
     const ws = await workspace();
     const p = await project(ws);
     await putNodeSelector(ws, { "node-pool": "tenant-a" });
+    await settled();
     expect((await core.readNamespace({ name: p })).metadata?.annotations?.["scheduler.alpha.kubernetes.io/node-selector"]).toBe("node-pool=tenant-a");
     await putNodeSelector(ws, {});
+    await settled();
     expect((await core.readNamespace({ name: p })).metadata?.annotations?.["scheduler.alpha.kubernetes.io/node-selector"]).toBeUndefined();
   });
 });
@@ -140,6 +151,7 @@ describe("network isolation", () => {
     const b = await project(ws);
     expect(await names(a)).toEqual([]);
     await putWorkspaceNetwork(ws, true);
+    await settled();
     expect(await names(a)).toEqual([POLICY.workspace]);
     const late = await project(ws);
     expect(await names(late)).toEqual([POLICY.workspace]);
@@ -147,6 +159,7 @@ describe("network isolation", () => {
     expect((await workspaceConnectivity(ws, cluster)).cells.external![a]!.state).toBe("denied");
 
     await putProjectNetwork(ws, b, { isolated: true, allow: [{ cidr: "10.0.0.0/8", ports: [{ port: 443, protocol: "TCP" }] }], egress: { isolated: true, allow: [] } });
+    await settled();
     expect(await names(b)).toEqual([POLICY.egress, POLICY.project]);
     expect((await getProjectNetwork(ws, b)).yaml).toContain("cidr: 10.0.0.0/8");
     const m = await workspaceConnectivity(ws, cluster);
@@ -154,16 +167,18 @@ describe("network isolation", () => {
 
     await putWorkspaceNetwork(ws, false);
     await putProjectNetwork(ws, b, { isolated: false, allow: [] });
+    await settled();
     expect([...(await names(a)), ...(await names(b))]).toEqual([]);
     await expect(putProjectNetwork(ws, b, { isolated: true, allow: [{ project: "no-such-project" }] })).rejects.toMatchObject({ status: 422, issues: [{ path: "allow.0.project" }] });
   });
 });
 
 describe("reconciler", () => {
-  it("repairs drift, leaves foreign objects alone and writes nothing on a steady pass", async () => {
+  it("repairs drift from the watch alone, leaves foreign objects alone, and a steady state sends no requests", async () => {
     const ws = await workspace();
     const p = await project(ws);
     await putWorkspaceNetwork(ws, true);
+    await settled();
     await net.createNamespacedNetworkPolicy({ namespace: p, body: { metadata: { name: "mine" }, spec: { podSelector: {}, policyTypes: ["Ingress"] } } });
     await net.deleteNamespacedNetworkPolicy({ namespace: p, name: POLICY.workspace });
     const rq = await core.readNamespacedResourceQuota({ namespace: p, name: "tenantry-quota" });
@@ -171,33 +186,29 @@ describe("reconciler", () => {
     const ns = await core.readNamespace({ name: p });
     await core.replaceNamespace({ name: p, body: { ...ns, metadata: { ...ns.metadata, labels: { ...ns.metadata!.labels, "pod-security.kubernetes.io/enforce": "privileged" } } } });
 
-    expect(await reconcileProject((await db().project.findFirstOrThrow({ where: { name: p } })).id)).toBe("ready");
-    expect((await net.listNamespacedNetworkPolicy({ namespace: p })).items.map((x) => x.metadata!.name).sort()).toEqual(["mine", POLICY.workspace]);
-    expect((await core.readNamespacedResourceQuota({ namespace: p, name: "tenantry-quota" })).spec?.hard?.pods).toBe("100");
-    expect((await core.readNamespace({ name: p })).metadata?.labels?.["pod-security.kubernetes.io/enforce"]).toBe("restricted");
+    // Nothing in the database changed: only the watch events bring the project back to the reconciler.
+    await eventually(async () => (await net.listNamespacedNetworkPolicy({ namespace: p })).items.map((x) => x.metadata!.name).sort().join() === ["mine", POLICY.workspace].join());
+    await eventually(async () => (await core.readNamespacedResourceQuota({ namespace: p, name: "tenantry-quota" })).spec?.hard?.pods === "100");
+    await eventually(async () => (await core.readNamespace({ name: p })).metadata?.labels?.["pod-security.kubernetes.io/enforce"] === "restricted");
 
-    const w = await db().workspace.findUniqueOrThrow({ where: { name: ws } });
-    await reconcileAll(8, w.id);
+    await settled();
     sim.stats(true);
-    await reconcileAll(8, w.id);
-    const stats = sim.stats();
-    expect(Object.keys(stats).filter((m) => m !== "GET")).toEqual([]);
-    expect(stats.GET).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(Object.keys(sim.stats()).filter((verb) => verb !== "WATCH")).toEqual([]);
   });
 
-  it("marks projects `error` while the cluster is down and `ready` again when it returns, with nothing lost", async () => {
+  it("marks a project `error` while its cluster is down and applies the change when the cluster returns", async () => {
     const ws = await workspace();
     const p = await project(ws);
-    await putProjectQuota(ws, p, { hard: { pods: "7" } });
-    const row = await db().project.findFirstOrThrow({ where: { name: p } });
     await sim.stop();
     try {
-      expect(await reconcileProject(row.id)).toBe("error");
-      expect((await db().project.findUniqueOrThrow({ where: { id: row.id } })).statusMessage).toMatch(/ECONNREFUSED|did not answer/);
+      await putProjectQuota(ws, p, { hard: { pods: "7" } });
+      await eventually(async () => (await db().project.findFirstOrThrow({ where: { name: p } })).status === "error");
+      expect((await db().project.findFirstOrThrow({ where: { name: p } })).statusMessage).toMatch(/ECONNREFUSED|did not answer|socket/);
     } finally {
       await sim.restart!();
     }
-    expect(await reconcileProject(row.id)).toBe("ready");
+    await eventually(async () => (await db().project.findFirstOrThrow({ where: { name: p } })).status === "ready", 100);
     expect((await core.readNamespacedResourceQuota({ namespace: p, name: "tenantry-quota" })).spec?.hard?.pods).toBe("7");
   });
 });
@@ -207,6 +218,7 @@ describe("tenants cannot undo their walls", () => {
     const ws = await workspace();
     const p = await project(ws);
     await putWorkspaceNetwork(ws, true);
+    await settled();
     const as = { "Impersonate-User": `tenantry:${owner.username}` };
     const base = `/apis/networking.k8s.io/v1/namespaces/${p}/networkpolicies`;
     const del = await raw(kc, "DELETE", `${base}/${POLICY.workspace}`, { headers: as });

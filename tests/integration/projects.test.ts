@@ -7,13 +7,14 @@ import { db } from "@/lib/db/client";
 import { registerCluster } from "@/lib/tenancy/clusters";
 import { createWorkspace } from "@/lib/tenancy/workspaces";
 import { createProject, deleteProject, getProject, listProjects } from "@/lib/tenancy/projects";
-import { reconcileAll } from "@/lib/kube/reconciler";
 import { eventually, makeUser, principalOf, uniqueName } from "../support/fixtures";
+import { withController } from "../support/controller";
 
 let sim: Simulator;
 let core: CoreV1Api;
 let admin: User;
 let clusterName: string;
+const controller = withController();
 
 beforeAll(async () => {
   sim = await startSimulator({ name: "proj-sim" });
@@ -38,7 +39,10 @@ describe("projects", () => {
     const ws = await newWorkspace();
     const name = uniqueName("web");
     const project = await createProject(ws.name, { name, cluster: clusterName }, admin, await principalOf(admin.username, { workspace: ws.name }));
-    expect(project).toMatchObject({ name, namespace: name, status: "ready", cluster: clusterName, workspace: ws.name });
+    // The request returns at once (`pending`, or already `ready`); the reconciler does the cluster's part.
+    expect(project).toMatchObject({ name, namespace: name, cluster: clusterName, workspace: ws.name });
+    await controller.settled({ name });
+    expect((await getProject(ws.name, name)).status).toBe("ready");
 
     const ns = await core.readNamespace({ name });
     expect(ns.metadata?.labels).toMatchObject({
@@ -102,11 +106,8 @@ describe("projects", () => {
     const name = uniqueName("gone");
     await createProject(ws.name, { name, cluster: clusterName }, admin, await principalOf(admin.username, { workspace: ws.name }));
     await deleteProject(ws.name, name);
-    // The namespace controller may need a moment; each reconcile pass finishes what it can.
-    await eventually(async () => {
-      await reconcileAll();
-      return (await db().project.count({ where: { name } })) === 0;
-    });
+    // The namespace controller needs a moment; its DELETED event brings the project back to the reconciler.
+    await eventually(async () => (await db().project.count({ where: { name } })) === 0);
     await expect(core.readNamespace({ name })).rejects.toMatchObject({ code: 404 });
     await expect(getProject(ws.name, name)).rejects.toMatchObject({ status: 404 });
   });
@@ -116,14 +117,13 @@ describe("projects", () => {
     const name = uniqueName("later");
     sim.faults.set({ refuse: true });
     try {
-      const project = await createProject(ws.name, { name, cluster: clusterName }, admin, await principalOf(admin.username, { workspace: ws.name }));
-      expect(project.status).toBe("error");
-      expect(project.statusMessage).toBeTruthy();
+      await createProject(ws.name, { name, cluster: clusterName }, admin, await principalOf(admin.username, { workspace: ws.name }));
+      await eventually(async () => (await getProject(ws.name, name)).status === "error");
+      expect((await getProject(ws.name, name)).statusMessage).toBeTruthy();
     } finally {
       sim.faults.clear();
     }
-    await reconcileAll();
-    expect((await getProject(ws.name, name)).status).toBe("ready");
+    await eventually(async () => (await getProject(ws.name, name)).status === "ready");
     expect((await core.readNamespace({ name })).metadata?.name).toBe(name);
   });
 });

@@ -15,9 +15,9 @@ export const GET = route({ ...base, action: "project.get", permission: "project-
   return project;
 });
 
-/** 204 once the namespace is gone; 202 with the project while the cluster is still removing it. */
+/** 202 with the project, now `terminating`: the reconciler removes the namespace, then the project. */
 export const DELETE = route({ ...base, action: "project.delete", permission: "project-settings.manage" }, async ({ params, target }) => {
   target.cluster = (await getProject(params.ws, params.project)).cluster;
-  if (await deleteProject(params.ws, params.project)) return new Response(null, { status: 204 });
+  await deleteProject(params.ws, params.project);
   return Response.json(await getProject(params.ws, params.project), { status: 202 });
 });

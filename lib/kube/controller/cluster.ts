@@ -1,0 +1,75 @@
+// One cluster's half of the controller: its watch caches and its own work queue, so a cluster that is down
+// only holds up its own keys. Keys are namespace names (one per project) and CLUSTER_KEY.
+import { db } from "../../db/client";
+import { kubeConfigFor, type ClusterCredentials } from "../client";
+import { ensureClusterObjects, reconcileProject } from "../reconciler";
+import { CLUSTER_KEY, clusterCache, informersOf, type ClusterCache } from "./cache";
+import { WorkQueue } from "./queue";
+
+export interface ClusterOptions {
+  concurrency: number;
+  /** Retry delays of a failing key. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+export class ClusterController {
+  readonly cache: ClusterCache;
+  readonly queue: WorkQueue;
+  private wasSynced = false;
+  private syncTimer?: NodeJS.Timeout;
+
+  constructor(
+    readonly cluster: ClusterCredentials,
+    opts: ClusterOptions,
+  ) {
+    this.queue = new WorkQueue((key) => this.reconcile(key), { concurrency: opts.concurrency, baseDelayMs: opts.baseDelayMs ?? 200, maxDelayMs: opts.maxDelayMs ?? 30_000 });
+    this.cache = clusterCache(kubeConfigFor(cluster), (key) => this.queue.add(key));
+  }
+
+  start(): void {
+    for (const i of informersOf(this.cache)) i.start();
+    // Nothing is reconciled from a half-loaded cache; once all of it is in, every key gets one pass.
+    this.syncTimer = setInterval(() => {
+      if (this.wasSynced || !this.synced) return;
+      this.wasSynced = true;
+      clearInterval(this.syncTimer);
+      void this.enqueueAll();
+    }, 20);
+    this.syncTimer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.syncTimer);
+    for (const i of informersOf(this.cache)) i.stop();
+    this.queue.shutDown();
+  }
+
+  get synced(): boolean {
+    return informersOf(this.cache).every((i) => i.synced);
+  }
+
+  /** Why the cluster's objects cannot be loaded or watched right now, if they cannot. */
+  get lastError(): string | undefined {
+    return informersOf(this.cache).find((i) => i.lastError)?.lastError;
+  }
+
+  /** Every project of this cluster and its cluster-wide objects: after the first sync and on each resync. */
+  async enqueueAll(): Promise<void> {
+    this.queue.add(CLUSTER_KEY);
+    for (const p of await db().project.findMany({ where: { clusterId: this.cluster.id }, select: { name: true } })) this.queue.add(p.name);
+  }
+
+  private async reconcile(key: string): Promise<void> {
+    if (!this.synced) {
+      // Keys wait for the cache; while the cluster does not answer, their projects say why.
+      const reason = this.lastError;
+      if (reason && key !== CLUSTER_KEY) {
+        await db().project.updateMany({ where: { clusterId: this.cluster.id, name: key, status: { not: "terminating" } }, data: { status: "error", statusMessage: reason } });
+      }
+      throw new Error(reason ?? "the cluster's objects are still loading");
+    }
+    if (key === CLUSTER_KEY) await ensureClusterObjects(this.cluster, this.cache);
+    else await reconcileProject(this.cluster.id, key, this.cache);
+  }
+}

@@ -1,0 +1,148 @@
+// A thin list+watch cache of one resource, as client-go's reflector: list once, then watch from the list's
+// resourceVersion with bookmarks, resume from the last version seen after a dropped stream, relist on
+// 410 Gone, back off while the cluster does not answer.
+// Why not client-node's ListWatch (makeInformer): it never asks for bookmarks, stops for good on any
+// error other than 410 (no retry, no backoff), and mixes typed objects from the list with raw JSON from
+// the watch (`default` vs `_default`), which the desired-vs-actual comparisons cannot tell apart.
+import { Watch, type KubeConfig, type KubernetesObject } from "@kubernetes/client-node";
+import { ObjectSerializer } from "@kubernetes/client-node/dist/gen/models/ObjectSerializer.js";
+import { kubeReason, withTimeout } from "../client";
+
+export type Change = "added" | "modified" | "deleted";
+
+export interface InformerSpec<T extends KubernetesObject> {
+  /** Collection path across all namespaces, e.g. `/api/v1/resourcequotas`. */
+  path: string;
+  /** client-node's model name, to read watch events as the list reads its items. */
+  model: string;
+  labelSelector?: string;
+  list(): Promise<{ items: T[]; metadata?: { resourceVersion?: string } }>;
+}
+
+const GONE = Symbol("gone");
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
+
+export class Informer<T extends KubernetesObject> {
+  private byNamespace = new Map<string, Map<string, T>>();
+  private resourceVersion = "";
+  private abort?: AbortController;
+  private stopped = false;
+  /** True once the first list is in; the cache may then lag the cluster, never invent. */
+  synced = false;
+  /** Why the last list or watch failed, until one succeeds again. */
+  lastError: string | undefined;
+  readonly stats = { lists: 0, watches: 0, events: 0 };
+
+  constructor(
+    private readonly kc: KubeConfig,
+    private readonly spec: InformerSpec<T>,
+    private readonly onChange: (o: T, change: Change) => void,
+    private readonly backoff = { baseMs: 500, maxMs: 30_000 },
+  ) {}
+
+  start(): void {
+    void this.run();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.abort?.abort();
+  }
+
+  get(namespace: string | undefined, name: string): T | undefined {
+    return this.byNamespace.get(namespace ?? "")?.get(name);
+  }
+
+  list(namespace?: string): T[] {
+    if (namespace !== undefined) return [...(this.byNamespace.get(namespace)?.values() ?? [])];
+    return [...this.byNamespace.values()].flatMap((m) => [...m.values()]);
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stopped) {
+      try {
+        if (!this.resourceVersion) await this.relist();
+        await this.watch();
+        failures = 0;
+      } catch (err) {
+        if (this.stopped) return;
+        if (err === GONE) {
+          this.resourceVersion = "";
+          continue;
+        }
+        this.lastError = kubeReason(err);
+        await sleep(Math.min(this.backoff.baseMs * 2 ** failures++, this.backoff.maxMs));
+      }
+    }
+  }
+
+  private async relist(): Promise<void> {
+    this.stats.lists++;
+    const list = await withTimeout(this.spec.list());
+    const fresh = new Map<string, Map<string, T>>();
+    for (const o of list.items) this.place(fresh, lean(o));
+    const old = this.byNamespace;
+    this.byNamespace = fresh;
+    this.resourceVersion = list.metadata?.resourceVersion ?? "";
+    this.synced = true;
+    this.lastError = undefined;
+    // What changed while we were not watching, as the watch would have said it.
+    for (const [ns, objs] of old) for (const [name, o] of objs) if (!fresh.get(ns)?.has(name)) this.onChange(o, "deleted");
+    for (const o of list.items) {
+      const was = old.get(o.metadata?.namespace ?? "")?.get(o.metadata!.name!);
+      if (!was) this.onChange(o, "added");
+      else if (was.metadata?.resourceVersion !== o.metadata?.resourceVersion) this.onChange(o, "modified");
+    }
+  }
+
+  private watch(): Promise<void> {
+    this.stats.watches++;
+    return new Promise<void>((resolve, reject) => {
+      let gone = false;
+      const params = {
+        resourceVersion: this.resourceVersion,
+        allowWatchBookmarks: true,
+        // The server ends the stream after this long; a fresh one keeps a half-dead connection from lingering.
+        timeoutSeconds: 240 + Math.floor(Math.random() * 120),
+        ...(this.spec.labelSelector ? { labelSelector: this.spec.labelSelector } : {}),
+      };
+      const onEvent = (type: string, raw: KubernetesObject & { code?: number }) => {
+        if (type === "ERROR") {
+          if (raw.code === 410) gone = true;
+          return;
+        }
+        if (raw.metadata?.resourceVersion) this.resourceVersion = raw.metadata.resourceVersion;
+        if (type === "BOOKMARK") return;
+        this.stats.events++;
+        const o = lean(ObjectSerializer.deserialize(raw, this.spec.model, "") as T);
+        if (type === "DELETED") this.byNamespace.get(o.metadata?.namespace ?? "")?.delete(o.metadata!.name!);
+        else this.place(this.byNamespace, o);
+        this.lastError = undefined;
+        this.onChange(o, type === "ADDED" ? "added" : type === "DELETED" ? "deleted" : "modified");
+      };
+      const done = (err: unknown) => {
+        if (gone || (err as { statusCode?: number } | null)?.statusCode === 410) reject(GONE);
+        else if (err && !this.stopped) reject(err);
+        else resolve();
+      };
+      new Watch(this.kc).watch(this.spec.path, params, onEvent, done).then((abort) => {
+        this.abort = abort;
+        if (this.stopped) abort.abort();
+      }, reject);
+    });
+  }
+
+  private place(into: Map<string, Map<string, T>>, o: T) {
+    const ns = o.metadata?.namespace ?? "";
+    let m = into.get(ns);
+    if (!m) into.set(ns, (m = new Map()));
+    m.set(o.metadata!.name!, o);
+  }
+}
+
+/** managedFields are most of an object's size and nothing the reconciler reads (controller-runtime strips them too). */
+function lean<T extends KubernetesObject>(o: T): T {
+  if (o.metadata?.managedFields) delete o.metadata.managedFields;
+  return o;
+}
