@@ -1,37 +1,34 @@
-// Journey: a workspace on a simulated cluster, a project in it, its namespace in the cluster.
+// Journey: a workspace on a cluster (the simulator, or realkube with TENANTRY_TEST_REALKUBE), a project
+// in it, its namespace in the cluster.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
+import { CoreV1Api } from "@kubernetes/client-node";
 import type { User } from "@prisma/client";
-import { startSimulator, type Simulator } from "@/sim/index";
 import { db } from "@/lib/db/client";
-import { registerCluster } from "@/lib/tenancy/clusters";
 import { createWorkspace } from "@/lib/tenancy/workspaces";
 import { createProject, deleteProject, getProject, listProjects } from "@/lib/tenancy/projects";
 import { eventually, makeUser, principalOf, uniqueName } from "../support/fixtures";
 import { withController } from "../support/controller";
+import { registerTestCluster, simulatorBeside, type TestCluster } from "../support/cluster";
 
-let sim: Simulator;
+let target: TestCluster;
 let core: CoreV1Api;
 let admin: User;
 let clusterName: string;
 const controller = withController();
 
 beforeAll(async () => {
-  sim = await startSimulator({ name: "proj-sim" });
-  const kc = new KubeConfig();
-  kc.loadFromString(sim.kubeconfig());
-  core = kc.makeApiClient(CoreV1Api);
-  clusterName = uniqueName("c");
-  await registerCluster({ name: clusterName, kubeconfig: sim.kubeconfig() });
+  target = await registerTestCluster("proj-sim");
+  core = target.kc.makeApiClient(CoreV1Api);
+  clusterName = target.name;
   admin = await makeUser("platform-admin");
 });
 
 afterAll(async () => {
-  await sim.stop();
+  await target.stop();
 });
 
-async function newWorkspace() {
-  return createWorkspace({ name: uniqueName("ws"), clusters: [clusterName] }, admin);
+async function newWorkspace(cluster = clusterName) {
+  return createWorkspace({ name: uniqueName("ws"), clusters: [cluster] }, admin);
 }
 
 describe("projects", () => {
@@ -106,24 +103,26 @@ describe("projects", () => {
     const name = uniqueName("gone");
     await createProject(ws.name, { name, cluster: clusterName }, admin, await principalOf(admin.username, { workspace: ws.name }));
     await deleteProject(ws.name, name);
-    // The namespace controller needs a moment; its DELETED event brings the project back to the reconciler.
-    await eventually(async () => (await db().project.count({ where: { name } })) === 0);
+    // The namespace controller needs a moment (seconds on a real cluster); its DELETED event brings the project back to the reconciler.
+    await eventually(async () => (await db().project.count({ where: { name } })) === 0, 300);
     await expect(core.readNamespace({ name })).rejects.toMatchObject({ code: 404 });
     await expect(getProject(ws.name, name)).rejects.toMatchObject({ status: 404 });
   });
 
-  it("a cluster that is down leaves the project in error, and the reconciler makes it ready when it is back", async () => {
-    const ws = await newWorkspace();
+  it("a cluster that is down leaves the project in error, and the reconciler makes it ready when it is back (on a simulator)", async () => {
+    // Refusing connections is fault injection: the simulator's, beside a real cluster.
+    const down = await simulatorBeside(target, "proj-down-sim");
+    const ws = await newWorkspace(down.name);
     const name = uniqueName("later");
-    sim.faults.set({ refuse: true });
+    down.sim.faults.set({ refuse: true });
     try {
-      await createProject(ws.name, { name, cluster: clusterName }, admin, await principalOf(admin.username, { workspace: ws.name }));
+      await createProject(ws.name, { name, cluster: down.name }, admin, await principalOf(admin.username, { workspace: ws.name }));
       await eventually(async () => (await getProject(ws.name, name)).status === "error");
       expect((await getProject(ws.name, name)).statusMessage).toBeTruthy();
     } finally {
-      sim.faults.clear();
+      down.sim.faults.clear();
     }
     await eventually(async () => (await getProject(ws.name, name)).status === "ready");
-    expect((await core.readNamespace({ name })).metadata?.name).toBe(name);
+    expect((await down.kc.makeApiClient(CoreV1Api).readNamespace({ name })).metadata?.name).toBe(name);
   });
 });

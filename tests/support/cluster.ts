@@ -41,3 +41,13 @@ export async function registerSimulator(simName: string): Promise<TestCluster & 
   kc.loadFromString(sim.kubeconfig());
   return { name, kc, sim, stop: () => sim.stop() };
 }
+
+/** `cluster` itself when it is a simulator, otherwise a simulator registered beside it (stopped with it):
+ *  what the cases that break or stop their cluster run on, whatever the target. */
+export async function simulatorBeside(cluster: TestCluster, simName: string): Promise<TestCluster & { sim: Simulator }> {
+  if (cluster.sim) return { ...cluster, sim: cluster.sim };
+  const own = await registerSimulator(simName);
+  const stop = cluster.stop;
+  cluster.stop = async () => { await own.stop(); await stop(); };
+  return own;
+}
