@@ -1,11 +1,12 @@
 // Security issue #13, item 11 (a): every route of the route table, as every kind of caller, with requests
 // generated from the route's own zod schemas and mixed with adversarial values. Whatever comes in, the
-// answer is below 500 and problem+json when refused, and a refused request changes neither the database
-// nor the cluster. A fixed seed by default (printed); FUZZ_SEED picks another, FUZZ_RUNS runs longer.
+// answer is below 500 and problem+json when refused, a refused request changes neither the database
+// nor the cluster, and a denial or refused change is audited. A fixed seed by default (printed); FUZZ_SEED picks another, FUZZ_RUNS runs longer.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { User } from "@prisma/client";
 import { startSimulator, type Simulator } from "@/sim/index";
+import { db } from "@/lib/db/client";
 import { registerCluster } from "@/lib/tenancy/clusters";
 import { createWorkspace } from "@/lib/tenancy/workspaces";
 import { createProject } from "@/lib/tenancy/projects";
@@ -20,7 +21,7 @@ import { createToken } from "@/lib/identity/tokens";
 import { fill } from "@/e2e/support/route-table";
 import { callRoute, type Answer } from "../support/call-route";
 import { routeHandlers, type RouteHandler } from "../support/route-handlers";
-import { arbitraryFor, nastyString } from "../support/schema-arbitrary";
+import { arbitraryFor, nastyUrlString } from "../support/schema-arbitrary";
 import { makeUser, principalOf, uniqueName } from "../support/fixtures";
 import { stateOf } from "../support/state";
 
@@ -91,11 +92,15 @@ async function buildWorld(): Promise<World> {
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const SUCCESS_TYPES = /^(application\/json|text\/csv|application\/x-ndjson)\b/;
 
-/** Query values are strings: whatever the generator made is sent as its text. */
+/** Query values are strings: whatever the generator made is sent as its text, cut to what fits in a URL. */
 const asQuery = (v: unknown): Record<string, string> =>
   v && typeof v === "object" && !Array.isArray(v)
-    ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === "string" ? x : JSON.stringify(x) ?? ""]))
+    ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k.slice(0, 1000), fitUrl(typeof x === "string" ? x : JSON.stringify(x) ?? "")]))
     : {};
+const fitUrl = (s: string) => {
+  while (segment(s).length > 4096) s = s.slice(0, s.length >> 1);
+  return s;
+};
 /** Raw bodies that are not what JSON.stringify would make. */
 const rawBody = fc.constantFrom("{", "[", "nul", "\u0000", "{\"a\":1}{", "1e1000000", "\"\\ud800\"", "[".repeat(100_000), "{\"__proto__\":{\"x\":1}}", " ");
 /** A path segment as a browser would send it (a lone surrogate cannot be percent-encoded: it becomes U+FFFD). */
@@ -109,7 +114,7 @@ interface Case {
 
 function caseArbitrary(r: RouteHandler, known: Record<string, string[]>): fc.Arbitrary<Case> {
   const names = [...r.template.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!);
-  const param = (n: string) => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...(known[n] ?? ["x"])) }, { weight: 1, arbitrary: nastyString });
+  const param = (n: string) => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...(known[n] ?? ["x"])) }, { weight: 1, arbitrary: nastyUrlString });
   const params = fc.record(Object.fromEntries(names.map((n) => [n, param(n)])));
   const body = MUTATING.has(r.method)
     ? fc.oneof({ weight: 6, arbitrary: arbitraryFor(r.spec?.body as never, known) }, { weight: 1, arbitrary: rawBody.map((text) => ({ raw: text })) })
@@ -150,6 +155,7 @@ describe.each(routes.map((r) => [`${r.method} ${r.template}`, r] as const))("%s"
         const path = fill(r.template, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, segment(v)])));
         const body = c.body && typeof c.body === "object" && "raw" in c.body ? (c.body as { raw: string }).raw : c.body === undefined ? undefined : JSON.stringify(c.body);
         const before = await stateOf(sim);
+        const auditedBefore = await db().auditEvent.count();
         let answer: Answer;
         try {
           answer = await callRoute(r.handler, { method: r.method, path, params, token: w.tokens[role], body, query: c.query });
@@ -165,6 +171,9 @@ describe.each(routes.map((r) => [`${r.method} ${r.template}`, r] as const))("%s"
           const after = await stateOf(sim);
           expect(after.db, `${label}\na refused request changed the database`).toEqual(before.db);
           expect(after.cluster, `${label}\na refused request changed the cluster`).toBe(before.cluster);
+          // Denials and refused changes are audited (DESIGN §5), whatever bytes they carried.
+          if (answer.status === 401 || answer.status === 403 || MUTATING.has(r.method))
+            expect(await db().auditEvent.count(), `${label}\nthe refusal left no audit event`).toBeGreaterThan(auditedBefore);
         } else {
           if (answer.status !== 204 && answer.body !== null) expect(answer.contentType, label).toMatch(SUCCESS_TYPES);
           // Something may have changed: the next case starts from a fresh world.

@@ -15,12 +15,17 @@ export const nastyStrings = [
 export const nastyNumbers = [0, -0, -1, 1, 0.5, -0.5, 2 ** 31, 2 ** 32, 2 ** 53, 2 ** 53 + 2, -(2 ** 53), Number.MAX_SAFE_INTEGER, 1e308, -1e308, 5e-324, 1e21];
 
 const huge = (n: number) => fc.constantFrom("a", "\u0000", "\uD800", "é").map((c) => c.repeat(n));
-export const nastyString: fc.Arbitrary<string> = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom(...nastyStrings) },
-  { weight: 3, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
-  { weight: 2, arbitrary: fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom("\u0000", "\uD800", "\uDFFF"), fc.string({ maxLength: 10 })).map((p) => p.join("")) },
-  { weight: 1, arbitrary: huge(1 << 20) },
-);
+const nasty = (hugeLength: number): fc.Arbitrary<string> =>
+  fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...nastyStrings) },
+    { weight: 3, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
+    { weight: 2, arbitrary: fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom("\u0000", "\uD800", "\uDFFF"), fc.string({ maxLength: 10 })).map((p) => p.join("")) },
+    { weight: 1, arbitrary: huge(hugeLength) },
+  );
+/** Odd strings, up to 1 MiB, for bodies. */
+export const nastyString = nasty(1 << 20);
+/** Odd strings that still fit in a URL (Node refuses request lines over 16 KiB before any handler runs). */
+export const nastyUrlString = nasty(1000);
 
 /** Deep structures: 2,000 levels of arrays or objects. */
 const deep = fc.constantFrom("array", "object").map((kind) => {
