@@ -1,14 +1,30 @@
 // Quota bodies shared by routes and forms: ResourceQuota `hard` maps and LimitRange `Container` items.
 import { z } from "zod";
+import { ERR_RANGE, parseQuantity } from "@/sim/quantity";
 import { dnsLabel } from "./common";
 
-const QUANTITY = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
-
-/** A non-negative Kubernetes quantity (`500m`, `2Gi`, `10`). */
+/**
+ * A non-negative Kubernetes quantity (`500m`, `2Gi`, `10`), read by the one parser (Kubernetes' grammar and
+ * limits, see sim/quantity.ts), so what passes here is what the services and the cluster parse.
+ */
 export const quantity = z
-  .union([z.string(), z.number()])
+  .union([z.string().max(100, "At most 100 characters."), z.number()])
   .transform((v) => String(v).trim())
-  .refine((v) => QUANTITY.test(v) && !v.startsWith("-") && !Number.isNaN(parseFloat(v)), "Not a Kubernetes quantity (e.g. 500m, 2Gi, 10).");
+  .superRefine((v, ctx) => {
+    const message = quantityIssue(v);
+    if (message) ctx.addIssue({ code: "custom", message });
+  });
+
+/** Why `v` is no quantity a quota may hold, or undefined: the one check, also for defaults that never pass a schema. */
+export function quantityIssue(v: string): string | undefined {
+  let q;
+  try {
+    q = parseQuantity(v);
+  } catch (err) {
+    return (err as Error).message === ERR_RANGE ? ERR_RANGE : "Not a Kubernetes quantity (e.g. 500m, 2Gi, 10).";
+  }
+  return q.nanos < 0n ? "Must not be negative." : undefined;
+}
 
 /** A ResourceQuota key: `requests.cpu`, `pods`, `count/deployments.apps`, `<class>.storageclass.storage.k8s.io/requests.storage`… */
 export const quotaKey = z
