@@ -10,6 +10,7 @@ import { record } from "../audit/record";
 import { withAuditContext, type AuditContext } from "../audit/context";
 import { AppError, badRequest, conflict, notFound, problemResponse, unauthenticated, invalid, type FieldIssue } from "./errors";
 import { clientInfo } from "./client-info";
+import { badStrings, readText } from "./body";
 import { requestLocale, type Locale } from "../i18n";
 import { zodParseParams } from "../i18n/server-messages";
 
@@ -179,7 +180,12 @@ function checkOrigin(req: Request) {
 type Parsed<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 async function readBody<B>(req: Request, schema: ZodType<B>, locale: Locale): Promise<Parsed<B>> {
-  const text = await req.text();
+  let text: string;
+  try {
+    text = await readText(req);
+  } catch (err) {
+    return { ok: false, error: toAppError(err) };
+  }
   let json: unknown = {};
   try {
     if (text.trim()) json = JSON.parse(text);
@@ -198,6 +204,9 @@ function validate<T>(schema: ZodType<T> | undefined, value: unknown, where: stri
 }
 
 function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string, locale: Locale): T | unknown {
+  // Before the schema: NUL and lone surrogates anywhere (PostgreSQL text cannot hold them), even in fields it ignores.
+  const unstorable = badStrings(value, where);
+  if (unstorable.length) throw invalid(unstorable);
   if (!schema) return value;
   const result = schema.safeParse(value, zodParseParams(locale));
   if (result.success) return result.data;

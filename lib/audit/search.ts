@@ -226,11 +226,15 @@ function csvCell(v: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Streams every matching event, newest first, page by page (constant memory whatever the size). */
-export function exportAudit(principal: Principal, q: AuditFilters, format: "csv" | "ndjson", pageSize = 1000): ReadableStream<Uint8Array> {
+/**
+ * Streams every matching event, newest first, page by page (constant memory whatever the size). The first page
+ * is read before the caller sends its 200, so a query the database refuses is still a problem response.
+ */
+export async function exportAudit(principal: Principal, q: AuditFilters, format: "csv" | "ndjson", pageSize = 1000): Promise<ReadableStream<Uint8Array>> {
   const enc = new TextEncoder();
+  const boundary = await boundaryOf(principal, q);
+  let first: AuditRow[] | undefined = await selectPage(boundary, q, pageSize);
   let cursor: string | undefined = q.cursor;
-  let boundary: Boundary | undefined;
   let started = false;
   let done = false;
   return new ReadableStream<Uint8Array>({
@@ -241,8 +245,8 @@ export function exportAudit(principal: Principal, q: AuditFilters, format: "csv"
           if (format === "csv") controller.enqueue(enc.encode(CSV_COLUMNS.join(",") + "\r\n"));
         }
         if (done) return controller.close();
-        boundary ??= await boundaryOf(principal, q);
-        const rows = await selectPage(boundary, { ...q, cursor }, pageSize);
+        const rows = first ?? (await selectPage(boundary, { ...q, cursor }, pageSize));
+        first = undefined;
         if (rows.length < pageSize) done = true;
         if (rows.length) cursor = cursorOf(rows[rows.length - 1]!);
         const text =

@@ -1,8 +1,21 @@
 import { z } from "zod";
 
+// What PostgreSQL's timestamptz and int8 hold (and a search could mean): anything else is a 422, not a database error.
+const EARLIEST = Date.UTC(1970, 0, 1);
+const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const INT8_MAX = 2n ** 63n - 1n;
+const searchDate = z.coerce
+  .date()
+  .refine((d) => d.getTime() >= EARLIEST && d.getTime() <= LATEST, "A date between 1970-01-01 and 9999-12-31.");
+const cursorOk = (c: string) => {
+  if (!/^\d{1,15}\.\d{1,19}$/.test(c)) return true; // the regex reports it
+  const [ms, seq] = c.split(".");
+  return Number(ms) >= EARLIEST && Number(ms) <= LATEST && BigInt(seq!) <= INT8_MAX;
+};
+
 export const auditQuery = z.object({
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: searchDate.optional(),
+  to: searchDate.optional(),
   user: z.string().max(100).optional(),
   workspace: z.string().max(63).optional(),
   project: z.string().max(63).optional(),
@@ -16,7 +29,11 @@ export const auditQuery = z.object({
   source: z.enum(["console", "kubernetes"]).optional(),
   q: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().regex(/^\d{1,15}\.\d{1,19}$/, "Use the nextCursor of the previous page.").optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}\.\d{1,19}$/, "Use the nextCursor of the previous page.")
+    .refine(cursorOk, "Use the nextCursor of the previous page.")
+    .optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuery>;
 /** The filters alone (no paging): what histogram and export share with the search. */

@@ -29,7 +29,7 @@ const names = async (who: string) =>
   (await searchAudit(await principalOf(who), { limit: 500, q: tag })).items.map((e) => e.name).sort();
 
 async function exported(who: string, format: "csv" | "ndjson") {
-  return new Response(exportAudit(await principalOf(who), { q: tag }, format, 2)).text();
+  return new Response(await exportAudit(await principalOf(who), { q: tag }, format, 2)).text();
 }
 
 beforeAll(async () => {

@@ -65,7 +65,7 @@ describe("audit webhook", () => {
     const list = eventList(project);
     const res = await post(list);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ received: 6, accepted: 5, duplicates: 0, skipped: 1 });
+    expect(await res.json()).toEqual({ received: 6, accepted: 5, duplicates: 0, skipped: 1, refused: 0 });
 
     const rows = await db().auditEvent.findMany({ where: { cluster, source: "kubernetes" }, orderBy: { seq: "asc" } });
     expect(rows).toHaveLength(5);

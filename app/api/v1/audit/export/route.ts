@@ -6,7 +6,7 @@ import { exportAudit } from "@/lib/audit/search";
 export const GET = route({ action: "audit.export", permission: "authenticated", resource: "auditevents", query: auditExportQuery }, async ({ principal, query }) => {
   const { format, ...filters } = query;
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  return new Response(exportAudit(principal, filters, format), {
+  return new Response(await exportAudit(principal, filters, format), {
     headers: {
       "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
       "content-disposition": `attachment; filename="audit-${stamp}.${format === "csv" ? "csv" : "ndjson"}"`,

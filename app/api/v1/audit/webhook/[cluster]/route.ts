@@ -2,25 +2,31 @@
 // POST /api/v1/clusters/{cluster}/audit-token). Authenticated by the cluster's bearer token, not a
 // session, so it is a plain handler; denials and rejected batches are recorded like route() does.
 import { AppError, badRequest, invalid, problemResponse } from "@/lib/api/errors";
+import { badString, readText, toStorable } from "@/lib/api/body";
 import { clientInfo } from "@/lib/api/client-info";
 import { record } from "@/lib/audit/record";
 import { ingestEventList } from "@/lib/audit/ingest";
+import { screenEvents } from "@/lib/audit/screen";
 import { clusterForToken } from "@/lib/audit/token";
 import { kubeAuditEventList } from "@/lib/schemas/audit";
 
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
+// kube-apiserver's own ceiling for one batch (--audit-webhook-truncate-max-batch-size, 10 MiB): with truncation
+// on it never sends more; a larger body is cut off while it streams in, chunked or not.
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export async function POST(req: Request, ctx: { params: Promise<{ cluster: string }> }): Promise<Response> {
   const receivedAt = new Date();
-  const { cluster } = await ctx.params;
+  const cluster = toStorable((await ctx.params).cluster);
   const path = new URL(req.url).pathname;
   try {
+    const bad = badString((await ctx.params).cluster);
+    if (bad) throw invalid([{ path: "cluster", message: bad }]);
     const target = await clusterForToken(cluster, req.headers.get("authorization"));
     if (!target) throw new AppError(401, "unauthenticated", "A valid audit webhook token for this cluster is required.");
-    if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw new AppError(413, "too_large", "The batch is too large.");
+    const text = await readText(req, MAX_BODY_BYTES);
     let json: unknown;
     try {
-      json = JSON.parse(await req.text());
+      json = JSON.parse(text);
     } catch {
       throw badRequest("The request body is not valid JSON.");
     }
@@ -30,7 +36,9 @@ export async function POST(req: Request, ctx: { params: Promise<{ cluster: strin
         parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join(".") || "body", message: i.message })),
         "The body is not an audit.k8s.io/v1 EventList.",
       );
-    return Response.json(await ingestEventList(target, parsed.data));
+    const { list, refused, refusals } = screenEvents(parsed.data);
+    const result = await ingestEventList(target, list);
+    return Response.json({ ...result, received: parsed.data.items.length, refused, ...(refusals.length ? { refusals } : {}) });
   } catch (err) {
     const appErr = err instanceof AppError ? err : new AppError(500, "internal", "Something went wrong on our side; it has been logged.");
     if (!(err instanceof AppError)) console.error("audit webhook failed", err);
