@@ -3,6 +3,7 @@
 // raises their own role, nor demotes or removes a member whose role they do not cover.
 import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
+import { containsText } from "../db/like";
 import { audited } from "../audit/context";
 import { AppError, conflict, invalid, notFound } from "../api/errors";
 import { decodeCursor, toPage, type Page } from "../api/page";
@@ -44,7 +45,7 @@ export async function listMembers(ref: ScopeRef, opts: { limit: number; cursor?:
       ...scopeWhere(m),
       user: {
         ...(after ? { username: { gt: after } } : {}),
-        ...(opts.q ? { OR: [{ username: { contains: opts.q } }, { displayName: { contains: opts.q, mode: "insensitive" } }] } : {}),
+        ...(opts.q ? { OR: [{ username: containsText(opts.q) }, { displayName: containsText(opts.q, "insensitive") }] } : {}),
       },
     },
     orderBy: { user: { username: "asc" } },

@@ -2,6 +2,7 @@
 // lib/kube/reconciler.ts makes the cluster match and reports pending / ready / error.
 import type { Prisma, User } from "@prisma/client";
 import { db } from "../db/client";
+import { containsText } from "../db/like";
 import { audited } from "../audit/context";
 import { conflict, invalid, notFound } from "../api/errors";
 import { authorize, type Principal } from "../rbac/authorize";
@@ -57,7 +58,7 @@ export async function listProjects(principal: Principal, ws: string, opts: { lim
       workspaceId: id,
       ...(seesAll ? {} : { members: { some: { userId: principal.userId } } }),
       ...(after ? { name: { gt: after } } : {}),
-      ...(opts.q ? { OR: [{ name: { contains: opts.q } }, { displayName: { contains: opts.q, mode: "insensitive" } }] } : {}),
+      ...(opts.q ? { OR: [{ name: containsText(opts.q) }, { displayName: containsText(opts.q, "insensitive") }] } : {}),
     },
     orderBy: { name: "asc" },
     take: opts.limit + 1,

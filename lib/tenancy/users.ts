@@ -4,6 +4,7 @@
 // change end their sessions and API tokens.
 import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
+import { containsText } from "../db/like";
 import { AppError, conflict, invalid, notFound } from "../api/errors";
 import { decodeCursor, toPage, type Page } from "../api/page";
 import { hashPassword } from "../auth/password";
@@ -46,7 +47,7 @@ export async function listUsers(opts: { limit: number; cursor?: string; q?: stri
   const rows = await db().user.findMany({
     where: {
       ...(after ? { username: { gt: after } } : {}),
-      ...(opts.q ? { OR: [{ username: { contains: opts.q } }, { displayName: { contains: opts.q, mode: "insensitive" } }, { email: { contains: opts.q, mode: "insensitive" } }] } : {}),
+      ...(opts.q ? { OR: [{ username: containsText(opts.q) }, { displayName: containsText(opts.q, "insensitive") }, { email: containsText(opts.q, "insensitive") }] } : {}),
     },
     orderBy: { username: "asc" },
     take: opts.limit + 1,

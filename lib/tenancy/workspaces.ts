@@ -1,6 +1,7 @@
 // Workspaces: the tenant. Placement on clusters, creation (creator becomes admin), listing what a caller may see.
 import type { Prisma, User } from "@prisma/client";
 import { db } from "../db/client";
+import { containsText } from "../db/like";
 import { audited } from "../audit/context";
 import { conflict, invalid, notFound } from "../api/errors";
 import { decodeCursor, toPage, type Page } from "../api/page";
@@ -42,7 +43,7 @@ export async function listWorkspaces(principal: Principal, opts: { limit: number
     where: {
       ...(seesAll ? {} : { members: { some: { userId: principal.userId } } }),
       ...(after ? { name: { gt: after } } : {}),
-      ...(opts.q ? { OR: [{ name: { contains: opts.q } }, { displayName: { contains: opts.q, mode: "insensitive" } }] } : {}),
+      ...(opts.q ? { OR: [{ name: containsText(opts.q) }, { displayName: containsText(opts.q, "insensitive") }] } : {}),
     },
     orderBy: { name: "asc" },
     take: opts.limit + 1,

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
 import { db } from "@/lib/db/client";
+import { containsText } from "@/lib/db/like";
 import { authorize, coversEveryWorkspace, type Principal } from "@/lib/rbac/authorize";
 import { grantFor } from "@/lib/rbac/roles";
 import { listWorkspaces } from "@/lib/tenancy/workspaces";
@@ -22,7 +23,7 @@ async function projectFilter(p: Principal) {
 
 export const GET = route({ action: "search", permission: "authenticated", resource: "search", query }, async ({ principal, query: { q, limit } }) => {
   if (!q) return { workspaces: [], projects: [], users: [] };
-  const text = (field: string) => ({ [field]: { contains: q, mode: "insensitive" as const } });
+  const text = (field: string) => ({ [field]: containsText(q, "insensitive") });
   const [workspaces, projects, users] = await Promise.all([
     listWorkspaces(principal, { q, limit }),
     projectFilter(principal).then((visible) =>
