@@ -1,82 +1,200 @@
-// Reconcile N projects (default 1,000; TENANTRY_BENCH_PROJECTS) against the in-process simulator: time to
-// all `ready`, requests sent per project on the first pass, on a steady pass (which must write nothing) and
-// after drift. Database: TENANTRY_BENCH_DATABASE_URL, else a throwaway Debian PostgreSQL 15 server (as CI
-// uses; as root only, it runs as `postgres`), else the embedded PGlite (one backend session: slower).
-import { startEmbeddedPostgres } from "../lib/db/embedded";
+// The reconciler at scale: RECONCILE_BENCH_PROJECTS projects (default 10,000) spread over
+// RECONCILE_BENCH_CLUSTERS clusters (default 1). Clusters are real API servers (our own realkube instances,
+// ../shared/kube/realkube, never the shared one) when that script exists, else simulators
+// (RECONCILE_BENCH_TARGET=sim|realkube forces one). Each cluster sits behind a counting proxy, so "requests"
+// are what the console sent, watch streams counted apart.
+// Measures, for the watch-driven controller: time until all ready; over RECONCILE_BENCH_STEADY_S (300) of
+// steady state, requests/s, the console's CPU and RSS; drift repair from a deletion of a managed object to its
+// return, over RECONCILE_BENCH_DELETIONS (100). Then, beside it, what the old polling design cost: one full
+// pass of the same Reconcile forced uncached (reading the cluster instead of the cache), every 10 s.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import pg from "pg";
+import { KubeConfig, CoreV1Api, NetworkingV1Api, RbacAuthorizationV1Api } from "@kubernetes/client-node";
 import { migrate } from "../lib/setup/migrate";
 import { startSimulator } from "../sim/index";
 import { hasPostgres15, startBenchPostgres } from "./support/postgres";
+import { countingProxy, type CountingProxy } from "./support/counting-proxy";
 
-async function throwawayPostgres() {
-  if (!hasPostgres15() || process.getuid?.() !== 0) return undefined;
-  const server = await startBenchPostgres("postgres_bench");
-  return { url: server.url, stop: async () => server.stop() };
-}
+const N = Number(process.env.RECONCILE_BENCH_PROJECTS ?? 10_000);
+const CLUSTERS = Number(process.env.RECONCILE_BENCH_CLUSTERS ?? 1);
+const STEADY_S = Number(process.env.RECONCILE_BENCH_STEADY_S ?? 300);
+const DELETIONS = Number(process.env.RECONCILE_BENCH_DELETIONS ?? 100);
+const CONCURRENCY = Number(process.env.RECONCILE_BENCH_CONCURRENCY ?? 16);
+const INTERVAL_S = 10; // the old TENANTRY_RECONCILE_INTERVAL_MS default
+const REALKUBE = new URL("../../shared/kube/realkube", import.meta.url).pathname;
+const TARGET = process.env.RECONCILE_BENCH_TARGET ?? (existsSync(REALKUBE) ? "realkube" : "sim");
 
-const N = Number(process.env.TENANTRY_BENCH_PROJECTS ?? 1000);
-const given = process.env.TENANTRY_BENCH_DATABASE_URL;
-const pg15 = given ? undefined : await throwawayPostgres();
-const embedded = given || pg15 ? undefined : await startEmbeddedPostgres();
-const CONCURRENCY = Number(process.env.TENANTRY_BENCH_CONCURRENCY ?? 16);
-const url = given ?? pg15?.url ?? embedded!.url;
-await migrate(url);
-process.env.DATABASE_URL = url;
+if (!hasPostgres15() || process.getuid?.() !== 0) throw new Error("needs Debian's PostgreSQL 15 and root (it runs the server as postgres)");
+const pgServer = await startBenchPostgres("reconcile_bench");
+await migrate(pgServer.url);
+process.env.DATABASE_URL = pgServer.url;
 process.env.TENANTRY_SECRET_KEY ??= "bench-secret-key";
 process.env.TENANTRY_KUBE_TIMEOUT_MS ??= "30000";
 
 // Imported after DATABASE_URL is set: the Prisma client reads it on first use.
 const { db } = await import("../lib/db/client");
+const { poolConfig } = await import("../lib/db/connection");
 const { registerCluster } = await import("../lib/tenancy/clusters");
-const { reconcileAll } = await import("../lib/kube/reconciler");
+const { reconcileProject } = await import("../lib/kube/reconciler");
+const { startController } = await import("../lib/kube/controller/index");
 
-const sim = await startSimulator({ name: "bench" });
-const run = Date.now().toString(36);
-await registerCluster({ name: `bench-${run}`, kubeconfig: sim.kubeconfig() });
-const cluster = await db().cluster.findUniqueOrThrow({ where: { name: `bench-${run}` } });
-const ws = await db().workspace.create({ data: { name: `bench-${run}`, networkIsolated: true, clusters: { create: { clusterId: cluster.id } } } });
-await db().workspaceQuota.create({ data: { workspaceId: ws.id, clusterId: cluster.id, hard: { "requests.cpu": `${N}`, "requests.memory": `${N}Gi` } } });
-await db().project.createMany({
-  data: Array.from({ length: N }, (_, i) => ({
-    name: `b${run}-${i}`,
-    workspaceId: ws.id,
-    clusterId: cluster.id,
-    quota: { hard: { "requests.cpu": "1", "requests.memory": "1Gi" } },
-    network: i % 2 ? { isolated: true, allow: [{ workspace: ws.name }], egress: { isolated: true, allow: [] } } : undefined,
-  })),
-});
+interface Target { name: string; admin: KubeConfig; proxy: CountingProxy; stop(): Promise<void> }
 
-const WRITES = ["POST", "PUT", "PATCH", "DELETE"];
-async function pass(label: string) {
-  sim.stats(true);
-  const t0 = performance.now();
-  const counts = await reconcileAll(CONCURRENCY, ws.id);
-  const ms = performance.now() - t0;
-  const stats = sim.stats();
-  const total = Object.values(stats).reduce((a, b) => a + b, 0);
-  const writes = WRITES.reduce((a, m) => a + (stats[m] ?? 0), 0);
-  return { pass: label, projects: N, ready: counts.ready, "time (s)": (ms / 1000).toFixed(2), "requests/project": (total / N).toFixed(2), "writes/project": (writes / N).toFixed(2), writes };
+/** A kubeconfig for the console: the proxy's plain-HTTP URL with the cluster's own credentials. */
+function throughProxy(kubeconfig: string, proxyUrl: string): string {
+  const kc = new KubeConfig();
+  kc.loadFromString(kubeconfig);
+  const user = kc.getCurrentUser()!;
+  return JSON.stringify({
+    apiVersion: "v1", kind: "Config", "current-context": "bench",
+    clusters: [{ name: "bench", cluster: { server: proxyUrl, "insecure-skip-tls-verify": true } }],
+    users: [{ name: "bench", user: { token: user.token } }],
+    contexts: [{ name: "bench", context: { cluster: "bench", user: "bench" } }],
+  });
 }
 
-const rows = [await pass("first (create all)")];
-const errors = await db().project.groupBy({ by: ["statusMessage"], where: { workspaceId: ws.id, status: "error" }, _count: true });
-for (const e of errors) console.error(`${e._count} project(s) in error: ${e.statusMessage}`);
-rows.push(await pass("steady (no drift)"));
-// Drift: remove every tenth project's quota by hand, as kubectl would.
-const { CoreV1Api, KubeConfig } = await import("@kubernetes/client-node");
-const kc = new KubeConfig();
-kc.loadFromString(sim.kubeconfig());
-const core = kc.makeApiClient(CoreV1Api);
-for (let i = 0; i < N; i += 10) await core.deleteNamespacedResourceQuota({ namespace: `b${run}-${i}`, name: "tenantry-quota" });
-rows.push(await pass(`drift (${Math.ceil(N / 10)} quotas deleted)`));
-console.log(`reconcile: ${N} projects on one simulated cluster, ${given ? "given PostgreSQL" : pg15 ? "PostgreSQL 15" : "PGlite"}, concurrency ${CONCURRENCY}, workspace isolated, half the projects with project + egress isolation`);
-console.table(rows);
+async function startTarget(i: number): Promise<Target & { kubeconfig: string }> {
+  if (TARGET === "realkube") {
+    const env = { ...process.env, REALKUBE_DIR: `/tmp/realkube-bench-${i}`, REALKUBE_API_PORT: `${16443 + i}`, REALKUBE_ETCD_PORT: `${22379 + 2 * i}`, REALKUBE_ETCD_PEER_PORT: `${22380 + 2 * i}`, REALKUBE_KCM_PORT: `${20257 + i}` };
+    execFileSync(REALKUBE, ["up"], { env, stdio: "ignore" });
+    const dir = env.REALKUBE_DIR;
+    const { readFileSync } = await import("node:fs");
+    const admin = new KubeConfig();
+    admin.loadFromFile(`${dir}/admin.kubeconfig`);
+    const proxy = await countingProxy(admin.getCurrentCluster()!.server);
+    return {
+      name: `realkube-${i}`, admin, proxy, kubeconfig: throughProxy(readFileSync(`${dir}/tenantry.kubeconfig`, "utf8"), proxy.url),
+      stop: async () => { await proxy.close(); execFileSync(REALKUBE, ["down", "--purge"], { env, stdio: "ignore" }); },
+    };
+  }
+  const sim = await startSimulator({ name: `bench-${i}` });
+  const admin = new KubeConfig();
+  admin.loadFromString(sim.kubeconfig());
+  const proxy = await countingProxy(admin.getCurrentCluster()!.server);
+  return { name: `sim-${i}`, admin, proxy, kubeconfig: throughProxy(sim.kubeconfig(), proxy.url), stop: async () => { await proxy.close(); await sim.stop(); } };
+}
 
-const steady = rows[1]!;
-await sim.stop();
+const phase = (what: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${what}`);
+phase(`starting ${CLUSTERS} ${TARGET} cluster(s)`);
+const targets = await Promise.all(Array.from({ length: CLUSTERS }, (_, i) => startTarget(i)));
+const counts = (reset = false) => targets.map((t) => t.proxy.counts(reset)).reduce((a, c) => ({ requests: a.requests + c.requests, watches: a.watches + c.watches }), { requests: 0, watches: 0 });
+
+const owner = await db().user.create({ data: { username: "bench-owner", platformRole: "platform-regular" } });
+const ws = await db().workspace.create({ data: { name: "bench", networkIsolated: true, members: { create: { userId: owner.id, role: "admin" } } } });
+const clusterIds: string[] = [];
+for (const t of targets) {
+  await registerCluster({ name: t.name, kubeconfig: t.kubeconfig });
+  const c = await db().cluster.findUniqueOrThrow({ where: { name: t.name } });
+  clusterIds.push(c.id);
+  await db().workspaceCluster.create({ data: { workspaceId: ws.id, clusterId: c.id } });
+  await db().workspaceQuota.create({ data: { workspaceId: ws.id, clusterId: c.id, hard: { "requests.cpu": `${N}`, "requests.memory": `${N}Gi` } } });
+}
+const names = Array.from({ length: N }, (_, i) => `b-${i}`);
+for (let i = 0; i < N; i += 1000) {
+  await db().project.createMany({
+    data: names.slice(i, i + 1000).map((name, j) => ({
+      name, workspaceId: ws.id, clusterId: clusterIds[(i + j) % CLUSTERS]!,
+      quota: { hard: { "requests.cpu": "1", "requests.memory": "1Gi" } },
+      network: (i + j) % 2 ? { isolated: true, allow: [{ workspace: ws.name }], egress: { isolated: true, allow: [] } } : undefined,
+    })),
+  });
+}
+const clusterOf = (name: string) => Number(name.slice(2)) % CLUSTERS;
+
+// 1. The controller creates everything.
+phase(`${N} projects in the database; controller starts`);
+const leader = new pg.Client(poolConfig());
+await leader.connect();
+counts(true);
+let t0 = performance.now();
+const controller = await startController({ listen: leader, concurrency: CONCURRENCY });
+await controller.settled({ workspaceId: ws.id });
+const allReadyS = (performance.now() - t0) / 1000;
+for (const c of controller.clusters.values()) phase(`queue ${JSON.stringify(c.queue.stats)}; informers ${Object.entries(c.cache).map(([k, i]) => `${k} ${JSON.stringify(i.stats)}`).join(", ")}`);
+const notReady = await db().project.count({ where: { workspaceId: ws.id, status: { not: "ready" } } });
+const createRequests = counts(true);
+
+// 2. Steady state.
+phase(`all ready in ${allReadyS.toFixed(1)} s; steady state for ${STEADY_S} s`);
+await new Promise((r) => setTimeout(r, 5000)); // the last writes' own watch events come back
+counts(true);
+const cpu0 = process.cpuUsage();
+t0 = performance.now();
+await new Promise((r) => setTimeout(r, STEADY_S * 1000));
+const steadyS = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0);
+const steady = counts(true);
+const rssMb = process.memoryUsage().rss / 2 ** 20;
+
+phase(`drift: ${DELETIONS} deletions`);
+// 3. Drift: delete a managed object as a cluster admin would (kubectl delete), time until it is back.
+const kinds = ["resourcequota", "networkpolicy", "rolebinding", "limitrange"] as const;
+const latencies: number[] = [];
+for (let i = 0; i < DELETIONS; i++) {
+  const name = names[Math.floor((i * N) / DELETIONS)]!;
+  const admin = targets[clusterOf(name)]!.admin;
+  const core = admin.makeApiClient(CoreV1Api);
+  const net = admin.makeApiClient(NetworkingV1Api);
+  const rbac = admin.makeApiClient(RbacAuthorizationV1Api);
+  const kind = kinds[i % kinds.length]!;
+  const [del, get] =
+    kind === "resourcequota" ? [() => core.deleteNamespacedResourceQuota({ namespace: name, name: "tenantry-quota" }), () => core.readNamespacedResourceQuota({ namespace: name, name: "tenantry-quota" })]
+    : kind === "limitrange" ? [() => core.deleteNamespacedLimitRange({ namespace: name, name: "tenantry-limits" }), () => core.readNamespacedLimitRange({ namespace: name, name: "tenantry-limits" })]
+    : kind === "networkpolicy" ? [() => net.deleteNamespacedNetworkPolicy({ namespace: name, name: "tenantry-workspace-isolation" }), () => net.readNamespacedNetworkPolicy({ namespace: name, name: "tenantry-workspace-isolation" })]
+    : [() => rbac.deleteNamespacedRoleBinding({ namespace: name, name: "tenantry-member-bench-owner" }), () => rbac.readNamespacedRoleBinding({ namespace: name, name: "tenantry-member-bench-owner" })];
+  // Odd projects carry project isolation instead of the workspace policy.
+  if (kind === "networkpolicy" && Number(name.slice(2)) % 2) { i--; continue; }
+  const start = performance.now();
+  await del();
+  for (;;) {
+    if (await get().then(() => true, () => false)) break;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  latencies.push(performance.now() - start);
+}
+latencies.sort((a, b) => a - b);
+const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+await controller.settled({ workspaceId: ws.id });
+await controller.stop();
+await leader.end();
+
+phase("old polling pass");
+// 4. The old design, for comparison: a full uncached pass over every project (it ran every 10 s).
+counts(true);
+const oldCpu0 = process.cpuUsage();
+t0 = performance.now();
+let next = 0;
+let oldErrors = 0;
+await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+  while (next < N) {
+    const name = names[next++]!;
+    await reconcileProject(clusterIds[clusterOf(name)]!, name).catch(() => oldErrors++);
+  }
+}));
+const passS = (performance.now() - t0) / 1000;
+const oldCpu = process.cpuUsage(oldCpu0);
+const old = counts(true);
+const rssOldMb = process.memoryUsage().rss / 2 ** 20;
+const period = Math.max(passS, INTERVAL_S);
+
+const f = (n: number, d = 1) => n.toFixed(d);
+const cpuPct = (c: NodeJS.CpuUsage, s: number) => f(((c.user + c.system) / 1e6 / s) * 100);
+console.log(`reconcile: ${N} projects on ${CLUSTERS} ${TARGET === "realkube" ? "real API server(s) (realkube v1.36)" : "simulated cluster(s)"}, PostgreSQL 15, concurrency ${CONCURRENCY} per cluster,`);
+console.log(`workspace isolated, half the projects with project + egress isolation, one workspace admin (a RoleBinding per project); steady state over ${f(steadyS, 0)} s`);
+console.table([
+  { measure: "time until all ready (s)", "watch-driven": f(allReadyS), "polling (old)": `${f(passS)} per pass`, target: TARGET === "realkube" && N >= 10_000 ? "≤ 120" : "" },
+  { measure: "requests to create everything", "watch-driven": createRequests.requests, "polling (old)": "", target: "" },
+  { measure: "steady requests/s (excl. watch streams)", "watch-driven": f(steady.requests / steadyS, 2), "polling (old)": f(old.requests / period, 0), target: "≤ 1" },
+  { measure: "watch streams opened in steady state", "watch-driven": steady.watches, "polling (old)": 0, target: "" },
+  { measure: "console CPU, % of a core", "watch-driven": cpuPct(cpu, steadyS), "polling (old)": f(((oldCpu.user + oldCpu.system) / 1e6 / period) * 100), target: "≤ 5" },
+  { measure: "drift repair p50 / p95 (ms)", "watch-driven": `${f(pct(50), 0)} / ${f(pct(95), 0)}`, "polling (old)": `~${f((period / 2) * 1000, 0)} / ~${f(period * 0.95 * 1000, 0)} (interval)`, target: "p95 ≤ 2000" },
+  { measure: "console RSS (MB)", "watch-driven": f(rssMb, 0), "polling (old)": f(rssOldMb, 0), target: "≤ 400" },
+]);
+console.log(`polling: one pass sent ${old.requests} requests (${f(old.requests / N, 1)} per project)${oldErrors ? `, ${oldErrors} errors` : ""}; drift waits for the next pass (every ${INTERVAL_S} s or the pass time, whichever is longer).`);
+if (notReady) console.error(`${notReady} project(s) not ready after the controller settled`);
+
 await db().$disconnect();
-await pg15?.stop();
-await embedded?.stop();
-if (steady.writes !== 0 || rows[0]!.ready !== N) {
-  console.error(`FAIL: steady pass sent ${steady.writes} writes; ${rows[0]!.ready}/${N} ready after the first pass`);
-  process.exit(1);
-}
+for (const t of targets) await t.stop();
+pgServer.stop();
+process.exit(notReady ? 1 : 0);
