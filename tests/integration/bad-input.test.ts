@@ -91,8 +91,8 @@ describe("LIKE wildcards match themselves", () => {
 });
 
 describe("audit search and export outside PostgreSQL's range", () => {
-  it.each([{ from: "-200000-01-01" }, { to: "+200000-01-01T00:00:00Z" }, { cursor: "999999999999999.1" }, { cursor: "1764000000000.99999999999999999999" }])("refuses %j with 422", async (query) => {
-    const res = await callRoute(auditEvents, { method: "GET", path: "/api/v1/audit/events", token: admin, query: query as Record<string, string> });
+  it.each<Record<string, string>>([{ from: "-200000-01-01" }, { to: "+200000-01-01T00:00:00Z" }, { cursor: "999999999999999.1" }, { cursor: "1764000000000.99999999999999999999" }])("refuses %j with 422", async (query) => {
+    const res = await callRoute(auditEvents, { method: "GET", path: "/api/v1/audit/events", token: admin, query });
     expect(res.status).toBe(422);
   });
 
