@@ -437,6 +437,11 @@ export const consoleEn = {
   "field.noPeerProject": "No project \"{name}\" on this project's cluster.",
   "field.noPeerWorkspace": 'No workspace "{name}".',
   "field.projectNeedsWorkspace": "A project needs its workspace.",
+  "field.exceptOutsideCidr": "Must be a strict subset of `cidr`.",
+  "field.portSyntax": "A port number (1-65535) or a port name (lowercase letters, digits and '-').",
+  "field.portNeedsLetter": "A port number (1-65535) or a port name with at least one letter.",
+  "field.notNegative": "Must not be negative.",
+  "field.dateRange": "A date between 1970-01-01 and 9999-12-31.",
 
   // The server's other words the console shows, word for word as above: problem details, authorization
   // denials, sign-in failure reasons (stored in English, re-worded when read) and connection test results.
@@ -521,6 +526,8 @@ export const consoleEn = {
   "detail.idpTest.discoveryStatus": "Discovery answered {status}.",
   "detail.idpTest.wrongIssuer": 'Discovery names issuer "{found}", not "{issuer}".',
   "detail.idpTest.oidcOk": "Discovery found; authorization endpoint {endpoint}.",
+  "detail.bodyTooLarge": "The request body is larger than {max} bytes.",
+  "detail.bodyUnreadable": "The request body could not be read.",
 
   // Identity administration: one user's access (lock, sessions, sign-ins) and editing identity providers.
   "userAccess.account": "Account",

@@ -435,6 +435,11 @@ export const consoleZh: Record<keyof typeof consoleEn, string> = {
   "field.noPeerProject": "此项目所在集群上没有项目“{name}”。",
   "field.noPeerWorkspace": "没有企业空间“{name}”。",
   "field.projectNeedsWorkspace": "指定项目时须同时指定其企业空间。",
+  "field.exceptOutsideCidr": "必须是 `cidr` 的真子集。",
+  "field.portSyntax": "端口号（1-65535）或端口名（小写字母、数字和“-”）。",
+  "field.portNeedsLetter": "端口号（1-65535）或至少含一个字母的端口名。",
+  "field.notNegative": "不能为负数。",
+  "field.dateRange": "1970-01-01 到 9999-12-31 之间的日期。",
 
   "detail.signIn": "请先登录。",
   "detail.changePasswordFirst": "请先修改密码，再进行其他操作。",
@@ -517,6 +522,8 @@ export const consoleZh: Record<keyof typeof consoleEn, string> = {
   "detail.idpTest.discoveryStatus": "发现端点返回 {status}。",
   "detail.idpTest.wrongIssuer": "发现文档中的签发者是“{found}”，而不是“{issuer}”。",
   "detail.idpTest.oidcOk": "已找到发现文档；授权端点为 {endpoint}。",
+  "detail.bodyTooLarge": "请求体超过 {max} 字节。",
+  "detail.bodyUnreadable": "无法读取请求体。",
 
   // 身份管理：单个用户的访问（锁定、会话、登录记录）与身份提供者的编辑。
   "userAccess.account": "帐户",
