@@ -8,6 +8,7 @@ import { transaction } from "../db/sql";
 import type { KubeAuditEvent, KubeAuditEventList } from "../schemas/audit";
 import { appendSealed, type UnsealedEvent } from "./record";
 import { isUniqueViolation } from "../db/errors";
+import { redact, redactText } from "./redact";
 
 export interface IngestResult {
   received: number;
@@ -19,7 +20,6 @@ export interface IngestResult {
 
 const FINAL_STAGES = new Set(["ResponseComplete", "Panic"]);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SECRET_KEY = /pass(word)?|token|secret|kubeconfig|credential|private|^key$|apikey|authorization|cert/i;
 const MAX_OBJECT_CHARS = 16_384;
 
 /** kube-apiserver uses UUIDs, but a client may set its own Audit-ID: map anything else to a stable UUID. */
@@ -27,18 +27,6 @@ export function auditUuid(cluster: string, auditID: string): string {
   if (UUID.test(auditID)) return auditID.toLowerCase();
   const h = createHash("sha256").update(`${cluster}\0${auditID}`).digest("hex");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-/** Request bodies are kept only without secrets: Secret objects entirely, secret-looking keys anywhere. */
-export function redact(value: unknown, depth = 0): unknown {
-  if (depth > 12) return "[…]";
-  if (Array.isArray(value)) return value.slice(0, 200).map((v) => redact(v, depth + 1));
-  if (value && typeof value === "object") {
-    const o = value as Record<string, unknown>;
-    if (o.kind === "Secret") return { kind: "Secret", apiVersion: o.apiVersion, metadata: redact(o.metadata, depth + 1), data: "[redacted]" };
-    return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, SECRET_KEY.test(k) && v !== null && typeof v !== "boolean" ? "[redacted]" : redact(v, depth + 1)]));
-  }
-  return value;
 }
 
 function boundedObject(obj: unknown, resource: string | undefined): unknown {
@@ -91,7 +79,7 @@ export function fromKube(cluster: string, e: KubeAuditEvent, scope: { workspace:
     project: scope?.project ?? null,
     outcome: outcomeOf(e, code),
     statusCode: code,
-    reason: (e.responseStatus?.message ?? e.responseStatus?.reason ?? null)?.slice(0, 1000) ?? null,
+    reason: redactText((e.responseStatus?.message ?? e.responseStatus?.reason ?? "").slice(0, 1000)) || null,
     sourceIp: e.sourceIPs?.[0] ?? null,
     userAgent: e.userAgent?.slice(0, 500) ?? null,
     receivedAt: new Date(e.requestReceivedTimestamp),

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "@prisma/client";
 import { onPrisma, transaction, type SqlExecutor } from "../db/sql";
 import { eventHash, GENESIS, weekOf, type SealedFields } from "./chain";
+import { redactText, redactValues } from "./redact";
 
 export const CHAIN_LOCK = 7_260_001;
 
@@ -52,7 +53,7 @@ export async function record(input: AuditInput, tx?: Prisma.TransactionClient): 
     project: input.project ?? null,
     outcome: input.outcome,
     statusCode: input.statusCode,
-    reason: input.reason?.slice(0, 1000) ?? null,
+    reason: input.reason ? redactText(input.reason.slice(0, 1000)) : null,
     sourceIp: input.sourceIp ?? null,
     userAgent: input.userAgent?.slice(0, 500) ?? null,
     receivedAt: input.receivedAt ?? now,
@@ -115,7 +116,8 @@ export async function appendSealed(t: SqlExecutor, events: UnsealedEvent[]): Pro
     cols.username.push(e.username); cols.resource.push(e.resource); cols.namespace.push(e.namespace); cols.name.push(e.name);
     cols.apiGroup.push(e.apiGroup); cols.cluster.push(e.cluster); cols.workspace.push(e.workspace); cols.project.push(e.project);
     cols.outcome.push(e.outcome); cols.statusCode.push(e.statusCode); cols.reason.push(e.reason); cols.sourceIp.push(e.sourceIp);
-    cols.userAgent.push(e.userAgent); cols.request.push(e.request === null || e.request === undefined ? null : JSON.stringify(e.request));
+    cols.userAgent.push(e.userAgent); // Whatever wrote it, what is kept beside the event holds no credentials.
+    cols.request.push(e.request === null || e.request === undefined ? null : JSON.stringify(redactValues(e.request)));
     cols.receivedAt.push(e.receivedAt.toISOString()); cols.completedAt.push(e.completedAt.toISOString());
     cols.prevHash.push(prev); cols.hash.push(chain.head);
   }

@@ -84,6 +84,35 @@ describe("audit webhook", () => {
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prevHash).toBe(rows[i - 1]!.hash);
   });
 
+  it("stores a ConfigMap whose annotation holds a URL with a password without that password (#13 item 10)", async () => {
+    const now = new Date();
+    const auditID = randomUUID();
+    const jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjaSJ9.c2lnbmF0dXJlLWJ5dGVz";
+    const event = {
+      kind: "Event", apiVersion: "audit.k8s.io/v1", level: "RequestResponse", auditID, stage: "ResponseComplete",
+      requestURI: `/api/v1/namespaces/${project}/configmaps`, verb: "create",
+      user: { username: "alice@example.com", groups: ["system:authenticated"] }, sourceIPs: ["10.0.12.7"],
+      objectRef: { resource: "configmaps", namespace: project, name: "deploy-source", apiVersion: "v1" },
+      responseStatus: { metadata: {}, code: 201 },
+      requestObject: {
+        kind: "ConfigMap", apiVersion: "v1",
+        metadata: { name: "deploy-source", namespace: project, annotations: { "example.com/source": "https://deploy:s3cr3t-pw@git.example.com/web.git" } },
+        data: { MODE: "blue", notes: `ci uses ${jwt}` },
+      },
+      requestReceivedTimestamp: new Date(now.getTime() - 20).toISOString(), stageTimestamp: now.toISOString(),
+    };
+    const res = await post({ kind: "EventList", apiVersion: "audit.k8s.io/v1", items: [event] });
+    expect(await res.json()).toMatchObject({ accepted: 1 });
+    const row = await db().auditEvent.findFirstOrThrow({ where: { auditId: auditID } });
+    const stored = JSON.stringify(row.request);
+    expect(stored).not.toContain("s3cr3t-pw");
+    expect(stored).not.toContain(jwt);
+    // What is not a credential stays readable: the repository, the other values.
+    expect(stored).toContain("git.example.com/web.git");
+    expect(stored).toContain('"MODE":"blue"');
+    expect(stored).toContain("[redacted]");
+  });
+
   it("deduplicates a retried batch and duplicates inside one batch", async () => {
     const list = eventList(project);
     const before = await countFor();
