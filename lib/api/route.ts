@@ -4,9 +4,10 @@ import type { User } from "@prisma/client";
 import { Prisma } from "@prisma/client";
 import { z, type ZodType } from "zod";
 import { currentUser, principalFor } from "../auth/session";
-import { authorize, type Decision, type Principal, type Scope } from "../rbac/authorize";
+import { authorize, visibleScope, type Decision, type Principal, type Scope } from "../rbac/authorize";
 import type { Permission } from "../rbac/catalogue";
-import { record } from "../audit/record";
+import { record, type AuditInput } from "../audit/record";
+import { db } from "../db/client";
 import { withAuditContext, type AuditContext } from "../audit/context";
 import { AppError, badRequest, conflict, notFound, problemResponse, unauthenticated, invalid, type FieldIssue } from "./errors";
 import { clientInfo } from "./client-info";
@@ -124,7 +125,9 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
     }
     const recordedWithChange = status < 400 && audit.recorded;
     if ((MUTATING.has(req.method) || status >= 400) && !recordedWithChange) {
-      await record({ ...auditBase(), outcome: status < 400 ? "success" : denied ? "denied" : "failure", statusCode: status, reason }).catch((e) =>
+      const event: AuditInput = { ...auditBase(), outcome: status < 400 ? "success" : denied ? "denied" : "failure", statusCode: status, reason };
+      // What was refused names only what the caller typed: it joins a tenant's log only where the caller could see that tenant.
+      await (async () => record(status < 400 ? event : { ...event, ...(await seenScope(user, target, req.method, url.pathname)) }))().catch((e) =>
         console.error("audit record failed", e),
       );
     }
@@ -157,6 +160,31 @@ function enforce(decision: Decision, action: Permission) {
 function scopeHint(raw: Record<string, string | string[]>): AuditTarget {
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   return { workspace: one(raw.ws), project: one(raw.project), cluster: one(raw.cluster) };
+}
+
+/**
+ * The workspace and project a refused or failed request is recorded under (#13 item 10): those of the target
+ * that exist and that the caller may know exist (visibleScope()), so no one writes into the log of a tenant
+ * they cannot see, nor names a project there that is not one. Whatever is left out (the caller's own text)
+ * is kept in `request` of an event at a scope they could see, or at platform scope, where platform auditors read it.
+ */
+async function seenScope(user: User | null, target: AuditTarget, method: string, path: string): Promise<Pick<AuditInput, "workspace" | "project" | "request">> {
+  const asked = { workspace: target.workspace ?? null, project: target.project ?? null };
+  const seen: { workspace: string | null; project: string | null } = { workspace: null, project: null };
+  if (user && asked.workspace) {
+    const scope = { workspace: asked.workspace, project: asked.project ?? undefined };
+    const visible = visibleScope(await principalFor(user, scope), scope);
+    const ws = visible.workspace ? await db().workspace.findUnique({ where: { name: visible.workspace }, select: { id: true, name: true } }) : null;
+    if (ws) {
+      seen.workspace = ws.name;
+      const project = visible.project
+        ? await db().project.findUnique({ where: { workspaceId_name: { workspaceId: ws.id, name: visible.project } }, select: { name: true } })
+        : null;
+      seen.project = project?.name ?? null;
+    }
+  }
+  if (seen.workspace === asked.workspace && seen.project === asked.project) return seen;
+  return { ...seen, request: { method, path, ...(asked.workspace ? { workspace: asked.workspace } : {}), ...(asked.project ? { project: asked.project } : {}) } };
 }
 
 function scopeTarget(scope: Scope): AuditTarget {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authorize, missingPermissions, projectKey, type Principal } from "./authorize";
+import { authorize, missingPermissions, projectKey, visibleScope, type Principal } from "./authorize";
 import { builtinRole, withDependencies, type Level } from "./catalogue";
 import { effectivePermissions } from "./effective";
 
@@ -90,5 +90,26 @@ describe("effective permissions and escalation", () => {
 
   it("manage templates pull in their view and declared dependencies", () => {
     expect([...withDependencies(["workspace-members.manage"])].sort()).toEqual(["workspace-members.manage", "workspace-members.view", "workspace-roles.view"]);
+  });
+});
+
+describe("visibleScope (what an audit event of a refused request may name)", () => {
+  it.each([
+    ["platform admin: any workspace and project", admin, { workspace: "b", project: "x" }, { workspace: "b", project: "x" }],
+    ["member of A: not B", wsAdminA, { workspace: "b", project: "x" }, {}],
+    ["regular of A: A, a project it is in", wsRegularA, webA, webA],
+    ["regular of A: A, not a project it is not in", wsRegularA, dbA, A],
+    ["viewer of A: every project of A", wsViewerA, dbA, dbA],
+    ["no workspace: nothing", regular, {}, {}],
+    ["outsider: nothing of A", regular, webA, {}],
+  ])("%s", (_what, p, scope, seen) => expect(visibleScope(p, scope)).toEqual(seen));
+
+  it("agrees with authorize(): a scope it hides is one authorize() answers 404 for", () => {
+    for (const p of [admin, wsAdminA, wsViewerA, wsRegularA, selfProvA, projViewer, regular])
+      for (const scope of [A, B, webA, dbA]) {
+        const seen = visibleScope(p, scope);
+        const visible = authorize(p, scope.project ? "project-settings.view" : "workspace-settings.view", scope).visible;
+        expect(scope.project ? seen.project === scope.project : seen.workspace === scope.workspace).toBe(visible);
+      }
   });
 });

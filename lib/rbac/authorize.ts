@@ -88,6 +88,22 @@ export function authorize(p: Principal, action: Permission, scope: Scope = {}): 
     : { allowed: false, visible: false, reason: `not a member of project "${scope.project}"` };
 }
 
+/**
+ * How much of `scope` the principal may know exists, with no action in mind: authorize()'s `visible`. A workspace
+ * it is a member of (or every workspace, by its platform role), a project there it is a member of or whose
+ * workspace role sees every project. What it names beyond that is only what the caller typed.
+ */
+export function visibleScope(p: Principal, scope: Scope): Scope {
+  const ws = scope.workspace;
+  if (!ws) return {};
+  const wsGrant = p.workspaces.get(ws);
+  const everywhere = p.platform.permissions.has("workspaces.view") || p.platform.permissions.has("workspaces.manage");
+  if (!everywhere && !wsGrant) return {};
+  if (!scope.project) return { workspace: ws };
+  const seesProject = everywhere || workspaceCovers(wsGrant, "projects.view") !== undefined || p.projects.has(projectKey(ws, scope.project));
+  return seesProject ? { workspace: ws, project: scope.project } : { workspace: ws };
+}
+
 /** Kubernetes' Covers rule: what `candidate` grants that `held` does not. Empty means no escalation. */
 export function missingPermissions(held: ReadonlySet<Permission>, candidate: Iterable<Permission>): Permission[] {
   return [...candidate].filter((perm) => !held.has(perm));
