@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authorize, missingPermissions, projectKey, visibleScope, type Principal } from "./authorize";
+import { authorize, missingPermissions, projectKey, visibleScope, type Principal, type Scope } from "./authorize";
 import { builtinRole, withDependencies, type Level } from "./catalogue";
 import { effectivePermissions } from "./effective";
 
@@ -106,7 +106,7 @@ describe("visibleScope (what an audit event of a refused request may name)", () 
 
   it("agrees with authorize(): a scope it hides is one authorize() answers 404 for", () => {
     for (const p of [admin, wsAdminA, wsViewerA, wsRegularA, selfProvA, projViewer, regular])
-      for (const scope of [A, B, webA, dbA]) {
+      for (const scope of [A, B, webA, dbA] as Scope[]) {
         const seen = visibleScope(p, scope);
         const visible = authorize(p, scope.project ? "project-settings.view" : "workspace-settings.view", scope).visible;
         expect(scope.project ? seen.project === scope.project : seen.workspace === scope.workspace).toBe(visible);
