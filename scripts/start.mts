@@ -11,6 +11,8 @@ import { startSimulatorProcesses } from "../lib/setup/simulators.ts";
 import { buildFingerprint } from "../lib/setup/fingerprint.ts";
 import { seed, demoUsers, type SeedCluster } from "../prisma/seed.ts";
 import { applyProvidersFromEnv } from "../lib/identity/providers.ts";
+import { loadKubeConfig } from "../lib/kube/client.ts";
+import { KubeconfigRefused } from "../lib/kube/kubeconfig-safety.ts";
 
 const dev = process.argv.includes("--dev");
 const dataDir = resolve(process.env.TENANTRY_DATA_DIR || ".tenantry");
@@ -26,6 +28,28 @@ async function shutdown(code = 0) {
 process.on("SIGINT", () => void shutdown());
 process.on("SIGTERM", () => void shutdown());
 
+// A kubeconfig from the environment is held to the rule of one registered through the API (it never runs a
+// command or reads a local file), and checked before anything else starts.
+let hostKubeconfig: string | undefined;
+if (process.env.TENANTRY_KUBECONFIG) {
+  const file = process.env.TENANTRY_KUBECONFIG;
+  try {
+    hostKubeconfig = readFileSync(file, "utf8");
+    loadKubeConfig(hostKubeconfig);
+  } catch (err) {
+    const why = err instanceof KubeconfigRefused ? err.problems.map((p) => `  - ${p}`) : [`  ${(err as Error).message}`];
+    console.error(
+      [
+        `TENANTRY_KUBECONFIG (${file}) cannot be used:`,
+        ...why,
+        "Only inline credentials are accepted: token, client-certificate-data and client-key-data, or username and password;",
+        "certificate-authority-data for the server's CA; proxy-url only as an http or https URL.",
+      ].join("\n"),
+    );
+    process.exit(1);
+  }
+}
+
 mkdirSync(dataDir, { recursive: true });
 const secrets = loadOrCreateSecrets(dataDir);
 process.env.TENANTRY_SECRET_KEY = secrets.secretKey;
@@ -38,8 +62,8 @@ const databaseUrl = process.env.DATABASE_URL!;
 await migrate(databaseUrl);
 
 let clusters: SeedCluster[];
-if (process.env.TENANTRY_KUBECONFIG) {
-  clusters = [{ name: process.env.TENANTRY_CLUSTER_NAME || "host", kubeconfig: readFileSync(process.env.TENANTRY_KUBECONFIG, "utf8") }];
+if (hostKubeconfig !== undefined) {
+  clusters = [{ name: process.env.TENANTRY_CLUSTER_NAME || "host", kubeconfig: hostKubeconfig }];
 } else {
   // Each demo user gets a kubeconfig as `tenantry:<name>`, the identity their RoleBindings name.
   const sims = await startSimulatorProcesses(["host", "member"], join(dataDir, "clusters"), demoUsers.map((u) => `tenantry:${u.username}`));

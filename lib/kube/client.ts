@@ -1,6 +1,7 @@
 // The one cluster client factory: a registered cluster's sealed credentials → a client-node KubeConfig.
 import { ApiException, KubeConfig, type ApiType } from "@kubernetes/client-node";
 import { unseal } from "../crypto/seal";
+import { checkKubeconfig } from "./kubeconfig-safety";
 
 type ApiConstructor<T extends ApiType> = new (config: never) => T;
 
@@ -14,12 +15,16 @@ export const IN_CLUSTER = "in-cluster";
 
 const cache = new Map<string, { stamp: number; kc: KubeConfig }>();
 
-/** Parses a kubeconfig (or the pod's service account for IN_CLUSTER); throws with a readable reason. */
+/**
+ * Parses a kubeconfig (or the pod's service account for IN_CLUSTER); throws with a readable reason. The one
+ * way a kubeconfig becomes a KubeConfig: checkKubeconfig refuses (KubeconfigRefused) what would run a command
+ * or read a local file before client-node sees anything, and client-node gets only the checked object.
+ */
 export function loadKubeConfig(source: string): KubeConfig {
   const kc = new KubeConfig();
   // TENANTRY_IN_CLUSTER_ROOT only moves where the service-account files are read from (tests).
   if (source === IN_CLUSTER) kc.loadFromCluster(process.env.TENANTRY_IN_CLUSTER_ROOT);
-  else kc.loadFromString(source);
+  else kc.loadFromString(JSON.stringify(checkKubeconfig(source)));
   if (!kc.getCurrentCluster()) throw new Error("the kubeconfig has no current context with a cluster");
   if (!kc.getCurrentUser()) throw new Error("the kubeconfig has no current context with a user");
   return kc;

@@ -7,6 +7,7 @@ import { conflict, invalid, notFound } from "../api/errors";
 import { seal } from "../crypto/seal";
 import { clusterCounts } from "../db/counts";
 import { IN_CLUSTER, kubeReason, loadKubeConfig, withTimeout, kubeConfigFor } from "../kube/client";
+import { KubeconfigRefused } from "../kube/kubeconfig-safety";
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { ClusterCreate, ClusterUpdate } from "../schemas/cluster";
 
@@ -76,6 +77,9 @@ async function validatedCredentials(source: string): Promise<Probe> {
   try {
     kc = loadKubeConfig(source);
   } catch (err) {
+    // Refused before anything was loaded: what would run a command or read a file on the console's host.
+    if (err instanceof KubeconfigRefused)
+      throw invalid(err.problems.map((problem) => ({ path: "kubeconfig", message: `Not a usable kubeconfig: ${problem}` })), "The kubeconfig was refused: only inline credentials are accepted.");
     throw invalid([{ path: "kubeconfig", message: `Not a usable kubeconfig: ${(err as Error).message}` }], "The kubeconfig could not be read.");
   }
   try {

@@ -26,6 +26,7 @@ export interface Controller {
 
 export async function startController(opts: ControllerOptions): Promise<Controller> {
   const clusters = new Map<string, ClusterController>();
+  const unloadable = new Map<string, string>();
   const clusterOpts: ClusterOptions = { concurrency: opts.concurrency ?? 8, baseDelayMs: opts.baseDelayMs, maxDelayMs: opts.maxDelayMs };
   let stopped = false;
 
@@ -38,10 +39,22 @@ export async function startController(opts: ControllerOptions): Promise<Controll
       const running = clusters.get(row.id);
       if (running && running.cluster.credentials === row.credentials) continue;
       running?.stop();
-      const c = new ClusterController(row, clusterOpts);
+      clusters.delete(row.id);
+      // A stored kubeconfig that cannot be loaded (refused, say) holds up only its own cluster; its health
+      // check reports why. Said once per credentials, not on every catch-up.
+      let c: ClusterController;
+      try {
+        c = new ClusterController(row, clusterOpts);
+      } catch (err) {
+        if (unloadable.get(row.id) !== row.credentials) console.error(`cluster ${row.id}: its kubeconfig cannot be loaded: ${(err as Error).message}`);
+        unloadable.set(row.id, row.credentials);
+        continue;
+      }
+      unloadable.delete(row.id);
       clusters.set(row.id, c);
       c.start();
     }
+    for (const id of unloadable.keys()) if (!seen.has(id)) unloadable.delete(id);
     for (const [id, c] of clusters) {
       if (seen.has(id)) continue;
       c.stop();
