@@ -11,7 +11,8 @@ import { db } from "../db/client";
 import { withAuditContext, type AuditContext } from "../audit/context";
 import { AppError, badRequest, conflict, notFound, problemResponse, unauthenticated, invalid, type FieldIssue } from "./errors";
 import { clientInfo } from "./client-info";
-import { badStrings, readText } from "./body";
+import { isPublicOrigin } from "./public-origin";
+import { badString, badStrings, readText } from "./body";
 import { requestLocale, type Locale } from "../i18n";
 import { zodParseParams } from "../i18n/server-messages";
 
@@ -123,6 +124,7 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
       reason = appErr instanceof Denial ? appErr.why : appErr.message;
       response = problemResponse(appErr, url.pathname, locale);
     }
+    response = noStore(response);
     const recordedWithChange = status < 400 && audit.recorded;
     if ((MUTATING.has(req.method) || status >= 400) && !recordedWithChange) {
       const event: AuditInput = { ...auditBase(), outcome: status < 400 ? "success" : denied ? "denied" : "failure", statusCode: status, reason };
@@ -133,6 +135,23 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
     }
     return response;
   });
+}
+
+/**
+ * Every answer is the caller's own (tokens shown once, kubeconfigs, audit events, whatever a role may see):
+ * no shared or browser cache keeps it, unless a handler said otherwise.
+ */
+export function noStore(response: Response): Response {
+  if (response.headers.has("cache-control")) return response;
+  try {
+    response.headers.set("cache-control", "no-store");
+    return response;
+  } catch {
+    // Immutable headers (a fetched Response passed through): the same answer, with its own copy of them.
+    const copy = new Response(response.body, response);
+    copy.headers.set("cache-control", "no-store");
+    return copy;
+  }
 }
 
 /** Each handler's spec, so tests can derive requests from the route table's own schemas (fuzzing). */
@@ -171,7 +190,8 @@ function scopeHint(raw: Record<string, string | string[]>): AuditTarget {
 async function seenScope(user: User | null, target: AuditTarget, method: string, path: string): Promise<Pick<AuditInput, "workspace" | "project" | "request">> {
   const asked = { workspace: target.workspace ?? null, project: target.project ?? null };
   const seen: { workspace: string | null; project: string | null } = { workspace: null, project: null };
-  if (user && asked.workspace) {
+  // A name PostgreSQL cannot hold (NUL, lone surrogates) names nothing that exists.
+  if (user && asked.workspace && !badString(asked.workspace) && !(asked.project && badString(asked.project))) {
     const scope = { workspace: asked.workspace, project: asked.project ?? undefined };
     const visible = visibleScope(await principalFor(user, scope), scope);
     const ws = visible.workspace ? await db().workspace.findUnique({ where: { name: visible.workspace }, select: { id: true, name: true } }) : null;
@@ -191,18 +211,12 @@ function scopeTarget(scope: Scope): AuditTarget {
   return Object.fromEntries(Object.entries(scope).filter(([, v]) => v)) as AuditTarget;
 }
 
+/** A browser's mutation must come from the console's own pages: its Origin is the public origin (lib/api/public-origin.ts). */
 function checkOrigin(req: Request) {
   if (!MUTATING.has(req.method)) return;
   const origin = req.headers.get("origin");
   if (!origin) return; // non-browser clients send none; browsers always do on these methods
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    throw new Denial(403, "cross_origin", "Cross-origin request refused.", "cross-origin request refused");
-  }
-  if (originHost !== host) throw new Denial(403, "cross_origin", "Cross-origin request refused.", "cross-origin request refused");
+  if (!isPublicOrigin(origin, req.headers)) throw new Denial(403, "cross_origin", "Cross-origin request refused.", "cross-origin request refused");
 }
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; error: AppError };

@@ -7,6 +7,7 @@ import { Prisma } from "@prisma/client";
 import { onPrisma, transaction, type SqlExecutor } from "../db/sql";
 import { eventHash, GENESIS, weekOf, type SealedFields } from "./chain";
 import { redactText, redactValues } from "./redact";
+import { toStorable } from "../api/body";
 
 export const CHAIN_LOCK = 7_260_001;
 
@@ -108,7 +109,10 @@ export async function appendSealed(t: SqlExecutor, events: UnsealedEvent[]): Pro
     userAgent: [] as (string | null)[], request: [] as (string | null)[], receivedAt: [] as string[], completedAt: [] as string[],
     prevHash: [] as string[], hash: [] as string[],
   };
-  for (const e of events) {
+  for (const written of events) {
+    // PostgreSQL text holds no NUL and UTF-8 no lone surrogate: a refused request's path may carry either, and
+    // its denial must still be logged, with the hash over what is stored.
+    const e = Object.fromEntries(Object.entries(written).map(([k, v]) => [k, typeof v === "string" ? toStorable(v) : v])) as UnsealedEvent;
     const chain = chains.get(weekOf(e.receivedAt))!;
     const prev = chain.head;
     chain.head = eventHash(prev, e);
@@ -117,7 +121,7 @@ export async function appendSealed(t: SqlExecutor, events: UnsealedEvent[]): Pro
     cols.apiGroup.push(e.apiGroup); cols.cluster.push(e.cluster); cols.workspace.push(e.workspace); cols.project.push(e.project);
     cols.outcome.push(e.outcome); cols.statusCode.push(e.statusCode); cols.reason.push(e.reason); cols.sourceIp.push(e.sourceIp);
     cols.userAgent.push(e.userAgent); // Whatever wrote it, what is kept beside the event holds no credentials.
-    cols.request.push(e.request === null || e.request === undefined ? null : JSON.stringify(redactValues(e.request)));
+    cols.request.push(e.request === null || e.request === undefined ? null : JSON.stringify(redactValues(e.request), (_key, v) => (typeof v === "string" ? toStorable(v) : v)));
     cols.receivedAt.push(e.receivedAt.toISOString()); cols.completedAt.push(e.completedAt.toISOString());
     cols.prevHash.push(prev); cols.hash.push(chain.head);
   }
