@@ -100,6 +100,7 @@ export const consoleEn = {
   "ws.emptyAsk": "Ask a platform admin to add you to a workspace.",
   "ws.nameHint": "Lowercase letters, digits and '-'; at most 63 characters. Cannot be changed later.",
   "ws.clustersError": "Could not load the clusters: {reason}",
+  "ws.placedByAdmin": "A platform admin places the workspace on clusters once it exists.",
   "ws.noClusters": "No clusters are registered yet.",
 
   "proj.table": "Projects of {ws}",
@@ -432,6 +433,7 @@ export const consoleEn = {
   "field.notAPermission": "Not a {level} permission; see GET /api/v1/templates?scope={scope}.",
   "field.overPool": "{resource}: requested {requested}, but {allocated} of the workspace's pool of {pool} is already allocated to other projects ({left} left).",
   "field.poolBelowHeld": "{resource}: the pool cannot be lowered to {value}; its projects already hold {held}.",
+  "field.platformOnlyQuota": "{resource}: only a platform admin opens load balancers and node ports.",
   "field.defaultOverPool": "{resource}: the default project quota {value} is larger than the pool {pool}.",
   "field.limitOrder": "{resource}: {upper} {upperValue} is below {lower} {lowerValue}.",
   "field.noPeerProject": "No project \"{name}\" on this project's cluster.",

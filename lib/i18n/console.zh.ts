@@ -101,6 +101,7 @@ export const consoleZh: Record<keyof typeof consoleEn, string> = {
   "ws.emptyAsk": "请联系平台管理员将你加入企业空间。",
   "ws.nameHint": "只能包含小写字母、数字和“-”，最多 63 个字符。创建后无法修改。",
   "ws.clustersError": "无法加载集群：{reason}",
+  "ws.placedByAdmin": "企业空间创建后，由平台管理员将其分配到集群。",
   "ws.noClusters": "尚未注册集群。",
 
   "proj.table": "企业空间 {ws} 的项目",
@@ -430,6 +431,7 @@ export const consoleZh: Record<keyof typeof consoleEn, string> = {
   "field.notAPermission": "不是{level}级权限；请参阅 GET /api/v1/templates?scope={scope}。",
   "field.overPool": "{resource}：申请 {requested}，但企业空间资源池 {pool} 中已有 {allocated} 分配给其他项目（剩余 {left}）。",
   "field.poolBelowHeld": "{resource}：资源池不能降到 {value}，其项目已占用 {held}。",
+  "field.platformOnlyQuota": "{resource}：只有平台管理员可以开放负载均衡器和节点端口。",
   "field.defaultOverPool": "{resource}：默认项目配额 {value} 大于资源池 {pool}。",
   "field.limitOrder": "{resource}：{upper} {upperValue} 低于 {lower} {lowerValue}。",
   "field.noPeerProject": "此项目所在集群上没有项目“{name}”。",

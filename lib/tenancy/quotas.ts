@@ -3,9 +3,10 @@
 // runs under a transaction-scoped advisory lock so two concurrent allocations cannot both fit.
 import { Prisma } from "@prisma/client";
 import { db } from "../db/client";
-import { invalid, notFound, type FieldIssue } from "../api/errors";
+import { AppError, invalid, notFound, type FieldIssue } from "../api/errors";
+import type { Ctx } from "../api/route";
 import { add, compare, formatQuantity, parseQuantity, zero } from "@/sim/quantity";
-import { canonicalHard, effectiveHard, readQuotaUsage, type Hard } from "../kube/quota";
+import { canonicalHard, effectiveHard, PLATFORM_ONLY_KEYS, readQuotaUsage, type Hard } from "../kube/quota";
 import { kubeReason } from "../kube/client";
 import { requestReconcile } from "../kube/controller/enqueue";
 import type { ProjectQuotaBody, WorkspaceQuotaBody } from "../schemas/quota";
@@ -32,6 +33,24 @@ function overPool(pool: Hard, others: Hard, requested: Hard, path: string): Fiel
     .filter(([k]) => k in pool)
     .filter(([k, v]) => compare(add(q(others[k] ?? "0"), q(v)), q(pool[k]!)) > 0)
     .map(([k, v]) => ({ path: `${path}.${k}`, message: `${k}: requested ${v}, but ${others[k] ?? "0"} of the workspace's pool of ${pool[k]} is already allocated to other projects (${formatQuantity({ ...q(pool[k]!), nanos: q(pool[k]!).nanos - q(others[k] ?? "0").nanos })} left).` }));
+}
+
+/**
+ * Load balancers and node ports expose a tenant beyond the cluster: only platform admins open them (above 0).
+ * The one check for what a quota may open, asked for a project's quota and for the workspace's default that
+ * every new project starts with, so a default opens nothing the project's own route would refuse. Refused
+ * as the project route is, 403, with the keys named at `path`.
+ */
+export async function requireQuotaOpenings(hard: Hard, path: string, require: Ctx<unknown, unknown, unknown>["require"]): Promise<void> {
+  const opened = PLATFORM_ONLY_KEYS.filter((k) => hard[k] !== undefined && q(hard[k]!).nanos > 0n);
+  if (!opened.length) return;
+  try {
+    await require("workspaces.manage", {});
+  } catch (err) {
+    if (!(err instanceof AppError) || err.status !== 403) throw err;
+    const issues = opened.map((k) => ({ path: `${path}.${k}`, message: `${k}: only a platform admin opens load balancers and node ports.` }));
+    throw new AppError(403, err.code, err.message, issues, err.extra);
+  }
 }
 
 async function placement(ws: string, cluster: string) {

@@ -8,6 +8,7 @@ import { decodeCursor, toPage, type Page } from "../api/page";
 import { workspaceCounts } from "../db/counts";
 import { coversEveryWorkspace, type Principal } from "../rbac/authorize";
 import type { WorkspaceCreate, WorkspaceUpdate } from "../schemas/workspace";
+import type { Ctx } from "../api/route";
 
 const workspaceView = {
   id: true,
@@ -59,6 +60,14 @@ export async function getWorkspace(name: string): Promise<WorkspaceDto> {
   return presentOne(w);
 }
 
+/**
+ * Placement hands out cluster capacity: a platform decision, not a tenant's. The one check for placing a
+ * workspace on clusters, asked when one is created on clusters and when a workspace's clusters change.
+ */
+export async function requirePlacement(require: Ctx<unknown, unknown, unknown>["require"]): Promise<void> {
+  await require("workspaces.manage", {});
+}
+
 async function clusterIds(names: string[]): Promise<string[]> {
   const unique = [...new Set(names)];
   const found = await db().cluster.findMany({ where: { name: { in: unique } }, select: { id: true, name: true } });
@@ -88,9 +97,10 @@ export async function createWorkspace(input: WorkspaceCreate, creator: User): Pr
 export async function updateWorkspace(name: string, input: WorkspaceUpdate): Promise<WorkspaceDto> {
   const current = await db().workspace.findUnique({ where: { name }, select: { id: true } });
   if (!current) throw notFound(`Workspace "${name}"`);
+  // Looked up before the transaction: a query outside it while it holds its connection would wait on itself.
+  const ids = input.clusters ? await clusterIds(input.clusters) : undefined;
   return audited(async (tx) => {
-    if (input.clusters) {
-      const ids = await clusterIds(input.clusters);
+    if (ids) {
       const stranded = await tx.project.findFirst({
         where: { workspaceId: current.id, clusterId: { notIn: ids } },
         select: { name: true, cluster: { select: { name: true } } },

@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/route";
 import { workspaceCreate, workspaceListQuery } from "@/lib/schemas/workspace";
-import { createWorkspace, listWorkspaces } from "@/lib/tenancy/workspaces";
+import { createWorkspace, listWorkspaces, requirePlacement } from "@/lib/tenancy/workspaces";
 
 export const GET = route(
   { action: "workspace.list", permission: "authenticated", resource: "workspaces", query: workspaceListQuery },
@@ -16,5 +16,9 @@ export const POST = route(
     status: 201,
     target: (_p, body) => ({ name: body.name, workspace: body.name }),
   },
-  async ({ body, user }) => createWorkspace(body, user),
+  async ({ body, user, require }) => {
+    // The placement check of PATCH /workspaces/{ws}: a self-provisioner's workspace starts unplaced, a platform admin places it.
+    if (body.clusters.length) await requirePlacement(require);
+    return createWorkspace(body, user);
+  },
 );

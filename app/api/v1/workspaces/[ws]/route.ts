@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/route";
 import { workspaceParams, workspaceUpdate } from "@/lib/schemas/workspace";
-import { deleteWorkspace, getWorkspace, updateWorkspace } from "@/lib/tenancy/workspaces";
+import { deleteWorkspace, getWorkspace, requirePlacement, updateWorkspace } from "@/lib/tenancy/workspaces";
 
 const base = {
   resource: "workspaces",
@@ -14,8 +14,7 @@ export const GET = route({ ...base, action: "workspace.get", permission: "worksp
 export const PATCH = route(
   { ...base, action: "workspace.update", permission: "workspace-settings.manage", body: workspaceUpdate },
   async ({ params, body, require }) => {
-    // Placement hands out cluster capacity: a platform decision, not a tenant's.
-    if (body.clusters) await require("workspaces.manage", {});
+    if (body.clusters) await requirePlacement(require);
     return updateWorkspace(params.ws, body);
   },
 );

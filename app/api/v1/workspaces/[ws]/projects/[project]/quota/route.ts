@@ -1,9 +1,7 @@
 import { route } from "@/lib/api/route";
 import { projectParams } from "@/lib/schemas/project";
 import { projectQuotaBody } from "@/lib/schemas/quota";
-import { PLATFORM_ONLY_KEYS } from "@/lib/kube/quota";
-import { parseQuantity } from "@/sim/quantity";
-import { getProjectQuota, putProjectQuota } from "@/lib/tenancy/quotas";
+import { getProjectQuota, putProjectQuota, requireQuotaOpenings } from "@/lib/tenancy/quotas";
 
 const base = {
   resource: "resourcequotas",
@@ -15,7 +13,6 @@ const base = {
 export const GET = route({ ...base, action: "project.quota.get", permission: "project-quota.view" }, async ({ params }) => getProjectQuota(params.ws, params.project));
 
 export const PUT = route({ ...base, action: "project.quota.update", permission: "project-quota.manage", body: projectQuotaBody }, async ({ params, body, require }) => {
-  // Load balancers and node ports expose a tenant beyond the cluster: only platform admins open them.
-  if (PLATFORM_ONLY_KEYS.some((k) => body.hard[k] !== undefined && parseQuantity(body.hard[k]!).nanos > 0n)) await require("workspaces.manage", {});
+  await requireQuotaOpenings(body.hard, "hard", require);
   return putProjectQuota(params.ws, params.project, body);
 });
