@@ -8,6 +8,8 @@ import { POST as createToken } from "@/app/api/v1/me/tokens/route";
 import { GET as users } from "@/app/api/v1/users/route";
 import { GET as auditEvents } from "@/app/api/v1/audit/events/route";
 import { GET as auditExport } from "@/app/api/v1/audit/export/route";
+import { PUT as putProjectQuota } from "@/app/api/v1/workspaces/[ws]/projects/[project]/quota/route";
+import { PUT as putProjectNetwork } from "@/app/api/v1/workspaces/[ws]/projects/[project]/network/route";
 import { callRoute, tokenFor } from "../support/call-route";
 import { makeUser, uniqueName } from "../support/fixtures";
 
@@ -117,5 +119,52 @@ describe("audit webhook timestamps and strings", () => {
     expect(body.refusals.map((r: { reason: string }) => r.reason).join("\n")).toMatch(/retention[\s\S]*future[\s\S]*NUL/);
     expect(await db().auditEvent.count({ where: { cluster } })).toBeGreaterThanOrEqual(1);
     expect(await db().auditEvent.count({ where: { cluster, receivedAt: { gt: new Date(Date.now() + 3600_000) } } })).toBe(0);
+  });
+});
+
+describe("a project's quota and network allow-list refuse what Kubernetes would not parse, storing nothing", () => {
+  const ws = uniqueName("bad-ws");
+  const project = uniqueName("bad-p");
+  const QUOTA = { hard: { "requests.cpu": "1", pods: "10" } };
+  const NETWORK = { isolated: true, allow: [{ cidr: "10.0.0.0/8", except: ["10.1.0.0/16"], ports: [{ port: 443, protocol: "TCP" }] }] };
+  beforeAll(async () => {
+    const c = await db().cluster.findUniqueOrThrow({ where: { name: cluster } });
+    const w = await db().workspace.create({ data: { name: ws, clusters: { create: { clusterId: c.id } } } });
+    await db().project.create({ data: { name: project, workspaceId: w.id, clusterId: c.id, quota: QUOTA, network: NETWORK } });
+  });
+  const stored = () => db().project.findFirstOrThrow({ where: { name: project, workspace: { name: ws } }, select: { quota: true, network: true, generation: true } });
+  const paths = (body: unknown) => ((body as { issues?: { path: string }[] }).issues ?? []).map((i) => i.path);
+
+  it.each(["1-1", "1mi", "1e", "1Ki5", "1.2.3", "1e1000000"])("quantity %j → 422 naming the key, the stored quota unchanged", async (value) => {
+    const before = await stored();
+    const res = await callRoute(putProjectQuota, { method: "PUT", path: `/api/v1/workspaces/${ws}/projects/${project}/quota`, params: { ws, project }, token: admin, body: { hard: { "requests.cpu": "2", "limits.memory": value } } });
+    expect(res.status, JSON.stringify(res.body)).toBe(422);
+    expect(res.contentType).toMatch(/^application\/problem\+json/);
+    expect(paths(res.body)).toEqual(["hard.limits.memory"]);
+    expect(await stored()).toEqual(before);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ["CIDR 10.0.0.0/33", { cidr: "10.0.0.0/33" }, "allow.0.cidr"],
+    ["CIDR 999.999.999.999/99", { cidr: "999.999.999.999/99" }, "allow.0.cidr"],
+    ["an except outside its cidr", { cidr: "10.0.0.0/16", except: ["192.168.0.0/24"] }, "allow.0.except.0"],
+    ["port \"70000\"", { cidr: "10.0.0.0/8", ports: [{ port: "70000" }] }, "allow.0.ports.0.port"],
+    ["port 70000", { cidr: "10.0.0.0/8", ports: [{ port: 70000 }] }, "allow.0.ports.0.port"],
+    ["port 0", { cidr: "10.0.0.0/8", ports: [{ port: 0 }] }, "allow.0.ports.0.port"],
+  ])("allow-list %s → 422 naming the field, nothing stored", async (_, entry, path) => {
+    const before = await stored();
+    const res = await callRoute(putProjectNetwork, { method: "PUT", path: `/api/v1/workspaces/${ws}/projects/${project}/network`, params: { ws, project }, token: admin, body: { isolated: false, allow: [entry] } });
+    expect(res.status, JSON.stringify(res.body)).toBe(422);
+    expect(res.contentType).toMatch(/^application\/problem\+json/);
+    expect(paths(res.body)).toEqual([path]);
+    expect(await stored()).toEqual(before);
+  });
+
+  it("the same in an egress allow-list", async () => {
+    const before = await stored();
+    const res = await callRoute(putProjectNetwork, { method: "PUT", path: `/api/v1/workspaces/${ws}/projects/${project}/network`, params: { ws, project }, token: admin, body: { isolated: true, egress: { isolated: true, allow: [{ cidr: "10.0.0.0/33" }] } } });
+    expect(res.status).toBe(422);
+    expect(paths(res.body)).toEqual(["egress.allow.0.cidr"]);
+    expect(await stored()).toEqual(before);
   });
 });
