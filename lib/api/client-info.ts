@@ -29,6 +29,12 @@ function trustedProxies(spec = process.env.TENANTRY_TRUSTED_PROXIES ?? ""): Bloc
   return proxies;
 }
 
+/** Whether the TCP peer is one of TENANTRY_TRUSTED_PROXIES: only then do its X-Forwarded-* headers mean anything. */
+export function fromTrustedProxy(headers: Headers): boolean {
+  const peer = plain(headers.get(PEER_HEADER) ?? "");
+  return isIP(peer) !== 0 && trustedProxies().check(peer, family(peer));
+}
+
 export function clientAddress(headers: Headers): string | null {
   const peer = plain(headers.get(PEER_HEADER) ?? "");
   if (!isIP(peer)) return null;

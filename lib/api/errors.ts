@@ -60,6 +60,7 @@ export function problemBody(err: AppError, instance?: string, locale: Locale = "
 export function problemResponse(err: AppError, instance?: string, locale?: Locale): Response {
   return new Response(JSON.stringify(problemBody(err, instance, locale)), {
     status: err.status,
-    headers: { "content-type": "application/problem+json" },
+    // Nothing under /api/v1 is for a cache to keep (lib/api/route.ts says the same of every answer).
+    headers: { "content-type": "application/problem+json", "cache-control": "no-store" },
   });
 }

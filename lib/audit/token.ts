@@ -50,12 +50,3 @@ export async function clusterForToken(clusterName: string, authorization: string
   const match = expected.length === presented.length && timingSafeEqual(expected, presented);
   return cluster?.auditTokenHash && match ? { id: cluster.id, name: cluster.name } : null;
 }
-
-/** The console's public base URL for links handed to other systems. */
-export function publicBaseUrl(req: Request): string {
-  if (process.env.NEXTAUTH_URL) return process.env.NEXTAUTH_URL;
-  const url = new URL(req.url);
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? url.host;
-  const proto = req.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
-  return `${proto}://${host}`;
-}

@@ -6,17 +6,12 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { clientInfo } from "../api/client-info";
+import { secureCookies } from "../api/public-origin";
 import { record } from "../audit/record";
 import { endSession, openSession } from "../identity/sessions";
 import { identityConfig } from "../identity/config";
 import { LOCAL_PROVIDER, signInLocal } from "./local";
 import { databaseProviders, OIDC_PREFIX, oidcSignIn } from "./providers";
-
-/** Secure cookies everywhere but on a loopback console URL (plain-HTTP local development and tests). */
-function secureCookies(): boolean {
-  const url = new URL(process.env.NEXTAUTH_URL ?? "http://localhost");
-  return url.protocol === "https:" || !["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
-}
 
 async function requestMeta() {
   try {

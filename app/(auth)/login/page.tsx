@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
 import { LoginForm } from "@/components/auth/login-form";
 import { ProviderButtons } from "@/components/auth/provider-buttons";
 import { signInProviders } from "@/lib/identity/providers";
 import { getT } from "@/lib/i18n/server";
+import { publicOrigin } from "@/lib/api/public-origin";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("auth.signIn") };
@@ -14,7 +16,7 @@ export const dynamic = "force-dynamic";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> }) {
   const { callbackUrl, error } = await searchParams;
-  const target = safeCallback(typeof callbackUrl === "string" ? callbackUrl : undefined);
+  const target = safeCallback(typeof callbackUrl === "string" ? callbackUrl : undefined, publicOrigin(await headers()));
   if (await currentUser()) redirect(target);
   const providers = await signInProviders();
   const t = await getT();
@@ -36,11 +38,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
 }
 
 /** Only a path on this site: next-auth hands over absolute URLs, and anything else would be an open redirect. */
-function safeCallback(raw: string | undefined): string {
+function safeCallback(raw: string | undefined, origin: string | null): string {
   if (!raw) return "/";
   try {
     const url = new URL(raw, "http://placeholder.invalid");
-    const sameSite = raw.startsWith("/") ? !raw.startsWith("//") : url.origin === new URL(process.env.NEXTAUTH_URL ?? "http://placeholder.invalid").origin;
+    const sameSite = raw.startsWith("/") ? !raw.startsWith("//") : origin !== null && url.origin === origin;
     return sameSite && url.pathname !== "/login" ? `${url.pathname}${url.search}` : "/";
   } catch {
     return "/";

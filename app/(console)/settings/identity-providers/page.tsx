@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { currentUser, principalFor } from "@/lib/auth/session";
 import { authorize } from "@/lib/rbac/authorize";
 import { getT } from "@/lib/i18n/server";
+import { publicOrigin } from "@/lib/api/public-origin";
 import { ProvidersPage } from "@/components/identity/providers-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,5 +15,5 @@ export default async function IdentityProvidersSettings() {
   const user = await currentUser();
   if (!user) redirect("/login");
   if (!authorize(await principalFor(user), "settings.manage", {}).allowed) notFound();
-  return <ProvidersPage origin={process.env.NEXTAUTH_URL ?? ""} />;
+  return <ProvidersPage origin={publicOrigin(await headers()) ?? ""} />;
 }

@@ -38,7 +38,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ cluster: strin
       );
     const { list, refused, refusals } = screenEvents(parsed.data);
     const result = await ingestEventList(target, list);
-    return Response.json({ ...result, received: parsed.data.items.length, refused, ...(refusals.length ? { refusals } : {}) });
+    return Response.json({ ...result, received: parsed.data.items.length, refused, ...(refusals.length ? { refusals } : {}) }, { headers: { "cache-control": "no-store" } });
   } catch (err) {
     const appErr = err instanceof AppError ? err : new AppError(500, "internal", "Something went wrong on our side; it has been logged.");
     if (!(err instanceof AppError)) console.error("audit webhook failed", err);

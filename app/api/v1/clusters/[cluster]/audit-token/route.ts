@@ -1,6 +1,8 @@
 import { route } from "@/lib/api/route";
 import { clusterParams } from "@/lib/schemas/cluster";
-import { issueAuditToken, publicBaseUrl } from "@/lib/audit/token";
+import { issueAuditToken } from "@/lib/audit/token";
+import { publicOrigin } from "@/lib/api/public-origin";
+import { AppError } from "@/lib/api/errors";
 
 // Issues the cluster's audit webhook token (revoking the previous one). The token is in this response only.
 export const POST = route(
@@ -13,7 +15,9 @@ export const POST = route(
     status: 201,
   },
   async ({ req, params }) => {
-    const issued = await issueAuditToken(params.cluster, publicBaseUrl(req));
+    const origin = publicOrigin(req.headers);
+    if (!origin) throw new AppError(503, "no_public_url", "The console does not know its public URL: set NEXTAUTH_URL.");
+    const issued = await issueAuditToken(params.cluster, origin);
     return Response.json(issued, { status: 201, headers: { "cache-control": "no-store" } });
   },
 );
