@@ -47,14 +47,23 @@ function quantityCauses(field: string, values: Record<string, unknown> | undefin
   });
 }
 
+/** A container's securityContext as the API server prints it in this message: Go's field names and order. */
+function goSecurityContext(sc: Record<string, unknown>) {
+  const fields = ["capabilities", "privileged", "seLinuxOptions", "windowsOptions", "runAsUser", "runAsGroup", "runAsNonRoot", "readOnlyRootFilesystem", "allowPrivilegeEscalation", "procMount", "seccompProfile", "appArmorProfile"];
+  const goName = (f: string) => f.replace(/^seLinux/, "SELinux").replace(/^./, (x) => x.toUpperCase());
+  return Object.fromEntries(fields.map((f) => [goName(f), sc[f] ?? null]));
+}
+
 function specCauses(d: ResourceDef, o: KObject): StatusCause[] {
   switch (d.resource) {
     case "pods": {
       const containers = o.spec?.containers;
       if (!Array.isArray(containers) || containers.length === 0) return [fieldRequired("spec.containers")];
-      return containers.flatMap((c: { name?: string; image?: string; resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> } }, i: number) => [
+      return containers.flatMap((c: { name?: string; image?: string; resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> }; securityContext?: Record<string, unknown> }, i: number) => [
         ...(c.name ? (LABEL.test(c.name) ? [] : [fieldInvalid(`spec.containers[${i}].name`, c.name, MSG.label)]) : [fieldRequired(`spec.containers[${i}].name`)]),
         ...(c.image ? [] : [fieldRequired(`spec.containers[${i}].image`)]),
+        ...(c.securityContext?.privileged === true && c.securityContext.allowPrivilegeEscalation === false
+          ? [fieldInvalid(`spec.containers[${i}].securityContext`, goSecurityContext(c.securityContext), "cannot set `allowPrivilegeEscalation` to false and `privileged` to true")] : []),
         ...quantityCauses(`spec.containers[${i}].resources.requests`, c.resources?.requests),
         ...quantityCauses(`spec.containers[${i}].resources.limits`, c.resources?.limits),
       ]);

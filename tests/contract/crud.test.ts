@@ -75,6 +75,14 @@ describe("create, read, update, delete", () => {
     expect(label.body.details.causes[0].field).toBe("metadata.labels");
   });
 
+  it("refuses a privileged container that forbids privilege escalation with 422", async () => {
+    const body = { metadata: { name: "contradiction" }, spec: { containers: [{ name: "app", image: "registry.k8s.io/pause:3.9", securityContext: { privileged: true, allowPrivilegeEscalation: false } }] } };
+    const { code, body: status } = await failure(core.createNamespacedPod({ namespace: ns, body }));
+    expect(code).toBe(422);
+    expect(status.details.causes).toEqual([expect.objectContaining({ reason: "FieldValueInvalid", field: "spec.containers[0].securityContext" })]);
+    expect(status.message).toBe(`Pod "contradiction" is invalid: spec.containers[0].securityContext: Invalid value: {"Capabilities":null,"Privileged":true,"SELinuxOptions":null,"WindowsOptions":null,"RunAsUser":null,"RunAsGroup":null,"RunAsNonRoot":null,"ReadOnlyRootFilesystem":null,"AllowPrivilegeEscalation":false,"ProcMount":null,"SeccompProfile":null,"AppArmorProfile":null}: cannot set \`allowPrivilegeEscalation\` to false and \`privileged\` to true`);
+  });
+
   it("generates names from generateName", async () => {
     const r = await core.createNamespacedConfigMap({ namespace: ns, body: { metadata: { generateName: "gen-" } } });
     expect(r.metadata?.name).toMatch(/^gen-[a-z0-9]{5}$/);

@@ -13,11 +13,15 @@ import { createUser, updateUser } from "@/lib/tenancy/users";
 import { raw } from "../contract/target";
 import { makeUser, principalOf, uniqueName } from "../support/fixtures";
 import { registerTestCluster, type TestCluster } from "../support/cluster";
+import { withController } from "../support/controller";
 
 let target: TestCluster;
 let kc: KubeConfig;
 let cluster: string;
 let admin: User;
+const controller = withController();
+/** Waits until the reconciler has applied every membership change so far to this file's cluster. */
+const settled = () => controller.settled({ cluster: { name: cluster } });
 
 beforeAll(async () => {
   target = await registerTestCluster("rbac-sim");
@@ -163,6 +167,7 @@ describe("the cluster enforces the same boundary for kubectl", () => {
     await addMember(await resolveScope({ workspace: a.ws }), ownerP, { username: dev.username, role: "regular" });
     const pRef = await resolveScope({ workspace: a.ws, project: a.project });
     await addMember(pRef, ownerP, { username: dev.username, role: "operator" });
+    await settled();
 
     expect(await can(dev.username, "create", "pods", a.project)).toBe(true);
     expect(await can(dev.username, "create", "rolebindings.rbac.authorization.k8s.io", a.project)).toBe(false);
@@ -174,10 +179,12 @@ describe("the cluster enforces the same boundary for kubectl", () => {
     expect(await can(a.owner.username, "get", "pods", b.project)).toBe(false);
 
     await changeMember(pRef, ownerP, dev.username, "viewer");
+    await settled();
     expect(await can(dev.username, "get", "pods", a.project)).toBe(true);
     expect(await can(dev.username, "create", "pods", a.project)).toBe(false);
 
     await removeMember(pRef, ownerP, dev.username);
+    await settled();
     expect(await can(dev.username, "get", "pods", a.project)).toBe(false);
   });
 });

@@ -1,0 +1,65 @@
+// `npm run test:real-kube`, the real-cluster passes of `npm test`, against a Kubernetes v1.36 control
+// plane (../shared/kube/realkube): the contract suite by impersonation and as the token user alice,
+// the provisioning, isolation and access-control integration tests, and a Playwright journey with a
+// console registered on it. The cluster is TENANTRY_REALKUBE (the state directory of a running
+// realkube, as .ci/run starts one), or one of its own on free ports, stopped and purged afterwards.
+// Without either it prints why and passes: the simulator passes of `npm test` still ran.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const REALKUBE = resolve("../shared/kube/realkube");
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => done(port));
+    });
+    s.on("error", fail);
+  });
+}
+
+function run(label: string, command: string, args: string[], env: Record<string, string> = {}) {
+  const started = Date.now();
+  console.log(`\n[real-kube] ${label}`);
+  const r = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  console.log(`[real-kube] ${label}: ${r.status === 0 ? "passed" : "FAILED"} in ${Math.round((Date.now() - started) / 1000)} s`);
+  return r.status === 0;
+}
+
+let dir = process.env.TENANTRY_REALKUBE;
+let own: Record<string, string> | undefined;
+if (!dir) {
+  if (!existsSync(REALKUBE)) {
+    console.log(`[real-kube] ${REALKUBE} not found: real-cluster passes not run (set TENANTRY_REALKUBE to a running realkube's directory)`);
+    process.exit(0);
+  }
+  dir = mkdtempSync(join(tmpdir(), "tenantry-realkube-"));
+  own = { REALKUBE_DIR: dir, REALKUBE_API_PORT: "", REALKUBE_ETCD_PORT: "", REALKUBE_ETCD_PEER_PORT: "", REALKUBE_KCM_PORT: "" };
+  for (const key of Object.keys(own).slice(1)) own[key] = String(await freePort());
+  if (!run(`starting realkube in ${dir}`, REALKUBE, ["up"], own)) {
+    spawnSync(REALKUBE, ["down", "--purge"], { stdio: "inherit", env: { ...process.env, ...own } });
+    process.exit(1);
+  }
+}
+
+const admin = join(dir, "admin.kubeconfig");
+if (!existsSync(admin)) throw new Error(`TENANTRY_REALKUBE=${dir} has no admin.kubeconfig: is realkube up there?`);
+const alice = readFileSync(join(dir, "tokens.csv"), "utf8").split("\n").find((l) => l.split(",")[1] === "alice")!.split(",")[0];
+const vitest = ["vitest", "run", "--project", "integration"];
+const passes: [string, string[], Record<string, string>][] = [
+  ["contract suite, realkube, impersonated users", [...vitest, "tests/contract"], { KUBE_CONTRACT_KUBECONFIG: admin }],
+  ["contract suite, realkube, token user alice", [...vitest, "tests/contract"], { KUBE_CONTRACT_KUBECONFIG: admin, KUBE_CONTRACT_USER_TOKEN: alice }],
+  ["integration tests, realkube", [...vitest, "tests/integration/projects.test.ts", "tests/integration/isolation.test.ts", "tests/integration/access-control.test.ts"], { TENANTRY_TEST_REALKUBE: dir }],
+  ["Playwright journey, console on realkube", ["playwright", "test", "e2e/real-cluster.spec.ts"], { TENANTRY_TEST_REALKUBE: dir }],
+];
+let ok = true;
+try {
+  for (const [label, args, env] of passes) ok = run(label, "npx", args, env) && ok;
+} finally {
+  if (own) spawnSync(REALKUBE, ["down", "--purge"], { stdio: "inherit", env: { ...process.env, ...own } });
+}
+process.exit(ok ? 0 : 1);
