@@ -93,7 +93,8 @@ async function customRoleOrThrow(ref: ScopeRef, name: string) {
 export async function updateRole(ref: ScopeRef, actor: Principal, name: string, body: RoleUpdate): Promise<RoleDto> {
   const role = await customRoleOrThrow(ref, name);
   const templates = validTemplates(ref.level, body.templates);
-  assertCovers(actor, ref.level, ref.scope, templates);
+  // Changing a role changes what its holders hold: the actor must cover what it grants now and what it will.
+  assertCovers(actor, ref.level, ref.scope, [...role.templates, ...templates]);
   await audited(async (tx) => {
     await tx.customRole.update({ where: { id: role.id }, data: { displayName: body.displayName ?? null, description: body.description ?? null, templates } });
     // Its holders' cluster rights follow its templates.
@@ -102,8 +103,9 @@ export async function updateRole(ref: ScopeRef, actor: Principal, name: string, 
   return getRole(ref, name);
 }
 
-export async function deleteRole(ref: ScopeRef, name: string): Promise<void> {
+export async function deleteRole(ref: ScopeRef, actor: Principal, name: string): Promise<void> {
   const role = await customRoleOrThrow(ref, name);
+  assertCovers(actor, ref.level, ref.scope, role.templates);
   const inUse = (await usage(ref)).get(name) ?? 0;
   if (inUse) throw conflict(`Role "${name}" is bound to ${inUse} member(s); give them another role first.`, "in_use");
   await audited((tx) => tx.customRole.delete({ where: { id: role.id } }));

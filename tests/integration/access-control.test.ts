@@ -84,13 +84,13 @@ describe("custom roles", () => {
     const ref = await resolveScope({ workspace: t.ws });
     const owner = await principalOf(t.owner.username, { workspace: t.ws });
     await expect(updateRole(ref, owner, "admin", { templates: [] })).rejects.toMatchObject({ status: 409, code: "builtin_role" });
-    await expect(deleteRole(ref, "viewer")).rejects.toMatchObject({ status: 409 });
+    await expect(deleteRole(ref, owner, "viewer")).rejects.toMatchObject({ status: 409 });
     await createRole(ref, owner, { name: "auditor", templates: ["workspace-audit.view"] });
     const u = await makeUser();
     await addMember(ref, owner, { username: u.username, role: "auditor" });
-    await expect(deleteRole(ref, "auditor")).rejects.toMatchObject({ status: 409, code: "in_use" });
+    await expect(deleteRole(ref, owner, "auditor")).rejects.toMatchObject({ status: 409, code: "in_use" });
     await removeMember(ref, owner, u.username);
-    await expect(deleteRole(ref, "auditor")).resolves.toBeUndefined();
+    await expect(deleteRole(ref, owner, "auditor")).resolves.toBeUndefined();
   });
 });
 

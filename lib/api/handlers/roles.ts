@@ -28,8 +28,8 @@ export function roleItem<P>(spec: LevelSpec<P>) {
     PUT: route({ ...base, action: `${spec.level}-role.update`, permission: `${spec.module}-roles.manage`, body: roleUpdate }, async ({ params, body, principal }) =>
       updateRole(await resolveScope(spec.scope(params)), principal, params.role, body),
     ),
-    DELETE: route({ ...base, action: `${spec.level}-role.delete`, permission: `${spec.module}-roles.manage`, status: 204 }, async ({ params }) => {
-      await deleteRole(await resolveScope(spec.scope(params)), params.role);
+    DELETE: route({ ...base, action: `${spec.level}-role.delete`, permission: `${spec.module}-roles.manage`, status: 204 }, async ({ params, principal }) => {
+      await deleteRole(await resolveScope(spec.scope(params)), principal, params.role);
     }),
   };
 }
