@@ -164,7 +164,9 @@ describe.each(routes.map((r) => [`${r.method} ${r.template}`, r] as const))("%s"
         }
         count(`${r.method} ${r.template}`, answer.status);
         const label = `${r.method} ${path} as ${role} → ${answer.status} ${clip(answer.body)}\nquery: ${clip(c.query)}\nbody: ${clip(body)}`;
-        expect(answer.status, label).toBeLessThan(500);
+        // A cluster another file stopped answers 503 cluster_unavailable: an outage named as such, not a server fault.
+        const outage = answer.status === 503 && (answer.body as { code?: string } | null)?.code === "cluster_unavailable";
+        if (!outage) expect(answer.status, label).toBeLessThan(500);
         if (answer.status >= 400) {
           expect(answer.contentType, label).toMatch(/^application\/problem\+json\b/);
           expect(answer.body, label).toMatchObject({ status: answer.status, code: expect.any(String) });
