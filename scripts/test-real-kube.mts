@@ -1,6 +1,6 @@
 // `npm run test:real-kube`, the real-cluster passes of `npm test`, against a Kubernetes v1.36 control
 // plane (../shared/kube/realkube): the contract suite by impersonation and as the token user alice,
-// the provisioning, isolation and access-control integration tests, and a Playwright journey with a
+// the provisioning, isolation, access-control and workloads integration tests, and a Playwright journey with a
 // console registered on it. The cluster is TENANTRY_REALKUBE (the state directory of a running
 // realkube, as .ci/run starts one), or one of its own on free ports, stopped and purged afterwards.
 // Without either it prints why and passes: the simulator passes of `npm test` still ran.
@@ -53,7 +53,7 @@ const vitest = ["vitest", "run", "--project", "integration"];
 const passes: [string, string[], Record<string, string>][] = [
   ["contract suite, realkube, impersonated users", [...vitest, "tests/contract"], { KUBE_CONTRACT_KUBECONFIG: admin }],
   ["contract suite, realkube, token user alice", [...vitest, "tests/contract"], { KUBE_CONTRACT_KUBECONFIG: admin, KUBE_CONTRACT_USER_TOKEN: alice }],
-  ["integration tests, realkube", [...vitest, "tests/integration/projects.test.ts", "tests/integration/isolation.test.ts", "tests/integration/access-control.test.ts"], { TENANTRY_TEST_REALKUBE: dir }],
+  ["integration tests, realkube", [...vitest, "tests/integration/projects.test.ts", "tests/integration/isolation.test.ts", "tests/integration/access-control.test.ts", "tests/integration/workloads.test.ts"], { TENANTRY_TEST_REALKUBE: dir }],
   ["Playwright journey, console on realkube", ["playwright", "test", "e2e/real-cluster.spec.ts"], { TENANTRY_TEST_REALKUBE: dir }],
 ];
 let ok = true;

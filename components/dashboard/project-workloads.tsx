@@ -18,7 +18,9 @@ export function ProjectWorkloads({ workspace, project }: { workspace: string; pr
       <Loaded query={workloads}>
         {(w) => (
           <div className="space-y-5">
-            <p className="text-xs text-zinc-500">{t("proj.workloadsAs", { identity: w.identity })}</p>
+            <p className="text-xs text-zinc-500">
+              {w.groups.length ? t("proj.workloadsAsGroups", { identity: w.identity, groups: w.groups.join(", ") }) : t("proj.workloadsAs", { identity: w.identity })}
+            </p>
             <List title={t("proj.deployments")} list={w.deployments} head={[t("common.name"), t("proj.ready"), t("proj.available")]}>
               {(d) => [d.name, `${d.ready}/${d.replicas}`, d.available]}
             </List>

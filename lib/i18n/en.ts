@@ -128,6 +128,7 @@ export const en = {
   "proj.managedObjects": "Kubernetes objects Tenantry manages here (YAML)",
   "proj.workloads": "Workloads",
   "proj.workloadsAs": "Read from the cluster as {identity}: the cluster's RBAC decides what is listed.",
+  "proj.workloadsAsGroups": "Read from the cluster as {identity} in group {groups}: the cluster's RBAC decides what is listed.",
   "proj.deployments": "Deployments",
   "proj.pods": "Pods",
   "proj.services": "Services",

@@ -130,6 +130,7 @@ export const zh: Record<MessageKey, string> = {
   "proj.managedObjects": "Tenantry 在此管理的 Kubernetes 对象（YAML）",
   "proj.workloads": "工作负载",
   "proj.workloadsAs": "以 {identity} 身份从集群读取：显示哪些内容由集群的 RBAC 决定。",
+  "proj.workloadsAsGroups": "以 {identity}（组 {groups}）身份从集群读取：显示哪些内容由集群的 RBAC 决定。",
   "proj.deployments": "部署",
   "proj.pods": "容器组",
   "proj.services": "服务",

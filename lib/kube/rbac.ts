@@ -1,8 +1,11 @@
 // The cluster side of project roles: Tenantry's ClusterRoles (installed once per cluster) and one
 // RoleBinding per member in the project's namespace for user `tenantry:<username>`, so kubectl with
 // that identity meets the same boundary as the console. Project roles never carry escalate, bind,
-// impersonate or cluster-scoped rights.
-import { RbacAuthorizationV1Api, type V1ClusterRole, type V1PolicyRule, type V1RoleBinding } from "@kubernetes/client-node";
+// impersonate or cluster-scoped rights. Workspace members whose role covers every project get a RoleBinding
+// in each of its namespaces (reconciler.ts); the platform level, whose roles cover every workspace, is one
+// ClusterRoleBinding per cluster, `tenantry-platform-viewers`: the viewer ClusterRole for the group
+// `tenantry:platform-viewers`, which the console adds when it reads as such a member (impersonate.ts).
+import { RbacAuthorizationV1Api, type V1ClusterRole, type V1ClusterRoleBinding, type V1PolicyRule, type V1RoleBinding } from "@kubernetes/client-node";
 import { apiFor, kubeStatus, withTimeout, type ClusterCredentials } from "./client";
 import { ensureOwned, managedLabels, MANAGED_SELECTOR, sameJson } from "./owned";
 import { LABELS, MANAGER } from "./namespace";
@@ -34,6 +37,42 @@ export const CLUSTER_ROLES: Record<KubeRole, V1PolicyRule[]> = {
 
 export const clusterRoleName = (role: KubeRole) => `tenantry-project-${role}`;
 export const subjectFor = (username: string) => `tenantry:${username}`;
+
+/** The group of members whose platform role sees every workspace, and its ClusterRoleBinding. */
+export const PLATFORM_VIEWERS_GROUP = "tenantry:platform-viewers";
+export const PLATFORM_BINDING = "tenantry-platform-viewers";
+
+export function desiredPlatformBinding(): V1ClusterRoleBinding {
+  return {
+    metadata: { name: PLATFORM_BINDING, labels: managedLabels },
+    roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: clusterRoleName("viewer") },
+    subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: PLATFORM_VIEWERS_GROUP }],
+  };
+}
+
+const verifiedPlatform = new Map<string, number>();
+
+/** Creates or repairs the platform viewers' ClusterRoleBinding: from the watch cache when given (undefined:
+ *  absent), else read at most once a minute per cluster. roleRef is immutable, so a changed one is made anew. */
+export async function ensurePlatformBinding(cluster: ClusterCredentials, have?: () => V1ClusterRoleBinding | undefined): Promise<void> {
+  if (!have && (verifiedPlatform.get(cluster.id) ?? 0) > Date.now() - 60_000) return;
+  const rbac = apiFor(cluster, RbacAuthorizationV1Api);
+  const desired = desiredPlatformBinding();
+  const read = () => withTimeout(rbac.readClusterRoleBinding({ name: PLATFORM_BINDING })).catch((err) => (kubeStatus(err) === 404 ? undefined : Promise.reject(err)));
+  const create = () => withTimeout(rbac.createClusterRoleBinding({ body: desired })).then(() => undefined, (err) => (kubeStatus(err) === 409 ? read() : Promise.reject(err)));
+  const current = (have ? have() : await read()) ?? (await create());
+  if (current) {
+    const labelled = current.metadata?.labels?.[LABELS.managedBy] === MANAGER;
+    if (!sameJson(current.roleRef, desired.roleRef)) {
+      await withTimeout(rbac.deleteClusterRoleBinding({ name: PLATFORM_BINDING }));
+      await withTimeout(rbac.createClusterRoleBinding({ body: desired }));
+    } else if (!labelled || !sameJson(current.subjects, desired.subjects)) {
+      const labels = { ...current.metadata?.labels, ...managedLabels };
+      await withTimeout(rbac.replaceClusterRoleBinding({ name: PLATFORM_BINDING, body: { ...current, metadata: { ...current.metadata, labels }, subjects: desired.subjects } }));
+    }
+  }
+  verifiedPlatform.set(cluster.id, Date.now());
+}
 
 /** Which cluster role a set of console permissions maps to, if any. */
 export function kubeRoleFor(permissions: ReadonlySet<string>): KubeRole | undefined {

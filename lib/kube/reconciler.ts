@@ -3,14 +3,15 @@
 // generation it applied. Idempotent; run by lib/kube/controller for each key its queue hands out. Given the
 // controller's watch cache it sends nothing when nothing drifted; without one it reads the cluster first.
 import { db } from "../db/client";
-import { kubeReason, type ClusterCredentials } from "./client";
+import { type ClusterCredentials } from "./client";
+import { kubeSentence } from "./errors";
 import { ensureNamespace, removeNamespace } from "./namespace";
 import { ensureAdmissionPolicy, POLICY_NAME } from "./admission-policy";
 import { effectiveHard, ensureQuota, type Hard } from "./quota";
 import { desiredLimitItem, ensureLimits, type Limits } from "./limits";
 import { desiredPolicies, ensurePolicies } from "./network";
 import type { ProjectNetwork } from "../schemas/network";
-import { desiredRoleBinding, ensureClusterRoles, ensureRoleBindings, kubeRoleFor, type KubeRole } from "./rbac";
+import { desiredRoleBinding, ensureClusterRoles, ensurePlatformBinding, ensureRoleBindings, kubeRoleFor, PLATFORM_BINDING, type KubeRole } from "./rbac";
 import { grantFor } from "../rbac/roles";
 import type { V1RoleBinding } from "@kubernetes/client-node";
 import type { ClusterCache } from "./controller/cache";
@@ -46,20 +47,21 @@ export async function reconcileProject(clusterId: string, name: string, cache?: 
     await setStatus(p, "ready", null);
     return "ready";
   } catch (err) {
-    await setStatus(p, p.status === "terminating" ? "terminating" : "error", kubeReason(err));
+    await setStatus(p, p.status === "terminating" ? "terminating" : "error", kubeSentence(err, `reconcile ${p.cluster.name}/${p.name}`));
     throw err;
   }
 }
 
 const inFlight = new Map<string, Promise<void>>();
 
-/** Cluster-wide objects (ClusterRoles, the admission policy): one check per cluster at a time, however many
+/** Cluster-wide objects (ClusterRoles, the platform viewers' binding, the admission policy): one check per cluster at a time, however many
  *  of its projects reconcile concurrently, so they never race each other into 409s. */
 export function ensureClusterObjects(cluster: ClusterCredentials, cache?: ClusterCache): Promise<void> {
   let running = inFlight.get(cluster.id);
   if (!running) {
     running = (async () => {
       await ensureClusterRoles(cluster, cache && ((name) => cache.clusterRoles.get(undefined, name)));
+      await ensurePlatformBinding(cluster, cache && (() => cache.clusterRoleBindings.get(undefined, PLATFORM_BINDING)));
       await ensureAdmissionPolicy(cluster, cache && { policy: cache.admissionPolicies.get(undefined, POLICY_NAME), binding: cache.admissionBindings.get(undefined, POLICY_NAME) });
     })().finally(() => inFlight.delete(cluster.id));
     inFlight.set(cluster.id, running);
@@ -95,8 +97,10 @@ async function desiredBindings(projectId: string, workspaceId: string, namespace
 
 interface Observed { id: string; status: string; statusMessage: string | null; generation: number; observedGeneration: number }
 
-/** Writes status only when it changes, so a steady reconcile costs the database one read. */
+/** Writes status only when it changes, so a steady reconcile costs the database one read; and only if the
+ *  project is still at the generation this pass read: a change meanwhile (a delete, say) is not overwritten
+ *  with the outcome of the state before it, and its own pass (the key is queued again) writes its status. */
 async function setStatus(p: Observed, status: "ready" | "error" | "terminating", statusMessage: string | null) {
   if (p.status === status && p.statusMessage === statusMessage && p.observedGeneration === p.generation) return;
-  await db().project.updateMany({ where: { id: p.id }, data: { status, statusMessage, observedGeneration: p.generation } });
+  await db().project.updateMany({ where: { id: p.id, generation: p.generation }, data: { status, statusMessage, observedGeneration: p.generation } });
 }

@@ -3,7 +3,8 @@
 import { CoreV1Api, dumpYaml, NetworkingV1Api } from "@kubernetes/client-node";
 import { db } from "../db/client";
 import { AppError, invalid, notFound } from "../api/errors";
-import { apiFor, kubeReason, withTimeout } from "../kube/client";
+import { apiFor, withTimeout } from "../kube/client";
+import { kubeSentence } from "../kube/errors";
 import { desiredPolicies } from "../kube/network";
 import { connectivityMatrix, type Matrix } from "../kube/connectivity";
 import { requestReconcile } from "../kube/controller/enqueue";
@@ -72,7 +73,7 @@ async function matrixFor(clusterName: string, namespaces?: string[]): Promise<Ma
     withTimeout(apiFor(cluster, CoreV1Api).listNamespace({})),
     withTimeout(apiFor(cluster, NetworkingV1Api).listNetworkPolicyForAllNamespaces({})),
   ]).catch((err) => {
-    throw new AppError(503, "cluster_unavailable", `Cluster "${clusterName}" did not answer: ${kubeReason(err)}`);
+    throw new AppError(503, "cluster_unavailable", `Cluster "${clusterName}" did not answer: ${kubeSentence(err, `connectivity of ${clusterName}`)}`);
   });
   const wanted = namespaces && new Set(namespaces);
   const infos = nsList.items

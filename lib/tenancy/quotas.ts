@@ -7,7 +7,7 @@ import { AppError, invalid, notFound, type FieldIssue } from "../api/errors";
 import type { Ctx } from "../api/route";
 import { add, compare, formatQuantity, parseQuantity, zero } from "@/sim/quantity";
 import { canonicalHard, effectiveHard, PLATFORM_ONLY_KEYS, readQuotaUsage, type Hard } from "../kube/quota";
-import { kubeReason } from "../kube/client";
+import { kubeSentence } from "../kube/errors";
 import { requestReconcile } from "../kube/controller/enqueue";
 import type { ProjectQuotaBody, WorkspaceQuotaBody } from "../schemas/quota";
 
@@ -71,7 +71,7 @@ export async function getWorkspaceQuota(ws: string, clusterName: string) {
   try {
     usage = projects.length ? await readQuotaUsage(cluster, projects.map((p) => p.name)) : [];
   } catch (err) {
-    usageError = kubeReason(err);
+    usageError = kubeSentence(err, `quota usage of ${cluster.name}`);
   }
   const used: Hard = {};
   for (const u of usage ?? []) for (const [k, v] of Object.entries(u.used)) used[k] = formatQuantity(add(q(used[k] ?? "0"), q(v)));
@@ -151,7 +151,7 @@ export async function getProjectQuota(ws: string, project: string) {
   try {
     used = (await readQuotaUsage(p.cluster, [p.name]))[0]?.used ?? null;
   } catch (err) {
-    usageError = kubeReason(err);
+    usageError = kubeSentence(err, `quota usage of ${p.cluster.name}/${p.name}`);
   }
   return {
     hard: hardOf(p.quota) ?? {},

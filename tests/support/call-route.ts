@@ -31,6 +31,8 @@ export interface Call {
   /** JSON-encoded; a string is sent as it is (invalid JSON, odd bytes). */
   body?: unknown;
   query?: Record<string, string>;
+  /** More request headers (Accept-Language, say). */
+  headers?: Record<string, string>;
 }
 
 export interface Answer {
@@ -47,6 +49,7 @@ export async function callRoute(handler: Handler, c: Call): Promise<Answer> {
   for (const [k, v] of Object.entries(c.query ?? {})) url.searchParams.set(k, v);
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (c.token) headers.authorization = `Bearer ${c.token}`;
+  Object.assign(headers, c.headers ?? {});
   const body = c.body === undefined ? undefined : typeof c.body === "string" ? c.body : JSON.stringify(c.body);
   const req = new Request(url, { method: c.method, headers, body });
   const res = await inRequestScope(req, () => handler(req, { params: Promise.resolve(c.params ?? {}) }));

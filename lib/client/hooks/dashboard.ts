@@ -19,11 +19,14 @@ export interface SearchResults {
   users: { username: string; displayName: string | null }[];
 }
 
-type Listed<T> = { items: T[] | null; error: string | null };
+/** `error`: a sentence in the caller's language; `code`: what kind of refusal (lib/kube/errors.ts). */
+type Listed<T> = { items: T[] | null; error: string | null; code?: string };
 export interface Workloads {
   cluster: string;
   namespace: string;
   identity: string;
+  /** Groups the read impersonated besides the user (tenantry:platform-viewers for platform-wide viewers). */
+  groups: string[];
   deployments: Listed<{ name: string; replicas: number; ready: number; available: number; createdAt: string | null }>;
   pods: Listed<{ name: string; phase: string; ready: string; restarts: number; node: string | null; createdAt: string | null }>;
   services: Listed<{ name: string; type: string; clusterIP: string | null; ports: string }>;

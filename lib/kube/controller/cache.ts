@@ -1,5 +1,6 @@
 // One cluster's watch caches of what Tenantry owns (selected by app.kubernetes.io/managed-by=tenantry):
-// namespaces and the objects in them, the ClusterRoles and the admission policy with its binding.
+// namespaces and the objects in them, the ClusterRoles, the platform viewers' ClusterRoleBinding and the
+// admission policy with its binding.
 import {
   AdmissionregistrationV1Api,
   CoreV1Api,
@@ -8,6 +9,7 @@ import {
   type KubeConfig,
   type KubernetesObject,
   type V1ClusterRole,
+  type V1ClusterRoleBinding,
   type V1LimitRange,
   type V1Namespace,
   type V1NetworkPolicy,
@@ -26,6 +28,7 @@ export interface ClusterCache {
   policies: Informer<V1NetworkPolicy>;
   bindings: Informer<V1RoleBinding>;
   clusterRoles: Informer<V1ClusterRole>;
+  clusterRoleBindings: Informer<V1ClusterRoleBinding>;
   admissionPolicies: Informer<V1ValidatingAdmissionPolicy>;
   admissionBindings: Informer<V1ValidatingAdmissionPolicyBinding>;
 }
@@ -51,6 +54,7 @@ export function clusterCache(kc: KubeConfig, changed: (key: string) => void): Cl
     policies: informer("/apis/networking.k8s.io/v1/networkpolicies", "V1NetworkPolicy", () => net.listNetworkPolicyForAllNamespaces({ labelSelector }), ns),
     bindings: informer("/apis/rbac.authorization.k8s.io/v1/rolebindings", "V1RoleBinding", () => rbac.listRoleBindingForAllNamespaces({ labelSelector }), ns),
     clusterRoles: informer("/apis/rbac.authorization.k8s.io/v1/clusterroles", "V1ClusterRole", () => rbac.listClusterRole({ labelSelector }), cl),
+    clusterRoleBindings: informer("/apis/rbac.authorization.k8s.io/v1/clusterrolebindings", "V1ClusterRoleBinding", () => rbac.listClusterRoleBinding({ labelSelector }), cl),
     admissionPolicies: informer("/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies", "V1ValidatingAdmissionPolicy", () => adm.listValidatingAdmissionPolicy({ labelSelector }), cl),
     admissionBindings: informer("/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings", "V1ValidatingAdmissionPolicyBinding", () => adm.listValidatingAdmissionPolicyBinding({ labelSelector }), cl),
   };

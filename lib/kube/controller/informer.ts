@@ -6,7 +6,8 @@
 // the watch (`default` vs `_default`), which the desired-vs-actual comparisons cannot tell apart.
 import { Watch, type KubeConfig, type KubernetesObject } from "@kubernetes/client-node";
 import { ObjectSerializer } from "@kubernetes/client-node/dist/gen/models/ObjectSerializer.js";
-import { kubeReason, withTimeout } from "../client";
+import { withTimeout } from "../client";
+import { kubeProblem } from "../errors";
 
 export type Change = "added" | "modified" | "deleted";
 
@@ -71,7 +72,10 @@ export class Informer<T extends KubernetesObject> {
           this.resourceVersion = "";
           continue;
         }
-        this.lastError = kubeReason(err);
+        // Kept as a sentence (it becomes the projects' status); the cluster's own words are logged once per change.
+        const problem = kubeProblem(err);
+        if (problem.message !== this.lastError) console.warn(`watch ${this.spec.path}: ${problem.raw}`);
+        this.lastError = problem.message;
         await sleep(Math.min(this.backoff.baseMs * 2 ** failures++, this.backoff.maxMs));
       }
     }

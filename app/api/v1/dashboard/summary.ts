@@ -2,7 +2,7 @@
 // cluster's own ResourceQuotas (one list per cluster, bounded by withTimeout so a down cluster only blanks its row).
 import "server-only";
 import { db } from "@/lib/db/client";
-import { kubeReason } from "@/lib/kube/client";
+import { kubeSentence } from "@/lib/kube/errors";
 import { readQuotaUsage, type Hard } from "@/lib/kube/quota";
 import { add, formatQuantity, parseQuantity, zero, type Quantity } from "@/sim/quantity";
 
@@ -42,7 +42,7 @@ export async function clusterQuotas() {
           for (const u of await readQuotaUsage(c)) addAll(sums, u.used, keys);
           used = out(sums);
         } catch (err) {
-          usageError = kubeReason(err);
+          usageError = kubeSentence(err, `dashboard quota usage of ${c.name}`);
         }
       }
       return { cluster: c.name, pooled: out(pooled), allocated: out(allocated), used, usageError };

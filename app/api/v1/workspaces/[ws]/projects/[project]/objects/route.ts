@@ -4,7 +4,9 @@ import { stringify } from "yaml";
 import { route } from "@/lib/api/route";
 import { notFound } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
-import { apiFor, kubeReason, withTimeout } from "@/lib/kube/client";
+import { apiFor, withTimeout } from "@/lib/kube/client";
+import { kubeProblem } from "@/lib/kube/errors";
+import { localizeServerMessage } from "@/lib/i18n/server-messages";
 import { MANAGED_SELECTOR } from "@/lib/kube/owned";
 import { projectParams } from "@/lib/schemas/project";
 
@@ -17,7 +19,7 @@ function clean(kind: string, apiVersion: string, o: KubernetesObject) {
 
 export const GET = route(
   { action: "project.objects", permission: "project-settings.view", resource: "projects", params: projectParams, scope: (p) => ({ workspace: p.ws, project: p.project }) },
-  async ({ params, target }) => {
+  async ({ params, target, locale }) => {
     const project = await db().project.findFirst({ where: { name: params.project, workspace: { name: params.ws } }, select: { name: true, cluster: true } });
     if (!project) throw notFound(`Project "${params.project}"`);
     target.cluster = project.cluster.name;
@@ -43,7 +45,10 @@ export const GET = route(
       ];
       return { yaml: objects.map((o) => stringify(o)).join("---\n"), error: null };
     } catch (err) {
-      return { yaml: null, error: kubeReason(err) };
+      // A sentence for people; the cluster's own words for the log.
+      const problem = kubeProblem(err);
+      console.warn(`objects: reading ${project.cluster.name}/${namespace} failed: ${problem.raw}`);
+      return { yaml: null, error: localizeServerMessage(problem.message, locale), code: problem.code };
     }
   },
 );
