@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { API_CSP, PERMISSIONS_POLICY } from "./lib/web/csp";
 
 const nextConfig: NextConfig = {
   // Lets parallel checkouts or test runs build side by side (see scripts/start.mts).
@@ -14,6 +15,15 @@ const nextConfig: NextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
+          { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
+        ],
+      },
+      // Pages get their CSP, with a nonce, from proxy.ts; API answers one that lets nothing run.
+      {
+        source: "/api/:path*",
+        headers: [
+          { key: "Content-Security-Policy", value: API_CSP },
+          { key: "Cache-Control", value: "no-store" },
         ],
       },
     ];

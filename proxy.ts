@@ -1,12 +1,28 @@
-// Tells server layouts which page was asked for (they cannot see the URL), so a visitor sent to sign in
-// comes back to that page afterwards.
+// Runs before every page and /api/v1 request (Next 16's proxy, formerly middleware).
+// Pages: a fresh CSP nonce per response (Next reads it from the request's CSP header and puts it on its scripts),
+// and which page was asked for, so server layouts (which cannot see the URL) send a visitor who must sign in back
+// to it afterwards. API: a method the route does not answer is a problem+json 405 with Allow (lib/api/methods.ts).
 import { NextResponse, type NextRequest } from "next/server";
+import { methodNotAllowed } from "@/lib/api/methods";
+import { configuredPublicUrl } from "@/lib/api/public-origin";
+import { contentSecurityPolicy, newNonce } from "@/lib/web/csp";
 
 export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (pathname.startsWith("/api/")) return methodNotAllowed(request.method, pathname, request.headers) ?? NextResponse.next();
+
+  const csp = contentSecurityPolicy({
+    nonce: newNonce(),
+    dev: process.env.NODE_ENV === "development",
+    https: configuredPublicUrl()?.protocol === "https:",
+  });
   const headers = new Headers(request.headers);
+  headers.set("content-security-policy", csp);
   // Read by app/(console)/layout.tsx.
-  headers.set("x-tenantry-path", request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.next({ request: { headers } });
+  headers.set("x-tenantry-path", pathname + search);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", csp);
+  return response;
 }
 
-export const config = { matcher: ["/((?!api/|_next/|favicon).*)"] };
+export const config = { matcher: ["/((?!api/|_next/|favicon).*)", "/api/v1/:path*"] };

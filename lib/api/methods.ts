@@ -1,0 +1,105 @@
+// Which methods each /api/v1 route answers, so an unsupported one gets a problem+json 405 naming them (with an
+// Allow header) instead of Next's empty 405. Next answers a method a route.ts does not export itself, before any
+// code of ours runs, so proxy.ts consults this table first. methods.test.ts compares it with the handlers every
+// app/api/v1/**/route.ts exports (e2e/support/route-table.ts): a route added without its row fails that test.
+import { AppError, problemResponse } from "./errors";
+import { requestLocale } from "../i18n";
+
+export const ROUTE_METHODS: Record<string, readonly string[]> = {
+  "/api/v1/audit/events": ["GET"],
+  "/api/v1/audit/export": ["GET"],
+  "/api/v1/audit/histogram": ["GET"],
+  "/api/v1/audit/verify": ["GET"],
+  "/api/v1/audit/webhook/[cluster]": ["POST"],
+  "/api/v1/clusters": ["GET", "POST"],
+  "/api/v1/clusters/[cluster]": ["GET", "PATCH", "DELETE"],
+  "/api/v1/clusters/[cluster]/audit-token": ["POST"],
+  "/api/v1/connectivity": ["GET"],
+  "/api/v1/dashboard": ["GET"],
+  "/api/v1/identity-providers": ["GET", "POST"],
+  "/api/v1/identity-providers/[name]": ["GET", "PUT", "DELETE"],
+  "/api/v1/identity-providers/[name]/bindings": ["GET", "POST"],
+  "/api/v1/identity-providers/[name]/bindings/[id]": ["DELETE"],
+  "/api/v1/identity-providers/[name]/test": ["POST"],
+  "/api/v1/me": ["GET"],
+  "/api/v1/me/login-records": ["GET"],
+  "/api/v1/me/password": ["POST"],
+  "/api/v1/me/permissions": ["GET"],
+  "/api/v1/me/sessions": ["GET"],
+  "/api/v1/me/sessions/[id]": ["DELETE"],
+  "/api/v1/me/tokens": ["GET", "POST"],
+  "/api/v1/me/tokens/[id]": ["DELETE"],
+  "/api/v1/platform/roles": ["GET", "POST"],
+  "/api/v1/platform/roles/[role]": ["GET", "PUT", "DELETE"],
+  "/api/v1/search": ["GET"],
+  "/api/v1/templates": ["GET"],
+  "/api/v1/users": ["GET", "POST"],
+  "/api/v1/users/[username]": ["GET", "PATCH", "DELETE"],
+  "/api/v1/users/[username]/login-records": ["GET"],
+  "/api/v1/users/[username]/sessions": ["GET", "DELETE"],
+  "/api/v1/users/[username]/sessions/[id]": ["DELETE"],
+  "/api/v1/users/[username]/unlock": ["POST"],
+  "/api/v1/workspaces": ["GET", "POST"],
+  "/api/v1/workspaces/[ws]": ["GET", "PATCH", "DELETE"],
+  "/api/v1/workspaces/[ws]/access-review": ["GET"],
+  "/api/v1/workspaces/[ws]/connectivity": ["GET"],
+  "/api/v1/workspaces/[ws]/members": ["GET", "POST"],
+  "/api/v1/workspaces/[ws]/members/[username]": ["GET", "PATCH", "DELETE"],
+  "/api/v1/workspaces/[ws]/network": ["GET", "PUT"],
+  "/api/v1/workspaces/[ws]/node-selector": ["GET", "PUT"],
+  "/api/v1/workspaces/[ws]/projects": ["GET", "POST"],
+  "/api/v1/workspaces/[ws]/projects/[project]": ["GET", "DELETE"],
+  "/api/v1/workspaces/[ws]/projects/[project]/access-review": ["GET"],
+  "/api/v1/workspaces/[ws]/projects/[project]/limits": ["GET", "PUT"],
+  "/api/v1/workspaces/[ws]/projects/[project]/members": ["GET", "POST"],
+  "/api/v1/workspaces/[ws]/projects/[project]/members/[username]": ["GET", "PATCH", "DELETE"],
+  "/api/v1/workspaces/[ws]/projects/[project]/network": ["GET", "PUT"],
+  "/api/v1/workspaces/[ws]/projects/[project]/objects": ["GET"],
+  "/api/v1/workspaces/[ws]/projects/[project]/pod-security": ["GET", "PUT"],
+  "/api/v1/workspaces/[ws]/projects/[project]/quota": ["GET", "PUT"],
+  "/api/v1/workspaces/[ws]/projects/[project]/roles": ["GET", "POST"],
+  "/api/v1/workspaces/[ws]/projects/[project]/roles/[role]": ["GET", "PUT", "DELETE"],
+  "/api/v1/workspaces/[ws]/projects/[project]/workloads": ["GET"],
+  "/api/v1/workspaces/[ws]/quotas": ["GET"],
+  "/api/v1/workspaces/[ws]/quotas/[cluster]": ["GET", "PUT", "DELETE"],
+  "/api/v1/workspaces/[ws]/roles": ["GET", "POST"],
+  "/api/v1/workspaces/[ws]/roles/[role]": ["GET", "PUT", "DELETE"],
+};
+
+/** What the catch-all app/api/v1/[...rest] answers (404 problem+json) on a path no route has. */
+const UNKNOWN_PATH_METHODS = new Set(["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"]);
+
+type Compiled = { template: string; segments: (string | null)[]; methods: readonly string[] };
+const compiled: Compiled[] = Object.entries(ROUTE_METHODS).map(([template, methods]) => ({
+  template,
+  segments: template.split("/").slice(1).map((s) => (s.startsWith("[") ? null : s)),
+  methods,
+}));
+
+/** The route template `pathname` is served by, as Next chooses it: a static segment before a dynamic one. */
+export function routeFor(pathname: string): Compiled | undefined {
+  const parts = pathname.replace(/\/+$/, "").split("/").slice(1);
+  const fits = compiled.filter((r) => r.segments.length === parts.length && r.segments.every((s, i) => s === null ? parts[i] !== "" : s === parts[i]));
+  const rank = (r: Compiled) => r.segments.map((s) => (s === null ? "1" : "0")).join("");
+  return fits.sort((a, b) => rank(a).localeCompare(rank(b)))[0];
+}
+
+/** The Allow header of a route, as Next writes it for OPTIONS: its methods, HEAD with GET, and OPTIONS. */
+export function allowHeader(methods: readonly string[]): string {
+  return [...new Set([...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"])].sort().join(", ");
+}
+
+/** A problem+json 405 (or 404 for a path no route has) when `method` is not one the route answers; else null. */
+export function methodNotAllowed(method: string, pathname: string, headers: Headers): Response | null {
+  const route = routeFor(pathname);
+  const locale = requestLocale(headers);
+  if (!route) {
+    if (UNKNOWN_PATH_METHODS.has(method)) return null;
+    return problemResponse(new AppError(404, "not_found", "API path not found."), pathname, locale);
+  }
+  const allow = allowHeader(route.methods);
+  if (allow.split(", ").includes(method)) return null;
+  const res = problemResponse(new AppError(405, "method_not_allowed", `${method} is not allowed on ${pathname}; allowed: ${allow}.`), pathname, locale);
+  res.headers.set("allow", allow);
+  return res;
+}
