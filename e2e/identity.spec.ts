@@ -237,10 +237,12 @@ test.describe("LDAP", () => {
     await card.getByRole("button", { name: "Test connection" }).click();
     await expect(card.getByRole("status")).toContainText("Connected: Bound as the service account");
 
-    // Over LDAPS with the directory's CA, the service password left blank: the stored one is kept.
+    // Over LDAPS with the directory's CA. A new destination gets the service password typed again: the stored
+    // one is sent only to the stored destination (#13 item 4).
     await card.getByRole("button", { name: "Edit Company directory" }).click();
     await card.getByLabel("Display name", { exact: true }).fill("Company LDAP");
     await card.getByLabel("Server URL").fill(ldap.ldapsUrl);
+    await card.getByLabel("Service account password").fill(LDAP_ADMIN_PASSWORD);
     await card.getByRole("button", { name: "Test connection" }).last().click();
     await expect(card.getByRole("status").last()).toContainText("Failed:");
     await card.getByLabel("CA certificate (PEM)").fill(ldap.caCert);
