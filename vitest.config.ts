@@ -3,6 +3,14 @@ import { fileURLToPath } from "node:url";
 
 const alias = { "@": fileURLToPath(new URL(".", import.meta.url)), "server-only": fileURLToPath(new URL("./tests/support/empty.ts", import.meta.url)) };
 
+// Integration and real-cluster tests: one test database (prepared by the global setup), one file at a time.
+const databaseTests = {
+  environment: "node" as const,
+  globalSetup: ["tests/support/global-setup.ts"],
+  setupFiles: ["tests/support/env.ts"],
+  fileParallelism: false,
+};
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -16,12 +24,21 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/**/*.test.ts"],
-          environment: "node",
-          globalSetup: ["tests/support/global-setup.ts"],
-          setupFiles: ["tests/support/env.ts"],
+          exclude: ["tests/real-kube/**"],
+          ...databaseTests,
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "real-kube",
+          // Needs ../shared/kube/realkube: run by `npm run test:real-kube` only.
+          include: ["tests/real-kube/**/*.test.ts"],
+          ...databaseTests,
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
         },
       },
     ],

@@ -1,6 +1,8 @@
 // Auditing end to end: actions by tenants land in the log, each tenant searches only its scopes (by user and
 // project, in the API and the page), Kubernetes audit events arrive through the webhook, and CSV export works.
 import { readFileSync } from "node:fs";
+import { request as httpsRequest } from "node:https";
+import { parse } from "yaml";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { adminPassword, demoPassword, signedInApi, unique } from "./support/api";
 
@@ -54,25 +56,46 @@ test("actions are found by user and project, by the tenants who may see them onl
   expect((await dave.get("/api/v1/audit/verify")).status()).toBe(403);
 });
 
-test("Kubernetes audit events arrive through the webhook with the cluster's token", async ({ request }) => {
+/** A POST as kube-apiserver sends it with the webhook kubeconfig: over HTTPS, trusting only its CA. */
+function postOverTls(url: string, caData: string, auth: string, body: unknown): Promise<{ status: number; json: unknown }> {
+  return new Promise((done, fail) => {
+    const req = httpsRequest(url, { method: "POST", ca: Buffer.from(caData, "base64"), headers: { authorization: auth, "content-type": "application/json" } }, async (res) => {
+      let text = "";
+      for await (const chunk of res) text += chunk;
+      done({ status: res.statusCode!, json: JSON.parse(text) });
+    });
+    req.on("error", fail);
+    req.end(JSON.stringify(body));
+  });
+}
+
+test("Kubernetes audit events arrive through the webhook over TLS with the cluster's token", async () => {
   const issued = await admin.post("/api/v1/clusters/host/audit-token");
   expect(issued.status()).toBe(201);
   const { token, kubeconfig, webhookUrl } = await issued.json();
-  expect(kubeconfig).toContain(token);
-  expect(webhookUrl).toMatch(/\/api\/v1\/audit\/webhook\/host$/);
+  // The demo's own TLS listener, and its CA in the kubeconfig: what a stock kube-apiserver needs.
+  const config = parse(kubeconfig);
+  const server: string = config.clusters[0].cluster.server;
+  const caData: string = config.clusters[0].cluster["certificate-authority-data"];
+  expect(config.users[0].user.token).toBe(token);
+  expect(server).toBe(webhookUrl);
+  expect(webhookUrl).toMatch(/^https:\/\/localhost:\d+\/api\/v1\/audit\/webhook\/host$/);
+  expect(caData).toBeTruthy();
+  // That port serves the webhook and nothing else.
+  expect((await postOverTls(new URL("/api/v1/workspaces", server).href, caData, `Bearer ${token}`, {})).status).toBe(404);
   // Only platform admins issue tokens.
   expect((await alice.post("/api/v1/clusters/host/audit-token")).status()).toBe(403);
 
   const list = JSON.parse(readFileSync("tests/fixtures/audit/eventlist.json", "utf8").replaceAll("__NAMESPACE__", project));
   const ids = new Map<string, string>();
   for (const e of list.items) e.auditID = ids.get(e.auditID) ?? ids.set(e.auditID, crypto.randomUUID()).get(e.auditID);
-  const post = (auth: string, body: unknown = list) => request.post("/api/v1/audit/webhook/host", { headers: { authorization: auth }, data: body });
-  expect((await post("Bearer wrong")).status()).toBe(401);
-  expect((await post(`Bearer ${token}`, { kind: "EventList" })).status()).toBe(422);
+  const post = (auth: string, body: unknown = list) => postOverTls(server, caData, auth, body);
+  expect((await post("Bearer wrong")).status).toBe(401);
+  expect((await post(`Bearer ${token}`, { kind: "EventList" })).status).toBe(422);
   const ok = await post(`Bearer ${token}`);
-  expect(ok.status()).toBe(200);
-  expect(await ok.json()).toMatchObject({ accepted: 5 });
-  expect(await (await post(`Bearer ${token}`)).json()).toMatchObject({ accepted: 0, duplicates: 5 });
+  expect(ok.status).toBe(200);
+  expect(ok.json).toMatchObject({ accepted: 5 });
+  expect((await post(`Bearer ${token}`)).json).toMatchObject({ accepted: 0, duplicates: 5 });
 
   // Tied to the project through its namespace: alice (workspace admin) sees them, carol does not.
   const k8s = await search(alice, { project, source: "kubernetes" });

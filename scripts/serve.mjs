@@ -3,7 +3,12 @@
 // in x-tenantry-peer, replacing any copy a client sent; lib/api/client-info.ts decides from it how far
 // X-Forwarded-For may be believed. `next start` itself only fills X-Forwarded-For when a request lacks
 // it, so there any client could name its own address. Run by scripts/start.mts: `node scripts/serve.mjs [--dev]`.
+// With TENANTRY_AUDIT_TLS_PORT and TENANTRY_AUDIT_TLS_DIR it also serves the Kubernetes audit webhook, and only
+// that, over TLS (lib/audit/webhook-tls.ts): kube-apiserver sends its bearer token over nothing else.
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
+import { createServer as createTlsServer } from "node:https";
+import { join } from "node:path";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -15,11 +20,24 @@ const app = next({ dev, dir: process.cwd(), port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
-createServer((req, res) => {
+function serve(req, res) {
   req.headers["x-tenantry-peer"] = req.socket.remoteAddress ?? "";
   handle(req, res).catch((err) => {
     console.error(err);
     if (!res.headersSent) res.statusCode = 500;
     res.end();
   });
-}).listen(port, () => console.log(`Ready on http://localhost:${port}`));
+}
+
+const tlsPort = Number(process.env.TENANTRY_AUDIT_TLS_PORT || 0);
+const tlsDir = process.env.TENANTRY_AUDIT_TLS_DIR;
+if (tlsPort && tlsDir) {
+  const tls = { cert: readFileSync(join(tlsDir, "tls.crt")), key: readFileSync(join(tlsDir, "tls.key")) };
+  createTlsServer(tls, (req, res) => {
+    if (req.url?.startsWith("/api/v1/audit/webhook/")) return serve(req, res);
+    res.writeHead(404, { "content-type": "application/problem+json" });
+    res.end(JSON.stringify({ type: "https://tenantry.io/problems/not_found", title: "Not Found", status: 404, code: "not_found", detail: "This port serves the Kubernetes audit webhook only." }));
+  }).listen(tlsPort, () => console.log(`Audit webhook on https://localhost:${tlsPort}/api/v1/audit/webhook/{cluster}`));
+}
+
+createServer(serve).listen(port, () => console.log(`Ready on http://localhost:${port}`));

@@ -3,6 +3,7 @@
 // migrations, seed, then the Next.js server.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
 import { join, resolve } from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded.ts";
 import { loadOrCreateSecrets } from "../lib/setup/secrets.ts";
@@ -13,6 +14,7 @@ import { seed, demoUsers, type SeedCluster } from "../prisma/seed.ts";
 import { applyProvidersFromEnv } from "../lib/identity/providers.ts";
 import { loadKubeConfig } from "../lib/kube/client.ts";
 import { KubeconfigRefused } from "../lib/kube/kubeconfig-safety.ts";
+import { ensureWebhookTls } from "../lib/audit/webhook-tls.ts";
 
 const dev = process.argv.includes("--dev");
 const dataDir = resolve(process.env.TENANTRY_DATA_DIR || ".tenantry");
@@ -82,8 +84,18 @@ const seeded = await seed({
 const providers = await applyProvidersFromEnv();
 if (providers.length) console.log(`Identity providers from TENANTRY_IDENTITY_PROVIDERS: ${providers.join(", ")}`);
 
+// The audit webhook's TLS listener (kube-apiserver sends its token over nothing else): the operator's certificate
+// in TENANTRY_AUDIT_TLS_DIR, or one made here for this machine's names; TENANTRY_AUDIT_TLS_PORT=0 turns it off.
+const auditTlsPort = process.env.TENANTRY_AUDIT_TLS_PORT ?? String(port + 443);
+const auditTlsDir = process.env.TENANTRY_AUDIT_TLS_DIR || join(dataDir, "audit-tls");
+if (auditTlsPort !== "0" && !process.env.TENANTRY_AUDIT_TLS_DIR) {
+  const publicHost = process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).hostname.replace(/^\[|\]$/g, "") : "localhost";
+  ensureWebhookTls(auditTlsDir, [...new Set(["localhost", "127.0.0.1", "::1", hostname(), publicHost])]);
+}
+
 const env = {
   ...process.env,
+  ...(auditTlsPort !== "0" ? { TENANTRY_AUDIT_TLS_PORT: auditTlsPort, TENANTRY_AUDIT_TLS_DIR: auditTlsDir } : {}),
   NEXT_TELEMETRY_DISABLED: "1",
   DATABASE_URL: databaseUrl,
   TENANTRY_SECRET_KEY: secrets.secretKey,
@@ -116,6 +128,7 @@ server.stdout!.on("data", (chunk: Buffer) => {
       "",
       `Tenantry is running at http://localhost:${port}`,
       `  data directory: ${dataDir}${pg ? " (embedded PostgreSQL)" : ""}`,
+      ...(auditTlsPort !== "0" ? [`  Kubernetes audit webhook: https://localhost:${auditTlsPort} (its kubeconfig is issued on each cluster's page)`] : []),
       `  clusters: ${clusters.map((c) => c.name).join(", ")}${process.env.TENANTRY_KUBECONFIG ? "" : ` (simulated; kubeconfigs in ${join(dataDir, "clusters")})`}`,
       seeded.generatedAdminPassword
         ? `  sign in as admin / ${seeded.generatedAdminPassword}   (generated now and shown only once; set TENANTRY_ADMIN_PASSWORD to choose it)`

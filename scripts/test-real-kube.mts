@@ -1,26 +1,17 @@
 // `npm run test:real-kube`, the real-cluster passes of `npm test`, against a Kubernetes v1.36 control
 // plane (../shared/kube/realkube): the contract suite by impersonation and as the token user alice,
-// the provisioning, isolation, access-control and workloads integration tests, and a Playwright journey with a
+// the provisioning, isolation, access-control and workloads integration tests, the audit webhook with a
+// kube-apiserver sending to it (tests/real-kube, which starts that one itself), and a Playwright journey with a
 // console registered on it. The cluster is TENANTRY_REALKUBE (the state directory of a running
 // realkube, as .ci/run starts one), or one of its own on free ports, stopped and purged afterwards.
 // Without either it prints why and passes: the simulator passes of `npm test` still ran.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "../lib/net/free-port.ts";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 const REALKUBE = resolve("../shared/kube/realkube");
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-    s.on("error", fail);
-  });
-}
 
 function run(label: string, command: string, args: string[], env: Record<string, string> = {}) {
   const started = Date.now();
@@ -54,6 +45,7 @@ const passes: [string, string[], Record<string, string>][] = [
   ["contract suite, realkube, impersonated users", [...vitest, "tests/contract"], { KUBE_CONTRACT_KUBECONFIG: admin }],
   ["contract suite, realkube, token user alice", [...vitest, "tests/contract"], { KUBE_CONTRACT_KUBECONFIG: admin, KUBE_CONTRACT_USER_TOKEN: alice }],
   ["integration tests, realkube", [...vitest, "tests/integration/projects.test.ts", "tests/integration/isolation.test.ts", "tests/integration/access-control.test.ts", "tests/integration/workloads.test.ts"], { TENANTRY_TEST_REALKUBE: dir }],
+  ["audit webhook, a realkube of its own sending to it", ["vitest", "run", "--project", "real-kube"], {}],
   ["Playwright journey, console on realkube", ["playwright", "test", "e2e/real-cluster.spec.ts"], { TENANTRY_TEST_REALKUBE: dir }],
 ];
 let ok = true;

@@ -13,7 +13,7 @@ import { Registry } from "./registry";
 import { resourceFor } from "./resources";
 import { createHandler } from "./server";
 import { Store, type KObject, type StoreSnapshot } from "./store";
-import { generateTls, type TlsMaterial } from "./tls";
+import { generateTls, type TlsMaterial } from "../lib/net/tls";
 
 export type { Faults } from "./faults";
 
@@ -70,7 +70,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const registry = new Registry(store);
   const faults = new FaultInjector();
   const snap = opts.snapshotPath && existsSync(opts.snapshotPath) ? (JSON.parse(readFileSync(opts.snapshotPath, "utf8")) as SnapshotFile) : undefined;
-  const tls: TlsMaterial | undefined = opts.tls ? snap?.tls ?? await generateTls(host) : undefined;
+  const tls: TlsMaterial | undefined = opts.tls ? snap?.tls ?? generateTls([...new Set([host, "localhost", "kubernetes", "kubernetes.default", "127.0.0.1"])]) : undefined;
   const rootCA = tls?.caCert ?? "-----BEGIN CERTIFICATE-----\n(tenantry simulator: plain HTTP, no CA)\n-----END CERTIFICATE-----\n";
 
   let controllers: Controllers;

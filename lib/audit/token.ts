@@ -1,9 +1,36 @@
 // Per-cluster bearer tokens for the Kubernetes audit webhook. Only a SHA-256 of the token is stored
 // (it is 256 random bits, so a slow hash adds nothing); issuing a new one replaces, and so revokes, the old.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { stringify } from "yaml";
 import { db } from "../db/client";
 import { notFound } from "../api/errors";
+
+/** Where kube-apiservers reach the webhook, and the CA they are to trust there (base64 PEM) when it is ours. */
+export interface WebhookEndpoint {
+  baseUrl: string;
+  caData?: string;
+}
+
+/**
+ * The webhook's endpoint: TENANTRY_AUDIT_WEBHOOK_URL when set; otherwise the console's own TLS listener
+ * (TENANTRY_AUDIT_TLS_PORT on the public host, lib/audit/webhook-tls.ts); otherwise the public origin if it is
+ * HTTPS (a publicly trusted certificate at the proxy). Null over plain HTTP alone: client-go sends the token
+ * only over TLS, so a kubeconfig naming an http:// URL would be refused on every batch.
+ */
+export function webhookEndpoint(origin: string | null, env: Record<string, string | undefined> = process.env): WebhookEndpoint | null {
+  const caFile = env.TENANTRY_AUDIT_TLS_DIR ? join(env.TENANTRY_AUDIT_TLS_DIR, "ca.crt") : undefined;
+  const caData = caFile && existsSync(caFile) ? readFileSync(caFile).toString("base64") : undefined;
+  if (env.TENANTRY_AUDIT_WEBHOOK_URL) return { baseUrl: env.TENANTRY_AUDIT_WEBHOOK_URL, caData };
+  if (env.TENANTRY_AUDIT_TLS_PORT && origin) {
+    const url = new URL(origin);
+    url.protocol = "https:";
+    url.port = env.TENANTRY_AUDIT_TLS_PORT;
+    return { baseUrl: url.origin, caData };
+  }
+  return origin?.startsWith("https://") ? { baseUrl: origin } : null;
+}
 
 const PREFIX = "tnt_audit_";
 const sha256 = (s: string) => createHash("sha256").update(s).digest();
@@ -17,18 +44,18 @@ export interface IssuedAuditToken {
   issuedAt: string;
 }
 
-export function webhookKubeconfig(webhookUrl: string, token: string): string {
+export function webhookKubeconfig(webhookUrl: string, token: string, caData?: string): string {
   return stringify({
     apiVersion: "v1",
     kind: "Config",
-    clusters: [{ name: "tenantry-audit", cluster: { server: webhookUrl } }],
+    clusters: [{ name: "tenantry-audit", cluster: { server: webhookUrl, ...(caData ? { "certificate-authority-data": caData } : {}) } }],
     users: [{ name: "tenantry-audit", user: { token } }],
     contexts: [{ name: "tenantry-audit", context: { cluster: "tenantry-audit", user: "tenantry-audit" } }],
     "current-context": "tenantry-audit",
   });
 }
 
-export async function issueAuditToken(clusterName: string, baseUrl: string): Promise<IssuedAuditToken> {
+export async function issueAuditToken(clusterName: string, endpoint: WebhookEndpoint): Promise<IssuedAuditToken> {
   const token = PREFIX + randomBytes(32).toString("base64url");
   const issuedAt = new Date();
   const { count } = await db().cluster.updateMany({
@@ -36,8 +63,9 @@ export async function issueAuditToken(clusterName: string, baseUrl: string): Pro
     data: { auditTokenHash: sha256(token).toString("hex"), auditTokenIssuedAt: issuedAt },
   });
   if (count === 0) throw notFound("Cluster");
-  const webhookUrl = `${baseUrl.replace(/\/$/, "")}/api/v1/audit/webhook/${encodeURIComponent(clusterName)}`;
-  return { cluster: clusterName, token, webhookUrl, kubeconfig: webhookKubeconfig(webhookUrl, token), issuedAt: issuedAt.toISOString() };
+  const webhookUrl = `${endpoint.baseUrl.replace(/\/$/, "")}/api/v1/audit/webhook/${encodeURIComponent(clusterName)}`;
+  const kubeconfig = webhookKubeconfig(webhookUrl, token, endpoint.caData);
+  return { cluster: clusterName, token, webhookUrl, kubeconfig, issuedAt: issuedAt.toISOString() };
 }
 
 /** The cluster whose current token `authorization` carries, or null (unknown cluster, no token, wrong token). */

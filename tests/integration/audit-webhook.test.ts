@@ -44,12 +44,12 @@ beforeAll(async () => {
   const c = await db().cluster.create({ data: { name: cluster, credentials: "v1.unused" } });
   const w = await db().workspace.create({ data: { name: ws } });
   await db().project.create({ data: { name: project, workspaceId: w.id, clusterId: c.id } });
-  token = (await issueAuditToken(cluster, "https://console.example.com")).token;
+  token = (await issueAuditToken(cluster, { baseUrl: "https://console.example.com" })).token;
 });
 
 describe("audit webhook", () => {
   it("issues a token shown once with a webhook kubeconfig, storing only its hash", async () => {
-    const issued = await issueAuditToken(cluster, "https://console.example.com/");
+    const issued = await issueAuditToken(cluster, { baseUrl: "https://console.example.com/" });
     expect(issued.webhookUrl).toBe(`https://console.example.com/api/v1/audit/webhook/${cluster}`);
     expect(issued.kubeconfig).toContain(issued.token);
     expect(issued.kubeconfig).toContain(`server: ${issued.webhookUrl}`);
@@ -139,7 +139,7 @@ describe("audit webhook", () => {
   it("refuses a missing, wrong or other cluster's token with 401, storing nothing but the denial", async () => {
     const other = uniqueName("audit-o");
     await db().cluster.create({ data: { name: other, credentials: "v1.unused" } });
-    const otherToken = (await issueAuditToken(other, "http://x")).token;
+    const otherToken = (await issueAuditToken(other, { baseUrl: "https://x" })).token;
     const before = await countFor();
     for (const [auth, name] of [["", cluster], ["Bearer nope", cluster], [`Bearer ${otherToken}`, cluster], [`Bearer ${token}`, other], [`Bearer ${token}`, "no-such-cluster"]] as const) {
       const res = await post(eventList(project), auth, name);

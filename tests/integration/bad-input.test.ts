@@ -35,7 +35,7 @@ beforeAll(async () => {
   admin = await tokenFor(await makeUser("platform-admin"));
   cluster = uniqueName("bad-c");
   await db().cluster.create({ data: { name: cluster, credentials: "v1.unused" } });
-  hook = (await issueAuditToken(cluster, "https://console.example.com")).token;
+  hook = (await issueAuditToken(cluster, { baseUrl: "https://console.example.com" })).token;
 });
 
 const post = (body: BodyInit, init: RequestInit = {}) =>

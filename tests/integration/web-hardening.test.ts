@@ -1,12 +1,17 @@
 // Security issue #13 item 9, through route() as a browser's request meets it: X-Forwarded-Host/-Proto are believed
 // only from TENANTRY_TRUSTED_PROXIES (one function decides the public origin), and no answer that carries a secret
 // may be cached.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "yaml";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { User } from "@prisma/client";
 import { db } from "@/lib/db/client";
 import { PEER_HEADER } from "@/lib/api/client-info";
 import { POST as createTokenRoute, GET as listTokensRoute } from "@/app/api/v1/me/tokens/route";
 import { POST as auditTokenRoute } from "@/app/api/v1/clusters/[cluster]/audit-token/route";
+import { ensureWebhookTls } from "@/lib/audit/webhook-tls";
 import { tokenFor } from "../support/call-route";
 import { makeUser, uniqueName } from "../support/fixtures";
 
@@ -100,12 +105,35 @@ describe("answers that carry a secret", () => {
   it("the audit webhook token and kubeconfig: not cached, and pointing at the public origin, not at a forged host", async () => {
     const cluster = uniqueName("wh-c");
     await db().cluster.create({ data: { name: cluster, credentials: "v1.unused" } });
-    const forged = await call(auditTokenRoute as Handler, `/api/v1/clusters/${cluster}/audit-token`, token, { [PEER_HEADER]: CLIENT, "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }, { cluster });
-    expect(forged.status).toBe(201);
-    expect(forged.headers.get("cache-control")).toBe("no-store");
-    expect(forged.body.webhookUrl).toBe(`http://console.internal:3000/api/v1/audit/webhook/${cluster}`);
-    expect(forged.body.kubeconfig).not.toContain("evil.example");
-    const proxied = await call(auditTokenRoute as Handler, `/api/v1/clusters/${cluster}/audit-token`, token, { [PEER_HEADER]: PROXY, "x-forwarded-host": "console.example.com", "x-forwarded-proto": "https" }, { cluster });
+    const issue = (peer: string, host: string) =>
+      call(auditTokenRoute as Handler, `/api/v1/clusters/${cluster}/audit-token`, token, { [PEER_HEADER]: peer, "x-forwarded-host": host, "x-forwarded-proto": "https" }, { cluster });
+    // Over plain HTTP alone there is nothing kube-apiserver would send its token to: refused, with the reason.
+    const plain = await issue(CLIENT, "evil.example");
+    expect(plain.status).toBe(503);
+    expect(plain.body).toMatchObject({ code: "audit_webhook_needs_tls" });
+    expect(plain.headers.get("cache-control")).toBe("no-store");
+    const proxied = await issue(PROXY, "console.example.com");
+    expect(proxied.status).toBe(201);
+    expect(proxied.headers.get("cache-control")).toBe("no-store");
     expect(proxied.body.webhookUrl).toBe(`https://console.example.com/api/v1/audit/webhook/${cluster}`);
+    expect(proxied.body.kubeconfig).not.toContain("certificate-authority-data");
+
+    // The console's own TLS listener: its port on the public host, and its CA in the kubeconfig.
+    const dir = mkdtempSync(join(tmpdir(), "audit-tls-"));
+    const { caCert } = ensureWebhookTls(dir, ["console.internal"]);
+    process.env.TENANTRY_AUDIT_TLS_PORT = "8443";
+    process.env.TENANTRY_AUDIT_TLS_DIR = dir;
+    try {
+      const forged = await issue(CLIENT, "evil.example");
+      expect(forged.status).toBe(201);
+      expect(forged.body.webhookUrl).toBe(`https://console.internal:8443/api/v1/audit/webhook/${cluster}`);
+      expect(forged.body.kubeconfig).not.toContain("evil.example");
+      const kubeconfig = parse(forged.body.kubeconfig);
+      expect(Buffer.from(kubeconfig.clusters[0].cluster["certificate-authority-data"], "base64").toString()).toBe(caCert);
+      expect(kubeconfig.users[0].user.token).toBe(forged.body.token);
+    } finally {
+      delete process.env.TENANTRY_AUDIT_TLS_PORT;
+      delete process.env.TENANTRY_AUDIT_TLS_DIR;
+    }
   });
 });

@@ -4,10 +4,11 @@
 // throwaway CA made for this server only.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, connect } from "node:net";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generateTls } from "../../sim/tls";
+import { generateTls } from "@/lib/net/tls";
+import { freePort } from "@/lib/net/free-port";
 
 export const LDAP_SUFFIX = "dc=example,dc=test";
 export const LDAP_ADMIN_DN = `cn=admin,${LDAP_SUFFIX}`;
@@ -30,13 +31,6 @@ export interface TestLdap {
   stop(): Promise<void>;
 }
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 
 function ldif(people: LdapPerson[]): string {
   const groups = [...new Set(people.flatMap((p) => p.groups))];
@@ -64,7 +58,7 @@ async function waitForPort(port: number, tries = 100): Promise<void> {
 export async function startLdap(people: LdapPerson[]): Promise<TestLdap> {
   const dir = mkdtempSync(join(tmpdir(), "tenantry-ldap-"));
   mkdirSync(join(dir, "data"));
-  const tls = await generateTls("127.0.0.1");
+  const tls = generateTls(["127.0.0.1", "localhost"]);
   for (const [file, pem] of Object.entries({ "ca.crt": tls.caCert, "server.crt": tls.cert, "server.key": tls.key })) writeFileSync(join(dir, file), pem);
   const conf = join(dir, "slapd.conf");
   writeFileSync(

@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/route";
 import { clusterParams } from "@/lib/schemas/cluster";
-import { issueAuditToken } from "@/lib/audit/token";
+import { issueAuditToken, webhookEndpoint } from "@/lib/audit/token";
 import { publicOrigin } from "@/lib/api/public-origin";
 import { AppError } from "@/lib/api/errors";
 
@@ -15,9 +15,15 @@ export const POST = route(
     status: 201,
   },
   async ({ req, params }) => {
-    const origin = publicOrigin(req.headers);
-    if (!origin) throw new AppError(503, "no_public_url", "The console does not know its public URL: set NEXTAUTH_URL.");
-    const issued = await issueAuditToken(params.cluster, origin);
+    const endpoint = webhookEndpoint(publicOrigin(req.headers));
+    if (!endpoint) {
+      throw new AppError(
+        503,
+        "audit_webhook_needs_tls",
+        "kube-apiserver sends the webhook token only over HTTPS: set TENANTRY_AUDIT_TLS_PORT and TENANTRY_AUDIT_TLS_DIR (npm run demo does), or TENANTRY_AUDIT_WEBHOOK_URL, or serve the console over HTTPS.",
+      );
+    }
+    const issued = await issueAuditToken(params.cluster, endpoint);
     return Response.json(issued, { status: 201, headers: { "cache-control": "no-store" } });
   },
 );
