@@ -5,7 +5,7 @@ const nextConfig: NextConfig = {
   // Lets parallel checkouts or test runs build side by side (see scripts/start.mts).
   distDir: process.env.TENANTRY_NEXT_DIST_DIR || ".next",
   // Server-only packages with native or WebAssembly parts stay outside the bundle.
-  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@node-rs/argon2", "@kubernetes/client-node", "@electric-sql/pglite"],
+  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@node-rs/argon2", "@kubernetes/client-node", "@electric-sql/pglite", "pino", "prom-client"],
   poweredByHeader: false,
   async headers() {
     return [

@@ -29,15 +29,35 @@ function serve(req, res) {
   });
 }
 
+const servers = [createServer(serve).listen(port, () => console.log(`Ready on http://localhost:${port}`))];
+
 const tlsPort = Number(process.env.TENANTRY_AUDIT_TLS_PORT || 0);
 const tlsDir = process.env.TENANTRY_AUDIT_TLS_DIR;
 if (tlsPort && tlsDir) {
   const tls = { cert: readFileSync(join(tlsDir, "tls.crt")), key: readFileSync(join(tlsDir, "tls.key")) };
-  createTlsServer(tls, (req, res) => {
+  const webhook = createTlsServer(tls, (req, res) => {
     if (req.url?.startsWith("/api/v1/audit/webhook/")) return serve(req, res);
     res.writeHead(404, { "content-type": "application/problem+json" });
     res.end(JSON.stringify({ type: "https://tenantry.io/problems/not_found", title: "Not Found", status: 404, code: "not_found", detail: "This port serves the Kubernetes audit webhook only." }));
-  }).listen(tlsPort, () => console.log(`Audit webhook on https://localhost:${tlsPort}/api/v1/audit/webhook/{cluster}`));
+  });
+  servers.push(webhook.listen(tlsPort, () => console.log(`Audit webhook on https://localhost:${tlsPort}/api/v1/audit/webhook/{cluster}`)));
 }
 
-createServer(serve).listen(port, () => console.log(`Ready on http://localhost:${port}`));
+// SIGTERM (Kubernetes ending a pod, a rolling update): the listeners stop accepting (and /api/readyz answers 503
+// on connections still open), requests in flight get TENANTRY_SHUTDOWN_TIMEOUT_MS to finish, then the background
+// work gives up its leader lock (another replica takes over) and the database pool closes.
+let stopping = false;
+async function drain(signal) {
+  if (stopping) return;
+  stopping = true;
+  globalThis.tenantryDraining = true;
+  const bound = Number(process.env.TENANTRY_SHUTDOWN_TIMEOUT_MS || 10_000);
+  console.log(JSON.stringify({ level: 40, time: new Date().toISOString(), msg: `${signal}: draining (up to ${bound} ms)` }));
+  const closed = Promise.all(servers.map((s) => new Promise((done) => s.close(done))));
+  for (const s of servers) s.closeIdleConnections();
+  await Promise.race([closed, new Promise((done) => setTimeout(done, bound).unref())]);
+  await globalThis.tenantryShutdown?.().catch((err) => console.error(err));
+  process.exit(0);
+}
+process.on("SIGTERM", () => void drain("SIGTERM"));
+process.on("SIGINT", () => void drain("SIGINT"));

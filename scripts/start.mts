@@ -4,6 +4,8 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
+import { createInterface } from "node:readline";
+import { prettyFactory } from "pino-pretty";
 import { join, resolve } from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded.ts";
 import { loadOrCreateSecrets } from "../lib/setup/secrets.ts";
@@ -22,8 +24,11 @@ const port = Number(process.env.PORT || 3000);
 const children: ChildProcess[] = [];
 let pg: EmbeddedPostgres | undefined;
 
+/** Stops the children (the console drains its requests first, scripts/serve.mjs), then the embedded database. */
 async function shutdown(code = 0) {
-  for (const c of children) c.kill("SIGTERM");
+  await Promise.all(
+    children.map((c) => (c.exitCode !== null || c.signalCode !== null ? undefined : new Promise((done) => { c.once("exit", done); c.kill("SIGTERM"); setTimeout(done, 15_000).unref(); }))),
+  );
   await pg?.stop().catch(() => {});
   process.exit(code);
 }
@@ -121,9 +126,11 @@ if (!dev) {
 const server = spawn(process.execPath, ["scripts/serve.mjs", ...(dev ? ["--dev"] : [])], { stdio: ["ignore", "pipe", "inherit"], env: { ...env, PORT: String(port) } });
 children.push(server);
 server.on("exit", (code) => void shutdown(code ?? 0));
-server.stdout!.on("data", (chunk: Buffer) => {
-  process.stdout.write(chunk);
-  if (/Ready|started server/i.test(chunk.toString())) {
+// The console logs JSON lines (lib/observe/log.ts); here, and only here, they are printed for people.
+const pretty = prettyFactory({ colorize: Boolean(process.stdout.isTTY), ignore: "pid", translateTime: "SYS:HH:MM:ss" });
+createInterface({ input: server.stdout! }).on("line", (line) => {
+  process.stdout.write(line.startsWith("{") ? pretty(line) : `${line}\n`);
+  if (/^Ready on/.test(line)) {
     const lines = [
       "",
       `Tenantry is running at http://localhost:${port}`,

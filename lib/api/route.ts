@@ -1,5 +1,6 @@
 // route(): the one wrapper every /api/v1 handler goes through:
 // session (cookie or bearer token) → Origin check → zod validation → authorize() → handler → audit record → JSON or problem+json.
+import { randomUUID } from "node:crypto";
 import type { User } from "@prisma/client";
 import { Prisma } from "@prisma/client";
 import { z, type ZodType } from "zod";
@@ -15,6 +16,9 @@ import { isPublicOrigin } from "./public-origin";
 import { badString, badStrings, readText } from "./body";
 import { requestLocale, type Locale } from "../i18n";
 import { zodParseParams } from "../i18n/server-messages";
+import { log } from "../observe/log";
+import { metrics } from "../observe/metrics";
+import { observeRequest } from "../observe/request";
 
 /** What the audit event says about the target; handlers fill in what they learn (cluster, ids). */
 export interface AuditTarget {
@@ -69,6 +73,9 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
 ) {
   return registered(spec, async (req: Request, next: NextCtx): Promise<Response> => {
     const receivedAt = new Date();
+    const startedAt = performance.now();
+    // Answered in X-Request-Id and Audit-Id (as kube-apiserver names its own), logged, and the audit event's id.
+    const requestId = randomUUID();
     const url = new URL(req.url);
     // Messages in the caller's language (English for scripts); the audit log keeps English.
     const locale = requestLocale(req.headers);
@@ -88,7 +95,7 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
       ...clientInfo(req.headers),
     });
     // Services that change the database append the success event in their own transaction (audited()).
-    const audit: AuditContext = { event: () => ({ ...auditBase(), outcome: "success", statusCode: spec.status ?? 200 }), recorded: false };
+    const audit: AuditContext = { event: () => ({ ...auditBase(), auditId: requestId, outcome: "success", statusCode: spec.status ?? 200 }), recorded: false };
     try {
       user = await currentUser(req);
       if (!user) throw unauthenticated();
@@ -124,32 +131,36 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
       reason = appErr instanceof Denial ? appErr.why : appErr.message;
       response = problemResponse(appErr, url.pathname, locale);
     }
-    response = noStore(response);
     const recordedWithChange = status < 400 && audit.recorded;
+    let auditId = audit.recorded ? requestId : null;
     if ((MUTATING.has(req.method) || status >= 400) && !recordedWithChange) {
-      const event: AuditInput = { ...auditBase(), outcome: status < 400 ? "success" : denied ? "denied" : "failure", statusCode: status, reason };
+      // The request's id names its event, unless a service already recorded one under it and then failed.
+      const id = audit.recorded ? randomUUID() : requestId;
+      const event: AuditInput = { ...auditBase(), auditId: id, outcome: status < 400 ? "success" : denied ? "denied" : "failure", statusCode: status, reason };
       // What was refused names only what the caller typed: it joins a tenant's log only where the caller could see that tenant.
-      await (async () => record(status < 400 ? event : { ...event, ...(await seenScope(user, target, req.method, url.pathname)) }))().catch((e) =>
-        console.error("audit record failed", e),
+      await (async () => record(status < 400 ? event : { ...event, ...(await seenScope(user, target, req.method, url.pathname)) }))().then(
+        () => (auditId = id),
+        (e) => log().error({ requestId, err: e }, "audit record failed"),
       );
     }
-    return response;
+    observeRequest({ requestId, method: req.method, pathname: url.pathname, status, startedAt, user: user?.username, auditId });
+    return withHeaders(response, { "x-request-id": requestId, ...(auditId ? { "audit-id": auditId } : {}) });
   });
 }
 
 /**
- * Every answer is the caller's own (tokens shown once, kubeconfigs, audit events, whatever a role may see):
- * no shared or browser cache keeps it, unless a handler said otherwise.
+ * The answer with `headers` added, and no-store unless a handler said otherwise: every answer is the caller's own
+ * (tokens shown once, kubeconfigs, audit events, whatever a role may see), for no shared or browser cache.
  */
-export function noStore(response: Response): Response {
-  if (response.headers.has("cache-control")) return response;
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  const all = response.headers.has("cache-control") ? headers : { ...headers, "cache-control": "no-store" };
   try {
-    response.headers.set("cache-control", "no-store");
+    for (const [k, v] of Object.entries(all)) response.headers.set(k, v);
     return response;
   } catch {
     // Immutable headers (a fetched Response passed through): the same answer, with its own copy of them.
     const copy = new Response(response.body, response);
-    copy.headers.set("cache-control", "no-store");
+    for (const [k, v] of Object.entries(all)) copy.headers.set(k, v);
     return copy;
   }
 }
@@ -171,6 +182,7 @@ class Denial extends AppError {
 
 /** A denial is 403 where the caller may see the scope, else 404 so nothing leaks. */
 function enforce(decision: Decision, action: Permission) {
+  metrics().authorization.inc({ outcome: decision.allowed ? "allowed" : decision.visible ? "forbidden" : "hidden" });
   if (decision.allowed) return;
   if (!decision.visible) throw new Denial(404, "not_found", "Not found.", decision.reason);
   throw new Denial(403, "forbidden", decision.reason, decision.reason, { action });
@@ -262,6 +274,6 @@ function toAppError(err: unknown): AppError {
     if (err.code === "P2025") return notFound("The resource");
   }
   if (err instanceof z.ZodError) return invalid(err.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
-  console.error(err);
+  log().error({ err }, "unexpected error in a route");
   return new AppError(500, "internal", "Something went wrong on our side; it has been logged.");
 }

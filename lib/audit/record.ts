@@ -8,10 +8,13 @@ import { onPrisma, transaction, type SqlExecutor } from "../db/sql";
 import { eventHash, GENESIS, weekOf, type SealedFields } from "./chain";
 import { redactText, redactValues } from "./redact";
 import { toStorable } from "../api/body";
+import { metrics } from "../observe/metrics";
 
 export const CHAIN_LOCK = 7_260_001;
 
 export interface AuditInput {
+  /** The request's own id (route() answers it as Audit-Id); a fresh one when absent. */
+  auditId?: string;
   action: string;
   verb: string;
   outcome: "success" | "denied" | "failure";
@@ -41,7 +44,7 @@ export interface UnsealedEvent extends SealedFields {
 export async function record(input: AuditInput, tx?: Prisma.TransactionClient): Promise<void> {
   const now = new Date();
   const event: UnsealedEvent = {
-    auditId: randomUUID(),
+    auditId: input.auditId ?? randomUUID(),
     source: input.source ?? "console",
     action: input.action,
     verb: input.verb,
@@ -143,4 +146,5 @@ export async function appendSealed(t: SqlExecutor, events: UnsealedEvent[]): Pro
     INSERT INTO "AuditChain" ("partition", "lane", "firstPrev", "headHash")
     SELECT h.p, ${lane}::smallint, h.f, h.h FROM unnest(${heads.map((h) => h.partition)}::text[], ${heads.map((h) => h.first)}::text[], ${heads.map((h) => h.head)}::text[]) AS h(p, f, h)
     ON CONFLICT ("partition", "lane") DO UPDATE SET "headHash" = EXCLUDED."headHash"`);
+  for (const e of events) metrics().auditRecorded.inc({ source: e.source, outcome: e.outcome });
 }

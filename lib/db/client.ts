@@ -2,6 +2,8 @@ import { PrismaClient } from "@prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { poolConfig } from "./connection";
+import { log } from "../observe/log";
+import { metrics } from "../observe/metrics";
 
 const cache = globalThis as unknown as { tenantryPool?: pg.Pool; tenantryPrisma?: PrismaClient };
 
@@ -10,7 +12,9 @@ export function pool(): pg.Pool {
   if (!cache.tenantryPool) {
     cache.tenantryPool = new pg.Pool(poolConfig(undefined, { max: 10 }));
     // An idle connection the server drops (a restart, a failover) is discarded by the pool; unheard, it would end the process.
-    cache.tenantryPool.on("error", (err) => console.error("database connection lost:", err.message));
+    cache.tenantryPool.on("error", (err) => log().warn({ err: err.message }, "database connection lost"));
+    const p = cache.tenantryPool;
+    metrics().sources.pool = () => ({ total: p.totalCount, idle: p.idleCount, waiting: p.waitingCount });
   }
   return cache.tenantryPool;
 }

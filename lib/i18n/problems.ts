@@ -17,7 +17,7 @@ const byCode: Record<string, MessageKey> = {
   not_empty: "problem.not_empty",
   cross_origin: "problem.cross_origin",
   method_not_allowed: "problem.method_not_allowed",
-  no_public_url: "problem.no_public_url",
+  audit_webhook_needs_tls: "problem.audit_webhook_needs_tls",
   internal: "problem.internal",
   cluster_unavailable: "problem.cluster_unavailable",
   too_large: "problem.too_large",

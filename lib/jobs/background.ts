@@ -7,6 +7,7 @@ import { startController, type Controller } from "../kube/controller";
 import { checkAllClusters } from "../tenancy/clusters";
 import { maybeRunAuditRetention } from "../audit/retention";
 import { maybeCleanIdentityTables } from "../identity/housekeeping";
+import { log } from "../observe/log";
 
 const LEADER_LOCK = 7_260_002;
 const every = (name: string, fallback: number) => Number(process.env[name] || fallback);
@@ -64,7 +65,7 @@ export function startBackgroundJobs(opts: BackgroundOptions = {}): BackgroundJob
         await maybeCleanIdentityTables();
       }
     } catch (err) {
-      console.error("background pass failed:", (err as Error).message);
+      log().error({ err: (err as Error).message }, "background pass failed");
     } finally {
       running = false;
     }

@@ -38,6 +38,7 @@ export interface Call {
 export interface Answer {
   status: number;
   contentType: string;
+  headers: Headers;
   /** Parsed JSON when the answer says it is JSON, else the text (null for an empty body). */
   body: unknown;
 }
@@ -55,6 +56,6 @@ export async function callRoute(handler: Handler, c: Call): Promise<Answer> {
   const res = await inRequestScope(req, () => handler(req, { params: Promise.resolve(c.params ?? {}) }));
   const contentType = res.headers.get("content-type") ?? "";
   const text = await res.text();
-  if (!text) return { status: res.status, contentType, body: null };
-  return { status: res.status, contentType, body: /json/.test(contentType) ? JSON.parse(text) : text };
+  if (!text) return { status: res.status, contentType, headers: res.headers, body: null };
+  return { status: res.status, contentType, headers: res.headers, body: /json/.test(contentType) ? JSON.parse(text) : text };
 }

@@ -1,13 +1,6 @@
-import { db } from "@/lib/db/client";
-
 export const dynamic = "force-dynamic";
 
-/** Liveness and readiness in one: 200 when the app can reach its database. */
-export async function GET() {
-  try {
-    await db().$queryRaw`SELECT 1`;
-    return Response.json({ status: "ok", database: "up" });
-  } catch {
-    return Response.json({ status: "unavailable", database: "down" }, { status: 503 });
-  }
+/** Liveness: the process answers. Whether it should get traffic is /api/readyz (database, migrations, draining). */
+export function GET() {
+  return Response.json({ status: "ok" });
 }

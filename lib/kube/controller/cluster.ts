@@ -5,6 +5,7 @@ import { kubeConfigFor, type ClusterCredentials } from "../client";
 import { ensureClusterObjects, reconcileProject } from "../reconciler";
 import { CLUSTER_KEY, clusterCache, informersOf, type ClusterCache } from "./cache";
 import { WorkQueue } from "./queue";
+import { metrics } from "../../observe/metrics";
 
 export interface ClusterOptions {
   concurrency: number;
@@ -20,10 +21,15 @@ export class ClusterController {
   private syncTimer?: NodeJS.Timeout;
 
   constructor(
-    readonly cluster: ClusterCredentials,
+    readonly cluster: ClusterCredentials & { name: string },
     opts: ClusterOptions,
   ) {
-    this.queue = new WorkQueue((key) => this.reconcile(key), { concurrency: opts.concurrency, baseDelayMs: opts.baseDelayMs ?? 200, maxDelayMs: opts.maxDelayMs ?? 30_000 });
+    const m = metrics();
+    const onAttempt = (ms: number, failed: boolean) => {
+      m.reconcileDuration.observe({ cluster: cluster.name }, ms / 1000);
+      if (failed) m.reconcileErrors.inc({ cluster: cluster.name });
+    };
+    this.queue = new WorkQueue((key) => this.reconcile(key), { concurrency: opts.concurrency, baseDelayMs: opts.baseDelayMs ?? 200, maxDelayMs: opts.maxDelayMs ?? 30_000, onAttempt });
     this.cache = clusterCache(kubeConfigFor(cluster), (key) => this.queue.add(key));
   }
 

@@ -8,6 +8,7 @@ import type { Prisma } from "@prisma/client";
 import { db } from "../../db/client";
 import { ClusterController, type ClusterOptions } from "./cluster";
 import { RECONCILE_CHANNEL } from "./enqueue";
+import { metrics } from "../../observe/metrics";
 
 export interface ControllerOptions extends Partial<ClusterOptions> {
   /** The leader's own connection, to LISTEN on. */
@@ -32,7 +33,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
 
   /** Starts controllers for new clusters, restarts those whose credentials changed, stops removed ones. */
   const syncClusters = async () => {
-    const rows = await db().cluster.findMany({ select: { id: true, credentials: true, updatedAt: true } });
+    const rows = await db().cluster.findMany({ select: { id: true, name: true, credentials: true, updatedAt: true } });
     const seen = new Set<string>();
     for (const row of rows) {
       seen.add(row.id);
@@ -106,6 +107,9 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   await syncClusters();
   await enqueueLagging();
 
+  // Scrapes of this replica's /api/metrics read the queues while it leads.
+  metrics().sources.queues = () => [...clusters.values()].map((c) => ({ cluster: c.cluster.name, depth: c.queue.depth }));
+
   const resync = setInterval(() => {
     void syncClusters().then(() => Promise.all([...clusters.values()].map((c) => (c.synced ? c.enqueueAll() : undefined))));
   }, opts.resyncMs ?? 10 * 60_000);
@@ -124,6 +128,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     },
     async stop() {
       stopped = true;
+      metrics().sources.queues = undefined;
       clearInterval(resync);
       clearInterval(poll);
       for (const c of clusters.values()) c.stop();

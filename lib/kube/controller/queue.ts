@@ -7,6 +7,8 @@ export interface QueueOptions {
   /** First retry delay; doubles with each consecutive failure of the same key. */
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /** Told of each finished attempt: how long it took and whether it failed (metrics). */
+  onAttempt?: (ms: number, failed: boolean) => void;
 }
 
 export interface QueueStats {
@@ -92,15 +94,19 @@ export class WorkQueue {
 
   private async run(key: string): Promise<void> {
     const t0 = performance.now();
+    let failed = false;
     try {
       await this.handle(key);
       this.failures.delete(key);
     } catch {
+      failed = true;
       this.stats.failures++;
       if (!this.stopped) this.addRateLimited(key);
     } finally {
+      const ms = performance.now() - t0;
       this.stats.processed++;
-      this.stats.busyMs += performance.now() - t0;
+      this.stats.busyMs += ms;
+      this.opts.onAttempt?.(ms, failed);
       this.processing.delete(key);
       // Re-added while it ran: its turn comes again, after whoever is already waiting.
       if (this.dirty.has(key) && !this.stopped) this.queue.push(key);
