@@ -48,6 +48,7 @@ export default defineConfig({
       TENANTRY_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
       TENANTRY_DEMO_PASSWORD: process.env.E2E_DEMO_PASSWORD,
       TENANTRY_RECONCILE_INTERVAL_MS: "2000",
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", // request lines stay out of the test output
     },
   },
 });
