@@ -33,7 +33,7 @@ function certificate(subject: string, publicKey: forge.pki.PublicKey, days: numb
 export function generateTls(hosts: string[], days = 825): TlsMaterial {
   const caKey = rsaKeys();
   const caPublic = forge.pki.setRsaPublicKey(caKey.forge.n, caKey.forge.e);
-  const ca = certificate("Tenantry audit webhook CA", caPublic, days);
+  const ca = certificate("Tenantry private CA", caPublic, days);
   ca.setIssuer(ca.subject.attributes);
   ca.setExtensions([
     { name: "basicConstraints", cA: true, pathLenConstraint: 0, critical: true },
@@ -43,7 +43,7 @@ export function generateTls(hosts: string[], days = 825): TlsMaterial {
   ca.sign(caKey.forge, forge.md.sha256.create());
 
   const key = rsaKeys();
-  const cert = certificate("tenantry-audit-webhook", forge.pki.setRsaPublicKey(key.forge.n, key.forge.e), days);
+  const cert = certificate(hosts[0] ?? "localhost", forge.pki.setRsaPublicKey(key.forge.n, key.forge.e), days);
   cert.setIssuer(ca.subject.attributes);
   cert.setExtensions([
     { name: "basicConstraints", cA: false, critical: true },
