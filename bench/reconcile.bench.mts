@@ -15,6 +15,7 @@ import { migrate } from "../lib/setup/migrate";
 import { startSimulator } from "../sim/index";
 import { hasPostgres15, startBenchPostgres } from "./support/postgres";
 import { countingProxy, type CountingProxy } from "./support/counting-proxy";
+import { REALKUBE } from "../tests/support/realkube";
 
 const N = Number(process.env.RECONCILE_BENCH_PROJECTS ?? 10_000);
 const CLUSTERS = Number(process.env.RECONCILE_BENCH_CLUSTERS ?? 1);
@@ -22,7 +23,6 @@ const STEADY_S = Number(process.env.RECONCILE_BENCH_STEADY_S ?? 300);
 const DELETIONS = Number(process.env.RECONCILE_BENCH_DELETIONS ?? 100);
 const CONCURRENCY = Number(process.env.RECONCILE_BENCH_CONCURRENCY ?? 16);
 const INTERVAL_S = 10; // the old TENANTRY_RECONCILE_INTERVAL_MS default
-const REALKUBE = new URL("../../shared/kube/realkube", import.meta.url).pathname;
 const TARGET = process.env.RECONCILE_BENCH_TARGET ?? (existsSync(REALKUBE) ? "realkube" : "sim");
 
 if (!hasPostgres15() || process.getuid?.() !== 0) throw new Error("needs Debian's PostgreSQL 15 and root (it runs the server as postgres)");

@@ -8,10 +8,10 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { freePort } from "../lib/net/free-port.ts";
+import { REALKUBE } from "../tests/support/realkube.ts";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 
-const REALKUBE = resolve("../shared/kube/realkube");
 
 function run(label: string, command: string, args: string[], env: Record<string, string> = {}) {
   const started = Date.now();
@@ -45,9 +45,11 @@ const passes: [string, string[], Record<string, string>][] = [
   ["contract suite, realkube, impersonated users", [...vitest, "tests/contract"], { KUBE_CONTRACT_KUBECONFIG: admin }],
   ["contract suite, realkube, token user alice", [...vitest, "tests/contract"], { KUBE_CONTRACT_KUBECONFIG: admin, KUBE_CONTRACT_USER_TOKEN: alice }],
   ["integration tests, realkube", [...vitest, "tests/integration/projects.test.ts", "tests/integration/isolation.test.ts", "tests/integration/access-control.test.ts", "tests/integration/workloads.test.ts"], { TENANTRY_TEST_REALKUBE: dir }],
-  ["audit webhook, a realkube of its own sending to it", ["vitest", "run", "--project", "real-kube"], {}],
+  // This pass starts a realkube of its own (the audit webhook is an API server flag), so it needs the script.
+  ...(existsSync(REALKUBE) ? [["audit webhook, a realkube of its own sending to it", ["vitest", "run", "--project", "real-kube"], {}] as [string, string[], Record<string, string>]] : []),
   ["Playwright journey, console on realkube", ["playwright", "test", "e2e/real-cluster.spec.ts"], { TENANTRY_TEST_REALKUBE: dir }],
 ];
+if (!existsSync(REALKUBE)) console.log(`[real-kube] ${REALKUBE} not found: the audit webhook pass not run (set TENANTRY_REALKUBE_BIN to the realkube script)`);
 let ok = true;
 try {
   for (const [label, args, env] of passes) ok = run(label, "npx", args, env) && ok;

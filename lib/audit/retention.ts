@@ -20,6 +20,8 @@ const WEEK_MS = 7 * 86_400_000;
 export async function runAuditRetention(opts: { days?: number; now?: Date } = {}): Promise<RetentionResult> {
   const days = opts.days ?? retentionDays();
   const cutoff = new Date((opts.now ?? new Date()).getTime() - days * 86_400_000);
+  // Dropping a partition locks the table exclusively: the drop's own record must then find its week made.
+  await ensureAuditWeeks();
   return db().$transaction(
     async (t) => {
       // Partitions are named after their Monday (AuditEvent_YYYYMMDD, see the partitions migration).
@@ -62,13 +64,23 @@ export async function runAuditRetention(opts: { days?: number; now?: Date } = {}
 // The first pass waits a few minutes after start, so it stays out of the way of a starting console.
 let nextRun = Date.now() + 5 * 60_000;
 
+/** This week's and next week's partitions, made ahead of time so writers seldom have to. */
+async function ensureAuditWeeks(): Promise<void> {
+  await db().$queryRaw`SELECT tenantry_audit_partition(now()), tenantry_audit_partition(now() + interval '7 days')`;
+}
+
+let weeksEnsured = 0;
+
 /**
- * For the background loop (called every few seconds): at most once an hour, drops expired weeks and creates
- * next week's partition ahead of time, so no writer's transaction has to.
+ * For the background loop (called every few seconds): makes the coming weeks' partitions on the first pass
+ * and hourly after, and at most once an hour drops expired weeks.
  */
 export async function maybeRunAuditRetention(everyMs = 3_600_000): Promise<RetentionResult | null> {
+  if (Date.now() - weeksEnsured >= everyMs) {
+    await ensureAuditWeeks();
+    weeksEnsured = Date.now();
+  }
   if (Date.now() < nextRun) return null;
   nextRun = Date.now() + everyMs;
-  await db().$queryRaw`SELECT tenantry_audit_partition(now()), tenantry_audit_partition(now() + interval '7 days')`;
   return runAuditRetention();
 }

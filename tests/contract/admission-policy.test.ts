@@ -8,7 +8,8 @@ let t: Target;
 let ns: string;
 let policyName: string;
 let userNet: NetworkingV1Api;
-const MANAGED = { "app.kubernetes.io/managed-by": "tenantry" };
+// Its own label, not the console's: on a cluster the console manages, its own policy would answer first.
+const MANAGED = { "contract.tenantry.test/protected": "true" };
 
 const netpol = (name: string, labels?: Record<string, string>): V1NetworkPolicy => ({ metadata: { name, labels }, spec: { podSelector: {}, policyTypes: ["Ingress"] } });
 

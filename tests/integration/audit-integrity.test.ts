@@ -214,6 +214,34 @@ describe("audit integrity", () => {
     expect(await verifyChain()).toMatchObject({ intact: true });
   });
 
+  // A week's first writers: each has read the audit table already (as ingest does) when it finds the
+  // partition missing, so whoever creates it must not need a lock those readers hold (a deadlock before).
+  it.runIf(!!process.env.TENANTRY_TEST_DATABASE_URL)("creates a new week's partition under concurrent writers that already read the table", async () => {
+    const mark = uniqueName("week");
+    const week = new Date(Date.UTC(2090 + Math.floor(Math.random() * 50), 0, 3 + Math.floor(Math.random() * 300), 12));
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        db().$transaction(async (t) => {
+          await t.$queryRaw`SELECT count(*) FROM "AuditEvent" WHERE "reason" = ${mark}`;
+          await new Promise((r) => setTimeout(r, 50)); // all read before any creates
+          await record({ action: "test.week", verb: "create", outcome: "success", statusCode: 201, name: `w${i}`, reason: mark, receivedAt: week }, t);
+        }),
+      ),
+    );
+    expect(await db().auditEvent.count({ where: { reason: mark } })).toBe(8);
+    expect(await verifyChain()).toMatchObject({ intact: true });
+    // Made by attaching, the partition still carries every index and the append-only triggers.
+    const [made] = await db().$queryRaw<{ name: string }[]>`SELECT tenantry_audit_partition(${week}) AS name`;
+    const [idx] = await db().$queryRaw<{ table: bigint; attached: bigint }[]>`
+      SELECT (SELECT count(*) FROM pg_index WHERE indrelid = '"AuditEvent"'::regclass) AS "table",
+        (SELECT count(*) FROM pg_index x JOIN pg_inherits i ON i.inhrelid = x.indexrelid
+         WHERE x.indrelid = quote_ident(${made!.name})::regclass) AS attached`;
+    expect(Number(idx!.attached)).toBe(Number(idx!.table));
+    expect(Number(idx!.table)).toBeGreaterThanOrEqual(6);
+    await expect(db().$executeRaw`UPDATE "AuditEvent" SET "reason" = 'changed' WHERE "reason" = ${mark}`).rejects.toThrow(/append-only/);
+    await expect(db().$executeRawUnsafe(`TRUNCATE "${made!.name}"`)).rejects.toThrow(/append-only/);
+  });
+
   it("retention drops whole expired weeks in bulk and the rest still verifies", async () => {
     const old = await chainOf(["r1", "r2", "r3"], new Date(Date.now() - 400 * 86_400_000));
     const kept = await chainOf(["k1", "k2"]);

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { User } from "@prisma/client";
 import { ensureWebhookTls } from "@/lib/audit/webhook-tls";
@@ -27,8 +27,8 @@ import { callRoute, tokenFor, type Handler } from "../support/call-route";
 import { makeUser, principalOf, uniqueName } from "../support/fixtures";
 import { withController } from "../support/controller";
 import { freePort } from "@/lib/net/free-port";
+import { REALKUBE } from "../support/realkube";
 
-const REALKUBE = resolve("../shared/kube/realkube");
 const dir = mkdtempSync(join(tmpdir(), "tenantry-audit-realkube-"));
 const realkubeEnv: Record<string, string> = { REALKUBE_DIR: dir };
 const controller = withController();
