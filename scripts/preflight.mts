@@ -2,6 +2,7 @@
 // otherwise this stops at the first missing one with the command that installs it — never a raw ENOENT later.
 import { existsSync } from "node:fs";
 import { execFileSync } from "node:child_process";
+import { REALKUBE } from "../tests/support/realkube.ts";
 
 /** What the tests run, where they run it from, and the Debian package that brings it. */
 export interface Tool {
@@ -19,6 +20,9 @@ export const TOOLS: Tool[] = [
   { path: "/usr/bin/xz", pkg: "xz-utils", why: "unpacks the real Kubernetes binaries" },
 ];
 
+/** The real-cluster passes also drive kube-apiserver with kubectl, where there is a realkube to run them on. */
+export const REALKUBE_TOOLS: Tool[] = [{ path: "kubectl", pkg: "kubernetes-client", why: "realkube and the real-cluster tests" }];
+
 const onPath = (cmd: string) => {
   try {
     execFileSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" });
@@ -28,7 +32,10 @@ const onPath = (cmd: string) => {
   }
 };
 
-export function missingTools(tools = TOOLS, exists: (path: string) => boolean = existsSync): Tool[] {
+/** A tool is a file at its path, or (a bare name) a command on PATH wherever it was installed. */
+const present = (path: string) => (path.startsWith("/") ? existsSync(path) : onPath(path));
+
+export function missingTools(tools = TOOLS, exists: (path: string) => boolean = present): Tool[] {
   return tools.filter((t) => !exists(t.path));
 }
 
@@ -47,7 +54,8 @@ export function plan(missing: Tool[], { root, apt }: { root: boolean; apt: boole
 }
 
 function main() {
-  const next = plan(missingTools(), { root: process.getuid?.() === 0, apt: onPath("apt-get") });
+  const tools = existsSync(REALKUBE) ? [...TOOLS, ...REALKUBE_TOOLS] : TOOLS;
+  const next = plan(missingTools(tools), { root: process.getuid?.() === 0, apt: onPath("apt-get") });
   if (next.stop) {
     console.error(next.stop);
     process.exit(1);
@@ -55,7 +63,7 @@ function main() {
   if (!next.install) return;
   console.log(`preflight: installing ${next.pkgs!.join(", ")}`);
   execFileSync("sh", ["-c", next.install], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-  const still = missingTools();
+  const still = missingTools(tools);
   if (still.length) {
     console.error(`preflight: still missing after apt-get: ${still.map((t) => t.path).join(", ")}`);
     process.exit(1);

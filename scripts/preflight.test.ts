@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TOOLS, missingTools, plan } from "./preflight.mts";
+import { REALKUBE_TOOLS, TOOLS, missingTools, plan } from "./preflight.mts";
 
 describe("npm test preflight", () => {
   it("finds nothing to do when every tool is there", () => {
@@ -16,5 +16,10 @@ describe("npm test preflight", () => {
     const { stop } = plan(missing, { root: false, apt: true }) as { stop: string };
     expect(stop).toContain("npm test needs /usr/bin/chromium");
     expect(stop).toContain("sudo apt-get update && sudo apt-get install -y chromium xz-utils");
+  });
+
+  it("names kubectl by its Debian package when the real-cluster passes need it", () => {
+    const missing = missingTools([...TOOLS, ...REALKUBE_TOOLS], (p) => p !== "kubectl");
+    expect(plan(missing, { root: false, apt: true }).stop).toContain("sudo apt-get install -y kubernetes-client");
   });
 });

@@ -9,6 +9,7 @@ import { prettyFactory } from "pino-pretty";
 import { join, resolve } from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded.ts";
 import { loadOrCreateSecrets } from "../lib/setup/secrets.ts";
+import { configError } from "../lib/setup/config.ts";
 import { migrate } from "../lib/setup/migrate.ts";
 import { startSimulatorProcesses } from "../lib/setup/simulators.ts";
 import { buildFingerprint } from "../lib/setup/fingerprint.ts";
@@ -107,6 +108,12 @@ const env = {
   NEXTAUTH_SECRET: secrets.authSecret,
   NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
 };
+// The server checks this too; here it stops before a build is spent on a configuration that cannot run.
+const badConfig = configError(env);
+if (badConfig) {
+  console.error(badConfig);
+  await shutdown(1);
+}
 const next = ["node_modules/next/dist/bin/next"];
 
 if (!dev) {

@@ -10,11 +10,10 @@ export const PEER_HEADER = "x-tenantry-peer";
 const plain = (ip: string) => ip.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
 const family = (ip: string) => (isIP(ip) === 6 ? "ipv6" : "ipv4");
 
-let parsed: { spec: string; proxies: BlockList } | undefined;
-
-function trustedProxies(spec = process.env.TENANTRY_TRUSTED_PROXIES ?? ""): BlockList {
-  if (parsed?.spec === spec) return parsed.proxies;
+/** TENANTRY_TRUSTED_PROXIES parsed: the addresses and subnets, and the entries that are neither. */
+export function parseTrustedProxies(spec: string): { proxies: BlockList; bad: string[] } {
   const proxies = new BlockList();
+  const bad: string[] = [];
   for (const entry of spec.split(",").map((s) => s.trim()).filter(Boolean)) {
     const [ip = "", bits] = entry.split("/").map(plain);
     try {
@@ -22,9 +21,19 @@ function trustedProxies(spec = process.env.TENANTRY_TRUSTED_PROXIES ?? ""): Bloc
       if (bits === undefined) proxies.addAddress(ip, family(ip));
       else proxies.addSubnet(ip, Number(bits), family(ip)); // throws on a prefix too long for the family
     } catch {
-      console.error(`TENANTRY_TRUSTED_PROXIES: ignoring "${entry}" (not an IP address or CIDR)`);
+      bad.push(entry);
     }
   }
+  return { proxies, bad };
+}
+
+let parsed: { spec: string; proxies: BlockList } | undefined;
+
+// The server refuses to start on a bad entry (lib/setup/config.ts); elsewhere (tests, scripts) it is skipped.
+function trustedProxies(spec = process.env.TENANTRY_TRUSTED_PROXIES ?? ""): BlockList {
+  if (parsed?.spec === spec) return parsed.proxies;
+  const { proxies, bad } = parseTrustedProxies(spec);
+  for (const entry of bad) console.error(`TENANTRY_TRUSTED_PROXIES: ignoring "${entry}" (not an IP address or CIDR)`);
   parsed = { spec, proxies };
   return proxies;
 }

@@ -1,9 +1,14 @@
-// Running it like production (#16 items 3, 4): liveness and readiness, Prometheus metrics behind their token
+// Running it like production (#16 items 3, 4, 7): liveness and readiness, migrations once across replicas, Prometheus metrics behind their token
 // whose series move with what the console does, and one JSON log line per request whose request id is the
 // response's X-Request-Id and the id of the audit event the request recorded.
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { User } from "@prisma/client";
 import { db } from "@/lib/db/client";
+import { poolConfig } from "@/lib/db/connection";
+import { migrate } from "@/lib/setup/migrate";
 import { log } from "@/lib/observe/log";
 import { createWorkspace } from "@/lib/tenancy/workspaces";
 import { createProject } from "@/lib/tenancy/projects";
@@ -64,6 +69,29 @@ describe("health", () => {
     expect(draining.status).toBe(503);
     expect(await draining.json()).toMatchObject({ ready: false, checks: { serving: "draining" }, reason: "the replica is shutting down" });
   });
+
+  // Three replicas (or their init containers) starting together on a new database: each migration runs once,
+  // the others wait and find nothing to do (prisma migrate deploy holds an advisory lock). Needs a server.
+  it.runIf(!!process.env.TENANTRY_TEST_DATABASE_URL)("migrations started by three replicas at once apply each migration once", async () => {
+    const name = `migrate_${uniqueName("race").replace(/\W/g, "_")}`;
+    const admin = new pg.Client(poolConfig(process.env.TENANTRY_TEST_DATABASE_URL));
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = Object.assign(new URL(process.env.TENANTRY_TEST_DATABASE_URL!), { pathname: `/${name}` }).toString();
+    try {
+      await Promise.all([migrate(url), migrate(url), migrate(url)]);
+      const fresh = new pg.Client(poolConfig(url));
+      await fresh.connect();
+      const { rows } = await fresh.query(`SELECT migration_name, count(*)::int AS runs FROM _prisma_migrations WHERE finished_at IS NOT NULL GROUP BY 1`);
+      await fresh.end();
+      const shipped = readdirSync(join(process.cwd(), "prisma", "migrations"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+      expect(rows.map((r) => r.migration_name).sort()).toEqual(shipped.sort());
+      expect(rows.every((r) => r.runs === 1)).toBe(true);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  }, 120_000);
 });
 
 describe("metrics", () => {
