@@ -12,7 +12,6 @@ import { REALKUBE } from "../tests/support/realkube.ts";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-
 function run(label: string, command: string, args: string[], env: Record<string, string> = {}) {
   const started = Date.now();
   console.log(`\n[real-kube] ${label}`);

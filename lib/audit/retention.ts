@@ -61,25 +61,23 @@ export async function runAuditRetention(opts: { days?: number; now?: Date } = {}
   );
 }
 
-// The first pass waits a few minutes after start, so it stays out of the way of a starting console.
+// Retention's first pass waits a few minutes after start, so it stays out of the way of a starting console.
 let nextRun = Date.now() + 5 * 60_000;
+
+let weeksEnsured = 0;
 
 /** This week's and next week's partitions, made ahead of time so writers seldom have to. */
 async function ensureAuditWeeks(): Promise<void> {
   await db().$queryRaw`SELECT tenantry_audit_partition(now()), tenantry_audit_partition(now() + interval '7 days')`;
+  weeksEnsured = Date.now();
 }
-
-let weeksEnsured = 0;
 
 /**
  * For the background loop (called every few seconds): makes the coming weeks' partitions on the first pass
  * and hourly after, and at most once an hour drops expired weeks.
  */
 export async function maybeRunAuditRetention(everyMs = 3_600_000): Promise<RetentionResult | null> {
-  if (Date.now() - weeksEnsured >= everyMs) {
-    await ensureAuditWeeks();
-    weeksEnsured = Date.now();
-  }
+  if (Date.now() - weeksEnsured >= everyMs) await ensureAuditWeeks();
   if (Date.now() < nextRun) return null;
   nextRun = Date.now() + everyMs;
   return runAuditRetention();
