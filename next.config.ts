@@ -1,9 +1,14 @@
 import type { NextConfig } from "next";
 import { API_CSP, PERMISSIONS_POLICY } from "./lib/web/csp";
 
+const distDir = process.env.TENANTRY_NEXT_DIST_DIR || ".next";
+
 const nextConfig: NextConfig = {
   // Lets parallel checkouts or test runs build side by side (see scripts/start.mts).
-  distDir: process.env.TENANTRY_NEXT_DIST_DIR || ".next",
+  distDir,
+  // Next adds `<distDir>/types/**` to tsconfig.json's include on every build; for a side build (benchmarks, tests)
+  // that would rewrite a tracked file. It leaves a tsconfig that extends another alone, so side builds use one.
+  ...(distDir === ".next" ? {} : { typescript: { tsconfigPath: "tsconfig.side-build.json" } }),
   // Server-only packages with native or WebAssembly parts stay outside the bundle.
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@node-rs/argon2", "@kubernetes/client-node", "@electric-sql/pglite", "pino", "prom-client"],
   poweredByHeader: false,

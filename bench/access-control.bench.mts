@@ -13,6 +13,7 @@ import { migrate } from "../lib/setup/migrate";
 import { hashPassword } from "../lib/auth/password";
 import { freePort } from "../lib/net/free-port";
 import { percentile, startBenchPostgres } from "./support/postgres";
+import { benchDistDir } from "./support/build.ts";
 
 const SCALE = Number(process.env.ACCESS_BENCH_SCALE || 1);
 const WS = Math.round(10_000 * SCALE);
@@ -154,7 +155,7 @@ row("seeded", `${WS.toLocaleString()} workspaces, ${Number(counts.projects).toLo
 
 const port = await freePort();
 const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.mts"], {
-  env: { ...process.env, DATABASE_URL: server.url, PORT: String(port), TENANTRY_DEMO_DATA: "0", TENANTRY_ADMIN_PASSWORD: PASSWORD, TENANTRY_DATA_DIR: `/tmp/tenantry-access-bench-${port}`, TENANTRY_NEXT_DIST_DIR: ".next-bench", TENANTRY_BACKGROUND: "0" },
+  env: { ...process.env, DATABASE_URL: server.url, PORT: String(port), TENANTRY_DEMO_DATA: "0", TENANTRY_ADMIN_PASSWORD: PASSWORD, TENANTRY_DATA_DIR: `/tmp/tenantry-access-bench-${port}`, TENANTRY_NEXT_DIST_DIR: benchDistDir(), TENANTRY_BACKGROUND: "0" },
   stdio: ["ignore", "pipe", "inherit"],
 });
 process.on("exit", () => app.kill("SIGTERM"));

@@ -10,6 +10,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { freePort } from "../lib/net/free-port.ts";
+import { benchDistDir } from "./support/build.ts";
 
 const PAGES = [
   { name: "sign-in", path: "/login", signedIn: false },
@@ -35,7 +36,7 @@ if (!base) {
       TENANTRY_DATA_DIR: mkdtempSync(join(tmpdir(), "tenantry-lighthouse-")),
       TENANTRY_ADMIN_PASSWORD: password,
       TENANTRY_DEMO_PASSWORD: "bench-demo-password-1",
-      TENANTRY_NEXT_DIST_DIR: process.env.TENANTRY_NEXT_DIST_DIR || ".next-bench",
+      TENANTRY_NEXT_DIST_DIR: benchDistDir(),
     },
   });
   await waitFor(`${base}/api/healthz`, 600_000);
