@@ -8,6 +8,7 @@ import { checkAllClusters } from "../tenancy/clusters";
 import { maybeRunAuditRetention } from "../audit/retention";
 import { maybeCleanIdentityTables } from "../identity/housekeeping";
 import { log } from "../observe/log";
+import { metrics } from "../observe/metrics";
 
 const LEADER_LOCK = 7_260_002;
 const every = (name: string, fallback: number) => Number(process.env[name] || fallback);
@@ -37,6 +38,10 @@ export function startBackgroundJobs(opts: BackgroundOptions = {}): BackgroundJob
   const resign = async () => {
     const [c, l] = [controller, leader];
     controller = leader = undefined;
+    if (l) {
+      metrics().backgroundLeader.set(0);
+      log().info("stopped leading the background work");
+    }
     await c?.stop();
     await l?.end().catch(() => {});
   };
@@ -56,6 +61,8 @@ export function startBackgroundJobs(opts: BackgroundOptions = {}): BackgroundJob
             await resign();
             throw err;
           });
+          metrics().backgroundLeader.set(1);
+          log().info("leading the background work");
           for (const w of waiters.splice(0)) w(controller);
         } else await client.end();
       }
@@ -63,6 +70,7 @@ export function startBackgroundJobs(opts: BackgroundOptions = {}): BackgroundJob
         await checkAllClusters();
         await maybeRunAuditRetention();
         await maybeCleanIdentityTables();
+        metrics().backgroundPasses.inc();
       }
     } catch (err) {
       log().error({ err: (err as Error).message }, "background pass failed");

@@ -82,6 +82,16 @@ function create() {
         for (const q of sources.queues?.() ?? []) this.set({ cluster: q.cluster }, q.depth);
       },
     }),
+    backgroundLeader: new Gauge({
+      name: "tenantry_background_leader",
+      help: "1 while this replica holds the leader lock and runs the background work (reconciler, health, retention, housekeeping), else 0",
+      registers,
+    }),
+    backgroundPasses: new Counter({
+      name: "tenantry_background_passes_total",
+      help: "Periodic background passes (cluster health, audit retention, identity housekeeping) this replica completed as leader",
+      registers,
+    }),
     clusterUp: new Gauge({
       name: "tenantry_cluster_up",
       help: "1 when the cluster answered its last health check, else 0",
