@@ -1,8 +1,8 @@
 // `npm run demo` (and `npm run dev` with --dev): the whole Tenantry on its embedded defaults.
 // Embedded PostgreSQL unless DATABASE_URL is set; two simulated clusters unless TENANTRY_KUBECONFIG is set;
 // migrations, seed, then the Next.js server.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { createInterface } from "node:readline";
 import { prettyFactory } from "pino-pretty";
@@ -12,7 +12,7 @@ import { loadOrCreateSecrets } from "../lib/setup/secrets.ts";
 import { configError } from "../lib/setup/config.ts";
 import { migrate } from "../lib/setup/migrate.ts";
 import { startSimulatorProcesses } from "../lib/setup/simulators.ts";
-import { buildFingerprint } from "../lib/setup/fingerprint.ts";
+import { ensureBuilt } from "../lib/setup/build.ts";
 import { seed, demoUsers, type SeedCluster } from "../prisma/seed.ts";
 import { applyProvidersFromEnv } from "../lib/identity/providers.ts";
 import { loadKubeConfig } from "../lib/kube/client.ts";
@@ -114,20 +114,8 @@ if (badConfig) {
   console.error(badConfig);
   await shutdown(1);
 }
-const next = ["node_modules/next/dist/bin/next"];
-
-if (!dev) {
-  // Build only when the sources changed since the last build.
-  const stampFile = join(process.env.TENANTRY_NEXT_DIST_DIR || ".next", "tenantry-build.json");
-  const fingerprint = buildFingerprint(process.cwd());
-  const built = existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint;
-  if (!built) {
-    console.log("Building the console (first start or changed sources)…");
-    const b = spawnSync(process.execPath, [...next, "build"], { stdio: "inherit", env });
-    if (b.status !== 0) await shutdown(b.status ?? 1);
-    writeFileSync(stampFile, fingerprint);
-  }
-}
+// Build only when the sources changed since the last build.
+if (!dev && !ensureBuilt(env)) await shutdown(1);
 
 // Not `next start`: scripts/serve.mjs tells route handlers the TCP peer, so client addresses can be trusted.
 const server = spawn(process.execPath, ["scripts/serve.mjs", ...(dev ? ["--dev"] : [])], { stdio: ["ignore", "pipe", "inherit"], env: { ...env, PORT: String(port) } });
