@@ -2,7 +2,6 @@
 // otherwise this stops at the first missing one with the command that installs it — never a raw ENOENT later.
 import { existsSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { REALKUBE } from "../tests/support/realkube.ts";
 
 /** What the tests run, where they run it from, and the Debian package that brings it. */
 export interface Tool {
@@ -18,10 +17,8 @@ export const TOOLS: Tool[] = [
   { path: "/usr/bin/ldapsearch", pkg: "ldap-utils", why: "LDAP client tools" },
   { path: "/usr/bin/openssl", pkg: "openssl", why: "test certificate authorities (simulator, LDAPS, webhook TLS)" },
   { path: "/usr/bin/xz", pkg: "xz-utils", why: "unpacks the real Kubernetes binaries" },
+  { path: "kubectl", pkg: "kubernetes-client", why: "renders deploy/ (kubectl kustomize), drives realkube and the real-cluster tests" },
 ];
-
-/** The real-cluster passes also drive kube-apiserver with kubectl, where there is a realkube to run them on. */
-export const REALKUBE_TOOLS: Tool[] = [{ path: "kubectl", pkg: "kubernetes-client", why: "realkube and the real-cluster tests" }];
 
 const onPath = (cmd: string) => {
   try {
@@ -54,8 +51,7 @@ export function plan(missing: Tool[], { root, apt }: { root: boolean; apt: boole
 }
 
 function main() {
-  const tools = existsSync(REALKUBE) ? [...TOOLS, ...REALKUBE_TOOLS] : TOOLS;
-  const next = plan(missingTools(tools), { root: process.getuid?.() === 0, apt: onPath("apt-get") });
+  const next = plan(missingTools(TOOLS), { root: process.getuid?.() === 0, apt: onPath("apt-get") });
   if (next.stop) {
     console.error(next.stop);
     process.exit(1);
@@ -63,7 +59,7 @@ function main() {
   if (!next.install) return;
   console.log(`preflight: installing ${next.pkgs!.join(", ")}`);
   execFileSync("sh", ["-c", next.install], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-  const still = missingTools(tools);
+  const still = missingTools(TOOLS);
   if (still.length) {
     console.error(`preflight: still missing after apt-get: ${still.map((t) => t.path).join(", ")}`);
     process.exit(1);
