@@ -29,6 +29,36 @@ export const invalid = (issues: FieldIssue[], message = "The request has invalid
   new AppError(422, "invalid", message, issues);
 export const badRequest = (message: string) => new AppError(400, "bad_request", message);
 
+/**
+ * Every problem `code` the API answers, with its status and what it means: the OpenAPI document (lib/api/openapi.ts)
+ * publishes them, and lib/api/openapi.test.ts fails when the sources throw a code that is not here.
+ */
+export const PROBLEM_CODES: Record<string, { status: number; description: string }> = {
+  bad_request: { status: 400, description: "The body is not JSON, or the request cannot be read." },
+  unauthenticated: { status: 401, description: "No valid session or bearer token (or a disabled account)." },
+  forbidden: { status: 403, description: "Visible, but the caller lacks the permission named in `action`." },
+  cross_origin: { status: 403, description: "A browser mutation from another origin." },
+  password_change_required: { status: 403, description: "The account must change its password first." },
+  escalation: { status: 403, description: "The change would grant more than the caller holds." },
+  self_escalation: { status: 403, description: "Callers cannot raise their own role." },
+  not_covered: { status: 403, description: "The target user or member holds more than the caller." },
+  not_found: { status: 404, description: "Does not exist, or the caller may not see it." },
+  method_not_allowed: { status: 405, description: "The path does not answer this method (see Allow)." },
+  conflict: { status: 409, description: "The change conflicts with the current state." },
+  already_exists: { status: 409, description: "The name is taken." },
+  in_use: { status: 409, description: "Still used (a cluster hosting projects, a role with members)." },
+  not_empty: { status: 409, description: "A workspace that still has projects." },
+  last_admin: { status: 409, description: "The scope's last admin cannot be removed or demoted." },
+  builtin_role: { status: 409, description: "Built-in roles cannot be changed or deleted." },
+  self_disable: { status: 409, description: "Callers cannot disable their own account." },
+  self_delete: { status: 409, description: "Callers cannot delete their own account." },
+  too_large: { status: 413, description: "The body is larger than the route accepts." },
+  invalid: { status: 422, description: "Invalid fields; `issues` names each (`path`, `message`)." },
+  internal: { status: 500, description: "A fault on the server's side; it has been logged." },
+  cluster_unavailable: { status: 503, description: "The cluster does not answer." },
+  audit_webhook_needs_tls: { status: 503, description: "No TLS endpoint for the audit webhook is configured." },
+};
+
 const titles: Record<number, string> = {
   400: "Bad Request",
   401: "Unauthorized",
@@ -36,6 +66,7 @@ const titles: Record<number, string> = {
   404: "Not Found",
   405: "Method Not Allowed",
   409: "Conflict",
+  413: "Content Too Large",
   415: "Unsupported Media Type",
   422: "Unprocessable Content",
   500: "Internal Server Error",

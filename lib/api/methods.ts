@@ -29,6 +29,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   "/api/v1/me/sessions/[id]": ["DELETE"],
   "/api/v1/me/tokens": ["GET", "POST"],
   "/api/v1/me/tokens/[id]": ["DELETE"],
+  "/api/v1/openapi.json": ["GET"],
   "/api/v1/platform/roles": ["GET", "POST"],
   "/api/v1/platform/roles/[role]": ["GET", "PUT", "DELETE"],
   "/api/v1/search": ["GET"],

@@ -58,6 +58,10 @@ export interface RouteSpec<P, Q, B> {
   target?: (params: P, body: B) => AuditTarget;
   /** Success status; 204 sends no body. */
   status?: number;
+  /** The success answer's JSON, for the published OpenAPI document (lib/api/openapi.ts); tests validate real answers against it. */
+  response?: ZodType;
+  /** Media types of a success answer that is no JSON (an export), for the same document. */
+  responseTypes?: string[];
   /** Open to a user who must change their password first (only `GET /me` and the change itself). */
   duringPasswordChange?: boolean;
 }
@@ -165,11 +169,17 @@ function withHeaders(response: Response, headers: Record<string, string>): Respo
   }
 }
 
-/** Each handler's spec, so tests can derive requests from the route table's own schemas (fuzzing). */
-const specs = new WeakMap<object, RouteSpec<unknown, unknown, unknown>>();
+/**
+ * Each handler's spec, so tests can derive requests from the route table's own schemas (fuzzing) and the OpenAPI
+ * document is built from them. A handler that authenticates its own way (the audit webhook) registers with
+ * documented(), naming its security scheme instead of a permission.
+ */
+export type DocumentedSpec = Omit<RouteSpec<unknown, unknown, unknown>, "permission"> & { permission?: RouteSpec<unknown, unknown, unknown>["permission"]; security?: string };
+const specs = new WeakMap<object, DocumentedSpec>();
 export const routeSpec = (handler: object) => specs.get(handler);
+export const documented = <H extends object>(spec: DocumentedSpec, handler: H): H => registered(spec, handler);
 function registered<H extends object>(spec: object, handler: H): H {
-  specs.set(handler, spec as RouteSpec<unknown, unknown, unknown>);
+  specs.set(handler, spec as DocumentedSpec);
   return handler;
 }
 

@@ -4,15 +4,16 @@ import { memberBody, memberListQuery, memberPatch, username } from "../../schema
 import { addMember, changeMember, getMember, listMembers, removeMember } from "../../tenancy/members";
 import { resolveScope } from "../../tenancy/scope";
 import { withName, type LevelSpec } from "./scoped";
+import { memberOut, pageOf } from "../../schemas/responses";
 
 export function memberCollection<P>(spec: LevelSpec<P>) {
   const base = { params: spec.params, scope: (p: P) => spec.scope(p), resource: "members" };
   return {
-    GET: route({ ...base, action: `${spec.level}-member.list`, permission: `${spec.module}-members.view`, query: memberListQuery }, async ({ params, query }) =>
+    GET: route({ ...base, action: `${spec.level}-member.list`, permission: `${spec.module}-members.view`, query: memberListQuery, response: pageOf(memberOut) }, async ({ params, query }) =>
       listMembers(await resolveScope(spec.scope(params)), query),
     ),
     POST: route(
-      { ...base, action: `${spec.level}-member.create`, permission: `${spec.module}-members.manage`, body: memberBody, status: 201, target: (_p, b) => ({ name: b.username }) },
+      { ...base, action: `${spec.level}-member.create`, permission: `${spec.module}-members.manage`, body: memberBody, status: 201, response: memberOut, target: (_p, b) => ({ name: b.username }) },
       async ({ params, body, principal }) => addMember(await resolveScope(spec.scope(params)), principal, body),
     ),
   };
@@ -22,10 +23,10 @@ export function memberItem<P>(spec: LevelSpec<P>) {
   const params = withName(spec, "username", username);
   const base = { params, scope: (p: P) => spec.scope(p), resource: "members", target: (p: { username: string }) => ({ name: p.username }) };
   return {
-    GET: route({ ...base, action: `${spec.level}-member.get`, permission: `${spec.module}-members.view` }, async ({ params }) =>
+    GET: route({ ...base, action: `${spec.level}-member.get`, permission: `${spec.module}-members.view`, response: memberOut }, async ({ params }) =>
       getMember(await resolveScope(spec.scope(params)), params.username),
     ),
-    PATCH: route({ ...base, action: `${spec.level}-member.update`, permission: `${spec.module}-members.manage`, body: memberPatch }, async ({ params, body, principal }) =>
+    PATCH: route({ ...base, action: `${spec.level}-member.update`, permission: `${spec.module}-members.manage`, body: memberPatch, response: memberOut }, async ({ params, body, principal }) =>
       changeMember(await resolveScope(spec.scope(params)), principal, params.username, body.role),
     ),
     DELETE: route({ ...base, action: `${spec.level}-member.delete`, permission: `${spec.module}-members.manage`, status: 204 }, async ({ params, principal }) => {

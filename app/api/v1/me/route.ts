@@ -1,7 +1,8 @@
 import { route } from "@/lib/api/route";
 import { effectivePermissions } from "@/lib/rbac/effective";
+import { meOut } from "@/lib/schemas/responses";
 
-export const GET = route({ action: "me.get", permission: "authenticated", resource: "users", duringPasswordChange: true }, async ({ user, principal }) => ({
+export const GET = route({ action: "me.get", permission: "authenticated", resource: "users", duringPasswordChange: true, response: meOut }, async ({ user, principal }) => ({
   username: user.username,
   displayName: user.displayName,
   email: user.email,

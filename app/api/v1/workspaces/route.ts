@@ -1,9 +1,10 @@
 import { route } from "@/lib/api/route";
 import { workspaceCreate, workspaceListQuery } from "@/lib/schemas/workspace";
 import { createWorkspace, listWorkspaces, requirePlacement } from "@/lib/tenancy/workspaces";
+import { pageOf, workspaceOut } from "@/lib/schemas/responses";
 
 export const GET = route(
-  { action: "workspace.list", permission: "authenticated", resource: "workspaces", query: workspaceListQuery },
+  { action: "workspace.list", permission: "authenticated", resource: "workspaces", query: workspaceListQuery, response: pageOf(workspaceOut) },
   async ({ principal, query }) => listWorkspaces(principal, query),
 );
 
@@ -14,6 +15,7 @@ export const POST = route(
     resource: "workspaces",
     body: workspaceCreate,
     status: 201,
+    response: workspaceOut,
     target: (_p, body) => ({ name: body.name, workspace: body.name }),
   },
   async ({ body, user, require }) => {

@@ -3,7 +3,7 @@ import { auditExportQuery } from "@/lib/schemas/audit";
 import { exportAudit } from "@/lib/audit/search";
 
 // The same filters and visibility as /audit/events, streamed page by page as CSV or NDJSON.
-export const GET = route({ action: "audit.export", permission: "authenticated", resource: "auditevents", query: auditExportQuery }, async ({ principal, query }) => {
+export const GET = route({ action: "audit.export", permission: "authenticated", resource: "auditevents", query: auditExportQuery, responseTypes: ["text/csv", "application/x-ndjson"] }, async ({ principal, query }) => {
   const { format, ...filters } = query;
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   return new Response(await exportAudit(principal, filters, format), {

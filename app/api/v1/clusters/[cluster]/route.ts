@@ -1,12 +1,14 @@
 import { route } from "@/lib/api/route";
 import { clusterParams, clusterUpdate } from "@/lib/schemas/cluster";
 import { deleteCluster, getCluster, updateCluster } from "@/lib/tenancy/clusters";
+import { clusterDetailOut } from "@/lib/schemas/responses";
 
 const base = {
   permission: "clusters.view",
   resource: "clusters",
   params: clusterParams,
   target: (p: { cluster: string }) => ({ name: p.cluster }),
+  response: clusterDetailOut,
 } as const;
 
 export const GET = route({ ...base, action: "cluster.get" }, async ({ params }) => getCluster(params.cluster));

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { route } from "@/lib/api/route";
 import { dnsLabel } from "@/lib/schemas/common";
 import { effectivePermissions } from "@/lib/rbac/effective";
+import { permissionsOut } from "@/lib/schemas/responses";
 
 const scopeQuery = z.object({ workspace: dnsLabel.optional(), project: dnsLabel.optional() }).refine((s) => !s.project || s.workspace, {
   message: "A project needs its workspace.",
@@ -15,6 +16,7 @@ export const GET = route(
     permission: "authenticated",
     resource: "permissions",
     query: scopeQuery,
+    response: permissionsOut,
     scope: (_params, q) => ({ workspace: q.workspace, project: q.project }),
   },
   async ({ query, principal }) => {

@@ -1,12 +1,14 @@
 import { route } from "@/lib/api/route";
 import { workspaceParams, workspaceUpdate } from "@/lib/schemas/workspace";
 import { deleteWorkspace, getWorkspace, requirePlacement, updateWorkspace } from "@/lib/tenancy/workspaces";
+import { workspaceOut } from "@/lib/schemas/responses";
 
 const base = {
   resource: "workspaces",
   params: workspaceParams,
   scope: (p: { ws: string }) => ({ workspace: p.ws }),
   target: (p: { ws: string }) => ({ name: p.ws }),
+  response: workspaceOut,
 } as const;
 
 export const GET = route({ ...base, action: "workspace.get", permission: "workspace-settings.view" }, async ({ params }) => getWorkspace(params.ws));

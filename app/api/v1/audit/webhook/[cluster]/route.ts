@@ -1,6 +1,7 @@
 // kube-apiserver's audit webhook backend posts here (--audit-webhook-config-file from
 // POST /api/v1/clusters/{cluster}/audit-token). Authenticated by the cluster's bearer token, not a
-// session, so it is a plain handler; denials and rejected batches are recorded like route() does.
+// session, so it is a plain handler (documented() gives the OpenAPI document its spec); denials and rejected
+// batches are recorded like route() does.
 import { randomUUID } from "node:crypto";
 import { AppError, badRequest, invalid, problemResponse } from "@/lib/api/errors";
 import { badString, readText, toStorable } from "@/lib/api/body";
@@ -10,6 +11,9 @@ import { ingestEventList } from "@/lib/audit/ingest";
 import { screenEvents } from "@/lib/audit/screen";
 import { clusterForToken } from "@/lib/audit/token";
 import { kubeAuditEventList } from "@/lib/schemas/audit";
+import { clusterParams } from "@/lib/schemas/cluster";
+import { auditWebhookResultOut } from "@/lib/schemas/responses";
+import { documented } from "@/lib/api/route";
 import { log } from "@/lib/observe/log";
 import { metrics } from "@/lib/observe/metrics";
 import { observeRequest } from "@/lib/observe/request";
@@ -18,7 +22,12 @@ import { observeRequest } from "@/lib/observe/request";
 // on it never sends more; a larger body is cut off while it streams in, chunked or not.
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-export async function POST(req: Request, ctx: { params: Promise<{ cluster: string }> }): Promise<Response> {
+export const POST = documented(
+  { action: "audit.webhook", resource: "auditevents", security: "auditWebhookToken", params: clusterParams, body: kubeAuditEventList, response: auditWebhookResultOut },
+  receive,
+);
+
+async function receive(req: Request, ctx: { params: Promise<{ cluster: string }> }): Promise<Response> {
   const receivedAt = new Date();
   const startedAt = performance.now();
   const requestId = randomUUID();

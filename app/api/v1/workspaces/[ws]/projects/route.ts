@@ -3,10 +3,11 @@ import { projectCreate } from "@/lib/schemas/project";
 import { workspaceParams } from "@/lib/schemas/workspace";
 import { pageQuery } from "@/lib/schemas/common";
 import { createProject, listProjects } from "@/lib/tenancy/projects";
+import { pageOf, projectOut } from "@/lib/schemas/responses";
 
 const base = { resource: "projects", params: workspaceParams, scope: (p: { ws: string }) => ({ workspace: p.ws }) } as const;
 
-export const GET = route({ ...base, action: "project.list", permission: "workspace-settings.view", query: pageQuery }, async ({ params, principal, query }) =>
+export const GET = route({ ...base, action: "project.list", permission: "workspace-settings.view", query: pageQuery, response: pageOf(projectOut) }, async ({ params, principal, query }) =>
   listProjects(principal, params.ws, query),
 );
 
@@ -17,6 +18,7 @@ export const POST = route(
     permission: "projects.create",
     body: projectCreate,
     status: 201,
+    response: projectOut,
     target: (_p, body) => ({ name: body.name, namespace: body.name, project: body.name, cluster: body.cluster }),
   },
   async ({ params, body, user, principal }) => createProject(params.ws, body, user, principal),

@@ -1,0 +1,5 @@
+import { route } from "@/lib/api/route";
+import { openApiDocument } from "@/lib/api/openapi";
+
+// The API's OpenAPI 3.1 document, for any signed-in caller (as Kubernetes serves /openapi/v3 to authenticated users only).
+export const GET = route({ action: "openapi.get", permission: "authenticated", resource: "openapi" }, async () => openApiDocument());

@@ -1,0 +1,243 @@
+// What the main /api/v1 answers hold, as JSON (dates are ISO strings). Routes name them as `response` in their spec;
+// the OpenAPI document (lib/api/openapi.ts) publishes them and tests/integration/openapi.test.ts validates real
+// answers against it, so a field added to a view without being added here fails that test (objects are closed).
+import { z } from "zod";
+import { PROBLEM_CODES } from "../api/errors";
+
+const time = z.iso.datetime();
+const count = z.number().int().min(0);
+
+/** One page of a keyset-paginated list (lib/api/page.ts): pass `nextCursor` back as `cursor` for the next. */
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+/** A whole list, unpaginated (short by nature: clusters, roles, tokens, sessions). */
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+export const workspaceOut = z
+  .object({
+    name: z.string(),
+    displayName: z.string().nullable(),
+    description: z.string().nullable(),
+    networkIsolated: z.boolean(),
+    createdBy: z.string().nullable(),
+    createdAt: time,
+    updatedAt: time,
+    clusters: z.array(z.string()),
+    projectCount: count,
+    memberCount: count,
+  })
+  .meta({ id: "Workspace" });
+
+export const projectOut = z
+  .object({
+    name: z.string(),
+    namespace: z.string(),
+    displayName: z.string().nullable(),
+    description: z.string().nullable(),
+    status: z.enum(["pending", "ready", "error", "terminating"]),
+    statusMessage: z.string().nullable(),
+    podSecurity: z.string(),
+    cluster: z.string(),
+    workspace: z.string(),
+    createdBy: z.string().nullable(),
+    createdAt: time,
+    updatedAt: time,
+    memberCount: count,
+  })
+  .meta({ id: "Project" });
+
+export const memberOut = z
+  .object({
+    username: z.string(),
+    displayName: z.string().nullable(),
+    email: z.string().nullable(),
+    role: z.string(),
+    since: time,
+    /** When the membership ends by itself; null: never. Optional while memberships that end are being added. */
+    expiresAt: time.nullable().optional(),
+  })
+  .meta({ id: "Member" });
+
+export const userOut = z
+  .object({
+    username: z.string(),
+    displayName: z.string().nullable(),
+    email: z.string().nullable(),
+    source: z.string(),
+    status: z.enum(["active", "disabled"]),
+    lockedUntil: time.nullable(),
+    platformRole: z.string(),
+    mustChangePassword: z.boolean(),
+    lastLoginAt: time.nullable(),
+    createdAt: time,
+    workspaceCount: count,
+  })
+  .meta({ id: "User" });
+
+/** A cluster as anyone may see it: never its credentials. */
+const clusterFields = {
+  name: z.string(),
+  displayName: z.string().nullable(),
+  labels: z.record(z.string(), z.string()),
+  health: z.string(),
+  version: z.string().nullable(),
+  nodeCount: count.nullable(),
+  latencyMs: count.nullable(),
+  lastError: z.string().nullable(),
+  lastCheckedAt: time.nullable(),
+  auditTokenIssuedAt: time.nullable(),
+  createdAt: time,
+  workspaceCount: count,
+  projectCount: count,
+};
+export const clusterOut = z.object(clusterFields).meta({ id: "Cluster" });
+export const clusterDetailOut = z
+  .object({
+    ...clusterFields,
+    workspaces: z.array(
+      z.object({ name: z.string(), displayName: z.string().nullable(), projects: z.array(z.object({ name: z.string(), status: projectOut.shape.status })) }),
+    ),
+  })
+  .meta({ id: "ClusterDetail" });
+
+export const roleOut = z
+  .object({
+    name: z.string(),
+    level: z.enum(["platform", "workspace", "project"]),
+    displayName: z.string().nullable(),
+    description: z.string().nullable(),
+    builtIn: z.boolean(),
+    templates: z.array(z.string()),
+    memberCount: count,
+  })
+  .meta({ id: "Role" });
+
+export const auditEventOut = z
+  .object({
+    seq: z.string(),
+    auditId: z.string(),
+    source: z.string(),
+    action: z.string(),
+    verb: z.string(),
+    username: z.string().nullable(),
+    resource: z.string().nullable(),
+    namespace: z.string().nullable(),
+    name: z.string().nullable(),
+    apiGroup: z.string().nullable(),
+    cluster: z.string().nullable(),
+    workspace: z.string().nullable(),
+    project: z.string().nullable(),
+    outcome: z.string(),
+    statusCode: z.number().int(),
+    reason: z.string().nullable(),
+    sourceIp: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    /** What a refused request named beyond what its caller could see (lib/api/route.ts seenScope()). */
+    request: z.unknown().nullable(),
+    receivedAt: time,
+    completedAt: time,
+  })
+  .meta({ id: "AuditEvent" });
+
+export const auditHistogramOut = z
+  .object({
+    from: time,
+    to: time,
+    interval: z.string(),
+    buckets: z.array(z.object({ start: time, count, denied: count, failed: count })),
+  })
+  .meta({ id: "AuditHistogram" });
+
+export const auditVerifyOut = z
+  .object({
+    intact: z.boolean(),
+    checked: count,
+    chains: count,
+    firstSeq: z.string().nullable(),
+    lastSeq: z.string().nullable(),
+    broken: z.object({ seq: z.string(), auditId: z.string(), reason: z.string() }).optional(),
+  })
+  .meta({ id: "AuditVerification" });
+
+const tokenFields = { id: z.string(), name: z.string(), prefix: z.string(), expiresAt: time.nullable(), lastUsedAt: time.nullable(), createdAt: time };
+export const tokenOut = z.object(tokenFields).meta({ id: "Token" });
+/** Only in the answer that creates it: the token itself (stored hashed). */
+export const tokenCreatedOut = z.object({ ...tokenFields, token: z.string() }).meta({ id: "CreatedToken" });
+
+export const sessionOut = z
+  .object({
+    id: z.string(),
+    provider: z.string(),
+    sourceIp: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    createdAt: time,
+    lastSeenAt: time,
+    expiresAt: time,
+    current: z.boolean(),
+  })
+  .meta({ id: "Session" });
+
+export const loginRecordOut = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    provider: z.string(),
+    outcome: z.string(),
+    reason: z.string().nullable(),
+    sourceIp: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    createdAt: time,
+  })
+  .meta({ id: "LoginRecord" });
+
+export const meOut = z
+  .object({
+    username: z.string(),
+    displayName: z.string().nullable(),
+    email: z.string().nullable(),
+    platformRole: z.string(),
+    mustChangePassword: z.boolean(),
+    permissions: z.array(z.string()),
+  })
+  .meta({ id: "Me" });
+
+export const permissionsOut = z
+  .object({ scope: z.object({ workspace: z.string().optional(), project: z.string().optional() }), permissions: z.array(z.string()) })
+  .meta({ id: "EffectivePermissions" });
+
+/** RFC 9457 problem details, as lib/api/errors.ts problemBody() writes them; some codes add fields (`action`…). */
+export const problemOut = z
+  .looseObject({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int().min(400).max(599),
+    code: z.enum(Object.keys(PROBLEM_CODES) as [string, ...string[]]),
+    detail: z.string(),
+    instance: z.string().optional(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: "Problem" });
+
+export const templateOut = z
+  .object({
+    name: z.string(),
+    level: roleOut.shape.level,
+    module: z.string(),
+    description: z.object({ en: z.string(), zh: z.string() }),
+    dependsOn: z.array(z.string()),
+  })
+  .meta({ id: "PermissionTemplate" });
+
+export const unlockOut = z.object({ username: z.string(), wasLocked: z.boolean() }).meta({ id: "Unlock" });
+export const revokedOut = z.object({ revoked: count }).meta({ id: "Revoked" });
+
+/** What the audit webhook did with a batch: kube-apiserver only needs the 200, people read the counts. */
+export const auditWebhookResultOut = z
+  .object({
+    received: count,
+    accepted: count,
+    duplicates: count,
+    skipped: count,
+    refused: count,
+    refusals: z.array(z.object({ auditID: z.string(), reason: z.string() })).optional(),
+  })
+  .meta({ id: "AuditWebhookResult" });
