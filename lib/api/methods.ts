@@ -54,6 +54,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   "/api/v1/workspaces/[ws]/projects/[project]/limits": ["GET", "PUT"],
   "/api/v1/workspaces/[ws]/projects/[project]/members": ["GET", "POST"],
   "/api/v1/workspaces/[ws]/projects/[project]/members/[username]": ["GET", "PATCH", "DELETE"],
+  "/api/v1/workspaces/[ws]/projects/[project]/move": ["POST"],
   "/api/v1/workspaces/[ws]/projects/[project]/network": ["GET", "PUT"],
   "/api/v1/workspaces/[ws]/projects/[project]/objects": ["GET"],
   "/api/v1/workspaces/[ws]/projects/[project]/pod-security": ["GET", "PUT"],

@@ -19,13 +19,16 @@ export function withAuditContext<T>(ctx: AuditContext, work: () => Promise<T>): 
   return store.run(ctx, work);
 }
 
-/** Runs `change` in a transaction that also appends the request's success event (once per request). */
-export async function audited<T>(change: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+/** The request's success event as it stands (none outside a request): for a service that records it elsewhere too. */
+export const auditEvent = (): AuditInput | undefined => store.getStore()?.event();
+
+/** Runs `change` in a transaction that also appends the request's success event (once per request), with `request` details if given. */
+export async function audited<T>(change: (tx: Prisma.TransactionClient) => Promise<T>, request?: AuditInput["request"]): Promise<T> {
   const ctx = store.getStore();
   return db().$transaction(async (tx) => {
     const result = await change(tx);
     if (ctx && !ctx.recorded) {
-      await record(ctx.event(), tx);
+      await record({ ...ctx.event(), ...(request ? { request } : {}) }, tx);
       ctx.recorded = true;
     }
     return result;

@@ -51,8 +51,36 @@ function workspaceBoundarySql(userId: string, workspace: string): Prisma.Sql {
       WHERE m."userId" = ${userId}::uuid AND w."name" = ${workspace} AND ${auditsProject}))`;
 }
 
-/** The tenant boundary as SQL, and the one workspace everything inside it lies in when there is one (for nameGrams). */
-type Boundary = { sql: Prisma.Sql; workspace?: string };
+/**
+ * Where a moved project's past shows besides its own workspace (lib/tenancy/project-move.ts): events recorded under
+ * `fromWorkspace` and `project` before `before` belong to `workspace` too. Sealed events are never rewritten.
+ */
+type Alias = { workspace: string; fromWorkspace: string; project: string; before: Date };
+
+async function aliasesOf(workspaces: string[], x: SqlExecutor): Promise<Alias[]> {
+  if (!workspaces.length) return [];
+  return x.rows<Alias>(Prisma.sql`
+    SELECT w."name" AS workspace, a."fromWorkspace", a."project", a."before"
+    FROM "AuditAlias" a JOIN "Workspace" w ON w."id" = a."workspaceId" WHERE w."name" = ANY(${workspaces}::text[])`);
+}
+
+/** The events a workspace (or one project of it) holds from before its projects moved in, as conditions to OR. */
+function movedIn(aliases: Alias[], workspace: string, project?: string): Prisma.Sql[] {
+  return aliases
+    .filter((a) => a.workspace === workspace && (!project || a.project === project))
+    .map((a) => Prisma.sql`("workspace" = ${a.fromWorkspace} AND "project" = ${a.project} AND "receivedAt" < ${a.before})`);
+}
+
+/** Events of `workspace` (and `project`): those recorded there, and the past of the projects that moved in. */
+function inWorkspaceSql(aliases: Alias[], workspace: string, project?: string): Prisma.Sql {
+  const own = project ? Prisma.sql`("workspace" = ${workspace} AND "project" = ${project})` : Prisma.sql`"workspace" = ${workspace}`;
+  const moved = movedIn(aliases, workspace, project);
+  return moved.length ? Prisma.sql`(${Prisma.join([own, ...moved], " OR ")})` : own;
+}
+
+/** The tenant boundary as SQL, the one workspace everything inside it lies in when there is one (for nameGrams),
+ *  and where the past of projects that moved into its workspaces lies. */
+type Boundary = { sql: Prisma.Sql; workspace?: string; aliases: Alias[] };
 
 /**
  * The tenant boundary of the audit log: everything for platform auditors, nothing for a disabled caller;
@@ -60,17 +88,19 @@ type Boundary = { sql: Prisma.Sql; workspace?: string };
  * query); otherwise the caller's scopes, looked up first.
  */
 async function boundaryOf(principal: Principal, q: AuditFilters, x: SqlExecutor = onPool): Promise<Boundary> {
-  if (!principal.active) return { sql: Prisma.sql`FALSE` };
-  if (principal.platform.permissions.has("audit.view")) return { sql: Prisma.sql`TRUE` };
-  if (q.workspace) return { sql: workspaceBoundarySql(principal.userId, q.workspace), workspace: q.workspace };
+  if (!principal.active) return { sql: Prisma.sql`FALSE`, aliases: [] };
+  const aliases = q.workspace ? await aliasesOf([q.workspace], x) : [];
+  if (principal.platform.permissions.has("audit.view")) return { sql: Prisma.sql`TRUE`, aliases };
+  if (q.workspace) return { sql: workspaceBoundarySql(principal.userId, q.workspace), workspace: q.workspace, aliases };
   const scopes = await auditScopes(principal.userId, x);
   const workspaces = new Set(scopes.map((s) => s.workspace));
-  return { sql: scopeSql(scopes), workspace: workspaces.size === 1 ? [...workspaces][0] : undefined };
+  const theirs = await aliasesOf([...workspaces], x);
+  return { sql: scopeSql(scopes, theirs), workspace: workspaces.size === 1 ? [...workspaces][0] : undefined, aliases: theirs };
 }
 
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-function scopeSql(scopes: AuditScope[]): Prisma.Sql {
+function scopeSql(scopes: AuditScope[], aliases: Alias[]): Prisma.Sql {
   if (!scopes.length) return Prisma.sql`FALSE`;
   const wholeWs = scopes.filter((s) => !s.project).map((s) => s.workspace);
   const projects = scopes.filter((s): s is Required<AuditScope> => !!s.project);
@@ -78,7 +108,8 @@ function scopeSql(scopes: AuditScope[]): Prisma.Sql {
   // A single workspace as plain equality: the GIN index over scope and name can use that, not `= ANY`.
   if (wholeWs.length === 1) parts.push(Prisma.sql`"workspace" = ${wholeWs[0]}`);
   else if (wholeWs.length) parts.push(Prisma.sql`"workspace" = ANY(${wholeWs}::text[])`);
-  for (const p of projects) parts.push(Prisma.sql`("workspace" = ${p.workspace} AND "project" = ${p.project})`);
+  for (const ws of wholeWs) parts.push(...movedIn(aliases, ws));
+  for (const p of projects) parts.push(inWorkspaceSql(aliases, p.workspace, p.project));
   return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
 }
 
@@ -94,7 +125,7 @@ export function nameGrams(pattern: string, workspace?: string): string[] {
 }
 
 /** The filters of the issue as SQL conditions (all ANDed); `workspace` is the one the search is confined to, if any. */
-function filterSql(q: AuditFilters, workspace = q.workspace): Prisma.Sql[] {
+function filterSql(q: AuditFilters, workspace = q.workspace, aliases: Alias[] = []): Prisma.Sql[] {
   const c: Prisma.Sql[] = [];
   if (q.from) c.push(Prisma.sql`"receivedAt" >= ${q.from}`);
   if (q.to) c.push(Prisma.sql`"receivedAt" <= ${q.to}`);
@@ -102,13 +133,14 @@ function filterSql(q: AuditFilters, workspace = q.workspace): Prisma.Sql[] {
     if (q.user.endsWith("*")) c.push(Prisma.sql`"username" LIKE ${like(q.user.slice(0, -1)).slice(1)}`);
     else c.push(Prisma.sql`"username" = ${q.user}`);
   }
-  if (q.workspace) c.push(Prisma.sql`"workspace" = ${q.workspace}`);
+  if (q.workspace) c.push(inWorkspaceSql(aliases, q.workspace));
   if (q.project) c.push(Prisma.sql`"project" = ${q.project}`);
   if (q.cluster) c.push(Prisma.sql`"cluster" = ${q.cluster}`);
   if (q.resource) c.push(Prisma.sql`("resource" = ${q.resource} OR "resource" LIKE ${`${q.resource.replace(/[\\%_]/g, (ch) => `\\${ch}`)}/%`})`);
   if (q.name) {
     c.push(Prisma.sql`"name" LIKE ${like(q.name)}`);
-    const grams = nameGrams(q.name, workspace);
+    // Events that moved in carry their old workspace's prefix: then the unprefixed grams, which every event has.
+    const grams = nameGrams(q.name, workspace && !movedIn(aliases, workspace).length ? workspace : undefined);
     if (grams.length) c.push(Prisma.sql`tenantry_name_grams("workspace", "name") COLLATE "C" @> ${grams}::text[]`);
   }
   if (q.verb) c.push(Prisma.sql`("verb" = ${q.verb} OR "action" = ${q.verb})`);
@@ -138,7 +170,7 @@ export async function whereFor(principal: Principal, q: AuditFilters): Promise<P
 }
 
 const whereSql = (boundary: Boundary, q: AuditFilters) =>
-  Prisma.sql`WHERE ${Prisma.join([boundary.sql, ...filterSql(q, q.workspace ?? boundary.workspace)], " AND ")}`;
+  Prisma.sql`WHERE ${Prisma.join([boundary.sql, ...filterSql(q, q.workspace ?? boundary.workspace, boundary.aliases)], " AND ")}`;
 
 /** A stored event as search reads it: the sealed fields and what is kept beside them. */
 export interface AuditRow extends SealedFields {

@@ -12,15 +12,15 @@ import { requestReconcile } from "../kube/controller/enqueue";
 import type { ProjectQuotaBody, WorkspaceQuotaBody } from "../schemas/quota";
 
 type Tx = Prisma.TransactionClient;
-const hardOf = (json: Prisma.JsonValue | null | undefined): Hard | undefined => (json as { hard?: Hard } | null)?.hard ?? undefined;
+export const hardOf = (json: Prisma.JsonValue | null | undefined): Hard | undefined => (json as { hard?: Hard } | null)?.hard ?? undefined;
 const q = (v: string) => parseQuantity(v);
 
-async function lockPool(tx: Tx, workspaceId: string, clusterId: string) {
+export async function lockPool(tx: Tx, workspaceId: string, clusterId: string) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`quota:${workspaceId}:${clusterId}`}))`;
 }
 
 /** What the workspace's projects on the cluster hold per key (a pooled key a project was not given counts 0). */
-async function allocated(tx: Tx, workspaceId: string, clusterId: string, exceptProjectId?: string): Promise<Hard> {
+export async function allocated(tx: Tx, workspaceId: string, clusterId: string, exceptProjectId?: string): Promise<Hard> {
   const projects = await tx.project.findMany({ where: { workspaceId, clusterId, id: exceptProjectId ? { not: exceptProjectId } : undefined }, select: { quota: true } });
   const sums = new Map<string, ReturnType<typeof zero>>();
   for (const p of projects) for (const [k, v] of Object.entries(hardOf(p.quota) ?? {})) sums.set(k, add(sums.get(k) ?? zero(), q(v)));
@@ -28,7 +28,7 @@ async function allocated(tx: Tx, workspaceId: string, clusterId: string, exceptP
 }
 
 /** 422 issues for every pooled key where `requested` plus what others hold exceeds the pool. */
-function overPool(pool: Hard, others: Hard, requested: Hard, path: string): FieldIssue[] {
+export function overPool(pool: Hard, others: Hard, requested: Hard, path: string): FieldIssue[] {
   return Object.entries(requested)
     .filter(([k]) => k in pool)
     .filter(([k, v]) => compare(add(q(others[k] ?? "0"), q(v)), q(pool[k]!)) > 0)
