@@ -49,6 +49,7 @@ export const PROBLEM_CODES: Record<string, { status: number; description: string
   in_use: { status: 409, description: "Still used (a cluster hosting projects, a role with members)." },
   not_empty: { status: 409, description: "A workspace that still has projects." },
   last_admin: { status: 409, description: "The scope's last admin cannot be removed or demoted." },
+  members_not_in_target: { status: 409, description: "A project's members are not members of the workspace it would move to; `members` names them." },
   builtin_role: { status: 409, description: "Built-in roles cannot be changed or deleted." },
   self_disable: { status: 409, description: "Callers cannot disable their own account." },
   self_delete: { status: 409, description: "Callers cannot delete their own account." },

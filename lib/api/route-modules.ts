@@ -49,6 +49,7 @@ export const ROUTE_MODULES: Record<string, () => Promise<Record<string, unknown>
   "/api/v1/workspaces/[ws]/projects/[project]/limits": () => import("@/app/api/v1/workspaces/[ws]/projects/[project]/limits/route"),
   "/api/v1/workspaces/[ws]/projects/[project]/members": () => import("@/app/api/v1/workspaces/[ws]/projects/[project]/members/route"),
   "/api/v1/workspaces/[ws]/projects/[project]/members/[username]": () => import("@/app/api/v1/workspaces/[ws]/projects/[project]/members/[username]/route"),
+  "/api/v1/workspaces/[ws]/projects/[project]/move": () => import("@/app/api/v1/workspaces/[ws]/projects/[project]/move/route"),
   "/api/v1/workspaces/[ws]/projects/[project]/network": () => import("@/app/api/v1/workspaces/[ws]/projects/[project]/network/route"),
   "/api/v1/workspaces/[ws]/projects/[project]/objects": () => import("@/app/api/v1/workspaces/[ws]/projects/[project]/objects/route"),
   "/api/v1/workspaces/[ws]/projects/[project]/pod-security": () => import("@/app/api/v1/workspaces/[ws]/projects/[project]/pod-security/route"),

@@ -94,7 +94,7 @@ type Loaded = Awaited<ReturnType<typeof load>>;
 /** Refusals that need no lock: the same workspace, a project on its way out, a target not on its cluster. */
 function assertMovable({ p, t }: Loaded) {
   if (t.id === p.workspaceId) throw invalid([{ path: "workspace", message: `Project "${p.name}" is already in workspace "${t.name}".` }]);
-  if (p.status === "terminating") throw conflict(`Project "${p.name}" is being deleted.`, "terminating");
+  if (p.status === "terminating") throw conflict(`Project "${p.name}" is being deleted.`);
   if (!t.clusters.length) throw invalid([{ path: "workspace", message: `Workspace "${t.name}" is not authorised on cluster "${p.cluster.name}".` }]);
 }
 
