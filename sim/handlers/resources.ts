@@ -5,6 +5,7 @@ import { ApiError, badRequest, forbidden, methodNotAllowed } from "../errors";
 import { authorize, deniedMessage, type Attributes, type UserInfo } from "../rbac";
 import type { Registry } from "../registry";
 import { decodeProtobuf, PROTOBUF } from "../protobuf";
+import { strictFields } from "../fields";
 import { findResource } from "../resources";
 import type { KObject } from "../store";
 import { toTable } from "../table";
@@ -90,6 +91,9 @@ export function handleResource(registry: Registry, user: UserInfo, req: Incoming
     send(res, code, body);
   };
 
+  // kubectl's default (--validate=strict). Of patches, merge patches are checked: a JSON patch names operations.
+  const fieldsInBody = verb === "create" || verb === "update" || (verb === "patch" && /merge-patch\+json/.test(req.headers["content-type"] ?? ""));
+  if (q.get("fieldValidation") === "Strict" && fieldsInBody) strictFields(d, parseBody(raw));
   if (d.review) return reply(201, review(registry.rules, user, d, p.namespace, parseBody(raw)));
   switch (verb) {
     case "watch":
