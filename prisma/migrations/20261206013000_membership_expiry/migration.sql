@@ -1,5 +1,5 @@
 -- Time-bound memberships: a workspace or project membership, or a group binding, may end at an instant.
--- Authorization ignores an ended one at once; the background leader deletes it and the reconciler removes
+-- Authorization ignores an ended one at once, the background leader deletes it and the reconciler removes
 -- its RoleBindings. The partial indexes let that step find what is due without a scan.
 ALTER TABLE "WorkspaceMember" ADD COLUMN "expiresAt" TIMESTAMPTZ(3);
 ALTER TABLE "ProjectMember" ADD COLUMN "expiresAt" TIMESTAMPTZ(3);
