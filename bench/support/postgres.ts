@@ -1,12 +1,14 @@
 // A throwaway Debian PostgreSQL 15 server for benchmarks (it refuses to run as root, so it runs as
-// `postgres`), tuned for bulk loading. Benchmarks measure on a real server, never on the embedded one.
+// `postgres`). Benchmarks measure on a real server, never on the embedded one, and with the durability a user
+// keeps their data with (fsync, synchronous_commit and full_page_writes on, the defaults): only a bulk seed may
+// switch them off, for the load alone (bulkLoad()).
 import { execFileSync, execSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "../../lib/net/free-port";
 
-const PGBIN = "/usr/lib/postgresql/15/bin";
+export const PGBIN = "/usr/lib/postgresql/15/bin";
 
 export interface BenchPostgres {
   url: string;
@@ -22,7 +24,7 @@ export async function startBenchPostgres(database = "tenantry_bench", settings =
   const asPg = (cmd: string) => (process.getuid?.() === 0 ? execFileSync("su", ["postgres", "-c", cmd], { stdio: "pipe" }) : execSync(cmd, { stdio: "pipe" }));
   if (process.getuid?.() === 0) chownSync(dir, Number(execSync("id -u postgres")), Number(execSync("id -g postgres")));
   asPg(`${PGBIN}/initdb -D ${dir}/data -A trust -U postgres`);
-  const conf = `-c fsync=off -c synchronous_commit=off -c shared_buffers=1GB -c work_mem=32MB -c maintenance_work_mem=1GB -c max_connections=200 -c max_wal_size=8GB ${settings}`;
+  const conf = `-c shared_buffers=1GB -c work_mem=32MB -c maintenance_work_mem=1GB -c max_connections=200 -c max_wal_size=8GB ${settings}`;
   asPg(`${PGBIN}/pg_ctl -D ${dir}/data -l ${dir}/server.log -o '-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ${conf}' -w start`);
   asPg(`${PGBIN}/psql -h 127.0.0.1 -p ${port} -U postgres -c 'CREATE DATABASE ${database}'`);
   let stopped = false;
@@ -37,6 +39,32 @@ export async function startBenchPostgres(database = "tenantry_bench", settings =
   };
   process.on("exit", stop);
   return { url: `postgresql://postgres:postgres@127.0.0.1:${port}/${database}`, stop };
+}
+
+type Sql = { query(sql: string): Promise<{ rows: Record<string, unknown>[] }> };
+const DURABILITY = ["fsync", "synchronous_commit", "full_page_writes"];
+
+/**
+ * Runs a bulk seed with durability off (the server's own settings, so every connection loads fast), then puts
+ * the defaults back, waits until this connection sees them, and checkpoints, so nothing of the load is written
+ * out during the measurements. Needs a superuser: only for a server startBenchPostgres() started.
+ */
+export async function bulkLoad<T>(sql: Sql, load: () => Promise<T>): Promise<T> {
+  for (const s of DURABILITY) await sql.query(`ALTER SYSTEM SET ${s} = off`);
+  await sql.query("SELECT pg_reload_conf()");
+  try {
+    return await load();
+  } finally {
+    for (const s of DURABILITY) await sql.query(`ALTER SYSTEM RESET ${s}`);
+    await sql.query("SELECT pg_reload_conf()");
+    for (let i = 0; ; i++) {
+      const on = await Promise.all(DURABILITY.map(async (s) => (await sql.query(`SHOW ${s}`)).rows[0]![s] === "on"));
+      if (on.every(Boolean)) break;
+      if (i > 100) throw new Error(`${DURABILITY.join(", ")} did not come back on after the load`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await sql.query("CHECKPOINT");
+  }
 }
 
 /** p-th percentile (0–100) of samples, nearest rank. */
