@@ -33,6 +33,24 @@ export function desiredLimitItem(own: Limits | undefined, hard: Hard): V1LimitRa
   return out._default || out.defaultRequest || out.max || out.min ? out : undefined;
 }
 
+/** Where a value in effect comes from: set on the project, Tenantry's automatic defaults (the quota needs them), or Kubernetes' defaulting. */
+export type LimitSource = "project" | "automatic" | "derived";
+export type LimitSources = Partial<Record<keyof Limits, Record<string, LimitSource>>>;
+
+/** The API object's fields (`default`, not client-node's `_default`) of the item Tenantry wants, or null. */
+export function effectiveLimits(own: Limits | undefined, hard: Hard): { effective: Limits; sources: LimitSources } | null {
+  const item = desiredLimitItem(own, hard);
+  if (!item) return null;
+  const effective: Limits = Object.fromEntries(
+    ([["default", item._default], ["defaultRequest", item.defaultRequest], ["max", item.max], ["min", item.min]] as const).filter(([, m]) => m),
+  );
+  const automatic = (res: string) => (res === "cpu" || res === "memory") && tracks(hard, res) && ![own?.default, own?.defaultRequest, own?.max, own?.min].some((m) => m && res in m);
+  const sourceOf = (field: keyof Limits, res: string): LimitSource =>
+    own?.[field]?.[res] !== undefined ? "project" : automatic(res) && res in (AUTO_DEFAULTS[field as keyof typeof AUTO_DEFAULTS] ?? {}) ? "automatic" : "derived";
+  const sources = Object.fromEntries(Object.entries(effective).map(([field, m]) => [field, Object.fromEntries(Object.keys(m!).map((res) => [res, sourceOf(field as keyof Limits, res)]))]));
+  return { effective, sources };
+}
+
 export function desiredLimitRange(namespace: string, item: V1LimitRangeItem): V1LimitRange {
   return { apiVersion: "v1", kind: "LimitRange", metadata: { name: LIMITS_NAME, namespace, labels: managedLabels }, spec: { limits: [item] } };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { effectiveHard } from "./quota";
-import { desiredLimitItem } from "./limits";
+import { effectiveHard, quotaSources } from "./quota";
+import { desiredLimitItem, effectiveLimits } from "./limits";
 import { limitIssues } from "../tenancy/quotas-limits";
 import { CLUSTER_ROLES } from "./rbac";
 
@@ -11,7 +11,31 @@ describe("project quota", () => {
   });
 });
 
+describe("where a project's quota in effect comes from", () => {
+  it("tells what is set here from the workspace's default, its pool and the built-in counts", () => {
+    expect(quotaSources({ "requests.cpu": "1", "limits.cpu": "2" }, ["limits.cpu"], ["requests.cpu", "requests.memory"])).toEqual({
+      "requests.cpu": "project",
+      "limits.cpu": "workspace-default",
+      "requests.memory": "pool",
+      pods: "built-in",
+      persistentvolumeclaims: "built-in",
+      "services.loadbalancers": "built-in",
+      "services.nodeports": "built-in",
+    });
+    // A project's own value of a built-in key is its own.
+    expect(quotaSources({ pods: "5" }, [], [])).toMatchObject({ pods: "project" });
+  });
+});
+
 describe("default container limits", () => {
+  it("in effect name the API object's fields and where each value comes from", () => {
+    expect(effectiveLimits({ max: { cpu: "2" } }, { "requests.memory": "1Gi" })).toEqual({
+      effective: { default: { cpu: "2", memory: "512Mi" }, defaultRequest: { cpu: "2", memory: "128Mi" }, max: { cpu: "2" } },
+      sources: { default: { cpu: "derived", memory: "automatic" }, defaultRequest: { cpu: "derived", memory: "automatic" }, max: { cpu: "project" } },
+    });
+    expect(effectiveLimits(undefined, {})).toBeNull();
+  });
+
   it("are added for cpu/memory when the quota tracks them and nobody set any", () => {
     expect(desiredLimitItem(undefined, { pods: "10" })).toBeUndefined();
     expect(desiredLimitItem(undefined, { "requests.cpu": "1" })).toEqual({ type: "Container", _default: { cpu: "500m" }, defaultRequest: { cpu: "100m" } });

@@ -22,6 +22,22 @@ export function effectiveHard(own: Hard | undefined, poolKeys: string[]): Hard {
   return canonicalHard({ ...DEFAULT_OBJECT_COUNTS, ...Object.fromEntries(poolKeys.map((k) => [k, "0"])), ...(own ?? {}) });
 }
 
+/**
+ * Where each key in effect comes from: set on the project ("project"), copied from the workspace's default project
+ * quota when the project was made and not changed since ("workspace-default"), zero because the workspace's pool
+ * tracks the key and the project has no share of it ("pool"), or Tenantry's object counts for every project ("built-in").
+ */
+export type QuotaSource = "project" | "workspace-default" | "pool" | "built-in";
+
+export function quotaSources(own: Hard | undefined, fromDefault: string[], poolKeys: string[]): Record<string, QuotaSource> {
+  return Object.fromEntries(
+    Object.keys(effectiveHard(own, poolKeys)).map((k): [string, QuotaSource] => [
+      k,
+      own && k in own ? (fromDefault.includes(k) ? "workspace-default" : "project") : poolKeys.includes(k) ? "pool" : "built-in",
+    ]),
+  );
+}
+
 export function desiredQuota(namespace: string, hard: Hard): V1ResourceQuota {
   return { apiVersion: "v1", kind: "ResourceQuota", metadata: { name: QUOTA_NAME, namespace, labels: managedLabels }, spec: { hard } };
 }

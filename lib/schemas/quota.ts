@@ -50,6 +50,10 @@ export type LimitsBody = z.infer<typeof limitsBody>;
 
 export const quotaParams = z.object({ ws: dnsLabel, cluster: dnsLabel });
 
+/** `?dryRun=true` (or Kubernetes' `All`): everything checked and answered, nothing changed. */
+export const dryRunQuery = z.object({ dryRun: z.enum(["true", "false", "All"]).optional() });
+export const isDryRun = (q: z.infer<typeof dryRunQuery>) => q.dryRun === "true" || q.dryRun === "All";
+
 export const podSecurityLevel = z.enum(["privileged", "baseline", "restricted"]);
 export const podSecurityBody = z.object({ level: podSecurityLevel }).strict();
 export type PodSecurityLevel = z.infer<typeof podSecurityLevel>;

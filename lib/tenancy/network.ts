@@ -1,11 +1,12 @@
 // Network isolation (workspace on/off, a project's allow-lists) and the connectivity matrix read from the
 // NetworkPolicies actually in the cluster — Tenantry's and anyone else's.
-import { CoreV1Api, dumpYaml, NetworkingV1Api } from "@kubernetes/client-node";
+import { CoreV1Api, NetworkingV1Api } from "@kubernetes/client-node";
 import { db } from "../db/client";
 import { AppError, invalid, notFound } from "../api/errors";
 import { apiFor, withTimeout } from "../kube/client";
 import { kubeSentence } from "../kube/errors";
 import { desiredPolicies } from "../kube/network";
+import { wireYaml } from "../kube/wire";
 import { connectivityMatrix, type Matrix } from "../kube/connectivity";
 import { requestReconcile } from "../kube/controller/enqueue";
 import type { AllowEntry, ProjectNetwork } from "../schemas/network";
@@ -39,7 +40,7 @@ export async function getProjectNetwork(ws: string, project: string) {
   const p = await projectRow(ws, project);
   const network = (p.network as ProjectNetwork | null) ?? DEFAULT_NETWORK;
   const policies = desiredPolicies(p.name, p.workspace.name, p.workspace.networkIsolated, network);
-  return { ...network, workspaceIsolated: p.workspace.networkIsolated, yaml: policies.map((o) => dumpYaml(o)).join("---\n") };
+  return { ...network, workspaceIsolated: p.workspace.networkIsolated, yaml: wireYaml(policies) };
 }
 
 /** Allow-list entries must name projects on the same cluster and existing workspaces. */

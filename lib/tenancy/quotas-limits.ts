@@ -4,7 +4,8 @@ import { db } from "../db/client";
 import { invalid, notFound, type FieldIssue } from "../api/errors";
 import { compare, parseQuantity } from "@/sim/quantity";
 import { canonicalHard, effectiveHard, type Hard } from "../kube/quota";
-import { desiredLimitItem, type Limits } from "../kube/limits";
+import { desiredLimitItem, desiredLimitRange, effectiveLimits, type Limits } from "../kube/limits";
+import { wireYaml } from "../kube/wire";
 import { requestReconcile } from "../kube/controller/enqueue";
 import type { LimitsBody } from "../schemas/quota";
 
@@ -26,20 +27,27 @@ export function limitIssues(l: LimitsBody): FieldIssue[] {
 }
 
 async function row(ws: string, project: string) {
-  const p = await db().project.findFirst({ where: { name: project, workspace: { name: ws } }, select: { id: true, limits: true, quota: true, workspaceId: true, clusterId: true } });
+  const p = await db().project.findFirst({ where: { name: project, workspace: { name: ws } }, select: { id: true, name: true, limits: true, quota: true, workspaceId: true, clusterId: true } });
   if (!p) throw notFound(`Project "${project}"`);
   return p;
 }
 
-/** What was set, and what the cluster gets (with automatic cpu/memory defaults when the quota needs them). */
+/**
+ * What was set, what the cluster gets (with automatic cpu/memory defaults when the quota needs them, and Kubernetes'
+ * own defaulting), where each value in effect comes from, and the LimitRange applied, as YAML the API server takes.
+ */
 export async function getLimits(ws: string, project: string) {
   const p = await row(ws, project);
   const pool = await db().workspaceQuota.findUnique({ where: { workspaceId_clusterId: { workspaceId: p.workspaceId, clusterId: p.clusterId } }, select: { hard: true } });
   const hard = effectiveHard((p.quota as { hard?: Hard } | null)?.hard, Object.keys((pool?.hard as Hard | undefined) ?? {}));
-  const item = desiredLimitItem((p.limits as Limits | null) ?? undefined, hard);
+  const own = (p.limits as Limits | null) ?? undefined;
+  const item = desiredLimitItem(own, hard);
+  const inEffect = effectiveLimits(own, hard);
   return {
-    limits: (p.limits as Limits | null) ?? {},
-    effective: item ? { default: item._default, defaultRequest: item.defaultRequest, max: item.max, min: item.min } : null,
+    limits: own ?? {},
+    effective: inEffect?.effective ?? null,
+    sources: inEffect?.sources ?? {},
+    yaml: item ? wireYaml([desiredLimitRange(p.name, item)]) : null,
   };
 }
 

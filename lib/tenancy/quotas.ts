@@ -6,13 +6,16 @@ import { db } from "../db/client";
 import { AppError, invalid, notFound, type FieldIssue } from "../api/errors";
 import type { Ctx } from "../api/route";
 import { add, compare, formatQuantity, parseQuantity, zero } from "@/sim/quantity";
-import { canonicalHard, effectiveHard, PLATFORM_ONLY_KEYS, readQuotaUsage, type Hard } from "../kube/quota";
+import { canonicalHard, desiredQuota, effectiveHard, PLATFORM_ONLY_KEYS, quotaSources, readQuotaUsage, type Hard } from "../kube/quota";
+import { wireYaml } from "../kube/wire";
 import { kubeSentence } from "../kube/errors";
 import { requestReconcile } from "../kube/controller/enqueue";
 import type { ProjectQuotaBody, WorkspaceQuotaBody } from "../schemas/quota";
 
 type Tx = Prisma.TransactionClient;
 export const hardOf = (json: Prisma.JsonValue | null | undefined): Hard | undefined => (json as { hard?: Hard } | null)?.hard ?? undefined;
+/** Keys of a project's quota copied from the workspace's default when it was made, and not changed since. */
+const fromDefaultOf = (json: Prisma.JsonValue | null | undefined): string[] => (json as { fromDefault?: string[] } | null)?.fromDefault ?? [];
 const q = (v: string) => parseQuantity(v);
 
 export async function lockPool(tx: Tx, workspaceId: string, clusterId: string) {
@@ -93,11 +96,35 @@ export async function listWorkspaceQuotas(ws: string) {
   return Promise.all(w.clusters.map((c) => getWorkspaceQuota(ws, c.cluster.name)));
 }
 
-export async function putWorkspaceQuota(ws: string, clusterName: string, body: WorkspaceQuotaBody) {
+/** One key of a project's quota in effect before and after a change (null: no limit). */
+export interface QuotaChange { key: string; before: string | null; after: string | null }
+
+/**
+ * What a pool tracking `newKeys` instead of `oldKeys` does to each project's quota in effect: a newly pooled key
+ * a project has no share of becomes 0 there (the pool bounds the sum of its projects' quotas, DESIGN §2, and a
+ * project without a limit would escape it), so new pods asking for it are refused; a key the pool stops tracking
+ * is no longer held at 0.
+ */
+function poolImpact(projects: { name: string; quota: Prisma.JsonValue }[], oldKeys: string[], newKeys: string[]) {
+  return projects
+    .map((p) => {
+      const [before, after] = [effectiveHard(hardOf(p.quota), oldKeys), effectiveHard(hardOf(p.quota), newKeys)];
+      const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+      const changes = keys.filter((k) => before[k] !== after[k]).map((k): QuotaChange => ({ key: k, before: before[k] ?? null, after: after[k] ?? null }));
+      return { project: p.name, changes };
+    })
+    .filter((p) => p.changes.length);
+}
+
+/**
+ * Sets the pool and the default project quota, answering which projects' quotas in effect that changes and how.
+ * With `dryRun` (as Kubernetes' dryRun) everything is checked and answered the same, and nothing is changed.
+ */
+export async function putWorkspaceQuota(ws: string, clusterName: string, body: WorkspaceQuotaBody, { dryRun = false } = {}) {
   const { workspaceId, cluster } = await placement(ws, clusterName);
   const hard = canonicalHard(body.hard);
   const defaultProject = body.defaultProject ? { hard: canonicalHard(body.defaultProject.hard) } : null;
-  await db().$transaction(async (tx) => {
+  const changedProjects = await db().$transaction(async (tx) => {
     await lockPool(tx, workspaceId, cluster.id);
     const held = await allocated(tx, workspaceId, cluster.id);
     const issues: FieldIssue[] = Object.entries(hard)
@@ -107,6 +134,10 @@ export async function putWorkspaceQuota(ws: string, clusterName: string, body: W
       if (k in hard && compare(q(v), q(hard[k]!)) > 0) issues.push({ path: `defaultProject.hard.${k}`, message: `${k}: the default project quota ${v} is larger than the pool ${hard[k]}.` });
     }
     if (issues.length) throw invalid(issues, issues[0]!.message);
+    const old = await tx.workspaceQuota.findUnique({ where: { workspaceId_clusterId: { workspaceId, clusterId: cluster.id } }, select: { hard: true } });
+    const projects = await tx.project.findMany({ where: { workspaceId, clusterId: cluster.id }, select: { name: true, quota: true }, orderBy: { name: "asc" } });
+    const impact = poolImpact(projects, Object.keys((old?.hard as Hard | undefined) ?? {}), Object.keys(hard));
+    if (dryRun) return impact;
     const data = { hard, defaultProject: defaultProject ?? Prisma.DbNull };
     await tx.workspaceQuota.upsert({
       where: { workspaceId_clusterId: { workspaceId, clusterId: cluster.id } },
@@ -114,9 +145,18 @@ export async function putWorkspaceQuota(ws: string, clusterName: string, body: W
       update: data,
     });
     await requestReconcile(tx, { workspaceId, clusterId: cluster.id });
+    return impact;
   });
-  return getWorkspaceQuota(ws, clusterName);
+  const now = await getWorkspaceQuota(ws, clusterName);
+  // A dry run answers the pool as it would be: the same figures, the new pool, each project's quota after it.
+  const view = dryRun
+    ? { ...now, hard, defaultProject, projects: now.projects.map((p) => ({ ...p, hard: applyChanges(p.hard, changedProjects.find((c) => c.project === p.name)?.changes ?? []) })) }
+    : now;
+  return { ...view, dryRun, changedProjects };
 }
+
+const applyChanges = (hard: Hard, changes: QuotaChange[]): Hard =>
+  canonicalHard({ ...Object.fromEntries(Object.entries(hard).filter(([k]) => !changes.some((c) => c.key === k && c.after === null))), ...Object.fromEntries(changes.filter((c) => c.after !== null).map((c) => [c.key, c.after!])) });
 
 export async function deleteWorkspaceQuota(ws: string, clusterName: string) {
   const { workspaceId, cluster } = await placement(ws, clusterName);
@@ -127,14 +167,14 @@ export async function deleteWorkspaceQuota(ws: string, clusterName: string) {
 }
 
 /** The quota a new project starts with on a cluster where its workspace has a pool: the default if it fits, else nothing (zero for pooled keys). */
-export async function initialProjectQuota(tx: Tx, workspaceId: string, clusterId: string): Promise<{ hard: Hard } | undefined> {
+export async function initialProjectQuota(tx: Tx, workspaceId: string, clusterId: string): Promise<{ hard: Hard; fromDefault: string[] } | undefined> {
   const pool = await tx.workspaceQuota.findUnique({ where: { workspaceId_clusterId: { workspaceId, clusterId } } });
   const wanted = (pool?.defaultProject as { hard: Hard } | null)?.hard;
   if (!pool || !wanted) return undefined;
   await lockPool(tx, workspaceId, clusterId);
   const issues = overPool(pool.hard as Hard, await allocated(tx, workspaceId, clusterId), wanted, "quota");
   if (issues.length) throw invalid(issues, `The workspace's default project quota no longer fits its pool: ${issues[0]!.message}`);
-  return { hard: wanted };
+  return { hard: wanted, fromDefault: Object.keys(wanted) };
 }
 
 async function projectRow(ws: string, project: string) {
@@ -153,12 +193,18 @@ export async function getProjectQuota(ws: string, project: string) {
   } catch (err) {
     usageError = kubeSentence(err, `quota usage of ${p.cluster.name}/${p.name}`);
   }
+  const poolKeys = Object.keys((pool?.hard as Hard | undefined) ?? {});
+  const effective = effectiveHard(hardOf(p.quota), poolKeys);
   return {
     hard: hardOf(p.quota) ?? {},
-    effective: effectiveHard(hardOf(p.quota), Object.keys((pool?.hard as Hard | undefined) ?? {})),
+    effective,
+    /** Per key in effect: set here, or inherited (the workspace's default, its pool, Tenantry's built-in counts). */
+    sources: quotaSources(hardOf(p.quota), fromDefaultOf(p.quota), poolKeys),
     pool: (pool?.hard as Hard | undefined) ?? null,
     used,
     usageError,
+    /** The ResourceQuota the cluster gets, as YAML the API server takes. */
+    yaml: wireYaml([desiredQuota(p.name, effective)]),
   };
 }
 
@@ -172,7 +218,10 @@ export async function putProjectQuota(ws: string, project: string, body: Project
       const issues = overPool(pool.hard as Hard, await allocated(tx, p.workspaceId, p.clusterId, p.id), hard, "hard");
       if (issues.length) throw invalid(issues, issues[0]!.message);
     }
-    await tx.project.update({ where: { id: p.id }, data: { quota: { hard } } });
+    // A value copied from the workspace's default stays marked as such while it is unchanged.
+    const before = hardOf(p.quota) ?? {};
+    const fromDefault = fromDefaultOf(p.quota).filter((k) => hard[k] !== undefined && hard[k] === before[k]);
+    await tx.project.update({ where: { id: p.id }, data: { quota: { hard, ...(fromDefault.length ? { fromDefault } : {}) } } });
     await requestReconcile(tx, { id: p.id });
   });
   return getProjectQuota(ws, project);

@@ -51,6 +51,17 @@ describe.runIf(existsSync(KUBECTL))("kubectl", () => {
     await expect(kubectl("get", "ns", ns)).rejects.toThrow(/NotFound|not found/);
   });
 
+  it("refuses, with --validate=strict (kubectl's default), a field the kind does not declare; accepts the API object", async () => {
+    const limitRange = (field: string) => `apiVersion: v1\nkind: LimitRange\nmetadata:\n  name: limits\n  namespace: default\nspec:\n  limits:\n  - type: Container\n    ${field}:\n      cpu: 500m\n`;
+    const manifest = join(dir, "limits.yaml");
+    writeFileSync(manifest, limitRange("_default"));
+    // client-node's name for `default`: what a serialised client model carries.
+    await expect(kubectl("apply", "--dry-run=server", "-f", manifest)).rejects.toThrow(/strict decoding error: unknown field "spec\.limits\[0\]\._default"/);
+    writeFileSync(manifest, limitRange("default"));
+    expect(await kubectl("apply", "--dry-run=server", "-f", manifest)).toBe("limitrange/limits created (server dry run)\n");
+    await expect(kubectl("get", "limitrange", "limits", "-n", "default")).rejects.toThrow(/NotFound|not found/);
+  });
+
   describe("typed create commands", () => {
     const space = `${ns}-create`;
     beforeAll(async () => { await kubectl("create", "ns", space); });

@@ -1,5 +1,5 @@
 import { route } from "@/lib/api/route";
-import { quotaParams, workspaceQuotaBody } from "@/lib/schemas/quota";
+import { dryRunQuery, isDryRun, quotaParams, workspaceQuotaBody } from "@/lib/schemas/quota";
 import { deleteWorkspaceQuota, getWorkspaceQuota, putWorkspaceQuota, requireQuotaOpenings } from "@/lib/tenancy/quotas";
 
 const base = {
@@ -11,10 +11,11 @@ const base = {
 
 export const GET = route({ ...base, action: "workspace.quota.get", permission: "workspace-quotas.view" }, async ({ params }) => getWorkspaceQuota(params.ws, params.cluster));
 
-export const PUT = route({ ...base, action: "workspace.quota.update", permission: "workspace-quotas.manage", body: workspaceQuotaBody }, async ({ params, body, require }) => {
+/** Answers which projects' quotas in effect change and how (`changedProjects`); `?dryRun=true` only answers. */
+export const PUT = route({ ...base, action: "workspace.quota.update", permission: "workspace-quotas.manage", body: workspaceQuotaBody, query: dryRunQuery }, async ({ params, body, query, require }) => {
   // The default becomes each new project's quota: it may open only what the project quota route lets the caller open.
   if (body.defaultProject) await requireQuotaOpenings(body.defaultProject.hard, "defaultProject.hard", require);
-  return putWorkspaceQuota(params.ws, params.cluster, body);
+  return putWorkspaceQuota(params.ws, params.cluster, body, { dryRun: isDryRun(query) });
 });
 
 export const DELETE = route({ ...base, action: "workspace.quota.delete", permission: "workspace-quotas.manage", status: 204 }, async ({ params }) => {

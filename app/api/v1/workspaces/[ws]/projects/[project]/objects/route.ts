@@ -1,6 +1,6 @@
-// The Kubernetes objects Tenantry manages in the project's namespace, as YAML (read with Tenantry's identity).
+// The Kubernetes objects Tenantry manages in the project's namespace, as YAML the API server takes (client-node's
+// models serialised back to the wire format: a LimitRange's `default`, not `_default`), read with Tenantry's identity.
 import { CoreV1Api, NetworkingV1Api, RbacAuthorizationV1Api, type KubernetesObject } from "@kubernetes/client-node";
-import { stringify } from "yaml";
 import { route } from "@/lib/api/route";
 import { notFound } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
@@ -8,6 +8,7 @@ import { apiFor, withTimeout } from "@/lib/kube/client";
 import { kubeProblem } from "@/lib/kube/errors";
 import { localizeServerMessage } from "@/lib/i18n/server-messages";
 import { MANAGED_SELECTOR } from "@/lib/kube/owned";
+import { wireYaml } from "@/lib/kube/wire";
 import { projectParams } from "@/lib/schemas/project";
 
 /** Without server bookkeeping, so the YAML reads like what Tenantry asked for. */
@@ -43,7 +44,7 @@ export const GET = route(
         ...policies.items.map((o) => clean("NetworkPolicy", "networking.k8s.io/v1", o)),
         ...bindings.items.map((o) => clean("RoleBinding", "rbac.authorization.k8s.io/v1", o)),
       ];
-      return { yaml: objects.map((o) => stringify(o)).join("---\n"), error: null };
+      return { yaml: wireYaml(objects), error: null };
     } catch (err) {
       // A sentence for people; the cluster's own words for the log.
       const problem = kubeProblem(err);
