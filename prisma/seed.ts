@@ -2,6 +2,7 @@
 // with users for every role. Idempotent: what already exists is left alone.
 import { randomBytes } from "node:crypto";
 import { db } from "../lib/db/client";
+import { ensureInitialAdmin } from "../lib/setup/initial-admin";
 import { hashPassword } from "../lib/auth/password";
 import { seal } from "../lib/crypto/seal";
 
@@ -29,13 +30,8 @@ export const demoUsers = [
 
 export async function seed(opts: { adminPassword?: string; demoPassword?: string; clusters: SeedCluster[]; demo: boolean }): Promise<SeedResult> {
   const result: SeedResult = {};
-  if (!(await db().user.findUnique({ where: { username: "admin" } }))) {
-    const password = opts.adminPassword || generatePassword();
-    if (!opts.adminPassword) result.generatedAdminPassword = password;
-    await db().user.create({
-      data: { username: "admin", displayName: "Platform admin", platformRole: "platform-admin", passwordHash: await hashPassword(password) },
-    });
-  }
+  const adminPassword = opts.adminPassword || generatePassword();
+  if ((await ensureInitialAdmin(adminPassword)) && !opts.adminPassword) result.generatedAdminPassword = adminPassword;
 
   // The launcher's clusters are re-registered on every start: a simulator's address and token change.
   for (const c of opts.clusters) {

@@ -51,6 +51,7 @@ describe("configuration at start", () => {
     ["TENANTRY_RECONCILE_INTERVAL_MS", "10", /between 100/],
     ["TENANTRY_SESSION_MAX_HOURS", "-1", /whole number/],
     ["TENANTRY_METRICS_TOKEN", "abc", /at least 16/],
+    ["TENANTRY_ADMIN_PASSWORD", "admin", /at least 12/],
   ])("refuses %s=%s with a message naming it", (name, value, message) => {
     const problems = configProblems({ ...good, [name]: value });
     expect(problems).toHaveLength(1);

@@ -22,6 +22,7 @@ const serverEnv = z.object({
   TENANTRY_SECRET_KEY: secret(32),
   NEXTAUTH_SECRET: secret(32),
   NEXTAUTH_URL: url(["http:", "https:"]).optional(),
+  TENANTRY_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   PORT: whole(1, 65535).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   TENANTRY_BACKGROUND: z.enum(["0", "1"]).optional(),
@@ -62,6 +63,7 @@ const serverEnv = z.object({
   TENANTRY_SESSION_IDLE_MINUTES: whole(1).optional(),
   TENANTRY_SESSION_MAX_HOURS: whole(1).optional(),
   TENANTRY_LOGIN_RECORD_RETENTION_DAYS: whole(1).optional(),
+  TENANTRY_EXPIRY_WARNING_HOURS: whole(1, 8760).optional(),
 });
 
 /** One line per bad variable ("NAME: what is wrong"), none when the environment is usable. */
