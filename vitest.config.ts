@@ -17,7 +17,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["{lib,sim,components,app,scripts,bench}/**/*.test.{ts,tsx}"], environment: "node" },
+        test: { name: "unit", include: ["{lib,sim,components,app,scripts,bench,deploy}/**/*.test.{ts,tsx}"], environment: "node" },
       },
       {
         resolve: { alias },

@@ -32,6 +32,8 @@ export interface Operation {
   requestBody?: { required: true; content: Record<string, { schema: JsonSchema }> };
   responses: Record<string, unknown>;
   security?: Record<string, string[]>[];
+  /** The permission route() checks, or "authenticated": any signed-in user (absent where `security` says who). */
+  "x-permission"?: string;
 }
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -136,7 +138,7 @@ function operation(template: string, method: string, spec: DocumentedSpec | unde
       ...Object.fromEntries(problems.map((s) => [String(s), { $ref: `#/components/responses/Problem${s}` }])),
       default: { $ref: "#/components/responses/Problem" },
     },
-    ...(spec?.security ? { security: [{ [spec.security]: [] }] } : {}),
+    ...(spec?.security ? { security: [{ [spec.security]: [] }] } : spec?.permission ? { "x-permission": spec.permission } : {}),
   };
 }
 

@@ -201,7 +201,12 @@ export const meOut = z
   .meta({ id: "Me" });
 
 export const permissionsOut = z
-  .object({ scope: z.object({ workspace: z.string().optional(), project: z.string().optional() }), permissions: z.array(z.string()) })
+  .object({
+    scope: z.object({ workspace: z.string().optional(), project: z.string().optional() }),
+    permissions: z.array(z.string()),
+    /** When the caller's own memberships there end. Optional while memberships that end are being added. */
+    expiresAt: z.object({ workspace: time.nullable().optional(), project: time.nullable().optional() }).optional(),
+  })
   .meta({ id: "EffectivePermissions" });
 
 /** RFC 9457 problem details, as lib/api/errors.ts problemBody() writes them; some codes add fields (`action`…). */
