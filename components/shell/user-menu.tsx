@@ -58,6 +58,9 @@ export function UserMenu() {
           <Link href="/profile" onClick={() => setOpen(false)} className="block px-4 py-2 text-sm text-zinc-700 hover:bg-zinc-50">
             {t("user.profile")}
           </Link>
+          <Link href="/api-reference" onClick={() => setOpen(false)} className="block px-4 py-2 text-sm text-zinc-700 hover:bg-zinc-50">
+            {t("user.apiReference")}
+          </Link>
           {permissions.includes("settings.manage") && (
             <Link href="/settings/identity-providers" onClick={() => setOpen(false)} className="block px-4 py-2 text-sm text-zinc-700 hover:bg-zinc-50">
               {t("user.identityProviders")}
