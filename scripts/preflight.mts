@@ -18,7 +18,13 @@ export const TOOLS: Tool[] = [
   { path: "/usr/bin/openssl", pkg: "openssl", why: "test certificate authorities (simulator, LDAPS, webhook TLS)" },
   { path: "/usr/bin/xz", pkg: "xz-utils", why: "unpacks the real Kubernetes binaries" },
   { path: "kubectl", pkg: "kubernetes-client", why: "renders deploy/ (kubectl kustomize), drives realkube and the real-cluster tests" },
+  { path: "/usr/sbin/haproxy", pkg: "haproxy", why: "the load balancer in front of the replicas test's three servers" },
 ];
+
+/** The replicas test runs a PostgreSQL 15 server of its own unless TENANTRY_TEST_DATABASE_URL names one (as .ci/run does). */
+export const POSTGRES: Tool = { path: "/usr/lib/postgresql/15/bin/postgres", pkg: "postgresql-15", why: "the database server of the replicas test" };
+
+export const toolsFor = (env: Record<string, string | undefined>): Tool[] => (env.TENANTRY_TEST_DATABASE_URL ? TOOLS : [...TOOLS, POSTGRES]);
 
 const onPath = (cmd: string) => {
   try {
@@ -51,7 +57,8 @@ export function plan(missing: Tool[], { root, apt }: { root: boolean; apt: boole
 }
 
 function main() {
-  const next = plan(missingTools(TOOLS), { root: process.getuid?.() === 0, apt: onPath("apt-get") });
+  const tools = toolsFor(process.env);
+  const next = plan(missingTools(tools), { root: process.getuid?.() === 0, apt: onPath("apt-get") });
   if (next.stop) {
     console.error(next.stop);
     process.exit(1);
@@ -59,7 +66,7 @@ function main() {
   if (!next.install) return;
   console.log(`preflight: installing ${next.pkgs!.join(", ")}`);
   execFileSync("sh", ["-c", next.install], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-  const still = missingTools(TOOLS);
+  const still = missingTools(tools);
   if (still.length) {
     console.error(`preflight: still missing after apt-get: ${still.map((t) => t.path).join(", ")}`);
     process.exit(1);

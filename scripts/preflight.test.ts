@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TOOLS, missingTools, plan } from "./preflight.mts";
+import { POSTGRES, TOOLS, missingTools, plan, toolsFor } from "./preflight.mts";
 
 describe("npm test preflight", () => {
   it("finds nothing to do when every tool is there", () => {
@@ -21,5 +21,12 @@ describe("npm test preflight", () => {
   it("names kubectl by its Debian package (the deploy manifests' test and the real-cluster passes need it)", () => {
     const missing = missingTools(TOOLS, (p) => p !== "kubectl");
     expect(plan(missing, { root: false, apt: true }).stop).toContain("sudo apt-get install -y kubernetes-client");
+  });
+
+  it("names PostgreSQL 15 for the replicas test unless TENANTRY_TEST_DATABASE_URL names a server", () => {
+    expect(toolsFor({})).toContain(POSTGRES);
+    expect(toolsFor({ TENANTRY_TEST_DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/tenantry_test" })).not.toContain(POSTGRES);
+    const missing = missingTools(toolsFor({}), (p) => p !== POSTGRES.path && p !== "/usr/sbin/haproxy");
+    expect(plan(missing, { root: false, apt: true }).stop).toContain("sudo apt-get install -y haproxy postgresql-15");
   });
 });
