@@ -25,6 +25,8 @@ export interface SimulatorOptions {
   kubeconfigDir?: string;
   snapshotPath?: string;
   nodes?: number;
+  /** How often a watch that allows bookmarks gets one (a real API server: every minute). */
+  bookmarkEveryMs?: number;
 }
 
 export interface Simulator {
@@ -38,6 +40,8 @@ export interface Simulator {
   stats(reset?: boolean): Record<string, number>;
   /** The store's current resourceVersion: it moves with every write, so equal values mean nothing changed. */
   revision(): string;
+  /** etcd compaction: watches resuming from before now get 410 Gone (Expired) and must list again. */
+  compact(): void;
   stop(): Promise<void>;
   restart?(): Promise<void>;
 }
@@ -66,6 +70,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const name = opts.name ?? "simulator";
   const host = opts.host ?? "127.0.0.1";
   const store = new Store();
+  if (opts.bookmarkEveryMs) store.bookmarkEveryMs = opts.bookmarkEveryMs;
   const users = new Users();
   const registry = new Registry(store);
   const faults = new FaultInjector();
@@ -111,6 +116,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     addUser: (username, groups = []) => users.add(username, groups),
     faults: { set: (f) => faults.set(f), clear: () => faults.clear() },
     revision: () => store.resourceVersion,
+    compact: () => store.compact(),
     stats(reset) {
       const now = { ...stats };
       if (reset) stats = {};

@@ -36,6 +36,8 @@ export class Store {
   private pending: StoreEvent[] = [];
   private emitting = false;
   dirty = false;
+  /** How often watches that allow bookmarks get one, as the API server's watch cache (its bookmarkFrequency). */
+  bookmarkEveryMs = 60_000;
 
   get resourceVersion() { return String(this.rv); }
 
@@ -105,6 +107,12 @@ export class Store {
     } finally {
       this.emitting = false;
     }
+  }
+
+  /** As etcd's compaction (the API server compacts every 5 minutes): the history so far is dropped, so a watch
+   *  resuming from an earlier resourceVersion gets 410 Gone and its client must list again. */
+  compact() {
+    this.history = [];
   }
 
   snapshot(): StoreSnapshot {

@@ -25,7 +25,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   "/api/v1/me/login-records": ["GET"],
   "/api/v1/me/password": ["POST"],
   "/api/v1/me/permissions": ["GET"],
-  "/api/v1/me/sessions": ["GET"],
+  "/api/v1/me/sessions": ["GET", "DELETE"],
   "/api/v1/me/sessions/[id]": ["DELETE"],
   "/api/v1/me/tokens": ["GET", "POST"],
   "/api/v1/me/tokens/[id]": ["DELETE"],

@@ -103,6 +103,8 @@ export interface AuditTokenIssued {
   token: string;
   webhookUrl: string;
   kubeconfig: string;
+  /** What to save on the control plane: path, the kube-apiserver flag naming it, content. */
+  files: { path: string; flag: string; content: string }[];
   issuedAt: string;
 }
 
@@ -181,12 +183,28 @@ export interface WorkspaceQuota {
   projects: { name: string; hard: ResourceMap; used: ResourceMap | null }[];
 }
 
+/** One key of a project's quota in effect before and after a pool change (null: no limit). */
+export interface QuotaChange { key: string; before: string | null; after: string | null }
+
+/** A saved (or dry-run) pool: which projects' quotas in effect it changes, and how. */
+export interface WorkspaceQuotaSaved extends WorkspaceQuota {
+  dryRun: boolean;
+  changedProjects: { project: string; changes: QuotaChange[] }[];
+}
+
+/** Where a value in effect comes from: set here, or inherited (lib/kube/quota.ts, lib/kube/limits.ts). */
+export type QuotaSource = "project" | "workspace-default" | "pool" | "built-in";
+export type LimitSource = "project" | "automatic" | "derived";
+
 export interface ProjectQuota {
   hard: ResourceMap;
   effective: ResourceMap;
+  sources: Record<string, QuotaSource>;
   pool: ResourceMap | null;
   used: ResourceMap | null;
   usageError: string | null;
+  /** The ResourceQuota the cluster gets, as YAML. */
+  yaml: string;
 }
 
 export interface ContainerLimits {
@@ -199,6 +217,9 @@ export interface ContainerLimits {
 export interface ProjectLimits {
   limits: ContainerLimits;
   effective: ContainerLimits | null;
+  sources: Partial<Record<keyof ContainerLimits, Record<string, LimitSource>>>;
+  /** The LimitRange the cluster gets, as YAML; null when none. */
+  yaml: string | null;
 }
 
 export type PodSecurityLevel = "privileged" | "baseline" | "restricted";

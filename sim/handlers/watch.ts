@@ -37,8 +37,12 @@ export function serveWatch(store: Store, d: ResourceDef, ns: string | undefined,
     for (const o of store.list(d, ns)) if (matches(o)) send("ADDED", typed(o));
   }
   const unsubscribe = store.subscribe((e) => { if (e.key === key) deliver(e); });
-  const bookmarks = q.allowWatchBookmarks
-    ? setInterval(() => send("BOOKMARK", { kind: d.kind, apiVersion: apiVersionOf(d), metadata: { resourceVersion: store.resourceVersion } }), 10_000) : undefined;
-  const timeout = setTimeout(() => res.end(), (q.timeoutSeconds && q.timeoutSeconds > 0 ? q.timeoutSeconds : 1800) * 1000);
-  res.on("close", () => { unsubscribe(); clearTimeout(timeout); if (bookmarks) clearInterval(bookmarks); });
+  // A BOOKMARK carries the store's latest resourceVersion, which moves with writes the selector filters out:
+  // a client resuming from it after the stream ends replays nothing and stays within the history. As the
+  // watch cache: periodically, and about a second before the server ends the watch (timeoutSeconds).
+  const bookmark = () => send("BOOKMARK", { kind: d.kind, apiVersion: apiVersionOf(d), metadata: { resourceVersion: store.resourceVersion } });
+  const timeoutMs = (q.timeoutSeconds && q.timeoutSeconds > 0 ? q.timeoutSeconds : 1800) * 1000;
+  const bookmarks = q.allowWatchBookmarks ? [setInterval(bookmark, store.bookmarkEveryMs), setTimeout(bookmark, Math.max(0, timeoutMs - 1000))] : [];
+  const timeout = setTimeout(() => res.end(), timeoutMs);
+  res.on("close", () => { unsubscribe(); clearTimeout(timeout); for (const t of bookmarks) clearTimeout(t); });
 }

@@ -235,6 +235,7 @@ const SELF_SERVICE: Record<string, string> = {
   "POST /api/v1/me/tokens": "the caller's own token (never more than its owner)",
   "DELETE /api/v1/me/tokens/[id]": "the caller's own token",
   "DELETE /api/v1/me/sessions/[id]": "the caller's own session",
+  "DELETE /api/v1/me/sessions": "the caller's own other sessions",
   "POST /api/v1/audit/webhook/[cluster]": "a cluster's audit token, not a user",
 };
 
