@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { KubeConfig } from "@kubernetes/client-node";
-import { startSimulator, type Simulator } from "@/sim/index";
+import { startSimulator, type Simulator, type SimulatorOptions } from "@/sim/index";
 import { registerCluster } from "@/lib/tenancy/clusters";
 import { uniqueName } from "./fixtures";
 
@@ -33,8 +33,8 @@ export async function registerTestCluster(simName: string): Promise<TestCluster>
 }
 
 /** A simulator whatever the target, for the cases that need to break or stop their cluster. */
-export async function registerSimulator(simName: string): Promise<TestCluster & { sim: Simulator }> {
-  const sim = await startSimulator({ name: simName });
+export async function registerSimulator(simName: string, opts: SimulatorOptions = {}): Promise<TestCluster & { sim: Simulator }> {
+  const sim = await startSimulator({ ...opts, name: simName });
   const name = uniqueName("c");
   await registerCluster({ name, kubeconfig: sim.kubeconfig() });
   const kc = new KubeConfig();

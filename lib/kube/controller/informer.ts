@@ -50,6 +50,11 @@ export class Informer<T extends KubernetesObject> {
     this.abort?.abort();
   }
 
+  /** Where the next watch resumes: the resourceVersion of the last list, event or BOOKMARK ("" relists). */
+  get resumeFrom(): string {
+    return this.resourceVersion;
+  }
+
   get(namespace: string | undefined, name: string): T | undefined {
     return this.byNamespace.get(namespace ?? "")?.get(name);
   }
