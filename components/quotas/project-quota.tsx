@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { usePodSecurity, useProjectLimits, useProjectQuota, useSetPodSecurity, useSetProjectLimits, useSetProjectQuota } from "@/lib/client/hooks/quotas";
 import { useScopePermissions } from "@/lib/client/hooks/permissions";
-import type { ContainerLimits, PodSecurityLevel, ProjectLimits, ProjectQuota } from "@/lib/client/types";
+import type { ContainerLimits, PodSecurityLevel, ProjectLimits, ProjectQuota, QuotaSource } from "@/lib/client/types";
 import { projectScope } from "@/lib/client/access-scope";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -12,7 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { ScopeTabs } from "@/components/members/scope-tabs";
 import { useViewer } from "@/components/shell/viewer";
-import { CONTAINER_KEYS, issuesByKey, ResourceMapEditor, toMap, toRows, type Row } from "./resource-map-editor";
+import { CONTAINER_KEYS, issuesByKey, ResourceMapEditor, SourceBadge, toMap, toRows, type Row } from "./resource-map-editor";
 import { UsageBars } from "./usage-bars";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n";
@@ -30,26 +30,61 @@ export function ProjectQuotaPage({ ws, project }: { ws: string; project: string 
       {quota.isPending ? <LoadingState label={t("quota.loading")} /> : quota.isError ? <ErrorState error={quota.error} onRetry={() => quota.refetch()} /> : <QuotaCard ws={ws} project={project} quota={quota.data} canManage={canManage} />}
       {limits.data && <LimitsCard ws={ws} project={project} limits={limits.data} canManage={canManage} />}
       {permissions.can("project-settings.view") && <PodSecurityCard ws={ws} project={project} canManage={permissions.can("project-settings.manage")} />}
+      {quota.data && <AppliedYaml yaml={[quota.data.yaml, limits.data?.yaml].filter((y): y is string => !!y).join("---\n")} />}
     </div>
+  );
+}
+
+const SOURCE_LABELS = {
+  project: "source.project",
+  "workspace-default": "source.workspaceDefault",
+  pool: "source.pool",
+  "built-in": "source.builtIn",
+  automatic: "source.automatic",
+  derived: "source.derived",
+} as const satisfies Record<string, MessageKey>;
+const useDescribe = () => {
+  const t = useT();
+  return (source: string) => t(SOURCE_LABELS[source as keyof typeof SOURCE_LABELS] ?? "source.project");
+};
+/** Values the project would inherit anyway: unchanged, they are not sent as its own. */
+const INHERITED_QUOTA: (string | undefined)[] = ["pool", "built-in"] satisfies QuotaSource[];
+const INHERITED_LIMIT: (string | undefined)[] = ["automatic", "derived"];
+
+/** The objects these settings give the cluster, as the API server takes them (what kubectl would apply). */
+function AppliedYaml({ yaml }: { yaml: string }) {
+  const t = useT();
+  return (
+    <details className="rounded-lg bg-white shadow-sm ring-1 ring-zinc-200">
+      <summary className="cursor-pointer px-5 py-3 text-sm font-semibold text-zinc-900">{t("quota.yamlTitle")}</summary>
+      <pre data-testid="quota-yaml" tabIndex={0} className="mx-5 mb-4 max-h-96 overflow-auto rounded bg-zinc-100 p-3 text-xs text-zinc-800">{yaml}</pre>
+    </details>
   );
 }
 
 function QuotaCard({ ws, project, quota, canManage }: { ws: string; project: string; quota: ProjectQuota; canManage: boolean }) {
   const t = useT();
+  const describe = useDescribe();
   const [editing, setEditing] = useState(false);
   const save = useSetProjectQuota(ws, project);
-  const [rows, setRows] = useState<Row[]>(toRows(quota.hard));
+  // The editor opens with every value in effect, each saying where it comes from.
+  const [rows, setRows] = useState<Row[]>([]);
+  const edit = () => {
+    setRows(toRows(quota.effective, quota.sources));
+    setEditing(true);
+  };
+  const notes = Object.fromEntries(Object.entries(quota.sources).map(([k, s]) => [k, <SourceBadge key={k} text={describe(s)} own={s === "project"} />]));
   return (
-    <Card title={t("quota.resourceQuota")} actions={canManage && !editing ? <Button variant="secondary" onClick={() => setEditing(true)}>{t("quota.edit")}</Button> : undefined}>
+    <Card title={t("quota.resourceQuota")} actions={canManage && !editing ? <Button variant="secondary" onClick={edit}>{t("quota.edit")}</Button> : undefined}>
       {editing ? (
-        <form className="space-y-4" onSubmit={(e) => { e.preventDefault(); save.mutate(toMap(rows), { onSuccess: () => setEditing(false) }); }}>
+        <form className="space-y-4" onSubmit={(e) => { e.preventDefault(); save.mutate(toMap(rows.filter((r) => !INHERITED_QUOTA.includes(r.source))), { onSuccess: () => setEditing(false) }); }}>
           {quota.pool && <p className="text-sm text-zinc-600">{t("quota.pooledKeys", { keys: Object.keys(quota.pool).join(", ") })}</p>}
-          <ResourceMapEditor label={t("quota.quota")} rows={rows} onChange={setRows} errors={issuesByKey(save.error, "hard")} />
+          <ResourceMapEditor label={t("quota.quota")} rows={rows} onChange={setRows} errors={issuesByKey(save.error, "hard")} describe={describe} inherited={(s) => INHERITED_QUOTA.includes(s)} />
           <FormError error={save.error} />
           <FormActions submitLabel={t("quota.save")} pendingLabel={t("ui.saving")} pending={save.isPending} onCancel={() => setEditing(false)} />
         </form>
       ) : (
-        <UsageBars label={t("quota.projectUsage")} hard={quota.effective} used={quota.used} />
+        <UsageBars label={t("quota.projectUsage")} hard={quota.effective} used={quota.used} notes={notes} />
       )}
       {quota.usageError && <p className="mt-3 text-sm text-amber-700">{t("quota.usageUnavailable", { reason: quota.usageError })}</p>}
     </Card>
@@ -60,8 +95,10 @@ const LIMIT_FIELDS = [["defaultRequest", "limits.defaultRequest"], ["default", "
 
 function LimitsCard({ ws, project, limits, canManage }: { ws: string; project: string; limits: ProjectLimits; canManage: boolean }) {
   const t = useT();
+  const describe = useDescribe();
   const save = useSetProjectLimits(ws, project);
-  const [rows, setRows] = useState(() => Object.fromEntries(LIMIT_FIELDS.map(([k]) => [k, toRows(limits.limits[k])])) as Record<keyof ContainerLimits, Row[]>);
+  // Every value in effect, own or not; only the project's own (and edited) ones are saved.
+  const [rows, setRows] = useState(() => Object.fromEntries(LIMIT_FIELDS.map(([k]) => [k, toRows(limits.effective?.[k] ?? limits.limits[k], limits.sources[k])])) as Record<keyof ContainerLimits, Row[]>);
   const eff = limits.effective;
   return (
     <Card title={t("proj.defaultLimits")}>
@@ -69,10 +106,10 @@ function LimitsCard({ ws, project, limits, canManage }: { ws: string; project: s
         {t("limits.inEffect", { value: eff ? LIMIT_FIELDS.filter(([k]) => eff[k]).map(([k, l]) => `${t(l)} ${Object.entries(eff[k]!).map(([r, v]) => `${r}=${v}`).join(", ")}`).join(" · ") : t("limits.none") })}
       </p>
       {canManage && (
-        <form className="space-y-4" onSubmit={(e) => { e.preventDefault(); save.mutate(Object.fromEntries(LIMIT_FIELDS.map(([k]) => [k, toMap(rows[k])]))); }}>
+        <form className="space-y-4" onSubmit={(e) => { e.preventDefault(); save.mutate(Object.fromEntries(LIMIT_FIELDS.map(([k]) => [k, toMap(rows[k].filter((r) => !INHERITED_LIMIT.includes(r.source)))]))); }}>
           <div className="grid gap-4 sm:grid-cols-2">
             {LIMIT_FIELDS.map(([k, label]) => (
-              <ResourceMapEditor key={k} label={t(label)} keys={CONTAINER_KEYS} rows={rows[k]} onChange={(r) => setRows({ ...rows, [k]: r })} errors={issuesByKey(save.error, k)} />
+              <ResourceMapEditor key={k} label={t(label)} keys={CONTAINER_KEYS} rows={rows[k]} onChange={(r) => setRows({ ...rows, [k]: r })} errors={issuesByKey(save.error, k)} describe={describe} inherited={(s) => INHERITED_LIMIT.includes(s)} />
             ))}
           </div>
           <FormError error={save.error} />

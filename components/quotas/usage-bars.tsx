@@ -1,5 +1,6 @@
 "use client";
 import { parseQuantity } from "@/sim/quantity";
+import type { ReactNode } from "react";
 import type { ResourceMap } from "@/lib/client/types";
 import { useT } from "@/lib/i18n/client";
 
@@ -14,8 +15,8 @@ function percent(used: string | undefined, limit: string): number {
   }
 }
 
-/** One bar per key: how much is used (and, for a pool, how much is handed out to projects). */
-export function UsageBars({ hard, used, allocated, label }: { hard: ResourceMap; used: ResourceMap | null; allocated?: ResourceMap; label: string }) {
+/** One bar per key: how much is used (and, for a pool, how much is handed out to projects); `notes` beside a key (where its limit comes from). */
+export function UsageBars({ hard, used, allocated, label, notes }: { hard: ResourceMap; used: ResourceMap | null; allocated?: ResourceMap; label: string; notes?: Record<string, ReactNode> }) {
   const t = useT();
   const keys = Object.keys(hard).sort();
   if (!keys.length) return <p className="text-sm text-zinc-500">{t("quota.noLimits")}</p>;
@@ -27,7 +28,9 @@ export function UsageBars({ hard, used, allocated, label }: { hard: ResourceMap;
         return (
           <li key={k} data-testid={`usage-${k}`}>
             <div className="flex justify-between text-xs text-zinc-600">
-              <span className="font-mono">{k}</span>
+              <span>
+                <span className="font-mono">{k}</span> {notes?.[k]}
+              </span>
               <span>
                 {used ? t("quota.used", { value: used[k] ?? "0" }) : t("quota.unavailable")}
                 {allocated && ` · ${t("quota.allocated", { value: allocated[k] ?? "0" })}`} · {t("quota.limit", { value: hard[k]! })}

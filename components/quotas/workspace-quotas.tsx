@@ -1,10 +1,11 @@
 "use client";
 import { useState } from "react";
-import { useSetWorkspaceQuota, useWorkspaceQuotas } from "@/lib/client/hooks/quotas";
+import { usePoolDryRun, useSetWorkspaceQuota, useWorkspaceQuotas } from "@/lib/client/hooks/quotas";
 import { useScopePermissions } from "@/lib/client/hooks/permissions";
-import type { WorkspaceQuota } from "@/lib/client/types";
+import type { WorkspaceQuota, WorkspaceQuotaSaved } from "@/lib/client/types";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormError } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { PageHeader } from "@/components/ui/page-header";
@@ -66,24 +67,55 @@ function ClusterPool({ ws, quota, canManage }: { ws: string; quota: WorkspaceQuo
   );
 }
 
+/**
+ * The pool and the default project quota. Saving first asks the server what it would do (a dry run); when that
+ * changes projects' quotas in effect (a newly pooled key is 0 where a project has no share), it says which and how
+ * and asks before saving.
+ */
 function PoolForm({ ws, quota, onDone }: { ws: string; quota: WorkspaceQuota; onDone: () => void }) {
   const t = useT();
   const save = useSetWorkspaceQuota(ws, quota.cluster);
+  const preview = usePoolDryRun(ws, quota.cluster);
   const [hard, setHard] = useState(toRows(quota.hard ?? { "requests.cpu": "", "requests.memory": "" }));
   const [def, setDef] = useState(toRows(quota.defaultProject?.hard));
+  const [impact, setImpact] = useState<WorkspaceQuotaSaved["changedProjects"] | null>(null);
+  const body = () => ({ hard: toMap(hard), defaultProject: def.some((r) => r.key) ? { hard: toMap(def) } : null });
+  const commit = () => save.mutate(body(), { onSuccess: () => { setImpact(null); onDone(); } });
+  const error = save.error ?? preview.error;
   return (
     <form
       className="space-y-4"
       onSubmit={(e) => {
         e.preventDefault();
-        const defaultProject = def.some((r) => r.key) ? { hard: toMap(def) } : null;
-        save.mutate({ hard: toMap(hard), defaultProject }, { onSuccess: onDone });
+        save.reset();
+        preview.mutate(body(), { onSuccess: (dry) => (dry.changedProjects.length ? setImpact(dry.changedProjects) : commit()) });
       }}
     >
-      <ResourceMapEditor label={t("quota.pool")} rows={hard} onChange={setHard} errors={issuesByKey(save.error, "hard")} />
-      <ResourceMapEditor label={t("quota.defaultProject")} rows={def} onChange={setDef} errors={issuesByKey(save.error, "defaultProject.hard")} />
-      <FormError error={save.error} />
-      <FormActions submitLabel={t("quota.savePool")} pendingLabel={t("ui.saving")} pending={save.isPending} onCancel={onDone} />
+      <ResourceMapEditor label={t("quota.pool")} rows={hard} onChange={setHard} errors={issuesByKey(error, "hard")} />
+      <ResourceMapEditor label={t("quota.defaultProject")} rows={def} onChange={setDef} errors={issuesByKey(error, "defaultProject.hard")} />
+      <FormError error={error} />
+      <FormActions submitLabel={t("quota.savePool")} pendingLabel={t("ui.saving")} pending={save.isPending || preview.isPending} onCancel={onDone} />
+      <ConfirmDialog
+        open={impact !== null}
+        title={t("quota.impactTitle", { count: impact?.length ?? 0 })}
+        error={save.error}
+        pending={save.isPending}
+        confirmLabel={t("quota.impactConfirm")}
+        pendingLabel={t("ui.saving")}
+        onConfirm={commit}
+        onClose={() => setImpact(null)}
+      >
+        <p>{t("quota.impactBody")}</p>
+        <ul className="space-y-1" data-testid="pool-impact">
+          {impact?.map((p) => (
+            <li key={p.project}>
+              <span className="font-semibold text-zinc-900">{p.project}</span>:{" "}
+              <span className="font-mono text-xs">{p.changes.map((c) => `${c.key} ${c.before ?? t("quota.noLimit")} → ${c.after ?? t("quota.noLimit")}`).join(", ")}</span>
+            </li>
+          ))}
+        </ul>
+        {impact?.some((p) => p.changes.some((c) => c.after === "0")) && <p className="font-medium text-amber-800">{t("quota.impactZero")}</p>}
+      </ConfirmDialog>
     </form>
   );
 }

@@ -19,7 +19,8 @@ export function ConfirmDialog(props: {
   return (
     <Dialog open={props.open} title={props.title} onClose={props.onClose}>
       <div className="space-y-4">
-        <p className="text-sm text-zinc-600">{props.children}</p>
+        {/* A div: what happens may be a list (which projects a change touches), not only a sentence. */}
+        <div className="space-y-2 text-sm text-zinc-600">{props.children}</div>
         <ProblemAlert error={props.error} />
         <FormActions submitLabel={props.confirmLabel} pendingLabel={props.pendingLabel} pending={props.pending} danger onConfirm={props.onConfirm} onCancel={props.onClose} />
       </div>

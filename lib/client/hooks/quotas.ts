@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
-import type { ContainerLimits, PodSecurityLevel, ProjectLimits, ProjectQuota, ResourceMap, WorkspaceQuota } from "../types";
+import type { ContainerLimits, PodSecurityLevel, ProjectLimits, ProjectQuota, ResourceMap, WorkspaceQuota, WorkspaceQuotaSaved } from "../types";
 import { toastMessage } from "../toast";
 
 /** Usage comes from the cluster's quota controller: refreshed in place, no reload. */
@@ -17,10 +17,18 @@ export function useWorkspaceQuotas(ws: string) {
   });
 }
 
+type PoolBody = { hard: ResourceMap; defaultProject?: { hard: ResourceMap } | null };
+const poolPath = (ws: string, cluster: string) => `${wsPath(ws)}/quotas/${encodeURIComponent(cluster)}`;
+
+/** What saving the pool would do (`?dryRun=true`): checked like a save, nothing changed, no toast. */
+export function usePoolDryRun(ws: string, cluster: string) {
+  return useMutation({ mutationFn: (body: PoolBody) => apiSend<WorkspaceQuotaSaved>("PUT", `${poolPath(ws, cluster)}?dryRun=true`, body) });
+}
+
 export function useSetWorkspaceQuota(ws: string, cluster: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { hard: ResourceMap; defaultProject?: { hard: ResourceMap } | null }) => apiSend<WorkspaceQuota>("PUT", `${wsPath(ws)}/quotas/${encodeURIComponent(cluster)}`, body),
+    mutationFn: (body: PoolBody) => apiSend<WorkspaceQuotaSaved>("PUT", poolPath(ws, cluster), body),
     meta: { toast: () => toastMessage("toast.poolSaved", { cluster }) },
     onSuccess: () => client.invalidateQueries({ queryKey: ["quotas", ws] }),
   });
