@@ -27,6 +27,7 @@ const made: Record<string, string> = {};
 
 const c = unique("cov-c");
 const w = unique("cov-w");
+const w2 = unique("cov-w2");
 const p = unique("cov-p");
 const u = unique("cov-u");
 const pr = unique("cov-pr");
@@ -70,8 +71,14 @@ const steps: Step[] = [
   { method: "POST", path: `${T}/me/tokens`, template: `${T}/me/tokens`, body: { name: "coverage" }, status: 201, action: "token.create", about: { name: "coverage" }, save: (b) => (made.token = b.id!) },
   { method: "DELETE", path: () => `${T}/me/tokens/${made.token}`, template: `${T}/me/tokens/[id]`, status: 204, action: "token.revoke", about: {} },
   { method: "DELETE", path: () => `${T}/me/sessions/${made.otherSession}`, template: `${T}/me/sessions/[id]`, status: 204, action: "session.revoke", about: {} },
+  { method: "DELETE", path: `${T}/me/sessions?others=true`, template: `${T}/me/sessions`, status: 200, action: "me.sessions.revoke-others", about: {} },
   { method: "POST", path: `${T}/me/password`, template: `${T}/me/password`, body: { currentPassword: ACTOR_PASSWORD, newPassword: "coverage-password-2" }, status: 204, action: "user.password.change", about: {} },
   { method: "POST", path: `${W}/projects`, template: `${TW}/projects`, body: { name: p, cluster: c }, status: 201, action: "project.create", about: { name: p } },
+  // Moved to another workspace and back: one event each, recorded where the project was.
+  { method: "POST", path: `${T}/workspaces`, template: `${T}/workspaces`, body: { name: w2, clusters: [c] }, status: 201, action: "workspace.create", about: { name: w2 } },
+  { method: "POST", path: `${P}/move`, template: `${TP}/move`, body: { workspace: w2 }, status: 200, action: "project.move", about: { workspace: w, project: p } },
+  { method: "POST", path: `${T}/workspaces/${w2}/projects/${p}/move`, template: `${TP}/move`, body: { workspace: w }, status: 200, action: "project.move", about: { workspace: w2, project: p } },
+  { method: "DELETE", path: `${T}/workspaces/${w2}`, template: TW, status: 204, action: "workspace.delete", about: { name: w2 } },
   { method: "PUT", path: `${P}/quota`, template: `${TP}/quota`, body: { hard: { "requests.cpu": "1", "requests.memory": "1Gi" } }, status: 200, action: "project.quota.update", about: { workspace: w, project: p } },
   { method: "PUT", path: `${P}/limits`, template: `${TP}/limits`, body: { default: { cpu: "500m", memory: "256Mi" }, defaultRequest: { cpu: "100m", memory: "128Mi" } }, status: 200, action: "project.limits.update", about: { workspace: w, project: p } },
   { method: "PUT", path: `${P}/network`, template: `${TP}/network`, body: { isolated: true, allow: [] }, status: 200, action: "project.network.update", about: { workspace: w, project: p } },

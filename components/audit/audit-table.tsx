@@ -1,4 +1,5 @@
 "use client";
+import { readableUserAgent } from "@/lib/client/user-agent";
 import { Fragment, useState } from "react";
 import type { AuditEvent } from "@/lib/client/types";
 import { formatDateTime } from "@/lib/client/format";
@@ -22,7 +23,7 @@ function EventDetail({ e }: { e: AuditEvent }) {
           { label: t("audit.object"), value: [e.apiGroup, e.resource, e.namespace, e.name].filter(Boolean).join(" / ") || "—" },
           { label: t("common.cluster"), value: e.cluster ?? "—" },
           { label: t("audit.response"), value: `${e.statusCode ?? "—"} ${e.outcome}${e.reason ? ` — ${e.reason}` : ""}` },
-          { label: t("audit.client"), value: `${e.sourceIp ?? "—"} · ${e.userAgent ?? "—"}` },
+          { label: t("audit.client"), value: <span title={e.userAgent ?? undefined}>{`${e.sourceIp ?? "—"} · ${readableUserAgent(e.userAgent) ?? "—"}`}</span> },
           { label: t("audit.receivedCompleted"), value: `${formatDateTime(e.receivedAt)} / ${e.completedAt ? formatDateTime(e.completedAt) : "—"}` },
         ]}
       />

@@ -2,13 +2,14 @@
 import { useIssueAuditToken } from "@/lib/client/hooks/audit";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { FileBlock } from "@/components/ui/file-block";
 import { FormError } from "@/components/ui/field";
-import { rich } from "@/components/ui/rich";
 import { useT } from "@/lib/i18n/client";
 
 /**
- * For the cluster page (platform admins): issues the cluster's audit webhook token and shows it, with the
- * kubeconfig for kube-apiserver's --audit-webhook-config-file, exactly once. Issuing again revokes the old token.
+ * For the cluster page (platform admins): issues the cluster's audit webhook token and shows it, exactly once, in
+ * the files to save on the control plane (the webhook kubeconfig and an audit policy) with the kube-apiserver flags
+ * naming them. Issuing again revokes the old token.
  */
 export function AuditTokenPanel({ cluster, issuedAt }: { cluster: string; issuedAt?: string | null }) {
   const t = useT();
@@ -23,20 +24,15 @@ export function AuditTokenPanel({ cluster, issuedAt }: { cluster: string; issued
         </Button>
       }
     >
-      <p className="text-sm text-zinc-600">
-        {rich(t("auditToken.intro"), {
-          file: <code>--audit-webhook-config-file</code>,
-          policy: <code>--audit-policy-file</code>,
-          stage: <code>RequestReceived</code>,
-        })}
-      </p>
+      <p className="text-sm text-zinc-600">{t("auditToken.intro")}</p>
       <FormError error={issue.error} />
       {issued && (
         <div className="mt-4 space-y-2">
           <p className="text-sm font-medium text-amber-700">{t("auditToken.copyNow")}</p>
-          <pre className="overflow-auto rounded bg-zinc-900 p-3 text-xs text-zinc-100" aria-label={t("auditToken.kubeconfig")}>
-            {issued.kubeconfig}
-          </pre>
+          {issued.files.map((f) => (
+            <FileBlock key={f.path} path={f.path} content={f.content} />
+          ))}
+          <FileBlock path={t("auditToken.flags")} download={false} content={issued.files.map((f) => `${f.flag}=${f.path}`).join(" \\\n")} />
         </div>
       )}
     </Card>

@@ -1,4 +1,5 @@
 "use client";
+import { readableUserAgent } from "@/lib/client/user-agent";
 import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
 import { useT } from "@/lib/i18n/client";
 import { formatDateTime } from "@/lib/client/format";
@@ -38,7 +39,7 @@ export function LoginRecordsTable({ records, caption }: { records: UseInfiniteQu
               </Td>
               <Td>
                 <div>{r.sourceIp ?? "—"}</div>
-                <div className="max-w-xs truncate text-xs text-zinc-500">{r.userAgent}</div>
+                <div className="max-w-xs truncate text-xs text-zinc-500" title={r.userAgent ?? undefined}>{readableUserAgent(r.userAgent)}</div>
               </Td>
             </tr>
           ))}

@@ -1,4 +1,5 @@
 "use client";
+import { readableUserAgent } from "@/lib/client/user-agent";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { useT } from "@/lib/i18n/client";
 import { formatDateTime } from "@/lib/client/format";
@@ -47,7 +48,7 @@ export function SessionsTable({
             <Td>{s.provider}</Td>
             <Td>
               <div>{s.sourceIp ?? "—"}</div>
-              <div className="max-w-xs truncate text-xs text-zinc-500">{s.userAgent}</div>
+              <div className="max-w-xs truncate text-xs text-zinc-500" title={s.userAgent ?? undefined}>{readableUserAgent(s.userAgent)}</div>
             </Td>
             <Td>{formatDateTime(s.lastSeenAt)}</Td>
             {onEnd && (

@@ -3,19 +3,20 @@ import { useState, type FormEvent } from "react";
 import { useT } from "@/lib/i18n/client";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { ActionsTh, DataTable, TBody, Td, Th } from "@/components/ui/data-table";
 import { FormError, TextField } from "@/components/ui/field";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { formatDateTime } from "@/lib/client/format";
 import { useCreateToken, useDeleteToken, useMyTokens } from "@/lib/client/hooks/profile";
 
-/** Personal access tokens: the secret is shown once, right after it is created. */
+/** Personal access tokens: the secret is shown once, right after it is created, and goes when the token is revoked. */
 export function TokensCard() {
   const t = useT();
   const tokens = useMyTokens();
   const create = useCreateToken();
   const remove = useDeleteToken();
-  const [fresh, setFresh] = useState<string>();
+  const [fresh, setFresh] = useState<{ id: string; token: string }>();
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -24,7 +25,7 @@ export function TokensCard() {
     const days = Number(data.get("expiresInDays") || 0);
     const made = await create.mutateAsync({ name: String(data.get("name") ?? ""), ...(days ? { expiresInDays: days } : {}) }).catch(() => null);
     if (made) {
-      setFresh(made.token);
+      setFresh({ id: made.id, token: made.token });
       form.reset();
     }
   }
@@ -41,9 +42,12 @@ export function TokensCard() {
       <FormError error={create.error} />
       {fresh && (
         <div role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-          {t("tokens.copyNow")}
+          <div className="flex items-center justify-between gap-2">
+            {t("tokens.copyNow")}
+            <CopyButton text={fresh.token} what={t("tokens.token")} />
+          </div>
           <code data-testid="new-token" className="mt-1 block break-all font-mono">
-            {fresh}
+            {fresh.token}
           </code>
         </div>
       )}
@@ -75,7 +79,7 @@ export function TokensCard() {
                     className="px-2 text-red-700"
                     aria-label={t("tokens.revokeNamed", { name: token.name })}
                     disabled={remove.isPending}
-                    onClick={() => remove.mutate(token.id)}
+                    onClick={() => remove.mutate(token.id, { onSuccess: () => setFresh((f) => (f?.id === token.id ? undefined : f)) })}
                   >
                     {t("tokens.revoke")}
                   </Button>

@@ -35,13 +35,28 @@ export function webhookEndpoint(origin: string | null, env: Record<string, strin
 const PREFIX = "tnt_audit_";
 const sha256 = (s: string) => createHash("sha256").update(s).digest();
 
+/** A file kube-apiserver reads, where the cluster page suggests saving it, and the flag naming it. */
+export interface WebhookFile { path: string; flag: string; content: string }
+
 export interface IssuedAuditToken {
   cluster: string;
   token: string;
   webhookUrl: string;
   /** The kubeconfig-format file for kube-apiserver's --audit-webhook-config-file. */
   kubeconfig: string;
+  /** The files to save on the control plane, as the card shows them: the webhook kubeconfig and an audit policy. */
+  files: WebhookFile[];
   issuedAt: string;
+}
+
+/** Metadata for every request, without the RequestReceived stage (each request would arrive twice). */
+export const AUDIT_POLICY = stringify({ apiVersion: "audit.k8s.io/v1", kind: "Policy", omitStages: ["RequestReceived"], rules: [{ level: "Metadata" }] });
+
+export function webhookFiles(kubeconfig: string): WebhookFile[] {
+  return [
+    { path: "/etc/kubernetes/tenantry-audit-webhook.kubeconfig", flag: "--audit-webhook-config-file", content: kubeconfig },
+    { path: "/etc/kubernetes/tenantry-audit-policy.yaml", flag: "--audit-policy-file", content: AUDIT_POLICY },
+  ];
 }
 
 export function webhookKubeconfig(webhookUrl: string, token: string, caData?: string): string {
@@ -65,7 +80,7 @@ export async function issueAuditToken(clusterName: string, endpoint: WebhookEndp
   if (count === 0) throw notFound("Cluster");
   const webhookUrl = `${endpoint.baseUrl.replace(/\/$/, "")}/api/v1/audit/webhook/${encodeURIComponent(clusterName)}`;
   const kubeconfig = webhookKubeconfig(webhookUrl, token, endpoint.caData);
-  return { cluster: clusterName, token, webhookUrl, kubeconfig, issuedAt: issuedAt.toISOString() };
+  return { cluster: clusterName, token, webhookUrl, kubeconfig, files: webhookFiles(kubeconfig), issuedAt: issuedAt.toISOString() };
 }
 
 /** The cluster whose current token `authorization` carries, or null (unknown cluster, no token, wrong token). */

@@ -17,6 +17,16 @@ export function useRevokeSession() {
   });
 }
 
+/** "Sign out all other sessions": ends every session but this one. */
+export function useRevokeOtherSessions() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiSend<{ revoked: number }>("DELETE", "/api/v1/me/sessions?others=true"),
+    meta: { toast: (r: { revoked: number }) => toastMessage("toast.otherSessionsRevoked", { count: r.revoked }) },
+    onSuccess: () => client.invalidateQueries({ queryKey: ["me", "sessions"] }),
+  });
+}
+
 export function useMyTokens() {
   return useQuery({ queryKey: ["me", "tokens"], queryFn: () => apiGet<{ items: ApiTokenInfo[] }>("/api/v1/me/tokens") });
 }
