@@ -8,6 +8,7 @@ import { projectKey, type Grant, type Principal, type Scope } from "../rbac/auth
 import { grantFor } from "../rbac/roles";
 import { liveSession } from "../identity/sessions";
 import { userForToken } from "../identity/tokens";
+import { liveProjectMember, liveWorkspaceMember } from "../tenancy/expiry";
 
 /** The bearer token of an `Authorization: Bearer …` header, if any. */
 export function bearerToken(headers: Headers): string | null {
@@ -38,24 +39,30 @@ export async function currentUser(req?: Request): Promise<User | null> {
   return user?.status === "active" ? user : null;
 }
 
-/** Loads only the bindings that matter for `scope`: never a scan of all of a user's memberships. */
+/** Loads only the bindings that matter for `scope`: never a scan of all of a user's memberships. A membership
+ *  that has ended counts for nothing from that instant, in the same query, before the expiry step deletes it. */
 export async function principalFor(user: User, scope: Scope = {}): Promise<Principal> {
   const workspaces = new Map<string, Grant>();
   const projects = new Map<string, Grant>();
+  const now = new Date();
   const [wsMember, projectMember] = await Promise.all([
     scope.workspace
-      ? db().workspaceMember.findFirst({ where: { userId: user.id, workspace: { name: scope.workspace } }, select: { role: true, workspaceId: true } })
+      ? db().workspaceMember.findFirst({
+          where: { ...liveWorkspaceMember(user.id, now), workspace: { name: scope.workspace } },
+          select: { role: true, workspaceId: true, expiresAt: true },
+        })
       : null,
     scope.workspace && scope.project
       ? db().projectMember.findFirst({
-          where: { userId: user.id, project: { name: scope.project, workspace: { name: scope.workspace } } },
-          select: { role: true, projectId: true },
+          where: { AND: [liveProjectMember(user.id, now), { project: { name: scope.project, workspace: { name: scope.workspace } } }] },
+          select: { role: true, projectId: true, expiresAt: true },
         })
       : null,
   ]);
-  if (wsMember && scope.workspace) workspaces.set(scope.workspace, await grantFor("workspace", wsMember.workspaceId, wsMember.role));
+  if (wsMember && scope.workspace)
+    workspaces.set(scope.workspace, { ...(await grantFor("workspace", wsMember.workspaceId, wsMember.role)), expiresAt: wsMember.expiresAt });
   if (projectMember && scope.workspace && scope.project)
-    projects.set(projectKey(scope.workspace, scope.project), await grantFor("project", projectMember.projectId, projectMember.role));
+    projects.set(projectKey(scope.workspace, scope.project), { ...(await grantFor("project", projectMember.projectId, projectMember.role)), expiresAt: projectMember.expiresAt });
   return {
     userId: user.id,
     username: user.username,

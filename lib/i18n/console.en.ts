@@ -462,6 +462,9 @@ export const consoleEn = {
   "field.portNeedsLetter": "A port number (1-65535) or a port name with at least one letter.",
   "field.notNegative": "Must not be negative.",
   "field.dateRange": "A date between 1970-01-01 and 9999-12-31.",
+  "field.futureTime": "A time in the future.",
+  "field.roleOrExpiry": "Give a role, an expiresAt or both.",
+  "field.lastAdminTimeBound": '"{name}" is the last admin of workspace "{workspace}"; the last admin cannot be time-bound.',
 
   // The server's other words the console shows, word for word as above: problem details, authorization
   // denials, sign-in failure reasons (stored in English, re-worded when read) and connection test results.
@@ -526,6 +529,7 @@ export const consoleEn = {
   "detail.userExists": 'A user named "{name}" already exists.',
   "detail.lastPlatformAdmin": '"{name}" is the last active platform admin.',
   "detail.lastWorkspaceAdmin": '"{name}" is the last admin of workspace "{workspace}"; make someone else admin first.',
+  "detail.selfExtension": "You cannot extend your own membership.",
   "detail.selfDisable": "You cannot disable your own account.",
   "detail.selfDelete": "You cannot delete your own account.",
   "detail.memberNotFound": 'Member "{name}" not found.',

@@ -460,6 +460,9 @@ export const consoleZh: Record<keyof typeof consoleEn, string> = {
   "field.portNeedsLetter": "端口号（1-65535）或至少含一个字母的端口名。",
   "field.notNegative": "不能为负数。",
   "field.dateRange": "1970-01-01 到 9999-12-31 之间的日期。",
+  "field.futureTime": "应为将来的时间。",
+  "field.roleOrExpiry": "请提供角色、expiresAt 或两者。",
+  "field.lastAdminTimeBound": "“{name}”是企业空间“{workspace}”的最后一位管理员；最后一位管理员不能设置到期时间。",
 
   "detail.signIn": "请先登录。",
   "detail.changePasswordFirst": "请先修改密码，再进行其他操作。",
@@ -522,6 +525,7 @@ export const consoleZh: Record<keyof typeof consoleEn, string> = {
   "detail.userExists": "已存在名为“{name}”的用户。",
   "detail.lastPlatformAdmin": "“{name}”是最后一位活跃的平台管理员。",
   "detail.lastWorkspaceAdmin": "“{name}”是企业空间“{workspace}”的最后一位管理员；请先让其他人成为管理员。",
+  "detail.selfExtension": "你不能延长自己的成员资格。",
   "detail.selfDisable": "你不能停用自己的账户。",
   "detail.selfDelete": "你不能删除自己的账户。",
   "detail.memberNotFound": "未找到成员“{name}”。",

@@ -7,6 +7,7 @@ import type { GroupBinding } from "@prisma/client";
 import { db } from "../db/client";
 import { record } from "../audit/record";
 import { projectsOfUser, requestReconcile } from "../kube/controller/enqueue";
+import { live } from "../tenancy/expiry";
 
 type User = { id: string; username: string };
 
@@ -26,12 +27,13 @@ async function grant(userId: string, b: GroupBinding): Promise<boolean> {
   if (!t.projectId) {
     // An existing membership (and its role) is left alone, but for the bare one bindings added for projects.
     if (inWorkspace && !inWorkspace.viaBindings) return false;
-    await db().workspaceMember.upsert({ where: ws, create: { workspaceId: t.workspaceId, userId, role: b.role }, update: { role: b.role, viaBindings: false } });
+    await db().workspaceMember.upsert({ where: ws, create: { workspaceId: t.workspaceId, userId, role: b.role, expiresAt: b.expiresAt }, update: { role: b.role, viaBindings: false, expiresAt: b.expiresAt } });
   } else {
     if (await db().projectMember.findUnique({ where: { projectId_userId: { projectId: t.projectId, userId } } })) return false;
     // A project's members must be members of its workspace: the least workspace role does.
     if (!inWorkspace) await db().workspaceMember.create({ data: { workspaceId: t.workspaceId, userId, role: "regular", viaBindings: true } });
-    await db().projectMember.create({ data: { projectId: t.projectId, userId, role: b.role } });
+    // What a binding grants ends when it does (lib/tenancy/expiry.ts); the bare workspace membership goes with its projects.
+    await db().projectMember.create({ data: { projectId: t.projectId, userId, role: b.role, expiresAt: b.expiresAt } });
   }
   await db().bindingGrant.create({ data: { userId, bindingId: b.id } });
   return true;
@@ -80,7 +82,7 @@ const because = (b: GroupBinding) => `group "${b.group}" → ${b.role}`;
 
 /** Makes the user's binding-granted memberships match `groups`; audited per change. */
 export async function syncGroupBindings(user: User, providerId: string, groups: string[]): Promise<void> {
-  const bindings = await db().groupBinding.findMany({ where: { providerId } });
+  const bindings = await db().groupBinding.findMany({ where: { providerId, ...live() } });
   const granted = new Set((await db().bindingGrant.findMany({ where: { userId: user.id, binding: { providerId } } })).map((g) => g.bindingId));
   const revoked = bindings.filter((x) => granted.has(x.id) && !groups.includes(x.group));
   const added = bindings.filter((x) => !granted.has(x.id) && groups.includes(x.group));

@@ -10,6 +10,7 @@ import { providerRow } from "./providers";
 import { withdrawBindings } from "./binding-grants";
 import { assertCoversHoldings } from "../rbac/covers-principal";
 import type { Principal } from "../rbac/authorize";
+import { audited } from "../audit/context";
 
 const holding = (ref: ScopeRef, role: string) => ({ level: ref.level, scope: ref.scope, scopeId: ref.scopeId, workspaceId: ref.workspaceId, role });
 /** What a binding gives: its role, and for a project the bare workspace membership it may add (binding-grants.ts). */
@@ -28,7 +29,23 @@ export async function createBinding(actor: Principal, providerName: string, b: B
   const ref = await resolveScope({ workspace: b.workspace, project: b.project || undefined });
   if (!(await roleExists(ref, b.role))) throw invalid([{ path: "role", message: `No ${ref.level} role named "${b.role}".` }]);
   await assertCoversHoldings(actor, `group "${b.group}"`, gives(ref, b.role));
-  return db().groupBinding.create({ data: { providerId: p.id, group: b.group, workspace: b.workspace, project: b.project ?? "", role: b.role } });
+  return db().groupBinding.create({ data: { providerId: p.id, group: b.group, workspace: b.workspace, project: b.project ?? "", role: b.role, expiresAt: b.expiresAt ?? null } });
+}
+
+/** Changes when a binding ends (null: never), and with it the memberships it granted. Extending it grants its
+ *  role for longer, so the actor must cover what it gives, as to create it. */
+export async function changeBinding(actor: Principal, providerName: string, id: string, expiresAt: Date | null) {
+  const p = await providerRow(providerName);
+  const b = await db().groupBinding.findFirst({ where: { id, providerId: p.id }, include: { grants: { select: { userId: true } } } });
+  if (!b) throw notFound("The group binding");
+  const ref = await resolveScope({ workspace: b.workspace, project: b.project || undefined });
+  await assertCoversHoldings(actor, `group "${b.group}"`, gives(ref, b.role));
+  const userIds = b.grants.map((g) => g.userId);
+  return audited(async (tx) => {
+    if (ref.level === "project") await tx.projectMember.updateMany({ where: { projectId: ref.projectId, userId: { in: userIds }, role: b.role }, data: { expiresAt } });
+    else await tx.workspaceMember.updateMany({ where: { workspaceId: ref.workspaceId, userId: { in: userIds }, role: b.role, viaBindings: false }, data: { expiresAt } });
+    return tx.groupBinding.update({ where: { id }, data: { expiresAt } });
+  });
 }
 
 export async function deleteBinding(actor: Principal, providerName: string, id: string) {

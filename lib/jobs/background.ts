@@ -1,4 +1,4 @@
-// Background work (the reconciler, cluster health, retention) runs in exactly one replica: the one holding a
+// Background work (the reconciler, cluster health, retention, membership expiry) runs in exactly one replica: the one holding a
 // PostgreSQL advisory lock on its own connection. If that replica dies, its connection and lock go with it
 // and another replica takes over on its next try, starting its own controller (which catches up on what lags).
 import pg from "pg";
@@ -7,6 +7,7 @@ import { startController, type Controller } from "../kube/controller";
 import { checkAllClusters } from "../tenancy/clusters";
 import { maybeRunAuditRetention } from "../audit/retention";
 import { maybeCleanIdentityTables } from "../identity/housekeeping";
+import { expireMemberships, nextExpiry } from "../tenancy/expiry";
 import { log } from "../observe/log";
 import { metrics } from "../observe/metrics";
 
@@ -26,6 +27,8 @@ export interface BackgroundOptions {
   /** Health checks, retention, housekeeping besides the controller (tests run the controller alone). */
   periodic?: boolean;
   intervalMs?: number;
+  /** What time it is, for the expiry step (tests move it to the instant a membership ends). */
+  clock?: () => Date;
 }
 
 export function startBackgroundJobs(opts: BackgroundOptions = {}): BackgroundJobs {
@@ -34,6 +37,9 @@ export function startBackgroundJobs(opts: BackgroundOptions = {}): BackgroundJob
   let controller: Controller | undefined;
   let running = false;
   let stopped = false;
+  let wake: NodeJS.Timeout | undefined;
+  const interval = opts.intervalMs ?? every("TENANTRY_RECONCILE_INTERVAL_MS", 10_000);
+  const clock = opts.clock ?? (() => new Date());
   const waiters: ((c: Controller) => void)[] = [];
 
   const resign = async () => {
@@ -68,6 +74,7 @@ export function startBackgroundJobs(opts: BackgroundOptions = {}): BackgroundJob
         } else await client.end();
       }
       if (leader && periodic) {
+        await expireDue();
         await checkAllClusters();
         await maybeRunAuditRetention();
         await maybeCleanIdentityTables();
@@ -80,7 +87,21 @@ export function startBackgroundJobs(opts: BackgroundOptions = {}): BackgroundJob
     }
   };
 
-  const timer = setInterval(tick, opts.intervalMs ?? every("TENANTRY_RECONCILE_INTERVAL_MS", 10_000));
+  /** Ends the memberships that are due, then wakes at the next end if it comes before the next pass, so
+   *  RoleBindings go at that instant rather than up to an interval later. */
+  const expireDue = async () => {
+    await expireMemberships(clock());
+    clearTimeout(wake);
+    const next = await nextExpiry();
+    const inMs = next ? next.getTime() - clock().getTime() : Infinity;
+    if (inMs >= interval) return;
+    wake = setTimeout(() => {
+      if (leader && !stopped) expireDue().catch((err) => log().error({ err: (err as Error).message }, "membership expiry failed"));
+    }, inMs + 5);
+    wake.unref();
+  };
+
+  const timer = setInterval(tick, interval);
   timer.unref();
   void tick();
   return {
@@ -89,6 +110,7 @@ export function startBackgroundJobs(opts: BackgroundOptions = {}): BackgroundJob
     async stop() {
       stopped = true;
       clearInterval(timer);
+      clearTimeout(wake);
       while (running) await new Promise((r) => setTimeout(r, 10));
       await resign();
     },

@@ -13,6 +13,7 @@ import { desiredPolicies, ensurePolicies } from "./network";
 import type { ProjectNetwork } from "../schemas/network";
 import { desiredRoleBinding, ensureClusterRoles, ensurePlatformBinding, ensureRoleBindings, kubeRoleFor, PLATFORM_BINDING, type KubeRole } from "./rbac";
 import { grantFor } from "../rbac/roles";
+import { live } from "../tenancy/expiry";
 import type { V1RoleBinding } from "@kubernetes/client-node";
 import type { ClusterCache } from "./controller/cache";
 
@@ -72,12 +73,15 @@ export function ensureClusterObjects(cluster: ClusterCredentials, cache?: Cluste
 const RANK: Record<KubeRole, number> = { viewer: 0, operator: 1, admin: 2 };
 
 /** One RoleBinding per person with cluster rights here: project members, and workspace members whose
- *  role covers every project (as authorize() lets them in the console). The stronger role wins. */
+ *  role covers every project (as authorize() lets them in the console). The stronger role wins. A membership
+ *  that has ended (or whose workspace membership has) binds nothing, even before the expiry step deletes it. */
 async function desiredBindings(projectId: string, workspaceId: string, namespace: string): Promise<V1RoleBinding[]> {
+  const now = new Date();
   const [projectMembers, wsMembers] = await Promise.all([
-    db().projectMember.findMany({ where: { projectId }, select: { role: true, user: { select: { username: true, status: true } } } }),
-    db().workspaceMember.findMany({ where: { workspaceId }, select: { role: true, user: { select: { username: true, status: true } } } }),
+    db().projectMember.findMany({ where: { projectId, ...live(now) }, select: { role: true, user: { select: { username: true, status: true } } } }),
+    db().workspaceMember.findMany({ where: { workspaceId, ...live(now) }, select: { role: true, user: { select: { username: true, status: true } } } }),
   ]);
+  const inWorkspace = new Set(wsMembers.map((m) => m.user.username));
   const roles = new Map<string, KubeRole>();
   const grant = (username: string, role: KubeRole | undefined) => {
     const had = roles.get(username);
@@ -89,7 +93,7 @@ async function desiredBindings(projectId: string, workspaceId: string, namespace
     grant(m.user.username, perms.has("projects.manage") ? "admin" : perms.has("projects.view") ? "viewer" : undefined);
   }
   for (const m of projectMembers) {
-    if (m.user.status !== "active") continue;
+    if (m.user.status !== "active" || !inWorkspace.has(m.user.username)) continue;
     grant(m.user.username, kubeRoleFor((await grantFor("project", projectId, m.role)).permissions));
   }
   return [...roles].sort(([a], [b]) => a.localeCompare(b)).map(([username, role]) => desiredRoleBinding(namespace, username, role));

@@ -5,6 +5,8 @@ import { templatesByName, type Level, type Permission } from "./catalogue";
 export interface Grant {
   role: string;
   permissions: ReadonlySet<Permission>;
+  /** When the membership behind it ends (null: never); absent for roles not held through a membership. */
+  expiresAt?: Date | null;
 }
 
 export interface Principal {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuery } from "./common";
+import { expiresAt, pageQuery } from "./common";
 
 /** Length only: the rest of the policy (username, common passwords) is lib/identity/password-policy.ts. */
 export const newPassword = z.string().min(12, "At least 12 characters.").max(256, "At most 256 characters.");
@@ -84,7 +84,11 @@ export const bindingBody = z
     workspace: z.string().min(1).max(63),
     project: z.string().max(63).optional(),
     role: z.string().min(1).max(63),
+    /** The binding, and the memberships it grants, end by themselves then. */
+    expiresAt: expiresAt.optional(),
   })
   .strict();
 export type BindingBody = z.infer<typeof bindingBody>;
+/** A binding's expiry changed or (null) removed. */
+export const bindingPatch = z.object({ expiresAt: expiresAt.nullable() }).strict();
 export const bindingParams = z.object({ name: providerCommon.name, id: z.uuid("Not an id.") });

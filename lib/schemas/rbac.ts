@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { description, displayName, dnsLabel, pageQuery } from "./common";
+import { description, displayName, dnsLabel, expiresAt, pageQuery } from "./common";
 import { newPassword } from "./identity";
 
 export const roleName = dnsLabel;
@@ -24,8 +24,12 @@ export const username = z
   .max(63, "At most 63 characters.")
   .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "Lowercase letters, digits and '-', starting and ending with a letter or digit.");
 
-export const memberBody = z.object({ username, role: roleName });
-export const memberPatch = z.object({ role: roleName }).strict();
+/** expiresAt: the membership ends by itself then (lib/tenancy/expiry.ts); absent or, in PATCH, null: never. */
+export const memberBody = z.object({ username, role: roleName, expiresAt: expiresAt.optional() });
+export const memberPatch = z
+  .object({ role: roleName.optional(), expiresAt: expiresAt.nullable().optional() })
+  .strict()
+  .refine((p) => p.role !== undefined || p.expiresAt !== undefined, { message: "Give a role, an expiresAt or both.", path: ["role"] });
 export const memberListQuery = pageQuery;
 
 /** The length rule; lib/identity/password-policy.ts checks the rest wherever a password is set. */

@@ -52,10 +52,23 @@ export const memberOut = z
     email: z.string().nullable(),
     role: z.string(),
     since: time,
-    /** When the membership ends by itself; null: never. Optional while memberships that end are being added. */
-    expiresAt: time.nullable().optional(),
+    /** When the membership ends by itself; null: never. */
+    expiresAt: time.nullable(),
   })
   .meta({ id: "Member" });
+
+/** A membership that ends by itself (lib/tenancy/expiry.ts); `endsSoon`: within TENANTRY_EXPIRY_WARNING_HOURS. */
+export const expiringMemberOut = z
+  .object({
+    workspace: z.string(),
+    project: z.string().nullable(),
+    username: z.string(),
+    displayName: z.string().nullable(),
+    role: z.string(),
+    expiresAt: time,
+    endsSoon: z.boolean(),
+  })
+  .meta({ id: "ExpiringMember" });
 
 export const userOut = z
   .object({
@@ -197,6 +210,8 @@ export const meOut = z
     platformRole: z.string(),
     mustChangePassword: z.boolean(),
     permissions: z.array(z.string()),
+    /** The caller's own memberships that end by themselves, soonest first. */
+    expiringMemberships: z.array(expiringMemberOut.omit({ username: true, displayName: true })),
   })
   .meta({ id: "Me" });
 
@@ -204,8 +219,8 @@ export const permissionsOut = z
   .object({
     scope: z.object({ workspace: z.string().optional(), project: z.string().optional() }),
     permissions: z.array(z.string()),
-    /** When the caller's own memberships there end. Optional while memberships that end are being added. */
-    expiresAt: z.object({ workspace: time.nullable().optional(), project: time.nullable().optional() }).optional(),
+    /** When the caller's own memberships there end: null never, absent where they are not a member. */
+    expiresAt: z.object({ workspace: time.nullable().optional(), project: time.nullable().optional() }),
   })
   .meta({ id: "EffectivePermissions" });
 

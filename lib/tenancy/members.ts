@@ -1,6 +1,7 @@
-// Workspace and project members: who holds which role where. Invariants: a project member is a
-// workspace member; a workspace keeps at least one admin; nobody grants more than they hold or
-// raises their own role, nor demotes or removes a member whose role they do not cover.
+// Workspace and project members: who holds which role where, and until when. Invariants: a project member is a
+// workspace member; a workspace keeps at least one admin whose membership does not end; nobody grants more than
+// they hold or raises their own role (or extends their own membership), nor demotes, removes or time-binds a
+// member whose role they do not cover.
 import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { containsText } from "../db/like";
@@ -13,6 +14,7 @@ import { missingPermissions, type Principal } from "../rbac/authorize";
 import { grantFor } from "../rbac/roles";
 import { requestReconcile } from "../kube/controller/enqueue";
 import { roleExists } from "./roles";
+import { live } from "./expiry";
 import type { ScopeRef } from "./scope";
 
 export interface MemberDto {
@@ -21,6 +23,8 @@ export interface MemberDto {
   email: string | null;
   role: string;
   since: Date;
+  /** When the membership ends by itself; null: never. */
+  expiresAt: Date | null;
 }
 
 type MemberLevel = ScopeRef & { level: "workspace" | "project" };
@@ -36,6 +40,9 @@ const table = (ref: MemberLevel, client: Prisma.TransactionClient = db()) =>
 const scopeWhere = (ref: MemberLevel) => (ref.level === "workspace" ? { workspaceId: ref.workspaceId! } : { projectId: ref.projectId! }) as unknown as { workspaceId: string };
 
 const userSelect = { username: true, displayName: true, email: true } as const;
+const memberSelect = { role: true, createdAt: true, expiresAt: true, user: { select: userSelect } } as const;
+type MemberRow = { role: string; createdAt: Date; expiresAt: Date | null; user: { username: string; displayName: string | null; email: string | null } };
+const toDto = (r: MemberRow): MemberDto => ({ ...r.user, role: r.role, since: r.createdAt, expiresAt: r.expiresAt });
 
 export async function listMembers(ref: ScopeRef, opts: { limit: number; cursor?: string; q?: string }): Promise<Page<MemberDto>> {
   const m = asMemberScope(ref);
@@ -43,6 +50,7 @@ export async function listMembers(ref: ScopeRef, opts: { limit: number; cursor?:
   const rows = await table(m).findMany({
     where: {
       ...scopeWhere(m),
+      ...live(),
       user: {
         ...(after ? { username: { gt: after } } : {}),
         ...(opts.q ? { OR: [{ username: containsText(opts.q) }, { displayName: containsText(opts.q, "insensitive") }] } : {}),
@@ -50,10 +58,10 @@ export async function listMembers(ref: ScopeRef, opts: { limit: number; cursor?:
     },
     orderBy: { user: { username: "asc" } },
     take: opts.limit + 1,
-    select: { role: true, createdAt: true, user: { select: userSelect } },
+    select: memberSelect,
   });
   const page = toPage(rows, opts.limit, (r) => r.user.username);
-  return { ...page, items: page.items.map((r) => ({ ...r.user, role: r.role, since: r.createdAt })) };
+  return { ...page, items: page.items.map(toDto) };
 }
 
 async function userId(username: string, path = "username"): Promise<string> {
@@ -67,7 +75,7 @@ async function assertRole(ref: MemberLevel, role: string) {
 }
 
 async function membership(ref: MemberLevel, username: string) {
-  const row = await table(ref).findFirst({ where: { ...scopeWhere(ref), user: { username } }, select: { userId: true, role: true } });
+  const row = await table(ref).findFirst({ where: { ...scopeWhere(ref), user: { username } }, select: { userId: true, role: true, expiresAt: true } });
   if (!row) throw notFound(`Member "${username}"`);
   return row;
 }
@@ -78,7 +86,7 @@ async function afterChange(ref: MemberLevel, tx: Prisma.TransactionClient) {
   await requestReconcile(tx, ref.level === "project" ? { id: ref.projectId! } : { workspaceId: ref.workspaceId });
 }
 
-export async function addMember(ref: ScopeRef, actor: Principal, body: { username: string; role: string }): Promise<MemberDto> {
+export async function addMember(ref: ScopeRef, actor: Principal, body: { username: string; role: string; expiresAt?: Date }): Promise<MemberDto> {
   const m = asMemberScope(ref);
   const id = await userId(body.username);
   await assertRole(m, body.role);
@@ -87,7 +95,7 @@ export async function addMember(ref: ScopeRef, actor: Principal, body: { usernam
     throw invalid([{ path: "username", message: `"${body.username}" must be a member of workspace "${m.scope.workspace}" first.` }]);
   if (await table(m).findFirst({ where: { ...scopeWhere(m), userId: id } })) throw conflict(`"${body.username}" is already a member.`, "already_exists");
   await audited(async (tx) => {
-    await table(m, tx).create({ data: { ...scopeWhere(m), userId: id, role: body.role } });
+    await table(m, tx).create({ data: { ...scopeWhere(m), userId: id, role: body.role, expiresAt: body.expiresAt ?? null } });
     await afterChange(m, tx);
   });
   return getMember(m, body.username);
@@ -97,24 +105,35 @@ export async function getMember(ref: ScopeRef, username: string): Promise<Member
   const m = asMemberScope(ref);
   const row = await table(m).findFirst({
     where: { ...scopeWhere(m), user: { username } },
-    select: { role: true, createdAt: true, user: { select: userSelect } },
+    select: memberSelect,
   });
   if (!row) throw notFound(`Member "${username}"`);
-  return { ...row.user, role: row.role, since: row.createdAt };
+  return toDto(row);
 }
 
 /** The member's role here, as a holding the actor must cover to demote or remove them. */
 const heldHere = (m: MemberLevel, role: string): Holding => ({ level: m.level, scope: m.scope, scopeId: m.scopeId, workspaceId: m.workspaceId, role });
 
-async function assertKeepsAnAdmin(ref: MemberLevel, username: string, current: string) {
-  if (ref.level !== "workspace" || current !== "admin") return;
-  const admins = await table(ref).count({ where: { ...scopeWhere(ref), role: "admin" } });
-  if (admins <= 1) throw conflict(`"${username}" is the last admin of workspace "${ref.scope.workspace}"; make someone else admin first.`, "last_admin");
+type Held = { userId: string; role: string; expiresAt: Date | null };
+
+/** A workspace keeps an admin whose membership does not end: the last one can't be demoted, removed (409) or
+ *  time-bound (422 on expiresAt). */
+async function assertKeepsAnAdmin(ref: MemberLevel, username: string, row: Held, next?: { role: string; expiresAt: Date | null }) {
+  if (ref.level !== "workspace" || row.role !== "admin" || row.expiresAt) return;
+  if (next?.role === "admin" && !next.expiresAt) return;
+  const others = await table(ref).count({ where: { ...scopeWhere(ref), role: "admin", expiresAt: null, userId: { not: row.userId } } });
+  if (others > 0) return;
+  if (next?.role === "admin")
+    throw invalid([{ path: "expiresAt", message: `"${username}" is the last admin of workspace "${ref.scope.workspace}"; the last admin cannot be time-bound.` }]);
+  throw conflict(`"${username}" is the last admin of workspace "${ref.scope.workspace}"; make someone else admin first.`, "last_admin");
 }
 
-export async function changeMember(ref: ScopeRef, actor: Principal, username: string, role: string): Promise<MemberDto> {
+/** Changes a member's role, or when their membership ends (`expiresAt`; null: never), or both. */
+export async function changeMember(ref: ScopeRef, actor: Principal, username: string, patch: { role?: string; expiresAt?: Date | null }): Promise<MemberDto> {
   const m = asMemberScope(ref);
   const row = await membership(m, username);
+  const role = patch.role ?? row.role;
+  const expiresAt = patch.expiresAt === undefined ? row.expiresAt : patch.expiresAt;
   await assertRole(m, role);
   const next = (await grantFor(m.level, m.scopeId, role)).permissions;
   assertCovers(actor, m.level, m.scope, next);
@@ -123,10 +142,11 @@ export async function changeMember(ref: ScopeRef, actor: Principal, username: st
     const current = (await grantFor(m.level, m.scopeId, row.role)).permissions;
     const raised = missingPermissions(current, next);
     if (raised.length) throw new AppError(403, "self_escalation", `You cannot raise your own role (it would add ${raised.join(", ")}).`);
+    if (row.expiresAt && (!expiresAt || expiresAt > row.expiresAt)) throw new AppError(403, "self_escalation", "You cannot extend your own membership.");
   }
-  if (role !== "admin") await assertKeepsAnAdmin(m, username, row.role);
+  await assertKeepsAnAdmin(m, username, row, { role, expiresAt });
   // A role someone chose is a direct membership, no longer the bare one group bindings may take back.
-  const data = m.level === "workspace" ? { role, viaBindings: false } : { role };
+  const data = m.level === "workspace" ? { role, expiresAt, viaBindings: false } : { role, expiresAt };
   await audited(async (tx) => {
     await table(m, tx).updateMany({ where: { ...scopeWhere(m), userId: row.userId }, data });
     await afterChange(m, tx);
@@ -140,7 +160,7 @@ export async function removeMember(ref: ScopeRef, actor: Principal, username: st
   // Leaving a workspace ends its project memberships too, so the actor must cover those as well.
   const held = m.level === "workspace" ? (await holdingsOf({ id: row.userId }, { workspaceId: m.workspaceId! }))!.holdings : [heldHere(m, row.role)];
   await assertCoversHoldings(actor, `member "${username}"`, held);
-  await assertKeepsAnAdmin(m, username, row.role);
+  await assertKeepsAnAdmin(m, username, row);
   if (m.level === "workspace") {
     // Leaving a workspace means leaving its projects too.
     await audited(async (tx) => {

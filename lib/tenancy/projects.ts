@@ -12,6 +12,7 @@ import { namespaceOwner } from "../kube/namespace";
 import { requestReconcile } from "../kube/controller/enqueue";
 import { initialProjectQuota } from "./quotas";
 import { projectMemberCounts } from "../db/counts";
+import { liveProjectMember } from "./expiry";
 
 const projectView = {
   id: true,
@@ -56,7 +57,7 @@ export async function listProjects(principal: Principal, ws: string, opts: { lim
   const rows = await db().project.findMany({
     where: {
       workspaceId: id,
-      ...(seesAll ? {} : { members: { some: { userId: principal.userId } } }),
+      ...(seesAll ? {} : { members: { some: liveProjectMember(principal.userId) } }),
       ...(after ? { name: { gt: after } } : {}),
       ...(opts.q ? { OR: [{ name: containsText(opts.q) }, { displayName: containsText(opts.q, "insensitive") }] } : {}),
     },

@@ -9,6 +9,7 @@ import { workspaceCounts } from "../db/counts";
 import { coversEveryWorkspace, type Principal } from "../rbac/authorize";
 import type { WorkspaceCreate, WorkspaceUpdate } from "../schemas/workspace";
 import type { Ctx } from "../api/route";
+import { liveWorkspaceMember } from "./expiry";
 
 const workspaceView = {
   id: true,
@@ -42,7 +43,7 @@ export async function listWorkspaces(principal: Principal, opts: { limit: number
   const after = decodeCursor(opts.cursor);
   const rows = await db().workspace.findMany({
     where: {
-      ...(seesAll ? {} : { members: { some: { userId: principal.userId } } }),
+      ...(seesAll ? {} : { members: { some: liveWorkspaceMember(principal.userId) } }),
       ...(after ? { name: { gt: after } } : {}),
       ...(opts.q ? { OR: [{ name: containsText(opts.q) }, { displayName: containsText(opts.q, "insensitive") }] } : {}),
     },

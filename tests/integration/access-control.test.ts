@@ -116,12 +116,12 @@ describe("members", () => {
     const t = await tenant();
     const wsRef = await resolveScope({ workspace: t.ws });
     const owner = await principalOf(t.owner.username, { workspace: t.ws });
-    await expect(changeMember(wsRef, owner, t.owner.username, "viewer")).rejects.toMatchObject({ status: 409, code: "last_admin" });
+    await expect(changeMember(wsRef, owner, t.owner.username, { role: "viewer" })).rejects.toMatchObject({ status: 409, code: "last_admin" });
     await expect(removeMember(wsRef, owner, t.owner.username)).rejects.toMatchObject({ status: 409, code: "last_admin" });
 
     const second = await makeUser();
     await addMember(wsRef, owner, { username: second.username, role: "admin" });
-    await expect(changeMember(wsRef, owner, t.owner.username, "viewer")).resolves.toMatchObject({ role: "viewer" });
+    await expect(changeMember(wsRef, owner, t.owner.username, { role: "viewer" })).resolves.toMatchObject({ role: "viewer" });
 
     const pRef = await resolveScope({ workspace: t.ws, project: t.project });
     const op = await makeUser();
@@ -129,7 +129,7 @@ describe("members", () => {
     await addMember(wsRef, secondP, { username: op.username, role: "regular" });
     await addMember(pRef, secondP, { username: op.username, role: "operator" });
     const opP = await principalOf(op.username, { workspace: t.ws, project: t.project });
-    await expect(changeMember(pRef, opP, op.username, "admin")).rejects.toMatchObject({ status: 403 });
+    await expect(changeMember(pRef, opP, op.username, { role: "admin" })).rejects.toMatchObject({ status: 403 });
   });
 
   it("nobody binds a role they do not hold", async () => {
@@ -178,7 +178,7 @@ describe("the cluster enforces the same boundary for kubectl", () => {
     expect(await can(a.owner.username, "create", "rolebindings.rbac.authorization.k8s.io", a.project)).toBe(true);
     expect(await can(a.owner.username, "get", "pods", b.project)).toBe(false);
 
-    await changeMember(pRef, ownerP, dev.username, "viewer");
+    await changeMember(pRef, ownerP, dev.username, { role: "viewer" });
     await settled();
     expect(await can(dev.username, "get", "pods", a.project)).toBe(true);
     expect(await can(dev.username, "create", "pods", a.project)).toBe(false);

@@ -137,7 +137,7 @@ describe("group bindings to projects", () => {
     const username = uniqueName("chosen");
     const user = await signIn(username, ["team-a"]);
     expect(await memberships(user.id)).toEqual({ workspace: "regular", projects: [pa.name] });
-    await changeMember(await resolveScope({ workspace: ws.name }), await principalOf(owner.username, { workspace: ws.name }), username, "viewer");
+    await changeMember(await resolveScope({ workspace: ws.name }), await principalOf(owner.username, { workspace: ws.name }), username, { role: "viewer" });
     await signIn(username, []);
     expect(await memberships(user.id)).toEqual({ workspace: "viewer", projects: [] });
   });

@@ -27,7 +27,7 @@ export function memberItem<P>(spec: LevelSpec<P>) {
       getMember(await resolveScope(spec.scope(params)), params.username),
     ),
     PATCH: route({ ...base, action: `${spec.level}-member.update`, permission: `${spec.module}-members.manage`, body: memberPatch, response: memberOut }, async ({ params, body, principal }) =>
-      changeMember(await resolveScope(spec.scope(params)), principal, params.username, body.role),
+      changeMember(await resolveScope(spec.scope(params)), principal, params.username, body),
     ),
     DELETE: route({ ...base, action: `${spec.level}-member.delete`, permission: `${spec.module}-members.manage`, status: 204 }, async ({ params, principal }) => {
       await removeMember(await resolveScope(spec.scope(params)), principal, params.username);

@@ -6,19 +6,20 @@ import { containsText } from "@/lib/db/like";
 import { authorize, coversEveryWorkspace, type Principal } from "@/lib/rbac/authorize";
 import { grantFor } from "@/lib/rbac/roles";
 import { listWorkspaces } from "@/lib/tenancy/workspaces";
+import { liveProjectMember, liveWorkspaceMember } from "@/lib/tenancy/expiry";
 
 const query = z.object({ q: z.string().trim().max(100).default(""), limit: z.coerce.number().int().min(1).max(20).default(5) });
 
 /** Projects the caller sees: all for platform viewers, else those of workspaces whose role views every project, plus their own. */
 async function projectFilter(p: Principal) {
   if (coversEveryWorkspace(p, "projects.view")) return {};
-  const memberships = await db().workspaceMember.findMany({ where: { userId: p.userId }, select: { role: true, workspaceId: true } });
+  const memberships = await db().workspaceMember.findMany({ where: liveWorkspaceMember(p.userId), select: { role: true, workspaceId: true } });
   const whole: string[] = [];
   for (const m of memberships) {
     const grant = await grantFor("workspace", m.workspaceId, m.role);
     if (grant.permissions.has("projects.view") || grant.permissions.has("projects.manage")) whole.push(m.workspaceId);
   }
-  return { OR: [{ workspaceId: { in: whole } }, { members: { some: { userId: p.userId } } }] };
+  return { OR: [{ workspaceId: { in: whole } }, { members: { some: liveProjectMember(p.userId) } }] };
 }
 
 export const GET = route({ action: "search", permission: "authenticated", resource: "search", query }, async ({ principal, query: { q, limit } }) => {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { route } from "@/lib/api/route";
 import { dnsLabel } from "@/lib/schemas/common";
 import { effectivePermissions } from "@/lib/rbac/effective";
+import { projectKey } from "@/lib/rbac/authorize";
 import { permissionsOut } from "@/lib/schemas/responses";
 
 const scopeQuery = z.object({ workspace: dnsLabel.optional(), project: dnsLabel.optional() }).refine((s) => !s.project || s.workspace, {
@@ -21,6 +22,12 @@ export const GET = route(
   },
   async ({ query, principal }) => {
     const scope = { workspace: query.workspace, project: query.project };
-    return { scope, permissions: effectivePermissions(principal, scope) };
+    // When the caller's own memberships here end (null: never; absent: not a member there).
+    const ends = (grant: { expiresAt?: Date | null } | undefined) => (grant ? (grant.expiresAt ?? null) : undefined);
+    const expiresAt = {
+      workspace: query.workspace ? ends(principal.workspaces.get(query.workspace)) : undefined,
+      project: query.workspace && query.project ? ends(principal.projects.get(projectKey(query.workspace, query.project))) : undefined,
+    };
+    return { scope, permissions: effectivePermissions(principal, scope), expiresAt };
   },
 );

@@ -1,8 +1,13 @@
 import { route } from "@/lib/api/route";
-import { bindingParams } from "@/lib/schemas/identity";
-import { deleteBinding } from "@/lib/identity/group-bindings";
+import { bindingParams, bindingPatch } from "@/lib/schemas/identity";
+import { changeBinding, deleteBinding } from "@/lib/identity/group-bindings";
 
-export const DELETE = route(
-  { action: "group-binding.delete", permission: "settings.manage", resource: "groupbindings", params: bindingParams, status: 204, target: (p) => ({ name: p.id }) },
-  async ({ params, principal }) => deleteBinding(principal, params.name, params.id),
+const base = { resource: "groupbindings", params: bindingParams, target: (p: { id: string }) => ({ name: p.id }) } as const;
+
+export const PATCH = route({ ...base, action: "group-binding.update", permission: "settings.manage", body: bindingPatch }, async ({ params, body, principal }) =>
+  changeBinding(principal, params.name, params.id, body.expiresAt),
+);
+
+export const DELETE = route({ ...base, action: "group-binding.delete", permission: "settings.manage", status: 204 }, async ({ params, principal }) =>
+  deleteBinding(principal, params.name, params.id),
 );
