@@ -43,7 +43,7 @@ const vitest = ["vitest", "run", "--project", "integration"];
 const passes: [string, string[], Record<string, string>][] = [
   ["contract suite, realkube, impersonated users", [...vitest, "tests/contract"], { KUBE_CONTRACT_KUBECONFIG: admin }],
   ["contract suite, realkube, token user alice", [...vitest, "tests/contract"], { KUBE_CONTRACT_KUBECONFIG: admin, KUBE_CONTRACT_USER_TOKEN: alice }],
-  ["integration tests, realkube", [...vitest, "tests/integration/projects.test.ts", "tests/integration/isolation.test.ts", "tests/integration/access-control.test.ts", "tests/integration/workloads.test.ts", "tests/integration/quota-effect.test.ts", "tests/integration/membership-expiry.test.ts", "tests/integration/reconciler.test.ts"], { TENANTRY_TEST_REALKUBE: dir }],
+  ["integration tests, realkube", [...vitest, "tests/integration/projects.test.ts", "tests/integration/isolation.test.ts", "tests/integration/access-control.test.ts", "tests/integration/workloads.test.ts", "tests/integration/project-move.test.ts", "tests/integration/quota-effect.test.ts", "tests/integration/membership-expiry.test.ts", "tests/integration/reconciler.test.ts"], { TENANTRY_TEST_REALKUBE: dir }],
   // This pass starts a realkube of its own (the audit webhook is an API server flag), so it needs the script.
   ...(existsSync(REALKUBE) ? [["audit webhook, a realkube of its own sending to it", ["vitest", "run", "--project", "real-kube"], {}] as [string, string[], Record<string, string>]] : []),
   ["Playwright journey, console on realkube", ["playwright", "test", "e2e/real-cluster.spec.ts"], { TENANTRY_TEST_REALKUBE: dir }],

@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { DeleteProjectDialog } from "./delete-project-dialog";
+import { MoveProjectDialog } from "./move-project-dialog";
 import { ScopeTabs } from "@/components/members/scope-tabs";
 import { projectScope } from "@/lib/client/access-scope";
 import { useT } from "@/lib/i18n/client";
@@ -24,6 +25,7 @@ export function ProjectDetail({ workspace, name }: { workspace: string; name: st
   const project = useProject(workspace, name);
   const permissions = useScopePermissions({ workspace, project: name });
   const [deleting, setDeleting] = useState(false);
+  const [moving, setMoving] = useState(false);
   const crumbs = [
     { label: t("nav.workspaces"), href: "/workspaces" },
     { label: workspace, href: `/workspaces/${workspace}` },
@@ -51,11 +53,20 @@ export function ProjectDetail({ workspace, name }: { workspace: string; name: st
         description={p.description || undefined}
         crumbs={crumbs}
         actions={
-          permissions.can("project-settings.manage") &&
           p.status !== "terminating" && (
-            <Button variant="danger" onClick={() => setDeleting(true)}>
-              {t("proj.delete")}
-            </Button>
+            <div className="flex gap-2">
+              {/* Moving is the source admin's (projects.manage); the target is chosen among those the caller may create projects in. */}
+              {permissions.can("projects.manage") && (
+                <Button variant="secondary" onClick={() => setMoving(true)}>
+                  {t("proj.move")}
+                </Button>
+              )}
+              {permissions.can("project-settings.manage") && (
+                <Button variant="danger" onClick={() => setDeleting(true)}>
+                  {t("proj.delete")}
+                </Button>
+              )}
+            </div>
           )
         }
       />
@@ -83,6 +94,7 @@ export function ProjectDetail({ workspace, name }: { workspace: string; name: st
       </Card>
       <ProjectOverview project={p} />
       <DeleteProjectDialog workspace={workspace} project={p.name} open={deleting} onClose={() => setDeleting(false)} />
+      <MoveProjectDialog project={p} open={moving} onClose={() => setMoving(false)} />
     </div>
   );
 }

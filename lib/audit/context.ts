@@ -19,9 +19,6 @@ export function withAuditContext<T>(ctx: AuditContext, work: () => Promise<T>): 
   return store.run(ctx, work);
 }
 
-/** The request's success event as it stands (none outside a request): for a service that records it elsewhere too. */
-export const auditEvent = (): AuditInput | undefined => store.getStore()?.event();
-
 /** Runs `change` in a transaction that also appends the request's success event (once per request), with `request` details if given. */
 export async function audited<T>(change: (tx: Prisma.TransactionClient) => Promise<T>, request?: AuditInput["request"]): Promise<T> {
   const ctx = store.getStore();

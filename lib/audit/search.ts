@@ -53,7 +53,7 @@ function workspaceBoundarySql(userId: string, workspace: string): Prisma.Sql {
 
 /**
  * Where a moved project's past shows besides its own workspace (lib/tenancy/project-move.ts): events recorded under
- * `fromWorkspace` and `project` before `before` belong to `workspace` too. Sealed events are never rewritten.
+ * `fromWorkspace` and `project` until `before` (the move) belong to `workspace` too. Sealed events are never rewritten.
  */
 type Alias = { workspace: string; fromWorkspace: string; project: string; before: Date };
 
@@ -68,7 +68,7 @@ async function aliasesOf(workspaces: string[], x: SqlExecutor): Promise<Alias[]>
 function movedIn(aliases: Alias[], workspace: string, project?: string): Prisma.Sql[] {
   return aliases
     .filter((a) => a.workspace === workspace && (!project || a.project === project))
-    .map((a) => Prisma.sql`("workspace" = ${a.fromWorkspace} AND "project" = ${a.project} AND "receivedAt" < ${a.before})`);
+    .map((a) => Prisma.sql`("workspace" = ${a.fromWorkspace} AND "project" = ${a.project} AND "receivedAt" <= ${a.before})`);
 }
 
 /** Events of `workspace` (and `project`): those recorded there, and the past of the projects that moved in. */

@@ -3,10 +3,8 @@
 // namespace stays: the reconciler relabels it (`tenantry.io/workspace`) and rewrites its policies and RoleBindings.
 // Other projects' policies select namespaces by that label, so they admit or stop admitting it by themselves.
 import type { Prisma } from "@prisma/client";
-import { randomUUID } from "node:crypto";
 import { db } from "../db/client";
-import { audited, auditEvent } from "../audit/context";
-import { record } from "../audit/record";
+import { audited } from "../audit/context";
 import { AppError, conflict, invalid, notFound } from "../api/errors";
 import { authorize, type Principal } from "../rbac/authorize";
 import { builtinRole } from "../rbac/catalogue";
@@ -201,13 +199,6 @@ async function plan(tx: Tx, loaded: Loaded, req: Request, who: MoveActor) {
     throw conflict(`Workspace "${t.name}" already has a project named "${p.name}".`, "already_exists");
   const quota = await quotaPlan(tx, loaded);
   const members = await memberPlan(tx, loaded, req.members);
-  if (req.members === "drop")
-    await assertCoversHoldings(
-      who.actor,
-      `project "${p.name}"`,
-      members.outside.map((m) => ({ level: "project", scope: { workspace: p.workspace.name, project: p.name }, scopeId: p.id, workspaceId: p.workspaceId, role: m.role })),
-    );
-  if (req.members === "invite" && members.outside.length) assertCovers(who.inTarget, "workspace", { workspace: t.name }, builtinRole("workspace", INVITED_ROLE)!.templates);
   const bindings = await tx.groupBinding.findMany({
     where: { workspace: p.workspace.name, project: p.name },
     select: { group: true, role: true, provider: { select: { name: true } } },
@@ -232,6 +223,20 @@ async function plan(tx: Tx, loaded: Loaded, req: Request, who: MoveActor) {
 }
 
 /**
+ * Dropping members is removing them, bounded by Covers as removeMember is; inviting grants the invited role in the
+ * target. Checked before the transaction: these read the database on their own connection.
+ */
+async function assertCoversMembers({ p, t }: Loaded, members: MoveMembers, who: MoveActor) {
+  if (members === "refuse") return;
+  const inTarget = new Set((await db().workspaceMember.findMany({ where: { workspaceId: t.id }, select: { userId: true } })).map((m) => m.userId));
+  const outside = p.members.filter((m) => !inTarget.has(m.userId));
+  if (!outside.length) return;
+  if (members === "invite") return assertCovers(who.inTarget, "workspace", { workspace: t.name }, builtinRole("workspace", INVITED_ROLE)!.templates);
+  const scope = { workspace: p.workspace.name, project: p.name };
+  await assertCoversHoldings(who.actor, `project "${p.name}"`, outside.map((m) => ({ level: "project" as const, scope, scopeId: p.id, workspaceId: p.workspaceId, role: m.role })));
+}
+
+/**
  * Plans the move of `ws`/`name` to `req.workspace` and, unless a dry run, makes it: the project's workspace (its
  * quota, limits, allow-lists and custom roles are its own and go with it), its memberships, its group bindings,
  * and where its audit history shows. Refusals are the same for a dry run: 404, 409 (name taken, members outside
@@ -240,9 +245,11 @@ async function plan(tx: Tx, loaded: Loaded, req: Request, who: MoveActor) {
 export async function moveProject(ws: string, name: string, req: Request, who: MoveActor): Promise<MovePlan> {
   const loaded = await load(ws, name, req.workspace);
   assertMovable(loaded);
+  await assertCoversMembers(loaded, req.members, who);
   const { p, t } = loaded;
-  if (req.dryRun) return db().$transaction(async (tx) => (await plan(tx, loaded, req, who)).result);
   const details = { from: p.workspace.name, to: t.name, members: req.members };
+  // A dry run is recorded too, as Kubernetes audits its dry runs, saying it was one.
+  if (req.dryRun) return audited(async (tx) => (await plan(tx, loaded, req, who)).result, { ...details, dryRun: true });
   return audited(async (tx) => {
     const { result, outside } = await plan(tx, loaded, req, who);
     await tx.project.update({ where: { id: p.id }, data: { workspaceId: t.id } });
@@ -250,7 +257,7 @@ export async function moveProject(ws: string, name: string, req: Request, who: M
     if (req.members === "drop") await tx.projectMember.deleteMany({ where: { projectId: p.id, userId: { in: outsideIds } } });
     if (req.members === "invite") await tx.workspaceMember.createMany({ data: outsideIds.map((userId) => ({ workspaceId: t.id, userId, role: INVITED_ROLE })) });
     await tx.groupBinding.updateMany({ where: { workspace: p.workspace.name, project: p.name }, data: { workspace: t.name } });
-    await keepHistory(tx, p.name, p.workspace.name, t.id, t.name, details);
+    await keepHistory(tx, p.name, p.workspace.name, t.id, t.name);
     // Its namespace, policies and RoleBindings: the reconciler, from this transaction's generation on.
     await requestReconcile(tx, { id: p.id });
     return result;
@@ -259,14 +266,12 @@ export async function moveProject(ws: string, name: string, req: Request, who: M
 
 /**
  * The project's past stays where it was recorded (events are sealed) and becomes the target's to search too:
- * everything the source holds about it before this request, and what earlier moves brought into the source.
- * The move itself is recorded in both workspaces: the request's event in the source, its copy in the target.
+ * everything the source holds about it up to now — the move's own event, recorded in the source with this
+ * transaction, included — and what earlier moves brought into the source. One event, found from both.
  */
-async function keepHistory(tx: Tx, project: string, from: string, toId: string, to: string, details: Prisma.InputJsonObject) {
-  const event = auditEvent();
-  const before = event?.receivedAt ?? new Date();
+async function keepHistory(tx: Tx, project: string, from: string, toId: string, to: string) {
+  const before = new Date();
   const earlier = await tx.auditAlias.findMany({ where: { workspace: { name: from }, project }, select: { fromWorkspace: true, before: true } });
-  const aliases = [{ fromWorkspace: from, before }, ...earlier.map((a) => ({ fromWorkspace: a.fromWorkspace, before: a.before < before ? a.before : before }))];
+  const aliases = [{ fromWorkspace: from, before }, ...earlier.map((a) => ({ fromWorkspace: a.fromWorkspace, before: a.before }))];
   await tx.auditAlias.createMany({ data: aliases.filter((a) => a.fromWorkspace !== to).map((a) => ({ ...a, workspaceId: toId, project })) });
-  if (event) await record({ ...event, auditId: randomUUID(), workspace: to, request: details }, tx);
 }

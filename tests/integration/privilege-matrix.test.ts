@@ -47,6 +47,8 @@ interface Targets {
   provider: string;
   /** A group binding that makes a provider group admin of the workspace. */
   adminBinding: string;
+  /** Another workspace on the same cluster, where the actors are no members. */
+  otherWs: string;
 }
 
 interface Req {
@@ -189,6 +191,7 @@ const MATRIX: Record<string, Row> = {
       { route: "PUT /api/v1/workspaces/[ws]/projects/[project]/quota", beyond: "load balancers (a platform decision)", req: (t) => ({ params: pj(t), body: { hard: { "services.loadbalancers": "2" } } }) },
       { route: "PUT /api/v1/workspaces/[ws]/projects/[project]/quota", beyond: "more than the workspace's pool", req: (t) => ({ params: pj(t), body: { hard: { "limits.cpu": "64" } } }), refused: [403, 409, 422] },
       { route: "PUT /api/v1/workspaces/[ws]/projects/[project]/pod-security", beyond: "pods that reach the node (privileged)", req: (t) => ({ params: pj(t), body: { level: "privileged" } }) },
+      { route: "POST /api/v1/workspaces/[ws]/projects/[project]/move", beyond: "a workspace it may not create projects in", req: (t) => ({ params: pj(t), body: { workspace: t.otherWs } }), refused: [403, 404] },
     ],
   },
 
@@ -305,7 +308,8 @@ beforeAll(async () => {
   const provider = (await createProvider(oidc(uniqueName("midp")) as never)).name;
   const adminBinding = (await createBinding(rootP, provider, { group: "admins", workspace: w, role: "admin" })).id;
   const bossSession = (await openSession(boss.id, "local", { sourceIp: "10.0.0.9", userAgent: "matrix" })).id;
-  t = { cluster, otherCluster, ws: w, project, boss, bossSession, wsAdmin, pAdmin, plain, bigRole, provider, adminBinding };
+  const otherWs = (await createWorkspace({ name: uniqueName("mx"), clusters: [cluster] }, root)).name;
+  t = { cluster, otherCluster, ws: w, project, boss, bossSession, wsAdmin, pAdmin, plain, bigRole, provider, adminBinding, otherWs };
 });
 afterAll(async () => {
   await sim?.stop();
