@@ -1,20 +1,33 @@
-// Audit at scale (issue 6 §9): generates AUDIT_BENCH_EVENTS events (default 1,000,000; the issue's scale is
+// Audit at scale (issue 6 §9, #18): generates AUDIT_BENCH_EVENTS events (default 1,000,000; the issue's scale is
 // 10,000,000) set-based in SQL on a real PostgreSQL 15 (200 workspaces, 2,000 projects, 5,000 users, 30 days),
-// into the weekly partitions, then measures p50/p95 of the typical searches with AUDIT_BENCH_SEARCHERS (50) concurrent searchers, and
-// webhook ingest throughput (validated EventLists of 400 events, chained and written like the webhook does).
+// into the weekly partitions with durability off for the load only, then measures with fsync, synchronous_commit
+// and full_page_writes on:
+// - p95 of the typical searches with AUDIT_BENCH_SEARCHERS (50) concurrent searchers × AUDIT_BENCH_ROUNDS (10)
+//   searches, beside the same searches' own SQL (recorded from searchAudit()) run directly on the same pool with the
+//   same concurrency, in AUDIT_BENCH_RUNS (3) consecutive runs;
+// - webhook ingest for AUDIT_BENCH_INGEST_SECONDS (10) (validated EventLists of 400 events, chained and written like
+//   the webhook does) beside COPY of the same events into the same partitioned table with the same indexes.
 // AUDIT_BENCH_DATABASE_URL: use that database instead of starting a throwaway PostgreSQL 15 server: an empty one is
-// filled, one an earlier run filled is measured again.
-import { execSync } from "node:child_process";
+// filled, one an earlier run filled is measured again (its settings are left as they are, and printed).
+import { execFileSync, execSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Prisma } from "@prisma/client";
 import pg from "pg";
-import { startBenchPostgres } from "./support/postgres";
+import { bulkLoad, percentile, PGBIN, startBenchPostgres } from "./support/postgres";
+import type { SqlExecutor } from "../lib/db/sql";
+import { allOf, atLeast, atLeastShare, atMost, atMostTimes, comparisonTable, postgresSettings, printReport, type Comparison } from "./support/report";
 
 const N = Number(process.env.AUDIT_BENCH_EVENTS || 1_000_000);
 const SEARCHERS = Number(process.env.AUDIT_BENCH_SEARCHERS || 50);
 const ROUNDS = Number(process.env.AUDIT_BENCH_ROUNDS || 10);
 const INGEST_SECONDS = Number(process.env.AUDIT_BENCH_INGEST_SECONDS || 10);
+const RUNS = Number(process.env.AUDIT_BENCH_RUNS || 3);
 
 let url = process.env.AUDIT_BENCH_DATABASE_URL;
+const ownServer = !url;
 if (!url) url = (await startBenchPostgres("tenantry_bench", "-c checkpoint_timeout=30min")).url;
 process.env.DATABASE_URL = url;
 
@@ -30,7 +43,8 @@ async function main(databaseUrl: string) {
   await migrate(databaseUrl);
   const { poolConfig } = await import("../lib/db/connection.ts");
   // The console's own client and pool (10 connections): the searchers queue for it as requests to one replica do.
-  const { db } = await import("../lib/db/client.ts");
+  const { db, pool } = await import("../lib/db/client.ts");
+  const { onPool } = await import("../lib/db/sql.ts");
   const { searchAudit } = await import("../lib/audit/search.ts");
   const { grantFor } = await import("../lib/rbac/roles.ts");
   const principalFor = async (u: { id: string; username: string; platformRole: string }) => ({
@@ -50,7 +64,7 @@ async function main(databaseUrl: string) {
   // A database that already holds a generated run (AUDIT_BENCH_DATABASE_URL, run before) is measured again as is.
   const reused = await db().cluster.findUnique({ where: { name: "bench" } });
   let genSeconds = 0;
-  if (!reused) genSeconds = await generate();
+  if (!reused) genSeconds = ownServer ? await bulkLoad(sql, generate) : await generate();
   else {
     // An earlier run's ingest left its events at the head of the log (cluster "bench"): without them the searches see the generated log again.
     // (The log is append-only: its trigger is set aside for this one statement, as a restore would.)
@@ -63,21 +77,20 @@ async function main(databaseUrl: string) {
   const adminP = await principalFor(admin);
   const wsP = await principalFor(wsAdmin);
   // Cursors of page 1,000 (events 50,000 onwards, newest first): what a client holds after 999 pages.
-  const { rows: deep } = await sql.query(`SELECT (extract(epoch FROM "receivedAt") * 1000)::bigint || '.' || "seq" AS cursor FROM "AuditEvent" ORDER BY "receivedAt" DESC, "seq" DESC OFFSET 49950 LIMIT 50`);
+  const { rows: deep } = await sql.query(`SELECT (extract(epoch FROM "receivedAt") * 1000)::bigint || '.' || "seq" AS cursor FROM "AuditEvent" ORDER BY "receivedAt" DESC, "seq" DESC OFFSET ${Math.min(49_950, Math.floor(N / 2))} LIMIT 50`);
 
-  type Search = { name: string; run: (i: number) => Promise<unknown> };
+  type Search = { name: string; run: (i: number, x: SqlExecutor) => Promise<unknown> };
   const searches: Search[] = [
-    { name: "workspace + 24 h (workspace admin)", run: () => searchAudit(wsP, { limit: 50, workspace: "ws-7", from: new Date(Date.now() - 86_400_000) }) },
-    { name: "user (platform admin)", run: (i) => searchAudit(adminP, { limit: 50, user: `user-${(i * 37) % 5000}` }) },
-    { name: "user prefix user-12* (platform admin)", run: () => searchAudit(adminP, { limit: 50, user: "user-12*" }) },
-    { name: "resource name substring (platform admin)", run: (i) => searchAudit(adminP, { limit: 50, name: `-${1000 + (i % 9000)}` }) },
-    { name: "name substring in workspace (ws admin)", run: (i) => searchAudit(wsP, { limit: 50, name: `-${100 + (i % 900)}` }) },
-    { name: "status 4xx (platform admin)", run: () => searchAudit(adminP, { limit: 50, status: "4xx" }) },
-    { name: "page 1,000 via cursor (platform admin)", run: (i) => searchAudit(adminP, { limit: 50, cursor: deep[i % deep.length].cursor }) },
+    { name: "workspace + 24 h (workspace admin)", run: (_, x) => searchAudit(wsP, { limit: 50, workspace: "ws-7", from: new Date(Date.now() - 86_400_000) }, x) },
+    { name: "user (platform admin)", run: (i, x) => searchAudit(adminP, { limit: 50, user: `user-${(i * 37) % 5000}` }, x) },
+    { name: "user prefix user-12* (platform admin)", run: (_, x) => searchAudit(adminP, { limit: 50, user: "user-12*" }, x) },
+    { name: "resource name substring (platform admin)", run: (i, x) => searchAudit(adminP, { limit: 50, name: `-${1000 + (i % 9000)}` }, x) },
+    { name: "name substring in workspace (ws admin)", run: (i, x) => searchAudit(wsP, { limit: 50, name: `-${100 + (i % 900)}` }, x) },
+    { name: "status 4xx (platform admin)", run: (_, x) => searchAudit(adminP, { limit: 50, status: "4xx" }, x) },
+    { name: "page 1,000 via cursor (platform admin)", run: (i, x) => searchAudit(adminP, { limit: 50, cursor: deep[i % deep.length].cursor }, x) },
   ];
-  const results: { name: string; n: number; p50: number; p95: number; max: number; errors: number }[] = [];
-  for (const s of searches) {
-    await s.run(0); // warm
+  /** SEARCHERS concurrent clients, ROUNDS calls each: p95 in ms and the errors. */
+  async function concurrently(call: (i: number) => Promise<unknown>, name: string) {
     const lat: number[] = [];
     let errors = 0;
     await Promise.all(
@@ -85,19 +98,51 @@ async function main(databaseUrl: string) {
         for (let r = 0; r < ROUNDS; r++) {
           const t = performance.now();
           try {
-            await s.run(k * ROUNDS + r);
+            await call(k * ROUNDS + r);
           } catch (e) {
-            errors++;
-            if (errors === 1) console.error(s.name, e);
+            if (++errors === 1) console.error(name, e);
           }
           lat.push(performance.now() - t);
         }
       }),
     );
-    lat.sort((a, b) => a - b);
-    const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]!;
-    results.push({ name: s.name, n: lat.length, p50: q(0.5), p95: q(0.95), max: lat[lat.length - 1]!, errors });
+    return { p95: percentile(lat, 95), errors };
   }
+  // Each search's own statements, recorded as searchAudit() runs them (this pass also warms the caches), to be
+  // run directly on the same pool: what the same answers cost without the console around the SQL.
+  const statements = new Map<string, Prisma.Sql[][]>();
+  for (const s of searches) {
+    const recorded: Prisma.Sql[][] = [];
+    await concurrently(async (i) => {
+      const into: Prisma.Sql[] = (recorded[i] = []);
+      await s.run(i, { rows: (q) => (into.push(q), onPool.rows(q)) });
+    }, s.name);
+    statements.set(s.name, recorded);
+  }
+  const searchRows: Comparison[] = searches.map((s) => ({ measure: `${s.name} p95`, unit: "ms", runs: [], target: allOf(atMostTimes(1.5), atMost(100, "ms")) }));
+  let searchErrors = 0;
+  for (let run = 0; run < RUNS; run++) {
+    for (const [k, s] of searches.entries()) {
+      // Which goes first alternates from run to run: neither always meets the caches (or the neighbours) the other left.
+      const ourSide = () => concurrently((i) => s.run(i, onPool), s.name);
+      const rawSide = () =>
+        concurrently(async (i) => {
+          for (const q of statements.get(s.name)![i]!) await pool().query(q.text, q.values);
+        }, `${s.name} (its SQL)`);
+      let ours, raw;
+      if (run % 2) {
+        raw = await rawSide();
+        ours = await ourSide();
+      } else {
+        ours = await ourSide();
+        raw = await rawSide();
+      }
+      searchErrors += ours.errors + raw.errors;
+      searchRows[k]!.runs.push({ ours: ours.p95, limit: raw.p95 });
+    }
+  }
+  if (searchErrors) throw new Error(`${searchErrors} searches failed`);
+  const searchSettings = await postgresSettings(sql);
 
   // ---- ingest: EventLists of 400 (kube-apiserver's default batch), validated, deduped, mapped, chained, one INSERT each.
   const batch = (n: number) => ({
@@ -155,19 +200,36 @@ async function main(databaseUrl: string) {
       `this process's CPU ${((cpu.user + cpu.system) / 1000 / batches).toFixed(1)} ms per batch`,
   );
   const { rows: mapped } = await sql.query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE "cluster" = 'bench' AND "workspace" = 'ws-7'`);
+  if (ingestErrors) throw new Error(`${ingestErrors} ingest batches failed`);
 
-  const { rows: size } = await sql.query(`SELECT pg_size_pretty((SELECT sum(pg_total_relation_size(inhrelid)) FROM pg_inherits WHERE inhparent = '"AuditEvent"'::regclass)) AS s, version() AS v`);
-  console.log(`scale: ${N.toLocaleString("en")} events (200 workspaces, 2,000 projects, 5,000 users, 30 days), ${reused ? "generated by an earlier run" : `generated + indexed in ${genSeconds.toFixed(0)} s`}; table ${size[0].s}`);
-  console.log(`${String(size[0].v).split(" on ")[0]}; ${SEARCHERS} concurrent searchers × ${ROUNDS} searches each through the console's pool of 10 connections; targets p95 ≤ 100 ms, 0 errors`);
-  console.log("");
-  console.log(`| search | n | p50 ms | p95 ms | max ms | errors | p95 ≤ 100 ms |`);
-  console.log(`|---|---:|---:|---:|---:|---:|---|`);
-  for (const r of results)
-    console.log(`| ${r.name} | ${r.n} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} | ${r.errors} | ${r.p95 <= 100 && r.errors === 0 ? "yes" : "NO"} |`);
-  console.log("");
-  console.log(`| ingest | events | seconds | events/s | errors | ≥ 20,000/s |`);
-  console.log(`|---|---:|---:|---:|---:|---|`);
-  console.log(`| EventList × 400, 4 concurrent posters (${mapped[0].n} mapped to ws-7) | ${ingested} | ${INGEST_SECONDS} | ${Math.round(ingestRate).toLocaleString("en")} | ${ingestErrors} | ${ingestRate >= 20_000 ? "yes" : "NO"} |`);
+  // ---- the limit: COPY of the same events (fresh auditIds, the rest as stored) into the same table and indexes.
+  const dir = mkdtempSync(join(tmpdir(), "tenantry-audit-copy-"));
+  const file = join(dir, "events.csv");
+  const { rows: cols } = await sql.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'AuditEvent' AND column_name NOT IN ('seq', 'auditId') ORDER BY ordinal_position`);
+  const columns = cols.map((r) => `"${r.column_name}"`).join(", ");
+  const psql = (command: string) => execFileSync(`${PGBIN}/psql`, [databaseUrl, "-v", "ON_ERROR_STOP=1", "-q", "-c", command], { stdio: "pipe" });
+  psql(`\\copy (SELECT gen_random_uuid(), ${columns} FROM "AuditEvent" WHERE "cluster" = 'bench') TO '${file}' (FORMAT csv)`);
+  const tc = performance.now();
+  psql(`\\copy "AuditEvent" ("auditId", ${columns}) FROM '${file}' (FORMAT csv)`);
+  const copyRate = ingested / ((performance.now() - tc) / 1000);
+  rmSync(dir, { recursive: true, force: true });
+  const ingestSettings = await postgresSettings(sql);
+  const { rows: indexes } = await sql.query(`SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = 'AuditEvent'`);
+
+  const { rows: size } = await sql.query(`SELECT pg_size_pretty((SELECT sum(pg_total_relation_size(inhrelid)) FROM pg_inherits WHERE inhparent = '"AuditEvent"'::regclass)) AS s`);
+  const scale = `${N.toLocaleString("en")} events (200 workspaces, 2,000 projects, 5,000 users, 30 days), ${reused ? "generated by an earlier run" : `generated + indexed in ${genSeconds.toFixed(0)} s`}; table ${size[0].s}`;
+  printReport({
+    title: `Audit search beside its own SQL, ${SEARCHERS} concurrent searchers, ${RUNS} consecutive runs`,
+    scale: `${scale}; ${SEARCHERS} searchers × ${ROUNDS} searches per search and run, through a pool like the console's (10 connections); searchAudit() in this process vs its recorded statements run directly on the same pool`,
+    postgres: searchSettings,
+    tables: [comparisonTable(searchRows)],
+  });
+  printReport({
+    title: "Webhook ingest beside COPY",
+    scale: `${scale}; EventLists of 400, 4 concurrent posters for ${INGEST_SECONDS} s (${ingested.toLocaleString("en")} events, ${mapped[0].n} mapped to ws-7) vs psql \\copy of the same events into the same partitioned table (${indexes[0].n} indexes)`,
+    postgres: ingestSettings,
+    tables: [comparisonTable([{ measure: "events/s", unit: "events/s", runs: [{ ours: ingestRate, limit: copyRate }], target: allOf(atLeastShare(0.5), atLeast(20_000, "events/s")), digits: 0 }])],
+  });
   await sql.end();
   await db().$disconnect();
 

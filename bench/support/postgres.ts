@@ -58,8 +58,9 @@ export async function bulkLoad<T>(sql: Sql, load: () => Promise<T>): Promise<T> 
     for (const s of DURABILITY) await sql.query(`ALTER SYSTEM RESET ${s}`);
     await sql.query("SELECT pg_reload_conf()");
     for (let i = 0; ; i++) {
-      const on = await Promise.all(DURABILITY.map(async (s) => (await sql.query(`SHOW ${s}`)).rows[0]![s] === "on"));
-      if (on.every(Boolean)) break;
+      let on = true;
+      for (const s of DURABILITY) on &&= (await sql.query(`SHOW ${s}`)).rows[0]![s] === "on";
+      if (on) break;
       if (i > 100) throw new Error(`${DURABILITY.join(", ")} did not come back on after the load`);
       await new Promise((r) => setTimeout(r, 50));
     }
