@@ -51,6 +51,23 @@ describe("watch", () => {
   });
 });
 
+describe("bookmarks", () => {
+  it("with allowWatchBookmarks, a BOOKMARK before timeoutSeconds ends the watch carries the version of writes the selector filtered out", async () => {
+    const list = await core.listNamespacedConfigMap({ namespace: ns, labelSelector: "bookmarked=yes" });
+    const events: { type: string; rv: string }[] = [];
+    let ended!: () => void;
+    const end = new Promise<void>((r) => (ended = r));
+    await new Watch(t.admin).watch(`/api/v1/namespaces/${ns}/configmaps`, { resourceVersion: list.metadata!.resourceVersion, labelSelector: "bookmarked=yes", allowWatchBookmarks: true, timeoutSeconds: 4 },
+      (type: string, obj: { metadata: { resourceVersion: string } }) => events.push({ type, rv: obj.metadata.resourceVersion }), () => ended());
+    const unseen = await core.createNamespacedConfigMap({ namespace: ns, body: { metadata: { name: "not-bookmarked" } } });
+    await end;
+    // Only bookmarks (a client resumes from them without replaying or relisting), the last at or after the write.
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e) => e.type === "BOOKMARK")).toBe(true);
+    expect(BigInt(events.at(-1)!.rv)).toBeGreaterThanOrEqual(BigInt(unseen.metadata!.resourceVersion!));
+  });
+});
+
 describe("server-side printing", () => {
   it("answers Accept as=Table with a meta.k8s.io/v1 Table", async () => {
     const r = await raw(t.admin, "GET", "/api/v1/namespaces", { headers: { Accept: "application/json;as=Table;v=v1;g=meta.k8s.io,application/json" } });
