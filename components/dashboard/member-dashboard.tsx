@@ -8,6 +8,8 @@ import type { Workspace } from "@/lib/client/types";
 import { useT } from "@/lib/i18n/client";
 import { useViewer } from "@/components/shell/viewer";
 import { Loaded, RecentActivity, Stat, StatGrid } from "./parts";
+import { useMe } from "@/lib/client/hooks/me";
+import { ExpiryText } from "@/components/members/expiry-picker";
 
 const SHOWN = 12;
 
@@ -41,8 +43,32 @@ export function MemberDashboard() {
           );
         }}
       </Loaded>
+      <AccessThatEnds />
       <RecentActivity filters={{}} />
     </div>
+  );
+}
+
+/** The viewer's memberships that end by themselves, soonest first. */
+function AccessThatEnds() {
+  const t = useT();
+  const items = useMe().data?.expiringMemberships ?? [];
+  if (!items.length) return null;
+  return (
+    <Card title={t("expiry.yoursTitle")}>
+        <ul className="space-y-1.5 text-sm">
+          {items.map((m) => (
+            <li key={`${m.workspace}/${m.project ?? ""}`} className="flex flex-wrap items-center justify-between gap-2">
+              <Link href={m.project ? `/workspaces/${m.workspace}/projects/${m.project}` : `/workspaces/${m.workspace}`} className="text-indigo-700 hover:underline">
+                {m.project ? `${m.workspace}/${m.project}` : m.workspace} ({m.role})
+              </Link>
+              <span className={m.endsSoon ? "font-medium text-amber-700" : "text-zinc-600"}>
+                <ExpiryText expiresAt={m.expiresAt} />
+              </span>
+            </li>
+          ))}
+        </ul>
+    </Card>
   );
 }
 

@@ -14,6 +14,7 @@ import type { Project } from "@/lib/client/types";
 import { useT } from "@/lib/i18n/client";
 import { Loaded, RecentActivity } from "./parts";
 import { ProjectWorkloads } from "./project-workloads";
+import { YourAccessEnds } from "@/components/members/your-access-ends";
 
 /** The project at a glance; every panel is gated on the viewer's permission in the project. */
 export function ProjectOverview({ project: p }: { project: Project }) {
@@ -21,6 +22,7 @@ export function ProjectOverview({ project: p }: { project: Project }) {
   const base = `/workspaces/${p.workspace}/projects/${p.name}`;
   return (
     <div className="space-y-6">
+      <YourAccessEnds workspace={p.workspace} project={p.name} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         {can("project-quota.view") && <QuotaPanel project={p} href={`${base}/quota`} />}
         {can("project-network.view") && <NetworkPanel project={p} href={`${base}/network`} />}

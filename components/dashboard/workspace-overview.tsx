@@ -10,6 +10,8 @@ import { useWorkspaceQuotas } from "@/lib/client/hooks/quotas";
 import type { Project, Workspace } from "@/lib/client/types";
 import { useT } from "@/lib/i18n/client";
 import { Loaded, RecentActivity } from "./parts";
+import { ExpiringMembers } from "./expiring-members";
+import { YourAccessEnds } from "@/components/members/your-access-ends";
 
 const STATUSES = ["ready", "pending", "error", "terminating"] as const;
 
@@ -20,6 +22,9 @@ export function WorkspaceOverview({ workspace: ws, projects }: { workspace: Work
   const counts = STATUSES.map((s) => [s, projects?.filter((p) => p.status === s).length ?? 0] as const).filter(([, n]) => n > 0);
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+      <div className="lg:col-span-2 empty:hidden">
+        <YourAccessEnds workspace={ws.name} />
+      </div>
       <Card title={t("ws.atAGlance")}>
         <dl className="space-y-3 text-sm">
           <div className="flex flex-wrap items-center justify-between gap-2">
@@ -45,6 +50,7 @@ export function WorkspaceOverview({ workspace: ws, projects }: { workspace: Work
           {can("workspace-members.view") && <MembersByRole workspace={ws.name} />}
         </dl>
       </Card>
+      {can("workspace-members.view") && <ExpiringMembers workspace={ws.name} />}
       {can("workspace-quotas.view") && <QuotaPools workspace={ws.name} />}
       {can("workspace-audit.view") && <RecentActivity filters={{ workspace: ws.name }} />}
     </div>

@@ -1,10 +1,11 @@
 "use client";
-import type { FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useBindings, useCreateBinding, useDeleteBinding } from "@/lib/client/hooks/identity";
 import { useT } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
 import { ActionsTh, DataTable, TBody, Td, Th } from "@/components/ui/data-table";
 import { FormError, TextField } from "@/components/ui/field";
+import { ExpiryPicker, ExpiryText, expiryInstant, type Expiry } from "@/components/members/expiry-picker";
 
 /** Group → workspace (or project) with a role; applied at each sign-in through this provider. */
 export function BindingsTable({ provider }: { provider: string }) {
@@ -12,16 +13,21 @@ export function BindingsTable({ provider }: { provider: string }) {
   const bindings = useBindings(provider);
   const create = useCreateBinding(provider);
   const remove = useDeleteBinding(provider);
+  const [expiry, setExpiry] = useState<Expiry>({ kind: "never" });
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
     const project = String(f.get("project") ?? "").trim();
+    const expiresAt = expiryInstant(expiry);
     const ok = await create
-      .mutateAsync({ group: String(f.get("group")), workspace: String(f.get("workspace")), role: String(f.get("role")), ...(project ? { project } : {}) })
+      .mutateAsync({ group: String(f.get("group")), workspace: String(f.get("workspace")), role: String(f.get("role")), ...(project ? { project } : {}), ...(expiresAt !== null ? { expiresAt } : {}) })
       .then(() => true, () => false);
-    if (ok) form.reset();
+    if (ok) {
+      form.reset();
+      setExpiry({ kind: "never" });
+    }
   }
 
   return (
@@ -33,6 +39,7 @@ export function BindingsTable({ provider }: { provider: string }) {
             <Th>{t("idp.workspace")}</Th>
             <Th>{t("idp.project")}</Th>
             <Th>{t("idp.role")}</Th>
+            <Th>{t("expiry.column")}</Th>
             <ActionsTh />
           </tr>
         </thead>
@@ -43,6 +50,9 @@ export function BindingsTable({ provider }: { provider: string }) {
               <Td>{b.workspace}</Td>
               <Td>{b.project || "—"}</Td>
               <Td>{b.role}</Td>
+              <Td>
+                <ExpiryText expiresAt={b.expiresAt} />
+              </Td>
               <Td className="text-right">
                 <Button variant="ghost" className="px-2 text-red-700" onClick={() => remove.mutate(b.id)} aria-label={t("idp.removeBinding", { group: b.group })}>
                   {t("ui.remove")}
@@ -57,6 +67,9 @@ export function BindingsTable({ provider }: { provider: string }) {
         <TextField label={t("idp.workspace")} name="workspace" required />
         <TextField label={t("idp.projectOptional")} name="project" />
         <TextField label={t("idp.role")} name="role" required placeholder="viewer" />
+        <div className="basis-full">
+          <ExpiryPicker value={expiry} onChange={setExpiry} />
+        </div>
         <Button type="submit" variant="secondary" disabled={create.isPending}>
           {t("idp.bindGroup")}
         </Button>

@@ -8,6 +8,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { ProblemAlert } from "@/components/roles/problem-alert";
 import { RoleOptions } from "./role-options";
+import { ExpiryPicker, expiryInstant, type Expiry } from "./expiry-picker";
 import { useT } from "@/lib/i18n/client";
 
 // The least a new member should start with at each level.
@@ -18,6 +19,7 @@ export function InviteMemberForm({ scope, roles, held, onDone }: { scope: Access
   const add = useAddMember(scope);
   const [username, setUsername] = useState("");
   const [role, setRole] = useState<string>(defaultRole[scope.level]);
+  const [expiry, setExpiry] = useState<Expiry>({ kind: "never" });
   const errors = fieldErrors(add.error);
   const problem = formProblem(add.error);
   const invite = scope.level === "workspace";
@@ -25,7 +27,8 @@ export function InviteMemberForm({ scope, roles, held, onDone }: { scope: Access
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    add.mutate({ username: username.trim(), role }, { onSuccess: onDone });
+    const expiresAt = expiryInstant(expiry);
+    add.mutate({ username: username.trim(), role, ...(expiresAt !== null ? { expiresAt } : {}) }, { onSuccess: onDone });
   }
 
   return (
@@ -45,6 +48,7 @@ export function InviteMemberForm({ scope, roles, held, onDone }: { scope: Access
           <RoleOptions roles={roles} held={held} />
         </SelectField>
       </div>
+      <ExpiryPicker value={expiry} onChange={setExpiry} error={errors.expiresAt} />
       <ProblemAlert error={problem} />
       <FormActions submitLabel={title} pendingLabel={t(invite ? "members.inviting" : "members.adding")} pending={add.isPending} onCancel={onDone} />
     </form>

@@ -13,8 +13,10 @@ import { useHeldPermissions } from "@/components/roles/use-held-permissions";
 import { InviteMemberForm } from "./invite-member-form";
 import { MembersTable } from "./members-table";
 import { RemoveMemberDialog } from "./remove-member-dialog";
+import { MemberExpiryDialog } from "./member-expiry-dialog";
 import { ScopeTabs } from "./scope-tabs";
 import { useT } from "@/lib/i18n/client";
+import type { Member } from "@/lib/client/types";
 
 /** Members of a workspace or project: search, invite, change role, remove. */
 export function MembersPanel({ scope }: { scope: AccessScope }) {
@@ -22,6 +24,7 @@ export function MembersPanel({ scope }: { scope: AccessScope }) {
   const [search, setSearch] = useState("");
   const [inviting, setInviting] = useState(false);
   const [removing, setRemoving] = useState<string | null>(null);
+  const [timing, setTiming] = useState<Member | null>(null);
   const members = useMembers(scope, search);
   const roles = useRoles(scope);
   const permissions = useHeldPermissions(scope);
@@ -71,6 +74,7 @@ export function MembersPanel({ scope }: { scope: AccessScope }) {
                     held,
                     busy: change.isPending ? (change.variables?.username ?? null) : null,
                     onRoleChange: (username, role) => change.mutate({ username, role }),
+                    onExpiry: setTiming,
                     onRemove: setRemoving,
                   }
                 : undefined
@@ -86,6 +90,7 @@ export function MembersPanel({ scope }: { scope: AccessScope }) {
         )}
       </div>
       <RemoveMemberDialog scope={scope} username={removing} onClose={() => setRemoving(null)} />
+      <MemberExpiryDialog scope={scope} member={timing} onClose={() => setTiming(null)} />
     </>
   );
 }

@@ -4,13 +4,21 @@ import { formatDate } from "@/lib/client/format";
 import { Button } from "@/components/ui/button";
 import { ActionsTh, DataTable, TBody, Td, Th } from "@/components/ui/data-table";
 import { RoleOptions } from "./role-options";
+import { ExpiryText } from "./expiry-picker";
 import { useT } from "@/lib/i18n/client";
 
 interface TableProps {
   caption: string;
   members: Member[];
   /** Present when the caller may manage members: roles become selects and rows get Remove. */
-  manage?: { roles: Role[]; held: Set<string>; busy: string | null; onRoleChange: (username: string, role: string) => void; onRemove: (username: string) => void };
+  manage?: {
+    roles: Role[];
+    held: Set<string>;
+    busy: string | null;
+    onRoleChange: (username: string, role: string) => void;
+    onExpiry: (member: Member) => void;
+    onRemove: (username: string) => void;
+  };
 }
 
 export function MembersTable({ caption, members, manage }: TableProps) {
@@ -23,6 +31,7 @@ export function MembersTable({ caption, members, manage }: TableProps) {
           <Th>{t("members.email")}</Th>
           <Th>{t("members.role")}</Th>
           <Th>{t("members.since")}</Th>
+          <Th>{t("expiry.column")}</Th>
           {manage && <ActionsTh />}
         </tr>
       </thead>
@@ -50,8 +59,14 @@ export function MembersTable({ caption, members, manage }: TableProps) {
               )}
             </Td>
             <Td>{formatDate(m.since)}</Td>
+            <Td>
+              <ExpiryText expiresAt={m.expiresAt} />
+            </Td>
             {manage && (
-              <Td className="text-right">
+              <Td className="whitespace-nowrap text-right">
+                <Button variant="ghost" aria-label={t("expiry.changeFor", { name: m.username })} onClick={() => manage.onExpiry(m)}>
+                  {t("expiry.change")}
+                </Button>
                 <Button variant="ghost" aria-label={t("ui.removeNamed", { name: m.username })} onClick={() => manage.onRemove(m.username)}>
                   {t("ui.remove")}
                 </Button>

@@ -9,6 +9,7 @@ import { ThemeToggle } from "./theme-toggle";
 import { UserMenu } from "./user-menu";
 import { ViewerProvider, type Viewer } from "./viewer";
 import { WorkspaceSwitcher } from "./workspace-switcher";
+import { ExpiryBanner } from "./expiry-banner";
 
 function Logo({ compact = false }: { compact?: boolean }) {
   return (
@@ -59,6 +60,7 @@ export function ConsoleShell({ viewer, children }: { viewer: Viewer; children: R
             <nav aria-label={t("nav.main")} className="border-t border-zinc-200 px-2 py-1 md:hidden">
               <NavLinks layout="row" />
             </nav>
+            <ExpiryBanner />
           </header>
           <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6 lg:px-8">
             {children}

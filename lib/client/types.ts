@@ -16,6 +16,8 @@ export interface Me {
 export interface ScopePermissions {
   scope: { workspace?: string; project?: string };
   permissions: string[];
+  /** When the caller's own memberships there end: null never, absent where they are not a member. */
+  expiresAt: { workspace?: string | null; project?: string | null };
 }
 
 export interface Cluster {
@@ -139,6 +141,19 @@ export interface Member {
   email: string | null;
   role: string;
   since: string;
+  /** When the membership ends by itself; null: never. */
+  expiresAt: string | null;
+}
+
+/** A membership that ends by itself; `endsSoon` within the console's warning time. */
+export interface ExpiringMember {
+  workspace: string;
+  project: string | null;
+  username: string;
+  displayName: string | null;
+  role: string;
+  expiresAt: string;
+  endsSoon: boolean;
 }
 
 export type UserStatus = "active" | "disabled";
@@ -305,4 +320,5 @@ export interface GroupBindingInfo {
   workspace: string;
   project: string;
   role: string;
+  expiresAt: string | null;
 }

@@ -72,7 +72,7 @@ export function useBindings(name: string) {
 export function useCreateBinding(name: string) {
   const onSuccess = useInvalidate();
   return useMutation({
-    mutationFn: (body: { group: string; workspace: string; project?: string; role: string }) => apiSend<GroupBindingInfo>("POST", `${one(name)}/bindings`, body),
+    mutationFn: (body: { group: string; workspace: string; project?: string; role: string; expiresAt?: string }) => apiSend<GroupBindingInfo>("POST", `${one(name)}/bindings`, body),
     onSuccess,
     meta: { toast: (_: unknown, body: { group: string }) => toastMessage("toast.bindingCreated", { name: body.group }) },
   });

@@ -1,8 +1,8 @@
 "use client";
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
 import { scopeApi, scopeKey, type AccessScope } from "../access-scope";
-import type { Member, Page } from "../types";
+import type { ExpiringMember, Member, Page } from "../types";
 import { toastMessage } from "../toast";
 
 const PAGE_SIZE = 50;
@@ -34,7 +34,7 @@ function useInvalidateMembership(scope: AccessScope) {
 export function useAddMember(scope: AccessScope) {
   const invalidate = useInvalidateMembership(scope);
   return useMutation({
-    mutationFn: (input: { username: string; role: string }) => apiSend<Member>("POST", membersPath(scope), input),
+    mutationFn: (input: { username: string; role: string; expiresAt?: string }) => apiSend<Member>("POST", membersPath(scope), input),
     meta: { toast: (m: Member) => toastMessage("toast.memberAdded", { name: m.username }) },
     onSuccess: invalidate,
   });
@@ -46,6 +46,25 @@ export function useChangeMemberRole(scope: AccessScope) {
     mutationFn: ({ username, role }: { username: string; role: string }) => apiSend<Member>("PATCH", memberPath(scope, username), { role }),
     meta: { toast: (m: Member) => toastMessage("toast.roleChanged", { name: m.username, role: m.role }) },
     onSuccess: invalidate,
+  });
+}
+
+/** Sets when a member's access ends, or (null) that it never does. */
+export function useChangeMemberExpiry(scope: AccessScope) {
+  const invalidate = useInvalidateMembership(scope);
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ username, expiresAt }: { username: string; expiresAt: string | null }) => apiSend<Member>("PATCH", memberPath(scope, username), { expiresAt }),
+    meta: { toast: (m: Member) => toastMessage("toast.expiryChanged", { name: m.username }) },
+    onSuccess: () => Promise.all([invalidate(), client.invalidateQueries({ queryKey: ["expiring-members"] })]),
+  });
+}
+
+/** The workspace's memberships that end by themselves, soonest first (its admins' overview). */
+export function useExpiringMembers(workspace: string) {
+  return useQuery({
+    queryKey: ["expiring-members", workspace],
+    queryFn: () => apiGet<{ items: ExpiringMember[] }>(`/api/v1/workspaces/${encodeURIComponent(workspace)}/expiring-members`),
   });
 }
 
