@@ -137,6 +137,7 @@ const MATRIX: Record<string, Row> = {
       { route: "DELETE /api/v1/identity-providers/[name]", beyond: "a provider whose binding grants workspace admin", req: (t) => ({ params: { name: t.provider } }) },
       { route: "POST /api/v1/identity-providers/[name]/bindings", beyond: "workspace admin, granted to a group", req: (t) => ({ params: { name: t.provider }, body: { group: "matrix", workspace: t.ws, role: "admin" } }) },
       { route: "DELETE /api/v1/identity-providers/[name]/bindings/[id]", beyond: "a binding granting workspace admin", req: (t) => ({ params: { name: t.provider, id: t.adminBinding } }) },
+      { route: "PATCH /api/v1/identity-providers/[name]/bindings/[id]", beyond: "a binding granting workspace admin, its end changed", req: (t) => ({ params: { name: t.provider, id: t.adminBinding }, body: { expiresAt: null } }) },
     ],
     within: { "POST /api/v1/identity-providers/[name]/test": "changes nothing; the stored secret goes only to the stored destination" },
   },
@@ -152,6 +153,7 @@ const MATRIX: Record<string, Row> = {
   "workspace-members.manage": {
     cases: [
       { route: "PATCH /api/v1/workspaces/[ws]/members/[username]", beyond: "the workspace admin, demoted", req: (t) => ({ params: { ...ws(t), username: t.wsAdmin.username }, body: { role: "regular" } }) },
+      { route: "PATCH /api/v1/workspaces/[ws]/members/[username]", beyond: "the workspace admin, time-bound", req: (t) => ({ params: { ...ws(t), username: t.wsAdmin.username }, body: { expiresAt: new Date(Date.now() + 3_600_000).toISOString() } }) },
       { route: "DELETE /api/v1/workspaces/[ws]/members/[username]", beyond: "the workspace admin", req: (t) => ({ params: { ...ws(t), username: t.wsAdmin.username } }) },
       { route: "DELETE /api/v1/workspaces/[ws]/members/[username]", beyond: "a project admin", req: (t) => ({ params: { ...ws(t), username: t.pAdmin.username } }) },
       { route: "PATCH /api/v1/workspaces/[ws]/members/[username]", beyond: "workspace admin, granted", req: (t) => ({ params: { ...ws(t), username: t.plain.username }, body: { role: "admin" } }) },
@@ -203,6 +205,7 @@ const MATRIX: Record<string, Row> = {
   "project-members.manage": {
     cases: [
       { route: "PATCH /api/v1/workspaces/[ws]/projects/[project]/members/[username]", beyond: "the project admin, demoted", req: (t) => ({ params: { ...pj(t), username: t.pAdmin.username }, body: { role: "viewer" } }) },
+      { route: "PATCH /api/v1/workspaces/[ws]/projects/[project]/members/[username]", beyond: "the project admin, time-bound", req: (t) => ({ params: { ...pj(t), username: t.pAdmin.username }, body: { expiresAt: new Date(Date.now() + 3_600_000).toISOString() } }) },
       { route: "DELETE /api/v1/workspaces/[ws]/projects/[project]/members/[username]", beyond: "the project admin", req: (t) => ({ params: { ...pj(t), username: t.pAdmin.username } }) },
       { route: "POST /api/v1/workspaces/[ws]/projects/[project]/members", beyond: "project admin, granted", req: (t) => ({ params: pj(t), body: { username: t.plain.username, role: "admin" } }) },
     ],
