@@ -1,9 +1,15 @@
-// Access control at scale (issue 4 §13). On a real PostgreSQL 15: 10,000 workspaces, 100,000 projects,
-// 100,000 users and 1,000,000 memberships, seeded set-based. Reports authorize() p50/p99 per decision as the
-// loaded bindings grow, decisions/s beside node-casbin (RBAC with domains) on the same policy, and p95 of
-// the list endpoints for a user in 5,000 workspaces, over HTTP against the production build.
-// Scale: ACCESS_BENCH_SCALE (default 1 = the issue's numbers; 0.1 for a quick run).
+// Access control at scale (issue 4 §13, #18). On a real PostgreSQL 15: 10,000 workspaces, 100,000 projects,
+// 100,000 users and 1,000,000 memberships (+ 5,000 of the bench user), seeded set-based with durability off, then
+// measured with it on. Reports authorize() p50/p99 per decision as the loaded bindings grow, decisions/s beside
+// node-casbin (RBAC with domains) on the same policy; then, against the production build: p95 of each list route
+// for a user in 5,000 workspaces beside the same page's own SQL run directly on a pool like the console's, and
+// an authorised read route under 50 concurrent clients beside a bare route handler answering the same JSON.
+// Scale: ACCESS_BENCH_SCALE (default 1 = the issue's numbers; 0.01 for a quick run). ACCESS_BENCH_CLIENTS (50) and
+// ACCESS_BENCH_SECONDS (10): the load of the read route comparison; ACCESS_BENCH_SAMPLES (200): requests per list route.
+// The server logs at LOG_LEVEL=warn: the demo launcher pretty-prints each request line in a third process, which
+// on two cores would be measured too.
 import { spawn } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { newEnforcer, newModelFromString } from "casbin";
 import pg from "pg";
 import { authorize, projectKey, type Grant, type Principal } from "../lib/rbac/authorize";
@@ -12,8 +18,10 @@ import { poolConfig } from "../lib/db/connection";
 import { migrate } from "../lib/setup/migrate";
 import { hashPassword } from "../lib/auth/password";
 import { freePort } from "../lib/net/free-port";
-import { percentile, startBenchPostgres } from "./support/postgres";
+import { bulkLoad, percentile, startBenchPostgres } from "./support/postgres";
 import { benchDistDir } from "./support/build.ts";
+import { load } from "./support/load";
+import { atLeastShare, atMostTimes, comparisonTable, markdownTable, postgresSettings, printReport, type Comparison } from "./support/report";
 
 const SCALE = Number(process.env.ACCESS_BENCH_SCALE || 1);
 const WS = Math.round(10_000 * SCALE);
@@ -22,6 +30,10 @@ const USERS = Math.round(100_000 * SCALE);
 const MEMBERSHIPS = Math.round(1_000_000 * SCALE);
 const BENCH_WS = Math.min(5_000, WS / 2);
 const PASSWORD = "bench-password-123";
+
+const CLIENTS = Number(process.env.ACCESS_BENCH_CLIENTS || 50);
+const SECONDS = Number(process.env.ACCESS_BENCH_SECONDS || 10);
+const SAMPLES = Number(process.env.ACCESS_BENCH_SAMPLES || 200);
 
 const rows: [string, string, string][] = [];
 const row = (what: string, scale: string, figure: string) => rows.push([what, scale, figure]);
@@ -114,17 +126,23 @@ if (agree !== CASBIN_N) throw new Error(`casbin and authorize() disagree on ${CA
 row("decisions/s: authorize()", `${CASBIN_MEMBERSHIPS.toLocaleString()} memberships`, Math.round(oursPerSec).toLocaleString());
 row("decisions/s: node-casbin 5.51 (RBAC with domains)", `${CASBIN_MEMBERSHIPS.toLocaleString()} memberships`, `${Math.round(casbinPerSec).toLocaleString()} (authorize() is ${(oursPerSec / casbinPerSec).toFixed(0)}× faster; same answers)`);
 
-// ---- 3. list endpoints over HTTP for a user in 5,000 workspaces (ACCESS_BENCH_HTTP=0 skips it) ------------------
-if (process.env.ACCESS_BENCH_HTTP !== "0") await listEndpoints();
-printTable();
+printReport({
+  title: "Access control: authorize() per decision and beside node-casbin",
+  scale: `${CASBIN_MEMBERSHIPS.toLocaleString("en")} memberships for casbin; ACCESS_BENCH_SCALE=${SCALE}`,
+  tables: [markdownTable(["measure", "scale", "figure"], rows)],
+});
+
+// ---- 3. the console's routes beside their limits (ACCESS_BENCH_HTTP=0 skips it) --------------------------------
+if (process.env.ACCESS_BENCH_HTTP !== "0") await routes();
 process.exit(0);
 
-async function listEndpoints() {
+async function routes() {
 const server = await startBenchPostgres("tenantry_access_bench");
 await migrate(server.url);
 const sql = new pg.Client(poolConfig(server.url));
 await sql.connect();
 const seedStarted = performance.now();
+await bulkLoad(sql, async () => {
 await sql.query(`
   INSERT INTO "Cluster"(id, name, credentials, health, "updatedAt") VALUES (gen_random_uuid(), 'bench', 'v1.unused', 'ready', now());
   INSERT INTO "User"(id, username, "updatedAt") SELECT gen_random_uuid(), 'u' || g, now() FROM generate_series(0, ${USERS - 1}) g;
@@ -148,14 +166,18 @@ await sql.query(`
 `);
 await sql.query(`INSERT INTO "User"(id, username, "passwordHash", "updatedAt") VALUES (gen_random_uuid(), 'bench-user', $1, now())`, [await hashPassword(PASSWORD)]);
 await sql.query(`INSERT INTO "WorkspaceMember"("workspaceId", "userId", role) SELECT w.id, (SELECT id FROM "User" WHERE username = 'bench-user'), 'admin' FROM w WHERE w.k < ${BENCH_WS}`);
-await sql.query("ANALYZE");
+await sql.query("VACUUM ANALYZE");
+});
 const counts = (await sql.query(`SELECT (SELECT count(*) FROM "WorkspaceMember") + (SELECT count(*) FROM "ProjectMember") AS memberships, (SELECT count(*) FROM "Project") AS projects`)).rows[0];
-await sql.end();
-row("seeded", `${WS.toLocaleString()} workspaces, ${Number(counts.projects).toLocaleString()} projects, ${USERS.toLocaleString()} users, ${Number(counts.memberships).toLocaleString()} memberships`, `${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+const seeded = `${WS.toLocaleString("en")} workspaces, ${Number(counts.projects).toLocaleString("en")} projects, ${USERS.toLocaleString("en")} users, ${Number(counts.memberships).toLocaleString("en")} memberships (seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s); a user in ${BENCH_WS.toLocaleString("en")} workspaces`;
 
+const bodyFile = `/tmp/tenantry-access-bench-body-${process.pid}.json`;
 const port = await freePort();
 const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.mts"], {
-  env: { ...process.env, DATABASE_URL: server.url, PORT: String(port), TENANTRY_DEMO_DATA: "0", TENANTRY_ADMIN_PASSWORD: PASSWORD, TENANTRY_DATA_DIR: `/tmp/tenantry-access-bench-${port}`, TENANTRY_NEXT_DIST_DIR: benchDistDir(), TENANTRY_BACKGROUND: "0" },
+  env: {
+    ...process.env, DATABASE_URL: server.url, PORT: String(port), TENANTRY_DEMO_DATA: "0", TENANTRY_ADMIN_PASSWORD: PASSWORD, TENANTRY_DATA_DIR: `/tmp/tenantry-access-bench-${port}`,
+    TENANTRY_NEXT_DIST_DIR: benchDistDir(), TENANTRY_BACKGROUND: "0", TENANTRY_BENCH: "1", TENANTRY_BENCH_BODY: bodyFile, LOG_LEVEL: "warn",
+  },
   stdio: ["ignore", "pipe", "inherit"],
 });
 process.on("exit", () => app.kill("SIGTERM"));
@@ -175,28 +197,101 @@ const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
 });
 const cookie = [...jar, ...signIn.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
 
-async function measure(path: string, n = 200) {
+// The page's own SQL: what the route's data function sends to the pool, recorded in this process on a pool
+// like the console's (lib/db/client.ts, 10 connections) and run there directly.
+process.env.DATABASE_URL = server.url;
+const { pool } = await import("../lib/db/client.ts");
+const { grantFor } = await import("../lib/rbac/roles.ts");
+const { listWorkspaces } = await import("../lib/tenancy/workspaces.ts");
+const { listProjects } = await import("../lib/tenancy/projects.ts");
+const { listMembers } = await import("../lib/tenancy/members.ts");
+const { resolveScope } = await import("../lib/tenancy/scope.ts");
+const { pageQuery } = await import("../lib/schemas/common.ts");
+const user = (await sql.query(`SELECT id FROM "User" WHERE username = 'bench-user'`)).rows[0];
+const ws42 = (await sql.query(`SELECT id FROM "Workspace" WHERE name = 'ws00042'`)).rows[0];
+// The bindings principalFor() loads for a request in ws00042 (lib/auth/session.ts; next-auth does not load outside Next).
+const principal: Principal = {
+  userId: user.id, username: "bench-user", active: true, platform: await grantFor("platform", "", "platform-regular"),
+  workspaces: new Map([["ws00042", await grantFor("workspace", ws42.id, "admin")]]), projects: new Map(),
+};
+type Statement = { text: string; values: unknown[] };
+async function statementsOf(page: () => Promise<unknown>): Promise<Statement[]> {
+  const p = pool();
+  const query = p.query;
+  const seen: Statement[] = [];
+  p.query = ((config: string | { text: string; values?: unknown[] }, values?: unknown[]) => {
+    seen.push(typeof config === "string" ? { text: config, values: values ?? [] } : { text: config.text, values: config.values ?? [] });
+    return (query as (...a: unknown[]) => unknown).call(p, config, values);
+  }) as typeof p.query;
+  try {
+    await page();
+  } finally {
+    p.query = query;
+  }
+  return seen;
+}
+async function p95(once: () => Promise<void>) {
   const samples: number[] = [];
-  for (let i = 0; i < n + 20; i++) {
+  for (let i = 0; i < SAMPLES + 20; i++) {
     const t = performance.now();
-    const res = await fetch(`${base}${path}`, { headers: { cookie } });
-    if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
-    await res.arrayBuffer();
+    await once();
     if (i >= 20) samples.push(performance.now() - t);
   }
-  return `p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms`;
+  return percentile(samples, 95);
 }
-const scale = `user in ${BENCH_WS.toLocaleString()} workspaces`;
-row("GET /api/v1/workspaces?limit=100", scale, await measure("/api/v1/workspaces?limit=100"));
-row("GET /api/v1/workspaces?q=ws0&limit=100", scale, await measure("/api/v1/workspaces?q=ws0&limit=100"));
-row("GET /api/v1/workspaces/ws00042/projects", scale, await measure("/api/v1/workspaces/ws00042/projects"));
-row("GET /api/v1/workspaces/ws00042/members", scale, await measure("/api/v1/workspaces/ws00042/members"));
-app.kill("SIGTERM");
-server.stop();
+const lists: { path: string; page: () => Promise<unknown> }[] = [
+  { path: "/api/v1/workspaces?limit=100", page: () => listWorkspaces(principal, pageQuery.parse({ limit: "100" })) },
+  { path: "/api/v1/workspaces?q=ws0&limit=100", page: () => listWorkspaces(principal, pageQuery.parse({ q: "ws0", limit: "100" })) },
+  { path: "/api/v1/workspaces/ws00042/projects", page: () => listProjects(principal, "ws00042", pageQuery.parse({})) },
+  { path: "/api/v1/workspaces/ws00042/members", page: async () => listMembers(await resolveScope({ workspace: "ws00042" }), pageQuery.parse({})) },
+];
+const listRows: Comparison[] = [];
+for (const l of lists) {
+  const statements = await statementsOf(l.page);
+  const ours = await p95(async () => {
+    const res = await fetch(`${base}${l.path}`, { headers: { cookie } });
+    if (res.status !== 200) throw new Error(`${l.path} answered ${res.status}`);
+    await res.arrayBuffer();
+  });
+  const raw = await p95(async () => {
+    for (const s of statements) await pool().query(s.text, s.values);
+  });
+  listRows.push({ measure: `GET ${l.path} p95 (page SQL: ${statements.length} statements)`, unit: "ms", runs: [{ ours, limit: raw }], target: atMostTimes(2, 5, "ms") });
 }
+const listSettings = await postgresSettings(sql);
 
-function printTable() {
-const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), 8));
-const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(width[i]!)).join(" | ")} |`;
-console.log([line(["measure", "scale", "figure"]), line(width.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n"));
+// An authorised read route under load beside a bare route handler of the same server answering the same JSON.
+const READ = "/api/v1/workspaces/ws00042/projects";
+const body = await fetch(`${base}${READ}`, { headers: { cookie } });
+writeFileSync(bodyFile, await body.text());
+const bare = "/api/bench/bare";
+await load(`${base}${READ}`, { connections: CLIENTS, seconds: 1, headers: { cookie } }); // warm-up, both
+await load(`${base}${bare}`, { connections: CLIENTS, seconds: 1 });
+const ours = await load(`${base}${READ}`, { connections: CLIENTS, seconds: SECONDS, headers: { cookie } });
+const limit = await load(`${base}${bare}`, { connections: CLIENTS, seconds: SECONDS });
+if (ours.errors || limit.errors) throw new Error(`errors under load: ${ours.errors} on ${READ}, ${limit.errors} on ${bare}`);
+const readSettings = await postgresSettings(sql);
+
+printReport({
+  title: "List routes beside their page's own SQL",
+  scale: `${seeded}; ${SAMPLES} requests per route, one after another (ACCESS_BENCH_SCALE=${SCALE})`,
+  postgres: listSettings,
+  tables: [comparisonTable(listRows)],
+});
+printReport({
+  title: `Authorised read route beside a bare route handler, ${CLIENTS} concurrent clients`,
+  scale: `${seeded}; GET ${READ} as a signed-in workspace admin vs GET ${bare} (the same ${Buffer.byteLength(readFileSync(bodyFile))} bytes of JSON, same server process); ${SECONDS} s each`,
+  postgres: readSettings,
+  tables: [
+    comparisonTable([
+      { measure: "requests/s", unit: "req/s", runs: [{ ours: ours.perSecond, limit: limit.perSecond }], target: atLeastShare(0.5), digits: 0 },
+      { measure: "p95", unit: "ms", runs: [{ ours: ours.p95, limit: limit.p95 }] },
+    ]),
+  ],
+});
+await sql.end();
+await pool().end();
+app.kill("SIGTERM");
+rmSync(bodyFile, { force: true });
+server.stop();
 }
