@@ -150,8 +150,9 @@ export async function deleteUser(actor: Principal, username: string): Promise<vo
   if (current.id === actor.userId) throw conflict("You cannot delete your own account.", "self_delete");
   await assertCoversUser(actor, username);
   if (current.platformRole === "platform-admin") await assertKeepsPlatformAdmin(username);
+  // A workspace keeps an admin whose membership does not end (members.ts): time-bound admins don't count.
   const lastAdminOf = await db().workspace.findFirst({
-    where: { members: { some: { userId: current.id, role: "admin" }, none: { role: "admin", userId: { not: current.id } } } },
+    where: { members: { some: { userId: current.id, role: "admin", expiresAt: null }, none: { role: "admin", expiresAt: null, userId: { not: current.id } } } },
     select: { name: true },
   });
   if (lastAdminOf) throw conflict(`"${username}" is the last admin of workspace "${lastAdminOf.name}"; make someone else admin first.`, "last_admin");

@@ -10,6 +10,7 @@ import { createWorkspace } from "@/lib/tenancy/workspaces";
 import { createProject } from "@/lib/tenancy/projects";
 import { addMember } from "@/lib/tenancy/members";
 import { resolveScope } from "@/lib/tenancy/scope";
+import { deleteUser } from "@/lib/tenancy/users";
 import { expireMemberships } from "@/lib/tenancy/expiry";
 import { createBinding } from "@/lib/identity/group-bindings";
 import { syncGroupBindings } from "@/lib/identity/binding-grants";
@@ -196,6 +197,7 @@ describe("the API", () => {
     // A time-bound admin does not keep the workspace: the owner is still its last admin without an end.
     expect((await patch(t.owner.username, { expiresAt: soon })).status).toBe(422);
     expect((await patch(t.owner.username, { role: "viewer" })).body).toMatchObject({ code: "last_admin" });
+    await expect(deleteUser(await principalOf(admin.username), t.owner.username)).rejects.toMatchObject({ status: 409, code: "last_admin" });
     // The time-bound admin cannot lengthen their own membership, nor end its expiry.
     const secondToken = await tokenFor(second);
     const later = new Date(Date.now() + 30 * 24 * HOUR).toISOString();
