@@ -39,6 +39,7 @@ export const ROUTE_MODULES: Record<string, () => Promise<Record<string, unknown>
   "/api/v1/workspaces/[ws]": () => import("@/app/api/v1/workspaces/[ws]/route"),
   "/api/v1/workspaces/[ws]/access-review": () => import("@/app/api/v1/workspaces/[ws]/access-review/route"),
   "/api/v1/workspaces/[ws]/connectivity": () => import("@/app/api/v1/workspaces/[ws]/connectivity/route"),
+  "/api/v1/workspaces/[ws]/expiring-members": () => import("@/app/api/v1/workspaces/[ws]/expiring-members/route"),
   "/api/v1/workspaces/[ws]/members": () => import("@/app/api/v1/workspaces/[ws]/members/route"),
   "/api/v1/workspaces/[ws]/members/[username]": () => import("@/app/api/v1/workspaces/[ws]/members/[username]/route"),
   "/api/v1/workspaces/[ws]/network": () => import("@/app/api/v1/workspaces/[ws]/network/route"),
