@@ -10,7 +10,7 @@
 // pass of the same Reconcile forced uncached (reading the cluster instead of the cache), every 10 s.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { KubeConfig, CoreV1Api, NetworkingV1Api, RbacAuthorizationV1Api } from "@kubernetes/client-node";
@@ -94,6 +94,8 @@ async function startTarget(i: number): Promise<Target & { kubeconfig: string }> 
 }
 
 const phase = (what: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${what}`);
+const load = () => loadavg().map((l) => l.toFixed(2)).join(" / ");
+const loadBefore = load();
 phase(`starting ${CLUSTERS} ${TARGET} cluster(s)`);
 const targets = await Promise.all(Array.from({ length: CLUSTERS }, (_, i) => startTarget(i)));
 // Interrupted: the API servers and the database go too.
@@ -215,6 +217,7 @@ const period = Math.max(passS, INTERVAL_S);
 const f = (n: number, d = 1) => n.toFixed(d);
 const cpuPct = (c: NodeJS.CpuUsage, s: number) => f(((c.user + c.system) / 1e6 / s) * 100);
 console.log(`reconcile: ${N} projects on ${CLUSTERS} ${TARGET === "realkube" ? "real API server(s) (realkube v1.36)" : "simulated cluster(s)"}, PostgreSQL 15, concurrency ${CONCURRENCY} per cluster,`);
+console.log(`machine: ${cpus().length} cores; load average (1 / 5 / 15 min) ${loadBefore} at the start, ${load()} now`);
 console.log(`workspace isolated, half the projects with project + egress isolation, one workspace admin (a RoleBinding per project); steady state over ${f(steadyS, 0)} s`);
 console.table([
   { measure: "time until all ready (s)", "watch-driven": f(allReadyS), "polling (old)": `${f(passS)} per pass`, target: TARGET === "realkube" && N >= 10_000 ? "≤ 120" : "" },
