@@ -52,6 +52,7 @@ describe("configuration at start", () => {
     ["TENANTRY_SESSION_MAX_HOURS", "-1", /whole number/],
     ["TENANTRY_METRICS_TOKEN", "abc", /at least 16/],
     ["TENANTRY_ADMIN_PASSWORD", "admin", /at least 12/],
+    ["TENANTRY_EXPIRY_WARNING_HOURS", "0", /between 1 and 8760/],
   ])("refuses %s=%s with a message naming it", (name, value, message) => {
     const problems = configProblems({ ...good, [name]: value });
     expect(problems).toHaveLength(1);

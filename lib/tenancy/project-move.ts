@@ -17,6 +17,7 @@ import { verdict, type NamespaceInfo, type State } from "../kube/connectivity";
 import { effectiveHard, type Hard } from "../kube/quota";
 import { add, formatQuantity, parseQuantity } from "@/sim/quantity";
 import { allocated, hardOf, lockPool, overPool } from "./quotas";
+import { live } from "./expiry";
 import type { ProjectNetwork } from "../schemas/network";
 import type { MoveMembers } from "../schemas/project";
 
@@ -76,7 +77,7 @@ async function load(ws: string, name: string, target: string) {
       cluster: { select: { name: true } },
       workspace: { select: { id: true, name: true, networkIsolated: true } },
       roles: { select: { name: true }, orderBy: { name: "asc" } },
-      members: { select: { userId: true, role: true, user: { select: { username: true } } }, orderBy: { user: { username: "asc" } } },
+      members: { where: live(), select: { userId: true, role: true, expiresAt: true, user: { select: { username: true } } }, orderBy: { user: { username: "asc" } } },
     },
   });
   if (!p) throw notFound(`Project "${name}"`);
@@ -121,7 +122,7 @@ async function quotaPlan(tx: Tx, { p, t }: Loaded) {
 
 async function memberPlan(tx: Tx, { p, t }: Loaded, members: MoveMembers) {
   const [inTarget, inSource] = await Promise.all([
-    tx.workspaceMember.findMany({ where: { workspaceId: t.id, userId: { in: p.members.map((m) => m.userId) } }, select: { userId: true, role: true } }),
+    tx.workspaceMember.findMany({ where: { workspaceId: t.id, userId: { in: p.members.map((m) => m.userId) }, ...live() }, select: { userId: true, role: true } }),
     tx.workspaceMember.findMany({ where: { workspaceId: p.workspaceId, userId: { in: p.members.map((m) => m.userId) } }, select: { userId: true, role: true } }),
   ]);
   const targetRole = new Map(inTarget.map((m) => [m.userId, m.role]));
@@ -228,7 +229,7 @@ async function plan(tx: Tx, loaded: Loaded, req: Request, who: MoveActor) {
  */
 async function assertCoversMembers({ p, t }: Loaded, members: MoveMembers, who: MoveActor) {
   if (members === "refuse") return;
-  const inTarget = new Set((await db().workspaceMember.findMany({ where: { workspaceId: t.id }, select: { userId: true } })).map((m) => m.userId));
+  const inTarget = new Set((await db().workspaceMember.findMany({ where: { workspaceId: t.id, ...live() }, select: { userId: true } })).map((m) => m.userId));
   const outside = p.members.filter((m) => !inTarget.has(m.userId));
   if (!outside.length) return;
   if (members === "invite") return assertCovers(who.inTarget, "workspace", { workspace: t.name }, builtinRole("workspace", INVITED_ROLE)!.templates);
@@ -253,9 +254,14 @@ export async function moveProject(ws: string, name: string, req: Request, who: M
   return audited(async (tx) => {
     const { result, outside } = await plan(tx, loaded, req, who);
     await tx.project.update({ where: { id: p.id }, data: { workspaceId: t.id } });
-    const outsideIds = outside.map((m) => m.userId);
-    if (req.members === "drop") await tx.projectMember.deleteMany({ where: { projectId: p.id, userId: { in: outsideIds } } });
-    if (req.members === "invite") await tx.workspaceMember.createMany({ data: outsideIds.map((userId) => ({ workspaceId: t.id, userId, role: INVITED_ROLE })) });
+    if (req.members === "drop") await tx.projectMember.deleteMany({ where: { projectId: p.id, userId: { in: outside.map((m) => m.userId) } } });
+    // An invitation ends when the project membership it serves does (a time-bound one stays time-bound); it
+    // replaces an ended membership not yet cleared away.
+    if (req.members === "invite")
+      for (const m of outside) {
+        const invited = { role: INVITED_ROLE, expiresAt: m.expiresAt, viaBindings: false };
+        await tx.workspaceMember.upsert({ where: { workspaceId_userId: { workspaceId: t.id, userId: m.userId } }, create: { workspaceId: t.id, userId: m.userId, ...invited }, update: invited });
+      }
     await tx.groupBinding.updateMany({ where: { workspace: p.workspace.name, project: p.name }, data: { workspace: t.name } });
     await keepHistory(tx, p.name, p.workspace.name, t.id, t.name);
     // Its namespace, policies and RoleBindings: the reconciler, from this transaction's generation on.

@@ -228,6 +228,17 @@ describe("moving a project to another workspace", () => {
     expect(await db().workspaceMember.count({ where: { workspace: { name: dest }, userId: outsider.id } })).toBe(0);
   });
 
+  it("an invited member's membership of the target ends when their project membership does", async () => {
+    const { source, dest, project } = await scene();
+    const guest = await makeUser();
+    await member(source, guest, "regular");
+    const ends = new Date(Date.now() + 7 * 24 * 3600_000);
+    const p = await db().project.findFirstOrThrow({ where: { name: project }, select: { id: true } });
+    await db().projectMember.create({ data: { projectId: p.id, userId: guest.id, role: "viewer", expiresAt: ends } });
+    expect((await move(adminToken, source, project, { workspace: dest, members: "invite" })).status).toBe(200);
+    expect(await db().workspaceMember.findFirst({ where: { workspace: { name: dest }, userId: guest.id }, select: { role: true, expiresAt: true } })).toEqual({ role: "regular", expiresAt: ends });
+  });
+
   it("refuses a target that already has a project of that name (409)", async () => {
     const { source, dest, project } = await scene();
     await db().workspaceCluster.create({ data: { workspace: { connect: { name: dest } }, cluster: { connect: { name: other.name } } } });
