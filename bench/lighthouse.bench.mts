@@ -11,6 +11,7 @@ import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { freePort } from "../lib/net/free-port.ts";
 import { benchDistDir } from "./support/build.ts";
+import { markdownTable, printReport } from "./support/report.ts";
 
 const PAGES = [
   { name: "sign-in", path: "/login", signedIn: false },
@@ -62,7 +63,11 @@ try {
     const lcp = lhr.audits["largest-contentful-paint"]?.numericValue ?? NaN;
     rows.push([p.name, score("performance"), score("accessibility"), `${(lcp / 1000).toFixed(2)} s`]);
   }
-  printTable(["page", "performance", "accessibility", "LCP"], rows);
+  printReport({
+    title: "Lighthouse (desktop preset, Debian Chromium)",
+    scale: `${PAGES.length} pages of ${process.env.LIGHTHOUSE_BASE_URL ? base : "a production demo"}, signed in as admin`,
+    tables: [markdownTable(["page", "performance", "accessibility", "LCP"], rows)],
+  });
 } finally {
   await chrome.kill();
   if (server?.pid) process.kill(-server.pid, "SIGTERM");
@@ -91,12 +96,4 @@ async function signIn(url: string, username: string, secret: string): Promise<st
   const session = res.headers.getSetCookie().map((c) => c.split(";")[0]!).filter((c) => c.includes("session-token"));
   if (!session.length) throw new Error(`sign-in as ${username} failed (${res.status})`);
   return [...jar, ...session].join("; ");
-}
-
-function printTable(head: string[], rows: string[][]) {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
-  console.log(line(head));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const r of rows) console.log(line(r));
 }
