@@ -164,6 +164,8 @@ describe("clusters", () => {
     // Against an empty cache every object would look missing: creations (POST), each answered 409.
     expect(c.synced).toBe(true);
     expect(Object.keys(slow.sim.stats()).filter((verb) => !["GET", "WATCH"].includes(verb))).toEqual(["PUT"]);
+    // Waiting is no failure: nothing counted in tenantry_reconcile_errors_total, no retry.
+    expect(c.queue.stats.failures).toBe(0);
     expect(await status(ws, p)).toEqual({ status: "ready", statusMessage: null });
   });
 });

@@ -68,12 +68,14 @@ export class ClusterController {
 
   private async reconcile(key: string): Promise<void> {
     if (!this.synced) {
-      // Keys wait for the cache; while the cluster does not answer, their projects say why.
+      // Keys wait for the cache: the first sync enqueues every key of this cluster anyway, so while it loads a
+      // key is dropped (not an error, no retry); while the cluster does not answer, its projects say why.
       const reason = this.lastError;
-      if (reason && key !== CLUSTER_KEY) {
+      if (!reason) return;
+      if (key !== CLUSTER_KEY) {
         await db().project.updateMany({ where: { clusterId: this.cluster.id, name: key, status: { not: "terminating" } }, data: { status: "error", statusMessage: reason } });
       }
-      throw new Error(reason ?? "the cluster's objects are still loading");
+      throw new Error(reason);
     }
     if (key === CLUSTER_KEY) await ensureClusterObjects(this.cluster, this.cache);
     else await reconcileProject(this.cluster.id, key, this.cache);
