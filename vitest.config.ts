@@ -24,7 +24,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/**/*.test.ts"],
-          exclude: ["tests/real-kube/**"],
+          exclude: ["tests/real-kube/**", "tests/replicas/**"],
           ...databaseTests,
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -39,6 +39,18 @@ export default defineConfig({
           ...databaseTests,
           testTimeout: 60_000,
           hookTimeout: 240_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "replicas",
+          // Three production servers behind HAProxy on a database of their own: `npm run test:replicas` only,
+          // after the end-to-end suite made the build.
+          include: ["tests/replicas/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 900_000,
         },
       },
     ],
