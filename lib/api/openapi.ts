@@ -42,7 +42,8 @@ const PROBLEM = "application/problem+json";
 
 /**
  * A zod schema as a standalone JSON Schema (draft 2020-12, OpenAPI 3.1's dialect): what a request accepts
- * (`input`) or an answer holds (`output`). Parts named with `.meta({ id })` are in `$defs`.
+ * (`input`) or an answer holds (`output`). Parts named with `.meta({ id })` are in `$defs`. A route publishing a
+ * schema document answers it as openapi.json does: `route({ … }, async () => jsonSchemaOf(schema))`.
  */
 export function jsonSchemaOf(schema: ZodType, io: "input" | "output" = "input"): JsonSchema {
   return z.toJSONSchema(schema, {
