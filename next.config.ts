@@ -9,6 +9,9 @@ const nextConfig: NextConfig = {
   // Next adds `<distDir>/types/**` to tsconfig.json's include on every build; for a side build (benchmarks, tests)
   // that would rewrite a tracked file. It leaves a tsconfig that extends another alone, so side builds use one.
   ...(distDir === ".next" ? {} : { typescript: { tsconfigPath: "tsconfig.side-build.json" } }),
+  // Every build also gathers what the server needs, traced node_modules included, into <distDir>/standalone:
+  // the container image is made from it (scripts/image-build.mts). `npm start` and the demo still run from the checkout.
+  output: "standalone",
   // Server-only packages with native or WebAssembly parts stay outside the bundle.
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@node-rs/argon2", "@kubernetes/client-node", "@electric-sql/pglite", "pino", "prom-client"],
   poweredByHeader: false,

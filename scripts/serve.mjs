@@ -5,7 +5,7 @@
 // it, so there any client could name its own address. Run by scripts/start.mts: `node scripts/serve.mjs [--dev]`.
 // With TENANTRY_AUDIT_TLS_PORT and TENANTRY_AUDIT_TLS_DIR it also serves the Kubernetes audit webhook, and only
 // that, over TLS (lib/audit/webhook-tls.ts): kube-apiserver sends its bearer token over nothing else.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createServer as createTlsServer } from "node:https";
 import { join } from "node:path";
@@ -14,6 +14,10 @@ const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
 // Next and React choose their builds from NODE_ENV when first loaded, so it is set before importing them.
 process.env.NODE_ENV = dev ? "development" : "production";
+// A build runs with the configuration it was made with, as Next's standalone server.js does: the container image
+// carries no next.config.ts (scripts/image-build.mts), and Next warns about standalone builds started otherwise.
+const built = join(process.env.TENANTRY_NEXT_DIST_DIR || ".next", "required-server-files.json");
+if (!dev && existsSync(built)) process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(JSON.parse(readFileSync(built, "utf8")).config);
 const { default: next } = await import("next");
 
 const app = next({ dev, dir: process.cwd(), port });

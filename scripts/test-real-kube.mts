@@ -1,9 +1,11 @@
 // `npm run test:real-kube`, the real-cluster passes of `npm test`, against a Kubernetes v1.36 control
 // plane (../shared/kube/realkube): the contract suite by impersonation and as the token user alice,
-// the provisioning, isolation, access-control and workloads integration tests, the audit webhook with a
-// kube-apiserver sending to it (tests/real-kube, which starts that one itself), and a Playwright journey with a
-// console registered on it. The cluster is TENANTRY_REALKUBE (the state directory of a running
-// realkube, as .ci/run starts one), or one of its own on free ports, stopped and purged afterwards.
+// the provisioning, isolation, access-control, workloads and quota-effect (previews through kubectl) integration
+// tests, the audit webhook with a kube-apiserver sending to it (tests/real-kube/audit-webhook.test.ts, which starts
+// that one itself), a Playwright journey with a console registered on it, and deploy/ with the image's contents
+// (tests/real-kube/deploy.test.ts).
+// The cluster is TENANTRY_REALKUBE (the state directory of a running realkube, as .ci/run starts one), or one of
+// its own on free ports, stopped and purged afterwards.
 // Without either it prints why and passes: the simulator passes of `npm test` still ran.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
@@ -45,8 +47,10 @@ const passes: [string, string[], Record<string, string>][] = [
   ["contract suite, realkube, token user alice", [...vitest, "tests/contract"], { KUBE_CONTRACT_KUBECONFIG: admin, KUBE_CONTRACT_USER_TOKEN: alice }],
   ["integration tests, realkube", [...vitest, "tests/integration/projects.test.ts", "tests/integration/isolation.test.ts", "tests/integration/access-control.test.ts", "tests/integration/workloads.test.ts", "tests/integration/project-move.test.ts", "tests/integration/quota-effect.test.ts", "tests/integration/membership-expiry.test.ts", "tests/integration/reconciler.test.ts"], { TENANTRY_TEST_REALKUBE: dir }],
   // This pass starts a realkube of its own (the audit webhook is an API server flag), so it needs the script.
-  ...(existsSync(REALKUBE) ? [["audit webhook, a realkube of its own sending to it", ["vitest", "run", "--project", "real-kube"], {}] as [string, string[], Record<string, string>]] : []),
+  ...(existsSync(REALKUBE) ? [["audit webhook, a realkube of its own sending to it", ["vitest", "run", "--project", "real-kube", "tests/real-kube/audit-webhook.test.ts"], {}] as [string, string[], Record<string, string>]] : []),
   ["Playwright journey, console on realkube", ["playwright", "test", "e2e/real-cluster.spec.ts"], { TENANTRY_TEST_REALKUBE: dir }],
+  // Last: its console, in-cluster as the manifests' ServiceAccount, takes the admission policy over from the others'.
+  ["deploy/ applied (dry-run=server), the image's contents serving in-cluster as its ServiceAccount", ["vitest", "run", "--project", "real-kube", "tests/real-kube/deploy.test.ts"], { TENANTRY_TEST_REALKUBE: dir }],
 ];
 if (!existsSync(REALKUBE)) console.log(`[real-kube] ${REALKUBE} not found: the audit webhook pass not run (set TENANTRY_REALKUBE_BIN to the realkube script)`);
 let ok = true;
