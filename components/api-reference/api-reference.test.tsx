@@ -24,7 +24,8 @@ describe("the API reference page", { timeout: 30_000 }, () => {
     expect(create).toContain("Request body");
     expect(create).toMatch(/>name<span[^>]*>required/);
     expect(create).toContain('href="#schema-Workspace"');
-    expect(create).toContain("already_exists");
+    expect(create).toContain('href="#problem-Problem409"');
+    expect(html).toMatch(/id="problem-Problem409"[^]*already_exists/);
     expect(html).toContain('id="schema-Workspace"');
     expect(html).toContain("Any signed-in user");
   });

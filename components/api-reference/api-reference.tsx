@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import type { JsonSchema, OpenApiDocument, Operation, Parameter } from "@/lib/api/openapi";
 import type { Translate } from "@/lib/i18n";
+import { PROBLEM_CODES } from "@/lib/api/errors";
 
 const METHOD_COLOURS: Record<string, string> = {
   get: "bg-sky-100 text-sky-800",
@@ -101,35 +102,65 @@ function SchemaBody({ s, t }: { s: JsonSchema; t: Translate }) {
   );
 }
 
-function Responses({ op, doc, t }: { op: Operation; doc: OpenApiDocument; t: Translate }) {
+/** The success answer in full; problem answers by status, each linking to the Problems section that lists its codes. */
+function Responses({ op, t }: { op: Operation; t: Translate }) {
+  const entries = Object.entries(op.responses);
+  const problems = entries.filter(([, r]) => (r as { $ref?: string }).$ref).map(([status, r]) => [status, refName((r as { $ref: string }).$ref)] as const);
   return (
     <ul className="space-y-1 text-sm">
-      {Object.entries(op.responses).map(([status, response]) => {
-        const ref = (response as { $ref?: string }).$ref;
-        const resolved = (ref ? doc.components.responses[refName(ref)] : response) as { content?: Record<string, { schema: JsonSchema }> };
-        const codes = ((resolved.content?.["application/problem+json"]?.schema.allOf as JsonSchema[] | undefined)?.[1]?.properties as { code?: { enum: string[] } } | undefined)?.code?.enum;
-        const success = resolved.content && !ref ? Object.entries(resolved.content) : [];
-        return (
-          <li key={status} className="flex flex-wrap gap-x-2">
-            <span className={`font-mono font-semibold ${status.startsWith("2") ? "text-emerald-700" : "text-zinc-600"}`}>{status}</span>
-            {status === "default" ? (
-              <span className="text-zinc-600">{t("apiRef.otherProblems")}</span>
-            ) : codes ? (
-              <span className="text-zinc-600">{t("apiRef.problems", { codes: codes.join(", ") })}</span>
-            ) : success.length ? (
-              success.map(([type, { schema }]) => (
-                <span key={type} className="font-mono text-xs text-zinc-700">
-                  {type} <TypeOf s={schema} />
-                </span>
-              ))
-            ) : (
-              <span className="text-zinc-600">{t("apiRef.noContent")}</span>
-            )}
-          </li>
-        );
-      })}
+      {entries
+        .filter(([, r]) => !(r as { $ref?: string }).$ref)
+        .map(([status, response]) => {
+          const content = Object.entries((response as { content?: Record<string, { schema: JsonSchema }> }).content ?? {});
+          return (
+            <li key={status} className="flex flex-wrap gap-x-2">
+              <span className="font-mono font-semibold text-emerald-700">{status}</span>
+              {content.length ? (
+                content.map(([type, { schema }]) => (
+                  <span key={type} className="font-mono text-xs text-zinc-700">
+                    {type} <TypeOf s={schema} />
+                  </span>
+                ))
+              ) : (
+                <span className="text-zinc-600">{t("apiRef.noContent")}</span>
+              )}
+            </li>
+          );
+        })}
+      <li className="flex flex-wrap gap-x-2 text-zinc-600">
+        {t("apiRef.problemAnswers")}
+        {problems.map(([status, name]) => (
+          <a key={status} href={`#${anchor("problem", name)}`} className="font-mono text-indigo-700 hover:underline">
+            {status}
+          </a>
+        ))}
+      </li>
     </ul>
   );
+}
+
+/** Each problem response once: its status and the codes it carries, with what they mean. */
+function Problems({ doc, t }: { doc: OpenApiDocument; t: Translate }) {
+  return Object.entries(doc.components.responses).map(([name, response]) => {
+    const schema = (response as { content: Record<string, { schema: JsonSchema }> }).content["application/problem+json"]!.schema;
+    const narrowed = (schema.allOf as JsonSchema[] | undefined)?.[1]?.properties as { status: { const: number }; code: { enum: string[] } } | undefined;
+    return (
+      <div key={name} id={anchor("problem", name)} className="border-b border-zinc-100 px-5 py-3 last:border-0">
+        <h3 className="mb-1 font-mono text-sm font-semibold text-zinc-900">{narrowed ? narrowed.status.const : "default"}</h3>
+        {narrowed ? (
+          <ul className="space-y-0.5 text-sm text-zinc-600">
+            {narrowed.code.enum.map((code) => (
+              <li key={code}>
+                <code className="text-zinc-900">{code}</code> {PROBLEM_CODES[code]?.description}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-zinc-600">{t("apiRef.otherProblems")}</p>
+        )}
+      </div>
+    );
+  });
 }
 
 function Who({ op, t }: { op: Operation; t: Translate }) {
@@ -139,7 +170,7 @@ function Who({ op, t }: { op: Operation; t: Translate }) {
   return <>{permission === "authenticated" ? t("apiRef.anySignedIn") : t("apiRef.needs", { permission })}</>;
 }
 
-function OperationEntry({ path, method, op, doc, t }: { path: string; method: string; op: Operation; doc: OpenApiDocument; t: Translate }) {
+function OperationEntry({ path, method, op, t }: { path: string; method: string; op: Operation; t: Translate }) {
   const body = op.requestBody?.content["application/json"]?.schema;
   const params = op.parameters.map((p: Parameter) => ({ name: p.name, in: p.in, required: p.required, schema: p.schema }));
   return (
@@ -166,7 +197,7 @@ function OperationEntry({ path, method, op, doc, t }: { path: string; method: st
         )}
         <section>
           <h4 className="mb-1 text-xs font-semibold text-zinc-700">{t("apiRef.responses")}</h4>
-          <Responses op={op} doc={doc} t={t} />
+          <Responses op={op} t={t} />
         </section>
       </div>
     </details>
@@ -186,6 +217,9 @@ export function ApiReference({ doc, t }: { doc: OpenApiDocument; t: Translate })
         <a href={`#${anchor("tag", "schemas")}`} className="rounded-full bg-white px-3 py-1 text-zinc-700 ring-1 ring-zinc-200 hover:bg-zinc-50">
           {t("apiRef.schemas")}
         </a>
+        <a href={`#${anchor("tag", "problems")}`} className="rounded-full bg-white px-3 py-1 text-zinc-700 ring-1 ring-zinc-200 hover:bg-zinc-50">
+          {t("apiRef.problemsTitle")}
+        </a>
       </nav>
       {doc.tags.map(({ name }) => (
         <section key={name} id={anchor("tag", name)} aria-labelledby={`${anchor("tag", name)}-h`} className="rounded-lg bg-white shadow-sm ring-1 ring-zinc-200">
@@ -195,7 +229,7 @@ export function ApiReference({ doc, t }: { doc: OpenApiDocument; t: Translate })
           {operations
             .filter(({ op }) => op.tags.includes(name))
             .map(({ path, method, op }) => (
-              <OperationEntry key={`${method} ${path}`} path={path} method={method} op={op} doc={doc} t={t} />
+              <OperationEntry key={`${method} ${path}`} path={path} method={method} op={op} t={t} />
             ))}
         </section>
       ))}
@@ -211,6 +245,12 @@ export function ApiReference({ doc, t }: { doc: OpenApiDocument; t: Translate })
               <SchemaBody s={schema} t={t} />
             </div>
           ))}
+      </section>
+      <section id={anchor("tag", "problems")} aria-labelledby="problems-h" className="rounded-lg bg-white shadow-sm ring-1 ring-zinc-200">
+        <h2 id="problems-h" className="border-b border-zinc-200 px-5 py-3 text-sm font-semibold text-zinc-900">
+          {t("apiRef.problemsTitle")}
+        </h2>
+        <Problems doc={doc} t={t} />
       </section>
     </div>
   );

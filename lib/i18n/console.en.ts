@@ -843,6 +843,7 @@ export const consoleEn = {
   "apiRef.needs": "Needs {permission}",
   "apiRef.securedBy": "Authenticated by {scheme}",
   "apiRef.noContent": "No content",
-  "apiRef.problems": "Problem codes: {codes}",
-  "apiRef.otherProblems": "Any other problem (application/problem+json)",
+  "apiRef.problemAnswers": "Problems:",
+  "apiRef.problemsTitle": "Problems (application/problem+json)",
+  "apiRef.otherProblems": "Any other status, with any of the codes above.",
 } as const;

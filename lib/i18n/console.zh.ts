@@ -839,6 +839,7 @@ export const consoleZh: Record<keyof typeof consoleEn, string> = {
   "apiRef.needs": "需要 {permission}",
   "apiRef.securedBy": "通过 {scheme} 认证",
   "apiRef.noContent": "无内容",
-  "apiRef.problems": "问题代码：{codes}",
-  "apiRef.otherProblems": "其他任何问题（application/problem+json）",
+  "apiRef.problemAnswers": "问题：",
+  "apiRef.problemsTitle": "问题（application/problem+json）",
+  "apiRef.otherProblems": "其他任何状态，可带上述任一代码。",
 };
