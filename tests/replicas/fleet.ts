@@ -16,7 +16,7 @@ import { migrate } from "../../lib/setup/migrate";
 import { startSimulatorProcesses } from "../../lib/setup/simulators";
 import { send } from "./client";
 
-export const HAPROXY = "/usr/sbin/haproxy";
+const HAPROXY = "/usr/sbin/haproxy";
 
 export interface Replica {
   /** HAProxy's name for it, also its PostgreSQL application_name (tenantry-<name>). */
@@ -65,7 +65,7 @@ async function end(child: ChildProcess, signal: NodeJS.Signals, graceMs = 15_000
   }
 }
 
-/** Polls until `ok` holds (or throws `why` after `ms`). */
+/** Polls `what` until it gives a value other than undefined or false; throws `why()` after `ms`. */
 export async function until<T>(what: () => Promise<T | undefined>, why: () => string, ms = 60_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
