@@ -10,6 +10,7 @@ import { canonicalHard, desiredQuota, effectiveHard, PLATFORM_ONLY_KEYS, quotaSo
 import { wireYaml } from "../kube/wire";
 import { kubeSentence } from "../kube/errors";
 import { requestReconcile } from "../kube/controller/enqueue";
+import { audited } from "../audit/context";
 import type { ProjectQuotaBody, WorkspaceQuotaBody } from "../schemas/quota";
 
 type Tx = Prisma.TransactionClient;
@@ -97,7 +98,7 @@ export async function listWorkspaceQuotas(ws: string) {
 }
 
 /** One key of a project's quota in effect before and after a change (null: no limit). */
-export interface QuotaChange { key: string; before: string | null; after: string | null }
+export type QuotaChange = { key: string; before: string | null; after: string | null };
 
 /**
  * What a pool tracking `newKeys` instead of `oldKeys` does to each project's quota in effect: a newly pooled key
@@ -124,7 +125,9 @@ export async function putWorkspaceQuota(ws: string, clusterName: string, body: W
   const { workspaceId, cluster } = await placement(ws, clusterName);
   const hard = canonicalHard(body.hard);
   const defaultProject = body.defaultProject ? { hard: canonicalHard(body.defaultProject.hard) } : null;
-  const changedProjects = await db().$transaction(async (tx) => {
+  // The audit event says what was done to which projects, and that a dry run was one (filled in below, recorded at commit).
+  const request: { dryRun: boolean; changedProjects?: { project: string; changes: QuotaChange[] }[] } = { dryRun };
+  const changedProjects = await audited(async (tx) => {
     await lockPool(tx, workspaceId, cluster.id);
     const held = await allocated(tx, workspaceId, cluster.id);
     const issues: FieldIssue[] = Object.entries(hard)
@@ -137,6 +140,7 @@ export async function putWorkspaceQuota(ws: string, clusterName: string, body: W
     const old = await tx.workspaceQuota.findUnique({ where: { workspaceId_clusterId: { workspaceId, clusterId: cluster.id } }, select: { hard: true } });
     const projects = await tx.project.findMany({ where: { workspaceId, clusterId: cluster.id }, select: { name: true, quota: true }, orderBy: { name: "asc" } });
     const impact = poolImpact(projects, Object.keys((old?.hard as Hard | undefined) ?? {}), Object.keys(hard));
+    request.changedProjects = impact;
     if (dryRun) return impact;
     const data = { hard, defaultProject: defaultProject ?? Prisma.DbNull };
     await tx.workspaceQuota.upsert({
@@ -146,7 +150,7 @@ export async function putWorkspaceQuota(ws: string, clusterName: string, body: W
     });
     await requestReconcile(tx, { workspaceId, clusterId: cluster.id });
     return impact;
-  });
+  }, request);
   const now = await getWorkspaceQuota(ws, clusterName);
   // A dry run answers the pool as it would be: the same figures, the new pool, each project's quota after it.
   const view = dryRun

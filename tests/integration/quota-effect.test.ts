@@ -158,12 +158,16 @@ describe("setting a workspace pool", () => {
     await settled();
     expect(await quotaInCluster(without)).toEqual(before.cluster);
     expect(before.cluster).not.toHaveProperty(["requests.cpu"]);
+    // The audit log says it was a dry run, and what it would have done.
+    const event = await db().auditEvent.findFirst({ where: { auditId: dry.headers.get("audit-id")! } });
+    expect(event).toMatchObject({ action: "workspace.quota.update", outcome: "success", request: { dryRun: true, changedProjects: expected } });
 
     expect((await putPool(ws, body, { dryRun: "maybe" })).status).toBe(422);
 
     const real = await putPool(ws, body);
     expect(real.status).toBe(200);
     expect(real.body).toMatchObject({ dryRun: false, changedProjects: expected });
+    expect(await db().auditEvent.findFirst({ where: { auditId: real.headers.get("audit-id")! } })).toMatchObject({ request: { dryRun: false, changedProjects: expected } });
     await settled();
     expect(await quotaInCluster(without)).toMatchObject({ "requests.cpu": "0", "requests.memory": "0" });
     // The same pool again changes nothing, and says so.
