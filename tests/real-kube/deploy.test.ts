@@ -7,7 +7,7 @@
 // cluster it runs in and provisions a project there with no more than the ClusterRole the manifests grant.
 // The API server is TENANTRY_TEST_REALKUBE's (scripts/test-real-kube.mts passes it) or one this file starts.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -103,6 +103,7 @@ afterAll(async () => {
   if (server && server.exitCode === null) await new Promise((done) => server!.once("exit", done));
   await database?.stop();
   if (ownKube) spawnSync(REALKUBE, ["down", "--purge"], { env: { ...process.env, ...ownKube } });
+  rmSync(work, { recursive: true, force: true });
 });
 
 describe("deploy/ on a real API server", () => {
@@ -185,6 +186,12 @@ describe("the image's contents", () => {
     });
     expect(ready).toMatchObject({ ready: true, checks: { database: "up", migrations: "applied", serving: "yes" } });
     expect((await call("/api/metrics", { headers: { authorization: `Bearer ${secret.TENANTRY_METRICS_TOKEN}` } })).status).toBe(200);
+    // A page, and the static assets it loads (copied beside the standalone server).
+    const page = await call("/login");
+    expect(page.status).toBe(200);
+    const scripts = [...(await page.text()).matchAll(/src="(\/_next\/static\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) expect((await call(src)).status, src).toBe(200);
   });
 
   it("sign the first admin in with TENANTRY_ADMIN_PASSWORD from the Secret", async () => {
