@@ -182,6 +182,7 @@ describe("three replicas behind HAProxy on one PostgreSQL", () => {
     expect(tookMs, `took over in ${tookMs} ms (interval ${INTERVAL_MS} ms)`).toBeLessThanOrEqual(INTERVAL_MS + 1000);
     const lead = fleet.replicas.find((r) => `tenantry-${r.name}` === holder)!;
     expect(await lockHolders()).toEqual([holder]);
+    console.log(`leader ${old.name} killed: ${lead.name} took the background work over in ${tookMs} ms (interval ${INTERVAL_MS} ms)`);
 
     // The new leader reconciles what changes from now on, and runs the periodic passes; the other replica neither.
     await readyProject("replicated-2");
