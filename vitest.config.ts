@@ -17,7 +17,8 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["{lib,sim,components,app,scripts,bench,deploy}/**/*.test.{ts,tsx}"], environment: "node" },
+        // Some unit tests read the whole source tree (message catalogue, route tables): seconds on a busy machine.
+        test: { name: "unit", include: ["{lib,sim,components,app,scripts,bench,deploy}/**/*.test.{ts,tsx}"], environment: "node", testTimeout: 30_000 },
       },
       {
         resolve: { alias },
