@@ -27,16 +27,18 @@ function grantsSql(level: "workspace" | "project", scopeId: Prisma.Sql, permissi
 
 const auditsWorkspace = grantsSql("workspace", Prisma.sql`m."workspaceId"`, "workspace-audit.view");
 const auditsProject = grantsSql("project", Prisma.sql`m."projectId"`, "project-audit.view");
+// A membership that has ended counts for nothing from that instant, before the expiry step deletes it (lib/tenancy/expiry.ts).
+const live = Prisma.sql`(m."expiresAt" IS NULL OR m."expiresAt" > now())`;
 
 /** Every scope the caller may audit, in one query (a project inside a workspace seen whole is left out). */
 async function auditScopes(userId: string, x: SqlExecutor): Promise<AuditScope[]> {
   const rows = await x.rows<{ workspace: string; project: string | null }>(Prisma.sql`
     SELECT w."name" AS workspace, NULL AS project
-    FROM "WorkspaceMember" m JOIN "Workspace" w ON w."id" = m."workspaceId" WHERE m."userId" = ${userId}::uuid AND ${auditsWorkspace}
+    FROM "WorkspaceMember" m JOIN "Workspace" w ON w."id" = m."workspaceId" WHERE m."userId" = ${userId}::uuid AND ${live} AND ${auditsWorkspace}
     UNION ALL
     SELECT w."name", p."name"
     FROM "ProjectMember" m JOIN "Project" p ON p."id" = m."projectId" JOIN "Workspace" w ON w."id" = p."workspaceId"
-    WHERE m."userId" = ${userId}::uuid AND ${auditsProject}`);
+    WHERE m."userId" = ${userId}::uuid AND ${live} AND ${auditsProject}`);
   const whole = new Set(rows.filter((r) => !r.project).map((r) => r.workspace));
   return rows.filter((r) => !r.project || !whole.has(r.workspace)).map((r) => (r.project ? { workspace: r.workspace, project: r.project } : { workspace: r.workspace }));
 }
@@ -45,10 +47,10 @@ async function auditScopes(userId: string, x: SqlExecutor): Promise<AuditScope[]
 function workspaceBoundarySql(userId: string, workspace: string): Prisma.Sql {
   return Prisma.sql`(EXISTS (
       SELECT 1 FROM "WorkspaceMember" m JOIN "Workspace" w ON w."id" = m."workspaceId"
-      WHERE m."userId" = ${userId}::uuid AND w."name" = ${workspace} AND ${auditsWorkspace})
+      WHERE m."userId" = ${userId}::uuid AND ${live} AND w."name" = ${workspace} AND ${auditsWorkspace})
     OR "project" IN (
       SELECT p."name" FROM "ProjectMember" m JOIN "Project" p ON p."id" = m."projectId" JOIN "Workspace" w ON w."id" = p."workspaceId"
-      WHERE m."userId" = ${userId}::uuid AND w."name" = ${workspace} AND ${auditsProject}))`;
+      WHERE m."userId" = ${userId}::uuid AND ${live} AND w."name" = ${workspace} AND ${auditsProject}))`;
 }
 
 /**

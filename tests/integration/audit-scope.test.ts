@@ -98,4 +98,25 @@ describe("audit scope of refused requests", () => {
       ["project.quota.update", "denied", wsA, projectA, null],
     ]);
   });
+
+  it("an ended membership sees no more of the log, before the expiry step has removed it (#17)", async () => {
+    const ws = await db().workspace.findUniqueOrThrow({ where: { name: wsA } });
+    const project = await db().project.findFirstOrThrow({ where: { workspaceId: ws.id, name: projectA } });
+    const [formerAdmin, formerProjectAdmin] = await Promise.all([makeUser(), makeUser()]);
+    const ended = new Date(Date.now() - 1000);
+    await db().workspaceMember.create({ data: { workspaceId: ws.id, userId: formerAdmin.id, role: "admin", expiresAt: ended } });
+    await db().projectMember.create({ data: { projectId: project.id, userId: formerProjectAdmin.id, role: "admin", expiresAt: ended } });
+    // An event in A: a member's refused read of a project that does not exist is recorded under A.
+    const missing = uniqueName("no-such");
+    await callRoute(getProject as Handler, { method: "GET", path: `/api/v1/workspaces/${wsA}/projects/${missing}`, params: { ws: wsA, project: missing }, token: await tokenFor(memberA) });
+    expect(await db().auditEvent.count({ where: { workspace: wsA } })).toBeGreaterThan(0);
+
+    for (const former of [formerAdmin, formerProjectAdmin]) {
+      expect(await search(former, {})).toEqual([]);
+      expect(await search(former, { workspace: wsA })).toEqual([]);
+    }
+    // The same membership without an end sees A's events: what hid them was the end alone.
+    await db().workspaceMember.updateMany({ where: { userId: formerAdmin.id }, data: { expiresAt: null } });
+    expect((await search(formerAdmin, { workspace: wsA })).length).toBeGreaterThan(0);
+  });
 });
