@@ -9,6 +9,8 @@ export interface Answer {
   body: string;
   /** The HAProxy server that answered or failed it; undefined when the request did not go through HAProxy. */
   replica?: string;
+  /** The connection closed before the whole answer came (its server died while sending it). */
+  aborted: boolean;
   json<T = Record<string, unknown>>(): T;
 }
 
@@ -26,16 +28,17 @@ export function send(url: string, opts: Send & { from?: string } = {}): Promise<
       let text = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => (text += chunk));
-      res.on("end", () =>
+      const answer = (aborted: boolean) =>
         resolve({
           status: res.statusCode ?? 0,
           headers: res.headers,
           body: text,
           replica: res.headers["x-tenantry-replica"] as string | undefined,
+          aborted,
           json: <T>() => JSON.parse(text) as T,
-        }),
-      );
-      res.on("error", reject);
+        });
+      res.on("end", () => answer(false));
+      res.on("error", () => answer(true));
     });
     req.on("timeout", () => req.destroy(new Error(`${opts.method ?? "GET"} ${url}: no answer in 30 s`)));
     req.on("error", reject);
