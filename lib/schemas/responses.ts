@@ -3,6 +3,7 @@
 // answers against it, so a field added to a view without being added here fails that test (objects are closed).
 import { z } from "zod";
 import { PROBLEM_CODES } from "../api/errors";
+import { ldapConfig, oidcConfig } from "./identity";
 
 const time = z.iso.datetime();
 const count = z.number().int().min(0);
@@ -261,3 +262,35 @@ export const auditWebhookResultOut = z
     refusals: z.array(z.object({ auditID: z.string(), reason: z.string() })).optional(),
   })
   .meta({ id: "AuditWebhookResult" });
+
+/** An identity provider as lib/identity/providers.ts present() shows it: its configuration, never its secret. */
+export const identityProviderOut = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    type: z.enum(["oidc", "ldap"]),
+    displayName: z.string().nullable(),
+    enabled: z.boolean(),
+    mappingMethod: z.enum(["auto", "lookup"]),
+    config: z.union([oidcConfig, ldapConfig]),
+    hasSecret: z.boolean(),
+    createdAt: time,
+    updatedAt: time,
+  })
+  .meta({ id: "IdentityProvider" });
+
+export const connectionTestOut = z.object({ ok: z.boolean(), message: z.string() }).meta({ id: "ConnectionTest" });
+
+/** A group binding (`project` "": the binding is to the workspace). */
+export const groupBindingOut = z
+  .object({
+    id: z.string(),
+    providerId: z.string(),
+    group: z.string(),
+    workspace: z.string(),
+    project: z.string(),
+    role: z.string(),
+    expiresAt: time.nullable(),
+    createdAt: time,
+  })
+  .meta({ id: "GroupBinding" });

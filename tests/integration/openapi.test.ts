@@ -120,6 +120,15 @@ describe("answers validate against the published document", () => {
       name: uniqueName("idp"), type: "oidc", enabled: true, mappingMethod: "lookup", secret: "s3cret",
       config: { issuer: "https://idp.invalid", clientId: "tenantry", scopes: "openid", usernameClaim: "preferred_username", emailClaim: "email", nameClaim: "name", groupsClaim: "groups" },
     })).name;
+    await expectStatus(201, "POST", "/api/v1/identity-providers", {
+      body: { name: uniqueName("ldap"), type: "ldap", config: { url: "ldap://127.0.0.1:1", userBase: "ou=people,dc=example,dc=org" } },
+    });
+    const provider = await expectStatus(200, "GET", "/api/v1/identity-providers/[name]");
+    const { id: _id, hasSecret: _s, createdAt: _c, updatedAt: _u, ...settings } = provider;
+    await expectStatus(200, "PUT", "/api/v1/identity-providers/[name]", { body: { ...settings, displayName: "Documented IdP" } });
+    expect(await expectStatus(200, "POST", "/api/v1/identity-providers/[name]/test")).toMatchObject({ ok: false });
+    const binding = await expectStatus(201, "POST", "/api/v1/identity-providers/[name]/bindings", { body: { group: "devs", workspace: known.ws, role: "viewer" } });
+    await expectStatus(200, "PATCH", "/api/v1/identity-providers/[name]/bindings/[id]", { params: { name: known.name, id: binding.id as string }, body: { expiresAt: "2099-01-01T00:00:00.000Z" } });
   });
 
   it("reads every readable route", async () => {

@@ -1,4 +1,5 @@
 import { route } from "@/lib/api/route";
+import { connectionTestOut } from "@/lib/schemas/responses";
 import { invalid } from "@/lib/api/errors";
 import { providerParams, providerTestBody } from "@/lib/schemas/identity";
 import { draftSettings, providerRow } from "@/lib/identity/providers";
@@ -11,7 +12,7 @@ import { localizeServerMessage } from "@/lib/i18n/server-messages";
  * standing in for an omitted one).
  */
 export const POST = route(
-  { action: "identity-provider.test", permission: "settings.manage", resource: "identityproviders", params: providerParams, body: providerTestBody, target: (p) => ({ name: p.name }) },
+  { action: "identity-provider.test", permission: "settings.manage", resource: "identityproviders", params: providerParams, body: providerTestBody, response: connectionTestOut, target: (p) => ({ name: p.name }) },
   async ({ params, body, locale }) => {
     if (body && body.name !== params.name) throw invalid([{ path: "name", message: "The name cannot change." }]);
     const result = await testConnection(body ? await draftSettings(params.name, body) : await providerRow(params.name));
