@@ -294,3 +294,48 @@ export const groupBindingOut = z
     createdAt: time,
   })
   .meta({ id: "GroupBinding" });
+
+/** ResourceQuota `hard` (or used) figures by key, as canonical quantities. */
+const hard = z.record(z.string(), z.string());
+
+/** A workspace's pool on one cluster (lib/tenancy/quotas.ts); `used` null with `usageError` when the cluster did not answer. */
+const workspaceQuotaFields = {
+  cluster: z.string(),
+  hard: hard.nullable(),
+  defaultProject: z.object({ hard }).nullable(),
+  allocated: hard,
+  used: hard.nullable(),
+  usageError: z.string().nullable(),
+  projects: z.array(z.object({ name: z.string(), hard, used: hard.nullable() })),
+};
+export const workspaceQuotaOut = z.object(workspaceQuotaFields).meta({ id: "WorkspaceQuota" });
+/** A pool change's answer: the pool as it is (or, with dryRun, would be) and which projects' quotas in effect change. */
+export const workspaceQuotaChangeOut = z
+  .object({
+    ...workspaceQuotaFields,
+    dryRun: z.boolean(),
+    changedProjects: z.array(z.object({ project: z.string(), changes: z.array(z.object({ key: z.string(), before: z.string().nullable(), after: z.string().nullable() })) })),
+  })
+  .meta({ id: "WorkspaceQuotaChange" });
+
+export const projectQuotaOut = z
+  .object({
+    hard,
+    effective: hard,
+    sources: z.record(z.string(), z.enum(["project", "workspace-default", "pool", "built-in"])),
+    pool: hard.nullable(),
+    used: hard.nullable(),
+    usageError: z.string().nullable(),
+    yaml: z.string(),
+  })
+  .meta({ id: "ProjectQuota" });
+
+const limitFields = <T extends z.ZodType>(v: T) => z.object({ default: v.optional(), defaultRequest: v.optional(), max: v.optional(), min: v.optional() });
+export const limitsOut = z
+  .object({
+    limits: limitFields(hard),
+    effective: limitFields(hard).nullable(),
+    sources: limitFields(z.record(z.string(), z.enum(["project", "automatic", "derived"]))),
+    yaml: z.string().nullable(),
+  })
+  .meta({ id: "ProjectLimits" });

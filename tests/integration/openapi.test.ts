@@ -131,6 +131,20 @@ describe("answers validate against the published document", () => {
     await expectStatus(200, "PATCH", "/api/v1/identity-providers/[name]/bindings/[id]", { params: { name: known.name, id: binding.id as string }, body: { expiresAt: "2099-01-01T00:00:00.000Z" } });
   });
 
+  it("sets a pool, a project's quota and its limits", async () => {
+    const token = rootToken;
+    const put = async (template: string, body: unknown, query?: Record<string, string>) => {
+      const a = await call("PUT", template, { token, body, query });
+      expect(a.status, `PUT ${template}: ${JSON.stringify(a.body)}`).toBe(200);
+      return a.body as Record<string, unknown>;
+    };
+    const pool = { hard: { "requests.cpu": "4", pods: "20" }, defaultProject: { hard: { "requests.cpu": "1" } } };
+    expect(await put("/api/v1/workspaces/[ws]/quotas/[cluster]", pool, { dryRun: "true" })).toMatchObject({ dryRun: true, changedProjects: [{ project: known.project }] });
+    expect(await put("/api/v1/workspaces/[ws]/quotas/[cluster]", pool)).toMatchObject({ dryRun: false, hard: pool.hard });
+    expect(await put("/api/v1/workspaces/[ws]/projects/[project]/quota", { hard: { "requests.cpu": "2", pods: "10" } })).toMatchObject({ sources: { "requests.cpu": "project" } });
+    expect(await put("/api/v1/workspaces/[ws]/projects/[project]/limits", { default: { cpu: "500m" } })).toMatchObject({ sources: { default: { cpu: "project" } } });
+  });
+
   it("reads every readable route", async () => {
     // The roles of each level under the name made above; every other parameter names what the previous case made.
     // Queries a route cannot answer without.
