@@ -4,6 +4,8 @@
 import { z } from "zod";
 import { PROBLEM_CODES } from "../api/errors";
 import { ldapConfig, oidcConfig } from "./identity";
+import { projectNetworkBody, workspaceNetworkBody } from "./network";
+import { podSecurityBody } from "./quota";
 
 const time = z.iso.datetime();
 const count = z.number().int().min(0);
@@ -339,3 +341,23 @@ export const limitsOut = z
     yaml: z.string().nullable(),
   })
   .meta({ id: "ProjectLimits" });
+
+export const workspaceNetworkOut = workspaceNetworkBody.meta({ id: "WorkspaceNetwork" });
+/** A project's allow-lists, whether its workspace isolates it, and the NetworkPolicies they make as YAML. */
+export const projectNetworkOut = z
+  .object({ ...projectNetworkBody.shape, workspaceIsolated: z.boolean(), yaml: z.string() })
+  .meta({ id: "ProjectNetwork" });
+
+/** Who can reach whom (lib/kube/connectivity.ts): `ports` lists the only ports open when a rule restricts them. */
+const reach = { state: z.enum(["allowed", "partial", "denied"]), ports: z.array(z.string()).optional(), policies: z.array(z.string()) };
+const side = z.object(reach);
+export const connectivityOut = z
+  .object({
+    cluster: z.string(),
+    nodes: z.array(z.string()),
+    cells: z.record(z.string(), z.record(z.string(), z.object({ ...reach, egress: side, ingress: side }))),
+  })
+  .meta({ id: "Connectivity" });
+
+export const podSecurityOut = podSecurityBody.meta({ id: "PodSecurity" });
+export const nodeSelectorOut = z.object({ nodeSelector: z.record(z.string(), z.string()) }).meta({ id: "NodeSelector" });

@@ -145,6 +145,20 @@ describe("answers validate against the published document", () => {
     expect(await put("/api/v1/workspaces/[ws]/projects/[project]/limits", { default: { cpu: "500m" } })).toMatchObject({ sources: { default: { cpu: "project" } } });
   });
 
+  it("isolates the network, sets pod security and a node selector", async () => {
+    const token = rootToken;
+    const put = async (template: string, body: unknown) => {
+      const a = await call("PUT", template, { token, body });
+      expect(a.status, `PUT ${template}: ${JSON.stringify(a.body)}`).toBe(200);
+      return a.body as Record<string, unknown>;
+    };
+    expect(await put("/api/v1/workspaces/[ws]/network", { isolated: true })).toEqual({ isolated: true });
+    const network = { isolated: true, allow: [{ cidr: "10.0.0.0/8", except: ["10.1.0.0/16"], ports: [{ port: 443 }] }], egress: { isolated: true, allow: [{ workspace: known.ws }] } };
+    expect(await put("/api/v1/workspaces/[ws]/projects/[project]/network", network)).toMatchObject({ workspaceIsolated: true, yaml: expect.stringContaining("NetworkPolicy") });
+    expect(await put("/api/v1/workspaces/[ws]/projects/[project]/pod-security", { level: "baseline" })).toEqual({ level: "baseline" });
+    expect(await put("/api/v1/workspaces/[ws]/node-selector", { nodeSelector: { "node-pool": "tenant-a" } })).toEqual({ nodeSelector: { "node-pool": "tenant-a" } });
+  });
+
   it("reads every readable route", async () => {
     // The roles of each level under the name made above; every other parameter names what the previous case made.
     // Queries a route cannot answer without.

@@ -1,4 +1,5 @@
 import { route } from "@/lib/api/route";
+import { projectNetworkOut } from "@/lib/schemas/responses";
 import { projectParams } from "@/lib/schemas/project";
 import { projectNetworkBody } from "@/lib/schemas/network";
 import { getProjectNetwork, putProjectNetwork } from "@/lib/tenancy/network";
@@ -10,8 +11,8 @@ const base = {
   target: (p: { project: string }) => ({ namespace: p.project }),
 } as const;
 
-export const GET = route({ ...base, action: "project.network.get", permission: "project-network.view" }, async ({ params }) => getProjectNetwork(params.ws, params.project));
+export const GET = route({ ...base, action: "project.network.get", permission: "project-network.view", response: projectNetworkOut }, async ({ params }) => getProjectNetwork(params.ws, params.project));
 
-export const PUT = route({ ...base, action: "project.network.update", permission: "project-network.manage", body: projectNetworkBody }, async ({ params, body }) =>
+export const PUT = route({ ...base, action: "project.network.update", permission: "project-network.manage", body: projectNetworkBody, response: projectNetworkOut }, async ({ params, body }) =>
   putProjectNetwork(params.ws, params.project, body),
 );
