@@ -361,3 +361,32 @@ export const connectivityOut = z
 
 export const podSecurityOut = podSecurityBody.meta({ id: "PodSecurity" });
 export const nodeSelectorOut = z.object({ nodeSelector: z.record(z.string(), z.string()) }).meta({ id: "NodeSelector" });
+
+/** ⌘K search: what matched q in each kind the caller may see (users: only with users.view). */
+export const searchOut = z
+  .object({
+    workspaces: z.array(z.object({ name: z.string(), displayName: z.string().nullable() })),
+    projects: z.array(z.object({ name: z.string(), displayName: z.string().nullable(), status: projectOut.shape.status, workspace: z.string() })),
+    users: z.array(z.object({ username: z.string(), displayName: z.string().nullable() })),
+  })
+  .meta({ id: "SearchResults" });
+
+/** Who can do `action` here, and through which binding (lib/rbac/access-review.ts). */
+export const accessReviewOut = z
+  .object({
+    action: z.string(),
+    subjects: z.array(z.object({ username: z.string(), displayName: z.string().nullable(), level: roleOut.shape.level, role: z.string() })),
+  })
+  .meta({ id: "AccessReview" });
+
+/** The platform dashboard; `users` null, `clusters` and `quotas` empty for callers without users.view, clusters.view. */
+export const dashboardOut = z
+  .object({
+    workspaces: count,
+    users: count.nullable(),
+    projects: z.object({ total: count, pending: count.optional(), ready: count.optional(), error: count.optional(), terminating: count.optional() }),
+    projectsInError: z.array(z.object({ name: z.string(), workspace: z.string(), cluster: z.string(), message: z.string().nullable(), since: time })),
+    clusters: z.array(clusterOut),
+    quotas: z.array(z.object({ cluster: z.string(), pooled: hard, allocated: hard, used: hard.nullable(), usageError: z.string().nullable() })),
+  })
+  .meta({ id: "Dashboard" });

@@ -173,6 +173,8 @@ describe("answers validate against the published document", () => {
     }
     const events = (await call("GET", "/api/v1/audit/events", { token: rootToken, query: { limit: "50" } })).body as { items: unknown[] };
     expect(events.items.length).toBeGreaterThan(5);
+    const found = (await call("GET", "/api/v1/search", { token: rootToken, query: { q: known.project } })).body as { projects: { name: string }[] };
+    expect(found.projects.map((p) => p.name)).toEqual([known.project]);
     const users = (await call("GET", "/api/v1/users", { token: rootToken, query: { limit: "1" } })).body as { nextCursor: string | null };
     expect(users.nextCursor).not.toBeNull();
   });

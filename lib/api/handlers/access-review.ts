@@ -2,6 +2,7 @@
 import { route } from "../route";
 import { accessReviewQuery } from "../../schemas/rbac";
 import { accessReview } from "../../rbac/access-review";
+import { accessReviewOut } from "../../schemas/responses";
 import { resolveScope } from "../../tenancy/scope";
 import type { LevelSpec } from "./scoped";
 
@@ -14,6 +15,7 @@ export function accessReviewRoute<P>(spec: LevelSpec<P>) {
       scope: (p: P) => spec.scope(p),
       query: accessReviewQuery,
       resource: "accessreviews",
+      response: accessReviewOut,
     },
     async ({ params, query }) => ({ action: query.action, subjects: await accessReview(await resolveScope(spec.scope(params)), query.action) }),
   );

@@ -1,6 +1,7 @@
 // Global search (⌘K): workspaces, projects and users matching q, each list only what the caller may see.
 import { z } from "zod";
 import { route } from "@/lib/api/route";
+import { searchOut } from "@/lib/schemas/responses";
 import { db } from "@/lib/db/client";
 import { containsText } from "@/lib/db/like";
 import { authorize, coversEveryWorkspace, type Principal } from "@/lib/rbac/authorize";
@@ -22,7 +23,7 @@ async function projectFilter(p: Principal) {
   return { OR: [{ workspaceId: { in: whole } }, { members: { some: liveProjectMember(p.userId) } }] };
 }
 
-export const GET = route({ action: "search", permission: "authenticated", resource: "search", query }, async ({ principal, query: { q, limit } }) => {
+export const GET = route({ action: "search", permission: "authenticated", resource: "search", query, response: searchOut }, async ({ principal, query: { q, limit } }) => {
   if (!q) return { workspaces: [], projects: [], users: [] };
   const text = (field: string) => ({ [field]: containsText(q, "insensitive") });
   const [workspaces, projects, users] = await Promise.all([
