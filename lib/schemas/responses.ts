@@ -6,6 +6,7 @@ import { PROBLEM_CODES } from "../api/errors";
 import { ldapConfig, oidcConfig } from "./identity";
 import { projectNetworkBody, workspaceNetworkBody } from "./network";
 import { podSecurityBody } from "./quota";
+import { moveMemberOptions } from "./project";
 
 const time = z.iso.datetime();
 const count = z.number().int().min(0);
@@ -390,3 +391,52 @@ export const dashboardOut = z
     quotas: z.array(z.object({ cluster: z.string(), pooled: hard, allocated: hard, used: hard.nullable(), usageError: z.string().nullable() })),
   })
   .meta({ id: "Dashboard" });
+
+/** lib/kube/errors.ts KubeErrorCode: why a read of the cluster failed, stable across languages. */
+const kubeErrorCode = z.enum(["forbidden", "unauthorized", "not_found", "already_exists", "conflict", "invalid", "too_many_requests", "timeout", "unavailable", "internal", "unreachable", "untrusted", "failed"]);
+/** One list read from the cluster as the member: its items, or (items null) the sentence and code of the refusal. */
+const listed = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item).nullable(), error: z.string().nullable(), code: kubeErrorCode.optional() });
+export const workloadsOut = z
+  .object({
+    cluster: z.string(),
+    namespace: z.string(),
+    identity: z.string(),
+    groups: z.array(z.string()),
+    deployments: listed(z.object({ name: z.string(), replicas: count, ready: count, available: count, createdAt: time.nullable() })),
+    pods: listed(z.object({ name: z.string(), phase: z.string(), ready: z.string(), restarts: count, node: z.string().nullable(), createdAt: time.nullable() })),
+    services: listed(z.object({ name: z.string(), type: z.string(), clusterIP: z.string().nullable(), ports: z.string() })),
+  })
+  .meta({ id: "Workloads" });
+
+/** The objects Tenantry manages in the namespace as YAML, or (yaml null) why the cluster did not answer. */
+export const projectObjectsOut = z
+  .object({ yaml: z.string().nullable(), error: z.string().nullable(), code: kubeErrorCode.optional() })
+  .meta({ id: "ProjectObjects" });
+
+const before = <T extends z.ZodType>(v: T) => z.object({ before: v, after: v });
+const poolChange = z.object({ hard: hard.nullable(), allocated: before(hard) });
+const reachState = z.enum(["allowed", "partial", "denied"]);
+/** lib/tenancy/project-move.ts MovePlan: what a move does (or, dryRun, would do). */
+export const movePlanOut = z
+  .object({
+    project: z.string(),
+    cluster: z.string(),
+    from: z.string(),
+    to: z.string(),
+    members: z.enum(moveMemberOptions),
+    dryRun: z.boolean(),
+    namespace: z.object({ name: z.string(), labels: before(z.record(z.string(), z.string())), deleted: z.literal(false) }),
+    memberships: z.object({
+      kept: z.array(z.object({ username: z.string(), role: z.string(), workspaceRole: z.string() })),
+      dropped: z.array(z.object({ username: z.string(), role: z.string() })),
+      invited: z.array(z.object({ username: z.string(), role: z.string(), workspaceRole: z.string() })),
+    }),
+    groupBindings: z.array(z.object({ provider: z.string(), group: z.string(), role: z.string() })),
+    roles: z.object({ moved: z.array(z.string()), notInTarget: z.array(z.object({ username: z.string(), role: z.string() })) }),
+    quota: z.object({ project: hard, effective: before(hard), source: poolChange, target: poolChange }),
+    network: z.object({
+      policies: z.array(z.object({ name: z.string(), change: z.enum(["added", "changed", "removed"]) })),
+      connections: z.array(z.object({ from: z.string(), to: z.string(), before: reachState, after: reachState })),
+    }),
+  })
+  .meta({ id: "ProjectMovePlan" });

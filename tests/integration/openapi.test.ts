@@ -194,6 +194,20 @@ describe("answers validate against the published document", () => {
     expect((await call("POST", "/api/v1/clusters/[cluster]/audit-token", { token: rootToken })).status).toBe(503);
   });
 
+  it("moves a project to another workspace (a dry run, then for real)", async () => {
+    const token = rootToken;
+    const [target, project] = [uniqueName("ws"), uniqueName("p")];
+    expect((await call("POST", "/api/v1/workspaces", { token, body: { name: target, clusters: [known.cluster] } })).status).toBe(201);
+    expect((await call("POST", "/api/v1/workspaces/[ws]/projects", { token, body: { name: project, cluster: known.cluster } })).status).toBe(201);
+    const move = async (dryRun: boolean) => {
+      const a = await call("POST", "/api/v1/workspaces/[ws]/projects/[project]/move", { token, params: { ws: known.ws, project }, body: { workspace: target, members: "drop", dryRun } });
+      expect(a.status, JSON.stringify(a.body)).toBe(200);
+      return a.body;
+    };
+    expect(await move(true)).toMatchObject({ dryRun: true, from: known.ws, to: target, project });
+    expect(await move(false)).toMatchObject({ dryRun: false, from: known.ws, to: target });
+  });
+
   it("deletes as documented", async () => {
     const token = rootToken;
     expect((await call("DELETE", "/api/v1/workspaces/[ws]/projects/[project]/members/[username]", { token })).status).toBe(204);

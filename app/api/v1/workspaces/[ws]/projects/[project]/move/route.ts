@@ -1,4 +1,5 @@
 import { route } from "@/lib/api/route";
+import { movePlanOut } from "@/lib/schemas/responses";
 import { principalFor } from "@/lib/auth/session";
 import { projectMoveBody, projectMoveQuery, projectParams } from "@/lib/schemas/project";
 import { moveProject } from "@/lib/tenancy/project-move";
@@ -16,6 +17,7 @@ export const POST = route(
     params: projectParams,
     query: projectMoveQuery,
     body: projectMoveBody,
+    response: movePlanOut,
     scope: (p) => ({ workspace: p.ws, project: p.project }),
     target: (p) => ({ name: p.project, namespace: p.project }),
   },

@@ -2,6 +2,7 @@
 // models serialised back to the wire format: a LimitRange's `default`, not `_default`), read with Tenantry's identity.
 import { CoreV1Api, NetworkingV1Api, RbacAuthorizationV1Api, type KubernetesObject } from "@kubernetes/client-node";
 import { route } from "@/lib/api/route";
+import { projectObjectsOut } from "@/lib/schemas/responses";
 import { notFound } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
 import { apiFor, withTimeout } from "@/lib/kube/client";
@@ -19,7 +20,7 @@ function clean(kind: string, apiVersion: string, o: KubernetesObject) {
 }
 
 export const GET = route(
-  { action: "project.objects", permission: "project-settings.view", resource: "projects", params: projectParams, scope: (p) => ({ workspace: p.ws, project: p.project }) },
+  { action: "project.objects", permission: "project-settings.view", resource: "projects", params: projectParams, response: projectObjectsOut, scope: (p) => ({ workspace: p.ws, project: p.project }) },
   async ({ params, target, locale }) => {
     const project = await db().project.findFirst({ where: { name: params.project, workspace: { name: params.ws } }, select: { name: true, cluster: true } });
     if (!project) throw notFound(`Project "${params.project}"`);

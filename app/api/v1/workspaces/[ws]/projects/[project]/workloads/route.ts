@@ -3,6 +3,7 @@
 // caller's language with a stable code (lib/kube/errors.ts); the cluster's raw Status goes to the log.
 import { AppsV1Api, CoreV1Api } from "@kubernetes/client-node";
 import { route } from "@/lib/api/route";
+import { workloadsOut } from "@/lib/schemas/responses";
 import { notFound } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
 import { withTimeout } from "@/lib/kube/client";
@@ -30,6 +31,7 @@ export const GET = route(
     permission: "workloads.view",
     resource: "workloads",
     params: projectParams,
+    response: workloadsOut,
     scope: (p) => ({ workspace: p.ws, project: p.project }),
   },
   async ({ params, principal, target, locale }) => {
