@@ -440,3 +440,15 @@ export const movePlanOut = z
     }),
   })
   .meta({ id: "ProjectMovePlan" });
+
+/** A cluster's audit webhook token, in this answer only, with the files kube-apiserver reads (lib/audit/token.ts). */
+export const auditTokenOut = z
+  .object({
+    cluster: z.string(),
+    token: z.string(),
+    webhookUrl: z.string(),
+    kubeconfig: z.string(),
+    files: z.array(z.object({ path: z.string(), flag: z.string(), content: z.string() })),
+    issuedAt: time,
+  })
+  .meta({ id: "AuditToken" });

@@ -208,6 +208,19 @@ describe("answers validate against the published document", () => {
     expect(await move(false)).toMatchObject({ dryRun: false, from: known.ws, to: target });
   });
 
+  it("issues a cluster's audit webhook token where kube-apiservers reach the console over TLS", async () => {
+    const before = process.env.TENANTRY_AUDIT_WEBHOOK_URL;
+    process.env.TENANTRY_AUDIT_WEBHOOK_URL = "https://console.example.org";
+    try {
+      const issued = await call("POST", "/api/v1/clusters/[cluster]/audit-token", { token: rootToken });
+      expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+      expect(issued.body).toMatchObject({ cluster: known.cluster, token: expect.stringMatching(/^tnt_audit_/), webhookUrl: `https://console.example.org/api/v1/audit/webhook/${known.cluster}` });
+    } finally {
+      if (before === undefined) delete process.env.TENANTRY_AUDIT_WEBHOOK_URL;
+      else process.env.TENANTRY_AUDIT_WEBHOOK_URL = before;
+    }
+  });
+
   it("deletes as documented", async () => {
     const token = rootToken;
     expect((await call("DELETE", "/api/v1/workspaces/[ws]/projects/[project]/members/[username]", { token })).status).toBe(204);

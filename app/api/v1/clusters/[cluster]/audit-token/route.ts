@@ -1,4 +1,5 @@
 import { route } from "@/lib/api/route";
+import { auditTokenOut } from "@/lib/schemas/responses";
 import { clusterParams } from "@/lib/schemas/cluster";
 import { issueAuditToken, webhookEndpoint } from "@/lib/audit/token";
 import { publicOrigin } from "@/lib/api/public-origin";
@@ -13,6 +14,7 @@ export const POST = route(
     params: clusterParams,
     target: (p: { cluster: string }) => ({ name: p.cluster, cluster: p.cluster }),
     status: 201,
+    response: auditTokenOut,
   },
   async ({ req, params }) => {
     const endpoint = webhookEndpoint(publicOrigin(req.headers));
