@@ -74,6 +74,12 @@ describe("the OpenAPI document", () => {
       expect(schema.$ref ?? schema.additionalProperties, `${method} ${path}`).toBeDefined();
       expect(schema, `${method} ${path}`).not.toEqual({ type: "object" });
     }
+    const vague = operations.flatMap(({ path, method, op }) =>
+      Object.entries(op.responses)
+        .filter(([s, r]) => /^2/.test(s) && JSON.stringify((r as { content?: Record<string, { schema: unknown }> }).content?.["application/json"]?.schema) === '{"type":"object"}')
+        .map(([s]) => `${method} ${path} ${s}`),
+    );
+    expect(vague, "JSON answers without a `response` schema in their route's spec").toEqual([]);
     expect(doc.components.schemas.Workspace).toMatchObject({ additionalProperties: false, required: expect.arrayContaining(["name", "clusters"]) });
     const page = (doc.paths["/api/v1/users"]!.get!.responses["200"] as { content: Record<string, { schema: Record<string, unknown> }> }).content["application/json"]!.schema;
     expect(page).toMatchObject({ properties: { items: { items: { $ref: "#/components/schemas/User" } }, nextCursor: {} }, required: ["items", "nextCursor"] });

@@ -452,3 +452,16 @@ export const auditTokenOut = z
     issuedAt: time,
   })
   .meta({ id: "AuditToken" });
+
+/** GET /api/v1/openapi.json: the document itself. Its parts follow OpenAPI 3.1's own schema (lib/api/openapi.test.ts validates it). */
+const parts = z.record(z.string(), z.unknown());
+export const openApiDocumentOut = z
+  .object({
+    openapi: z.literal("3.1.0"),
+    info: z.object({ title: z.string(), version: z.string(), description: z.string() }),
+    tags: z.array(z.object({ name: z.string() })),
+    paths: z.record(z.string(), parts),
+    components: z.object({ schemas: parts, responses: parts, securitySchemes: parts }),
+    security: z.array(z.record(z.string(), z.array(z.string()))),
+  })
+  .meta({ id: "OpenApiDocument" });
