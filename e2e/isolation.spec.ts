@@ -30,14 +30,17 @@ test("a workspace pool is shared by its projects and cannot be over-allocated", 
   await page.getByLabel("Pool requests.cpu").fill("2");
   await page.getByLabel("Pool requests.memory").fill("4Gi");
   await page.getByRole("button", { name: "Save pool" }).click();
+  // Neither project has a share yet: the pool holds both at 0, and the console asks first (#15 item 2).
+  const confirm = page.getByRole("dialog", { name: "Change the quota of 2 projects?" });
+  await expect(confirm.getByTestId("pool-impact")).toContainText(`${a}: requests.cpu no limit → 0`);
+  await confirm.getByRole("button", { name: "Save and change them" }).click();
   await expect(page.getByRole("list", { name: "Pool on host" }).getByTestId("usage-requests.cpu")).toContainText("0 allocated · 2 limit");
 
   const setQuota = async (project: string, cpu: string) => {
     await page.goto(`/workspaces/${ws}/projects/${project}/quota`);
     await page.getByRole("button", { name: "Edit quota" }).click();
-    await page.getByRole("button", { name: "Add quota entry" }).click();
-    await page.getByLabel("Quota resource 1").fill("requests.cpu");
-    await page.getByLabel("Quota requests.cpu").fill(cpu);
+    // The editor opens with every value in effect: requests.cpu is there, at the pool's 0 for a project without a share.
+    await page.getByRole("textbox", { name: "Quota requests.cpu" }).fill(cpu);
     await page.getByRole("button", { name: "Save quota" }).click();
   };
   await setQuota(a, "1500m");
