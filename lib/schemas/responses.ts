@@ -275,7 +275,8 @@ export const identityProviderOut = z
     displayName: z.string().nullable(),
     enabled: z.boolean(),
     mappingMethod: z.enum(["auto", "lookup"]),
-    config: z.union([oidcConfig, ldapConfig]),
+    // As stored: a provider saved before a setting existed (or seeded by TENANTRY_IDENTITY_PROVIDERS) may lack it.
+    config: z.union([z.looseObject(oidcConfig.shape).partial(), z.looseObject(ldapConfig.shape).partial()]),
     hasSecret: z.boolean(),
     createdAt: time,
     updatedAt: time,
