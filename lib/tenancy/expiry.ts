@@ -104,6 +104,11 @@ export interface ExpiryResult {
 
 const ACTOR = "system:expiry";
 
+/** One audit event for what ended: done by the expiry step itself, not by anyone acting. */
+function recordEnd(tx: Prisma.TransactionClient, action: string, what: { resource: string; name: string; workspace: string; project: string | null; reason: string }) {
+  return record({ action, verb: "delete", outcome: "success", statusCode: 200, username: ACTOR, ...what }, tx);
+}
+
 /**
  * Ends what is due at `now`, in one transaction: group bindings (and the memberships they granted), workspace
  * memberships (and with them the member's projects in the workspace, as leaving does), project memberships, and
@@ -142,38 +147,12 @@ export async function expireMemberships(now = new Date()): Promise<ExpiryResult>
           : `no bound project of the workspace holds the user any more`;
     const ended = [...workspaces, ...projects, ...bare];
     for (const m of ended) {
-      await record(
-        {
-          action: "member.expire",
-          verb: "delete",
-          outcome: "success",
-          statusCode: 200,
-          username: ACTOR,
-          resource: m.project ? "projectmembers" : "workspacemembers",
-          name: m.username,
-          workspace: m.workspace,
-          project: m.project,
-          reason: why(m),
-        },
-        tx,
-      );
+      const resource = m.project ? "projectmembers" : "workspacemembers";
+      await recordEnd(tx, "member.expire", { resource, name: m.username, workspace: m.workspace, project: m.project, reason: why(m) });
     }
     for (const b of bindings) {
-      await record(
-        {
-          action: "group-binding.expire",
-          verb: "delete",
-          outcome: "success",
-          statusCode: 200,
-          username: ACTOR,
-          resource: "groupbindings",
-          name: b.group,
-          workspace: b.workspace,
-          project: b.project || null,
-          reason: `group "${b.group}" → ${b.role} ended`,
-        },
-        tx,
-      );
+      const reason = `group "${b.group}" → ${b.role} ended`;
+      await recordEnd(tx, "group-binding.expire", { resource: "groupbindings", name: b.group, workspace: b.workspace, project: b.project || null, reason });
     }
     // The members' RoleBindings go: every project of a workspace they left, and each project they left.
     const wsIds = [...new Set([...workspaces, ...bare].map((m) => m.workspaceId))];
