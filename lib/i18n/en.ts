@@ -1,8 +1,10 @@
 // English: the source language. Keys are `area.name`; `{x}` placeholders are filled by t(key, { x }).
 import { consoleEn } from "./console.en";
+import { canEn } from "./can.en";
 
 export const en = {
   ...consoleEn,
+  ...canEn,
   "common.loading": "Loading…",
   "common.loadMore": "Load more",
   "common.name": "Name",

@@ -2,9 +2,11 @@
 import type { MessageKey } from "./en";
 
 import { consoleZh } from "./console.zh";
+import { canZh } from "./can.zh";
 
 export const zh: Record<MessageKey, string> = {
   ...consoleZh,
+  ...canZh,
   "common.loading": "加载中…",
   "common.loadMore": "加载更多",
   "common.name": "名称",

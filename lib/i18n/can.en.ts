@@ -1,0 +1,9 @@
+// English for why a control is disabled: the role that withholds it (lib/client/hooks/can.ts). Spread into `en`.
+export const canEn = {
+  "can.platform": "Your platform role {role} does not grant {permission}",
+  "can.workspace": "Your role {role} in workspace {name} does not grant {permission}",
+  "can.project": "Your role {role} in project {name} does not grant {permission}",
+  "can.checking": "Checking your permissions…",
+  "can.readOnly": "Read-only: your role here does not let you change this.",
+  "can.noEntries": "None",
+};
