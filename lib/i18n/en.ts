@@ -1,10 +1,12 @@
 // English: the source language. Keys are `area.name`; `{x}` placeholders are filled by t(key, { x }).
 import { consoleEn } from "./console.en";
 import { canEn } from "./can.en";
+import { tablesEn } from "./tables.en";
 
 export const en = {
   ...consoleEn,
   ...canEn,
+  ...tablesEn,
   "common.loading": "Loading…",
   "common.loadMore": "Load more",
   "common.name": "Name",

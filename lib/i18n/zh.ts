@@ -3,10 +3,12 @@ import type { MessageKey } from "./en";
 
 import { consoleZh } from "./console.zh";
 import { canZh } from "./can.zh";
+import { tablesZh } from "./tables.zh";
 
 export const zh: Record<MessageKey, string> = {
   ...consoleZh,
   ...canZh,
+  ...tablesZh,
   "common.loading": "加载中…",
   "common.loadMore": "加载更多",
   "common.name": "名称",

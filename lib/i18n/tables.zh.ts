@@ -1,0 +1,27 @@
+// 共享列表表格（components/ui/list-table.tsx）与成员选择器的中文。
+import type { tablesEn } from "./tables.en";
+
+export const tablesZh: Record<keyof typeof tablesEn, string> = {
+  "tables.columns": "列",
+  "tables.sortBy": "按{column}排序",
+  "tables.sortedAsc": "升序",
+  "tables.sortedDesc": "降序",
+  "tables.any": "任意{filter}",
+  "tables.clear": "清除筛选",
+  "tables.noMatch": "没有符合此搜索或筛选条件的条目。",
+  "tables.updating": "更新中…",
+  "tables.filterStatus": "状态",
+  "tables.filterRole": "角色",
+  "tables.filterSource": "来源",
+  "tables.filterCluster": "集群",
+  "tables.statusActive": "启用",
+  "tables.statusDisabled": "停用",
+  "picker.label": "用户",
+  "picker.placeholder": "输入名称搜索…",
+  "picker.none": "没有可添加到此处且匹配“{q}”的用户。",
+  "picker.searching": "搜索中…",
+  "picker.more": "显示更多",
+  "picker.chosen": "已选：{name}",
+  "picker.change": "更换",
+  "picker.required": "请从列表中选择一个用户。",
+};
