@@ -2,11 +2,13 @@
 import { consoleEn } from "./console.en";
 import { canEn } from "./can.en";
 import { tablesEn } from "./tables.en";
+import { formsEn } from "./forms.en";
 
 export const en = {
   ...consoleEn,
   ...canEn,
   ...tablesEn,
+  ...formsEn,
   "common.loading": "Loading…",
   "common.loadMore": "Load more",
   "common.name": "Name",

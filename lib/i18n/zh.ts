@@ -4,11 +4,13 @@ import type { MessageKey } from "./en";
 import { consoleZh } from "./console.zh";
 import { canZh } from "./can.zh";
 import { tablesZh } from "./tables.zh";
+import { formsZh } from "./forms.zh";
 
 export const zh: Record<MessageKey, string> = {
   ...consoleZh,
   ...canZh,
   ...tablesZh,
+  ...formsZh,
   "common.loading": "加载中…",
   "common.loadMore": "加载更多",
   "common.name": "名称",
