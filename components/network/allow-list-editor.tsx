@@ -16,10 +16,32 @@ function parsePorts(text: string): AllowEntry["ports"] {
   return ports.length ? ports : undefined;
 }
 
-/** Peers a project admits (or may reach): another project, a whole workspace or a CIDR, optionally on some ports. */
-export function AllowListEditor({ label, entries, onChange }: { label: string; entries: AllowEntry[]; onChange: (e: AllowEntry[]) => void }) {
+/**
+ * Peers a project admits (or may reach): another project, a whole workspace or a CIDR, optionally on some ports.
+ * `readOnly` (a caller who may not change them) lists them as text: no inputs that look editable.
+ */
+export function AllowListEditor({ label, entries, onChange, readOnly = false }: { label: string; entries: AllowEntry[]; onChange: (e: AllowEntry[]) => void; readOnly?: boolean }) {
   const t = useT();
   const set = (i: number, e: AllowEntry) => onChange(entries.map((x, j) => (j === i ? e : x)));
+  if (readOnly) {
+    return (
+      <div className="space-y-1">
+        <p className="text-sm font-medium text-zinc-800">{label}</p>
+        {entries.length ? (
+          <ul aria-label={label} className="space-y-1 text-sm">
+            {entries.map((e, i) => (
+              <li key={i}>
+                {t(kindLabels[kindOf(e)])}: <span className="font-mono">{e[kindOf(e)]}</span>
+                {e.ports?.length ? <span className="font-mono text-zinc-500"> ({portsText(e)})</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-zinc-500">{t("can.noEntries")}</p>
+        )}
+      </div>
+    );
+  }
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium text-zinc-800">{label}</legend>

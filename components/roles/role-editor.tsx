@@ -6,6 +6,7 @@ import { scopeHref, type AccessScope } from "@/lib/client/access-scope";
 import { useCreateRole, useUpdateRole } from "@/lib/client/hooks/roles";
 import type { Role, Template } from "@/lib/client/types";
 import { TextAreaField, TextField } from "@/components/ui/field";
+import { DetailList } from "@/components/ui/card";
 import { FormActions } from "@/components/ui/form-actions";
 import { ProblemAlert } from "./problem-alert";
 import { RoleDiffDialog } from "./role-diff-dialog";
@@ -49,15 +50,22 @@ export function RoleEditor({ scope, templates, index, held, role, readOnly }: Ed
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label={role ? t("roles.editAria", { name: role.name }) : t("roles.create")} className="space-y-6">
-      <div className="grid gap-4 sm:grid-cols-2">
-        {role ? (
-          <TextField label={t("common.name")} value={role.name} disabled readOnly />
-        ) : (
-          <TextField label={t("common.name")} value={name} onChange={(e) => setName(e.target.value)} required autoComplete="off" spellCheck={false} error={errors.name} hint={t("ui.nameHintFixed")} />
-        )}
-        <TextField label={t("ui.displayName")} value={displayName} onChange={(e) => setDisplayName(e.target.value)} disabled={readOnly} autoComplete="off" error={errors.displayName} />
-      </div>
-      <TextAreaField label={t("ui.description")} value={description} onChange={(e) => setDescription(e.target.value)} disabled={readOnly} rows={2} error={errors.description} />
+      {readOnly ? (
+        // Built-in roles and callers without manage read the role: text, not inputs that look editable.
+        <DetailList items={[{ label: t("common.name"), value: <span className="font-mono">{role?.name ?? "—"}</span> }, { label: t("ui.displayName"), value: role?.displayName || "—" }, { label: t("ui.description"), value: role?.description || "—" }]} />
+      ) : (
+        <>
+          <div className="grid gap-4 sm:grid-cols-2">
+            {role ? (
+              <TextField label={t("common.name")} value={role.name} disabled readOnly />
+            ) : (
+              <TextField label={t("common.name")} value={name} onChange={(e) => setName(e.target.value)} required autoComplete="off" spellCheck={false} error={errors.name} hint={t("ui.nameHintFixed")} />
+            )}
+            <TextField label={t("ui.displayName")} value={displayName} onChange={(e) => setDisplayName(e.target.value)} autoComplete="off" error={errors.displayName} />
+          </div>
+          <TextAreaField label={t("ui.description")} value={description} onChange={(e) => setDescription(e.target.value)} rows={2} error={errors.description} />
+        </>
+      )}
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-zinc-800">{t("roles.permissions")}</legend>
         <p className="text-xs text-zinc-500">

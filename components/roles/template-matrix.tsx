@@ -103,6 +103,17 @@ function TemplateCell({ template, checked, chosen, requiredBy, unheld, readOnly,
   // An implied template goes away with what needs it; an unheld one can be dropped but not added.
   const disabled = readOnly || (!!requiredBy && !chosen) || (unheld && !chosen);
   const notes = [requiredBy && !chosen ? t("roles.impliedBy", { names: requiredBy.join(", ") }) : null, unheld ? t("roles.unheld") : null].filter(Boolean);
+  if (readOnly) {
+    // Reading a role (built-in, or no roles.manage): whether it grants the template, with no checkbox to click.
+    return (
+      <div className={`min-w-44 whitespace-normal text-sm ${checked ? "text-zinc-800" : "text-zinc-400"}`}>
+        <span aria-hidden="true" className="mr-1">{checked ? "✓" : "–"}</span>
+        <span className="sr-only">{t(checked ? "can.granted" : "can.notGranted")}: </span>
+        {template.description[locale]}
+        <span className="block font-mono text-xs text-zinc-500">{template.name}</span>
+      </div>
+    );
+  }
   return (
     <label className={`flex min-w-44 gap-2 whitespace-normal ${disabled ? "cursor-not-allowed" : "cursor-pointer"}`}>
       <input

@@ -4,6 +4,7 @@ export const canEn = {
   "can.workspace": "Your role {role} in workspace {name} does not grant {permission}",
   "can.project": "Your role {role} in project {name} does not grant {permission}",
   "can.checking": "Checking your permissions…",
-  "can.readOnly": "Read-only: your role here does not let you change this.",
   "can.noEntries": "None",
+  "can.granted": "Granted",
+  "can.notGranted": "Not granted",
 };

@@ -6,6 +6,7 @@ export const canZh: Record<keyof typeof canEn, string> = {
   "can.workspace": "您在企业空间 {name} 中的角色 {role} 未授予 {permission}",
   "can.project": "您在项目 {name} 中的角色 {role} 未授予 {permission}",
   "can.checking": "正在检查您的权限…",
-  "can.readOnly": "只读：您在此处的角色不允许修改。",
   "can.noEntries": "无",
+  "can.granted": "已授予",
+  "can.notGranted": "未授予",
 };

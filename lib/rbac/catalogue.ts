@@ -12,7 +12,8 @@ export interface Template {
   dependsOn: string[];
 }
 
-const t = (level: Level, module: string, verb: string, en: string, zh: string, dependsOn: string[] = []): Template => ({
+// Generic so each name is a literal type: PermissionName below, which the console's guards are typed with.
+const t = <M extends string, V extends string>(level: Level, module: M, verb: V, en: string, zh: string, dependsOn: string[] = []): Template & { name: `${M}.${V}` } => ({
   name: `${module}.${verb}`,
   level,
   module,
@@ -20,7 +21,7 @@ const t = (level: Level, module: string, verb: string, en: string, zh: string, d
   dependsOn: verb === "view" ? dependsOn : [`${module}.view`, ...dependsOn],
 });
 
-export const templates: Template[] = [
+const catalogue = [
   t("platform", "clusters", "view", "View clusters and their health", "查看集群及其健康状态"),
   t("platform", "clusters", "manage", "Register, edit and remove clusters", "添加、编辑和移除集群"),
   t("platform", "users", "view", "View users", "查看用户"),
@@ -62,7 +63,11 @@ export const templates: Template[] = [
   t("project", "workloads", "view", "View workloads in the project's namespace", "查看项目中的工作负载"),
   t("project", "workloads", "manage", "Manage workloads in the project's namespace", "管理项目中的工作负载"),
   t("project", "project-audit", "view", "Search the project's audit log", "搜索项目审计日志"),
-];
+] as const;
+
+export const templates: Template[] = [...catalogue];
+/** Every permission's name, as a type: a guard naming one the server does not know fails to compile. */
+export type PermissionName = (typeof catalogue)[number]["name"];
 
 export const templatesByName = new Map(templates.map((tpl) => [tpl.name, tpl]));
 
