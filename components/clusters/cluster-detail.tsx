@@ -10,13 +10,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { AuditTokenPanel } from "@/components/audit/audit-token-panel";
-import { useViewer } from "@/components/shell/viewer";
+import { useCan } from "@/lib/client/hooks/can";
 import { useT } from "@/lib/i18n/client";
 
 export function ClusterDetail({ name }: { name: string }) {
   const t = useT();
   const cluster = useCluster(name);
-  const { can } = useViewer();
+  const { can, requires } = useCan();
   const [deleting, setDeleting] = useState(false);
   if (cluster.isPending) return <LoadingState label={t("clusters.loadingOne")} />;
   if (cluster.isError) return <ErrorState error={cluster.error} onRetry={() => cluster.refetch()} />;
@@ -32,7 +32,7 @@ export function ClusterDetail({ name }: { name: string }) {
           <div className="flex items-center gap-3">
             <StatusBadge status={c.health} />
             {can("clusters.manage") && (
-              <Button variant="danger" onClick={() => setDeleting(true)}>
+              <Button variant="danger" {...requires("clusters.manage")} onClick={() => setDeleting(true)}>
                 {t("clusters.delete")}
               </Button>
             )}

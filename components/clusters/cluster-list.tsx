@@ -6,12 +6,12 @@ import { DataTable, TBody, Td, Th } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { useViewer } from "@/components/shell/viewer";
+import { useCan } from "@/lib/client/hooks/can";
 import { useT } from "@/lib/i18n/client";
 
 export function ClusterList() {
   const t = useT();
-  const { can } = useViewer();
+  const { can, requires } = useCan();
   // Health is probed in the background; refresh now and then so the badges stay current.
   const clusters = useClusters({ refetchInterval: 15_000 });
 
@@ -20,7 +20,7 @@ export function ClusterList() {
       <PageHeader
         title={t("nav.clusters")}
         description={t("clusters.description")}
-        actions={can("clusters.manage") && <ButtonLink href="/clusters/new">{t("clusters.add")}</ButtonLink>}
+        actions={can("clusters.manage") && <ButtonLink href="/clusters/new" {...requires("clusters.manage")}>{t("clusters.add")}</ButtonLink>}
       />
       {clusters.isPending ? (
         <LoadingState label={t("clusters.loading")} />

@@ -5,6 +5,7 @@ import { useT } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
 import { ActionsTh, DataTable, TBody, Td, Th } from "@/components/ui/data-table";
 import { FormError, TextField } from "@/components/ui/field";
+import { useCan } from "@/lib/client/hooks/can";
 import { ExpiryPicker, ExpiryText, expiryInstant, type Expiry } from "@/components/members/expiry-picker";
 
 /** Group → workspace (or project) with a role; applied at each sign-in through this provider. */
@@ -14,6 +15,7 @@ export function BindingsTable({ provider }: { provider: string }) {
   const create = useCreateBinding(provider);
   const remove = useDeleteBinding(provider);
   const [expiry, setExpiry] = useState<Expiry>({ kind: "never" });
+  const { can, guard } = useCan();
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -54,7 +56,7 @@ export function BindingsTable({ provider }: { provider: string }) {
                 <ExpiryText expiresAt={b.expiresAt} />
               </Td>
               <Td className="text-right">
-                <Button variant="ghost" className="px-2 text-red-700" onClick={() => remove.mutate(b.id)} aria-label={t("idp.removeBinding", { group: b.group })}>
+                <Button variant="ghost" className="px-2 text-red-700" {...guard("settings.manage", remove.isPending)} onClick={() => remove.mutate(b.id)} aria-label={t("idp.removeBinding", { group: b.group })}>
                   {t("ui.remove")}
                 </Button>
               </Td>
@@ -62,6 +64,8 @@ export function BindingsTable({ provider }: { provider: string }) {
           ))}
         </TBody>
       </DataTable>
+      {/* Binding groups is settings.manage: a reader of the settings gets the table only. */}
+      {can("settings.manage") && (
       <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">
         <TextField label={t("idp.group")} name="group" required />
         <TextField label={t("idp.workspace")} name="workspace" required />
@@ -70,10 +74,11 @@ export function BindingsTable({ provider }: { provider: string }) {
         <div className="basis-full">
           <ExpiryPicker value={expiry} onChange={setExpiry} />
         </div>
-        <Button type="submit" variant="secondary" disabled={create.isPending}>
+        <Button type="submit" variant="secondary" {...guard("settings.manage", create.isPending)}>
           {t("idp.bindGroup")}
         </Button>
       </form>
+      )}
       <FormError error={create.error} />
     </div>
   );

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { useWorkspace } from "@/lib/client/hooks/workspaces";
 import { useProjects } from "@/lib/client/hooks/projects";
-import { useScopePermissions } from "@/lib/client/hooks/permissions";
+import { useCan } from "@/lib/client/hooks/can";
 import { formatDateTime } from "@/lib/client/format";
 import { Button } from "@/components/ui/button";
 import { Card, DetailList } from "@/components/ui/card";
@@ -23,7 +23,7 @@ export function WorkspaceDetail({ name }: { name: string }) {
   const t = useT();
   const workspace = useWorkspace(name);
   const projects = useProjects(name);
-  const permissions = useScopePermissions({ workspace: name });
+  const permissions = useCan({ workspace: name });
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState(false);
 
@@ -40,7 +40,7 @@ export function WorkspaceDetail({ name }: { name: string }) {
         crumbs={[{ label: t("nav.workspaces"), href: "/workspaces" }]}
         actions={
           permissions.can("workspace-settings.manage") && (
-            <Button variant="danger" onClick={() => setDeleting(true)}>
+            <Button variant="danger" {...permissions.requires("workspace-settings.manage")} onClick={() => setDeleting(true)}>
               {t("ws.delete")}
             </Button>
           )
@@ -82,7 +82,7 @@ export function WorkspaceDetail({ name }: { name: string }) {
           <h2 id="projects-heading" className="text-lg font-semibold text-zinc-900">
             {t("tabs.projects")}
           </h2>
-          {canCreate && !creating && <Button onClick={() => setCreating(true)}>{t("ws.createProject")}</Button>}
+          {canCreate && !creating && <Button {...permissions.requires("projects.create")} onClick={() => setCreating(true)}>{t("ws.createProject")}</Button>}
         </div>
         {creating && (
           <Card title={t("ws.newProject")}>

@@ -7,14 +7,14 @@ import { Button } from "@/components/ui/button";
 import { DataTable, TBody, Td, Th } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { useViewer } from "@/components/shell/viewer";
+import { useCan } from "@/lib/client/hooks/can";
 import { CreateWorkspaceDialog } from "./create-workspace-dialog";
 import { SearchBox } from "@/components/ui/search-box";
 import { useT } from "@/lib/i18n/client";
 
 export function WorkspaceList() {
   const t = useT();
-  const { can } = useViewer();
+  const { can, requires } = useCan();
   const [search, setSearch] = useState("");
   const [creating, setCreating] = useState(false);
   const workspaces = useWorkspaces(search);
@@ -25,7 +25,7 @@ export function WorkspaceList() {
       <PageHeader
         title={t("nav.workspaces")}
         description={t("ws.listDescription")}
-        actions={can("workspaces.create") && <Button onClick={() => setCreating(true)}>{t("ws.create")}</Button>}
+        actions={can("workspaces.create") && <Button {...requires("workspaces.create")} onClick={() => setCreating(true)}>{t("ws.create")}</Button>}
       />
       <div className="mb-4">
         <SearchBox label={t("ws.search")} onSearch={setSearch} />
