@@ -3,12 +3,14 @@ import { consoleEn } from "./console.en";
 import { canEn } from "./can.en";
 import { tablesEn } from "./tables.en";
 import { formsEn } from "./forms.en";
+import { workloadsEn } from "./workloads.en";
 
 export const en = {
   ...consoleEn,
   ...canEn,
   ...tablesEn,
   ...formsEn,
+  ...workloadsEn,
   "common.loading": "Loading…",
   "common.loadMore": "Load more",
   "common.name": "Name",

@@ -5,12 +5,14 @@ import { consoleZh } from "./console.zh";
 import { canZh } from "./can.zh";
 import { tablesZh } from "./tables.zh";
 import { formsZh } from "./forms.zh";
+import { workloadsZh } from "./workloads.zh";
 
 export const zh: Record<MessageKey, string> = {
   ...consoleZh,
   ...canZh,
   ...tablesZh,
   ...formsZh,
+  ...workloadsZh,
   "common.loading": "加载中…",
   "common.loadMore": "加载更多",
   "common.name": "名称",
