@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { ScopeTabs } from "@/components/members/scope-tabs";
 import { DeleteRoleDialog } from "./delete-role-dialog";
-import { useHeldPermissions } from "./use-held-permissions";
+import { useCan } from "@/lib/client/hooks/can";
 import { roleTitle } from "./role-title";
 import { useLocale, useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n";
@@ -25,7 +25,7 @@ export function RolesList({ scope }: { scope: AccessScope }) {
   const t = useT();
   const locale = useLocale();
   const roles = useRoles(scope);
-  const { can } = useHeldPermissions(scope);
+  const { can, requires } = useCan(scope);
   const [deleting, setDeleting] = useState<string | null>(null);
   const base = `${scopeHref(scope)}/roles`;
   const canManage = can(rolesPermission(scope, "manage"));
@@ -36,7 +36,7 @@ export function RolesList({ scope }: { scope: AccessScope }) {
         title={t(titles[scope.level])}
         description={t(descriptions[scope.level])}
         crumbs={scopeCrumbs(scope)}
-        actions={canManage && <ButtonLink href={`${base}/new`}>{t("roles.create")}</ButtonLink>}
+        actions={canManage && <ButtonLink href={`${base}/new`} {...requires(rolesPermission(scope, "manage"))}>{t("roles.create")}</ButtonLink>}
       />
       {scope.level !== "platform" && <ScopeTabs scope={scope} />}
       {roles.isPending ? (
@@ -72,7 +72,7 @@ export function RolesList({ scope }: { scope: AccessScope }) {
                 <Td>{r.memberCount}</Td>
                 <Td className="text-right">
                   {canManage && !r.builtIn && (
-                    <Button variant="ghost" aria-label={t("roles.deleteAria", { name: r.name })} onClick={() => setDeleting(r.name)}>
+                    <Button variant="ghost" {...requires(rolesPermission(scope, "manage"))} aria-label={t("roles.deleteAria", { name: r.name })} onClick={() => setDeleting(r.name)}>
                       {t("ui.delete")}
                     </Button>
                   )}

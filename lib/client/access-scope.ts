@@ -32,7 +32,7 @@ export function scopeHref(scope: AccessScope): string {
 export const scopeKey = (scope: AccessScope) => [scope.level, scope.workspace ?? null, scope.project ?? null] as const;
 
 /** Permission names of the scope's roles and members modules, e.g. "workspace-roles.manage". */
-export const rolesPermission = (scope: AccessScope, verb: "view" | "manage") => `${scope.level}-roles.${verb}`;
+export const rolesPermission = (scope: AccessScope, verb: "view" | "manage") => `${scope.level}-roles.${verb}` as const;
 export const membersPermission = (scope: AccessScope, verb: "view" | "manage") => `${scope.level}-members.${verb}`;
 
 /** Breadcrumbs leading to the scope itself. */
