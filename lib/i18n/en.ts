@@ -4,6 +4,7 @@ import { canEn } from "./can.en";
 import { tablesEn } from "./tables.en";
 import { formsEn } from "./forms.en";
 import { workloadsEn } from "./workloads.en";
+import { confirmEn } from "./confirm.en";
 
 export const en = {
   ...consoleEn,
@@ -11,6 +12,7 @@ export const en = {
   ...tablesEn,
   ...formsEn,
   ...workloadsEn,
+  ...confirmEn,
   "common.loading": "Loading…",
   "common.loadMore": "Load more",
   "common.name": "Name",

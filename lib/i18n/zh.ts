@@ -6,6 +6,7 @@ import { canZh } from "./can.zh";
 import { tablesZh } from "./tables.zh";
 import { formsZh } from "./forms.zh";
 import { workloadsZh } from "./workloads.zh";
+import { confirmZh } from "./confirm.zh";
 
 export const zh: Record<MessageKey, string> = {
   ...consoleZh,
@@ -13,6 +14,7 @@ export const zh: Record<MessageKey, string> = {
   ...tablesZh,
   ...formsZh,
   ...workloadsZh,
+  ...confirmZh,
   "common.loading": "加载中…",
   "common.loadMore": "加载更多",
   "common.name": "名称",
