@@ -225,6 +225,8 @@ export const permissionsOut = z
     permissions: z.array(z.string()),
     /** When the caller's own memberships there end: null never, absent where they are not a member. */
     expiresAt: z.object({ workspace: time.nullable().optional(), project: time.nullable().optional() }),
+    /** The caller's roles: on the platform, and in the workspace and project asked about where a member. */
+    roles: z.object({ platform: z.string(), workspace: z.string().optional(), project: z.string().optional() }),
   })
   .meta({ id: "EffectivePermissions" });
 

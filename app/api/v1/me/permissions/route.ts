@@ -28,6 +28,12 @@ export const GET = route(
       workspace: query.workspace ? ends(principal.workspaces.get(query.workspace)) : undefined,
       project: query.workspace && query.project ? ends(principal.projects.get(projectKey(query.workspace, query.project))) : undefined,
     };
-    return { scope, permissions: effectivePermissions(principal, scope), expiresAt };
+    // The caller's own roles here, so the console can say which one withholds a control.
+    const roles = {
+      platform: principal.platform.role,
+      workspace: query.workspace ? principal.workspaces.get(query.workspace)?.role : undefined,
+      project: query.workspace && query.project ? principal.projects.get(projectKey(query.workspace, query.project))?.role : undefined,
+    };
+    return { scope, permissions: effectivePermissions(principal, scope), expiresAt, roles };
   },
 );
