@@ -5,6 +5,7 @@ import { tablesEn } from "./tables.en";
 import { formsEn } from "./forms.en";
 import { workloadsEn } from "./workloads.en";
 import { confirmEn } from "./confirm.en";
+import { chartsEn } from "./charts.en";
 
 export const en = {
   ...consoleEn,
@@ -13,6 +14,7 @@ export const en = {
   ...formsEn,
   ...workloadsEn,
   ...confirmEn,
+  ...chartsEn,
   "common.loading": "Loading…",
   "common.loadMore": "Load more",
   "common.name": "Name",

@@ -7,6 +7,7 @@ import { tablesZh } from "./tables.zh";
 import { formsZh } from "./forms.zh";
 import { workloadsZh } from "./workloads.zh";
 import { confirmZh } from "./confirm.zh";
+import { chartsZh } from "./charts.zh";
 
 export const zh: Record<MessageKey, string> = {
   ...consoleZh,
@@ -15,6 +16,7 @@ export const zh: Record<MessageKey, string> = {
   ...formsZh,
   ...workloadsZh,
   ...confirmZh,
+  ...chartsZh,
   "common.loading": "加载中…",
   "common.loadMore": "加载更多",
   "common.name": "名称",

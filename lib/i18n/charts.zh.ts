@@ -1,0 +1,31 @@
+// 图表：配额与节点用量条、集群节点、审计直方图的图例与缩放。
+import type { chartsEn } from "./charts.en";
+
+export const chartsZh: Record<keyof typeof chartsEn, string> = {
+  "charts.used": "已用",
+  "charts.allocated": "已分配",
+  "charts.pool": "资源池",
+  "charts.poolValue": "资源池 {value}",
+  "status.notReady": "未就绪",
+  "nodes.title": "节点",
+  "nodes.loading": "正在加载节点…",
+  "nodes.none": "没有已注册的节点",
+  "nodes.noneHint": "该集群的 API 服务器未列出任何节点：没有 kubelet 加入，Pod 只会被保存而不会运行。",
+  "nodes.roles": "角色",
+  "nodes.cpu": "CPU（容量 / 可分配）",
+  "nodes.memory": "内存（容量 / 可分配）",
+  "nodes.pods": "Pod 数",
+  "nodes.kubelet": "Kubelet 版本",
+  "nodes.cordoned": "已禁止调度",
+  "nodes.capacityAllocatable": "容量 / 可分配",
+  "nodes.chartTitle": "容量与请求量",
+  "nodes.requested": "已请求",
+  "nodes.allocatable": "可分配",
+  "nodes.capacity": "容量",
+  "nodes.meterText": "已请求 {requested} · 可分配 {allocatable} · 容量 {capacity}",
+  "nodes.usageOf": "{name} 上的请求",
+  "histogram.dragHint": "在图表上拖动，即可把时间筛选缩小到该时间段。",
+  "histogram.resetZoom": "重置缩放",
+  "histogram.from": "起始时间",
+  "histogram.events": "事件数",
+};
