@@ -1,6 +1,5 @@
 "use client";
-import { Dialog } from "@/components/ui/dialog";
-import { FormActions } from "@/components/ui/form-actions";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ProblemAlert } from "./problem-alert";
 import type { TemplateIndex } from "./role-selection";
 import { useLocale, useT } from "@/lib/i18n/client";
@@ -42,19 +41,26 @@ export function RoleDiffDialog({ open, role, added, removed, index, saving, erro
   const t = useT();
   const unchanged = added.length === 0 && removed.length === 0;
   return (
-    <Dialog open={open} title={t("roles.reviewTitle", { name: role })} onClose={onClose}>
-      <div className="space-y-4">
-        {unchanged ? (
-          <p className="text-sm text-zinc-600">{t("roles.unchanged")}</p>
-        ) : (
-          <>
-            <TemplateList title={t("roles.added")} names={added} index={index} sign="+" tone="bg-emerald-50 text-emerald-800" />
-            <TemplateList title={t("roles.removed")} names={removed} index={index} sign="−" tone="bg-red-50 text-red-800" />
-          </>
-        )}
-        <ProblemAlert error={error} index={index} />
-        <FormActions submitLabel={t("roles.saveChanges")} pendingLabel={t("ui.saving")} pending={saving} onConfirm={onConfirm} onCancel={onClose} />
-      </div>
-    </Dialog>
+    <ConfirmDialog
+      open={open}
+      title={t("roles.reviewTitle", { name: role })}
+      pending={saving}
+      confirmLabel={t("roles.saveChanges")}
+      pendingLabel={t("ui.saving")}
+      danger={false}
+      onConfirm={onConfirm}
+      onClose={onClose}
+    >
+      {unchanged ? (
+        <p>{t("roles.unchanged")}</p>
+      ) : (
+        <>
+          <TemplateList title={t("roles.added")} names={added} index={index} sign="+" tone="bg-emerald-50 text-emerald-800" />
+          <TemplateList title={t("roles.removed")} names={removed} index={index} sign="−" tone="bg-red-50 text-red-800" />
+        </>
+      )}
+      {/* The refusal here names the permissions the editor lacks, with their descriptions. */}
+      <ProblemAlert error={error} index={index} />
+    </ConfirmDialog>
   );
 }

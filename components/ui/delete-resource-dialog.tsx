@@ -3,41 +3,45 @@ import { useRouter } from "next/navigation";
 import type { UseMutationResult } from "@tanstack/react-query";
 import { useDeleteCluster } from "@/lib/client/hooks/clusters";
 import { useDeleteWorkspace } from "@/lib/client/hooks/workspaces";
-import { TypeToConfirmDialog } from "./type-to-confirm-dialog";
+import { ConfirmDialog } from "./confirm-dialog";
 import { rich } from "./rich";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n";
 
-/** A deletion confirmed by typing the name; a refusal (say 409, projects still there) shows in the dialog. */
+/**
+ * A deletion confirmed by typing the name; a refusal (say 409, projects still there) shows in the dialog. Once
+ * accepted the page leaves for `back`, a page that still exists, instead of polling what is going away.
+ */
 export function DeleteDialog<R>(props: {
   name: string;
   title: MessageKey;
   body: MessageKey;
   remove: UseMutationResult<R, Error, void>;
-  /** What follows a deletion: given the response and the dialog's close. */
-  onDeleted: (result: R, close: () => void) => void;
+  back: string;
   open: boolean;
   onClose: () => void;
 }) {
   const t = useT();
+  const router = useRouter();
   const { remove } = props;
   function close() {
     remove.reset();
     props.onClose();
   }
   return (
-    <TypeToConfirmDialog
+    <ConfirmDialog
       open={props.open}
       title={t(props.title)}
-      name={props.name}
+      typeToConfirm={props.name}
       error={remove.error}
       pending={remove.isPending}
       confirmLabel={t(props.title)}
-      onConfirm={() => remove.mutate(undefined, { onSuccess: (result) => props.onDeleted(result, close) })}
+      pendingLabel={t("ui.deleting")}
+      onConfirm={() => remove.mutate(undefined, { onSuccess: () => router.push(props.back) })}
       onClose={close}
     >
       {rich(t(props.body), { name: <span className="font-mono font-medium text-zinc-900">{props.name}</span> })}
-    </TypeToConfirmDialog>
+    </ConfirmDialog>
   );
 }
 
@@ -48,8 +52,7 @@ const kinds = {
 } as const;
 
 export function DeleteResourceDialog({ kind, name, open, onClose }: { kind: keyof typeof kinds; name: string; open: boolean; onClose: () => void }) {
-  const router = useRouter();
   const spec = kinds[kind];
   const remove = spec.useDelete(name);
-  return <DeleteDialog name={name} title={spec.title} body={spec.body} remove={remove} onDeleted={() => router.push(spec.back)} open={open} onClose={onClose} />;
+  return <DeleteDialog name={name} title={spec.title} body={spec.body} remove={remove} back={spec.back} open={open} onClose={onClose} />;
 }

@@ -2,24 +2,25 @@
 import { useDeleteUser } from "@/lib/client/hooks/users";
 import { useT } from "@/lib/i18n/client";
 import { rich } from "@/components/ui/rich";
-import { TypeToConfirmDialog } from "@/components/ui/type-to-confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 function DeleteConfirm({ username, onClose }: { username: string; onClose: () => void }) {
   const t = useT();
   const remove = useDeleteUser(username);
   return (
-    <TypeToConfirmDialog
+    <ConfirmDialog
       open
       title={t("users.delete")}
-      name={username}
+      typeToConfirm={username}
       error={remove.error}
       pending={remove.isPending}
       confirmLabel={t("users.delete")}
+      pendingLabel={t("ui.deleting")}
       onConfirm={() => remove.mutate(undefined, { onSuccess: onClose })}
       onClose={onClose}
     >
       {rich(t("users.deleteBody"), { name: <span className="font-mono font-medium text-zinc-900">{username}</span> })}
-    </TypeToConfirmDialog>
+    </ConfirmDialog>
   );
 }
 

@@ -2,36 +2,29 @@
 import { useUpdateUser } from "@/lib/client/hooks/users";
 import type { User } from "@/lib/client/types";
 import { useT } from "@/lib/i18n/client";
-import { Dialog } from "@/components/ui/dialog";
-import { FormActions } from "@/components/ui/form-actions";
-import { ProblemAlert } from "@/components/roles/problem-alert";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 function StatusConfirm({ user, onClose }: { user: User; onClose: () => void }) {
   const t = useT();
   const update = useUpdateUser(user.username);
   const disabling = user.status === "active";
   return (
-    <div className="space-y-4">
-      <p className="text-sm text-zinc-600">{t(disabling ? "users.disableBody" : "users.enableBody", { name: user.username })}</p>
-      <ProblemAlert error={update.error} />
-      <FormActions
-        submitLabel={t(disabling ? "users.disable" : "users.enable")}
-        pending={update.isPending}
-        danger={disabling}
-        onConfirm={() => update.mutate({ status: disabling ? "disabled" : "active" }, { onSuccess: onClose })}
-        onCancel={onClose}
-      />
-    </div>
+    <ConfirmDialog
+      open
+      title={t(disabling ? "ui.disableNamed" : "ui.enableNamed", { name: user.username })}
+      error={update.error}
+      pending={update.isPending}
+      confirmLabel={t(disabling ? "users.disable" : "users.enable")}
+      danger={disabling}
+      onConfirm={() => update.mutate({ status: disabling ? "disabled" : "active" }, { onSuccess: onClose })}
+      onClose={onClose}
+    >
+      {t(disabling ? "users.disableBody" : "users.enableBody", { name: user.username })}
+    </ConfirmDialog>
   );
 }
 
 /** Disabling takes effect on the user's very next request, so it is confirmed first. */
 export function UserStatusDialog({ user, onClose }: { user: User | null; onClose: () => void }) {
-  const t = useT();
-  const title = !user ? t("users.enable") : t(user.status === "active" ? "ui.disableNamed" : "ui.enableNamed", { name: user.username });
-  return (
-    <Dialog open={user !== null} title={title} onClose={onClose}>
-      {user && <StatusConfirm key={user.username} user={user} onClose={onClose} />}
-    </Dialog>
-  );
+  return user ? <StatusConfirm key={user.username} user={user} onClose={onClose} /> : null;
 }
