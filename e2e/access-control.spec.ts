@@ -130,6 +130,8 @@ test("a workspace admin composes a custom role in the editor, reviews an edit an
   // Assign it on the Members tab; it sticks across a reload.
   await page.getByRole("navigation", { name: "Workspace sections" }).getByRole("link", { name: "Members" }).click();
   await page.getByLabel(`Role of ${member}`).selectOption(role);
+  // viewer → the new role is a raise: asked first, naming what it adds.
+  await page.getByRole("dialog", { name: `Make ${member} ${role}?` }).getByRole("button", { name: `Make ${role}` }).click();
   await expect(page.getByLabel(`Role of ${member}`)).toHaveValue(role); // the select follows the server's answer
   await page.reload();
   await expect(page.getByLabel(`Role of ${member}`)).toHaveValue(role);
@@ -151,6 +153,7 @@ test("a member who may manage members but not hold admin is refused when grantin
   const select = page.getByLabel(`Role of ${target}`);
   await expect(select.locator("option", { hasText: "admin (needs permissions you don't hold)" })).toHaveCount(1);
   await select.selectOption("admin");
+  await page.getByRole("dialog", { name: `Make ${target} admin?` }).getByRole("button", { name: "Make admin" }).click();
 
   const alert = page.getByRole("alert").filter({ hasText: "You cannot grant" });
   await expect(alert).toContainText("You cannot grant permissions you do not hold here");

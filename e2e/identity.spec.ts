@@ -63,6 +63,7 @@ test("a personal access token made on the profile page calls the API until it is
   expect((await bearer.get("/api/v1/users")).status()).toBe(403);
 
   await page.getByRole("button", { name: "Revoke ci" }).click();
+  await page.getByRole("dialog", { name: "Revoke token ci?" }).getByRole("button", { name: "Revoke" }).click();
   await expect(page.getByRole("button", { name: "Revoke ci" })).toHaveCount(0);
   expect((await bearer.get("/api/v1/me")).status()).toBe(401);
   await Promise.all([admin.dispose(), bearer.dispose()]);
@@ -117,11 +118,13 @@ test("an admin sees a user's sign-ins and sessions on the user's page, lifts the
   await expect(history).not.toContainText("203.0.113");
   await expect(page.getByText(/^Locked until /)).toBeVisible();
   await page.getByRole("button", { name: "Unlock" }).click();
+  await page.getByRole("dialog", { name: `Unlock ${username}?` }).getByRole("button", { name: "Unlock" }).click();
   await expect(page.getByText("Not locked")).toBeVisible();
 
   const live = page.getByRole("table", { name: `Active sessions of ${username}` }).getByRole("row");
   await expect(live).toHaveCount(3);
   await live.nth(1).getByRole("button", { name: "End session" }).click();
+  await page.getByRole("dialog", { name: "End this session?" }).getByRole("button", { name: "End session" }).click();
   await expect(live).toHaveCount(2);
   const stillIn = async () => (await Promise.all(sessions.map(async (s) => (await s.get("/api/v1/me")).status()))).filter((s) => s === 200).length;
   expect(await stillIn()).toBe(1);
@@ -255,6 +258,7 @@ test.describe("LDAP", () => {
     expect(await signInVia(directory, `ldap-${provider}`, "lena", "lena-directory-pass")).toBe(true);
 
     await saved.getByRole("button", { name: "Disable Company LDAP" }).click();
+    await page.getByRole("dialog", { name: "Disable Company LDAP?" }).getByRole("button", { name: "Disable" }).click();
     await expect(saved.getByRole("button", { name: "Enable Company LDAP" })).toBeVisible();
     const afterwards = await request.newContext({ baseURL });
     expect(await signInVia(afterwards, `ldap-${provider}`, "lena", "lena-directory-pass")).toBe(false);

@@ -34,7 +34,7 @@ test("a workspace pool is shared by its projects and cannot be over-allocated", 
   const confirm = page.getByRole("dialog", { name: "Change the quota of 2 projects?" });
   await expect(confirm.getByTestId("pool-impact")).toContainText(`${a}: requests.cpu no limit → 0`);
   await confirm.getByRole("button", { name: "Save and change them" }).click();
-  await expect(page.getByRole("list", { name: "Pool on host" }).getByTestId("usage-requests.cpu")).toContainText("0 allocated · 2 limit");
+  await expect(page.getByRole("list", { name: "Pool on host" }).getByTestId("usage-requests.cpu")).toContainText("0 allocated · 2 pool");
 
   const setQuota = async (project: string, cpu: string) => {
     await page.goto(`/workspaces/${ws}/projects/${project}/quota`);
@@ -44,7 +44,7 @@ test("a workspace pool is shared by its projects and cannot be over-allocated", 
     await page.getByRole("button", { name: "Save quota" }).click();
   };
   await setQuota(a, "1500m");
-  await expect(page.getByRole("list", { name: "Project quota usage" }).getByTestId("usage-requests.cpu")).toContainText("1500m limit");
+  await expect(page.getByRole("list", { name: "Project quota usage" }).getByTestId("usage-requests.cpu")).toContainText("1500m allocated · 2 pool");
 
   await setQuota(b, "1");
   await expect(page.getByText("requests.cpu: requested 1, but 1500m of the workspace's pool of 2 is already allocated to other projects (500m left).").first()).toBeVisible();
@@ -60,6 +60,7 @@ test("turning network isolation on shows the generated policies and changes the 
   await page.goto(`/workspaces/${ws}/network`);
   await expect(page.getByTestId(`reach-external-${a}`)).toHaveAttribute("data-state", "allowed");
   await page.getByRole("button", { name: "Turn isolation on" }).click();
+  await page.getByRole("dialog", { name: `Turn network isolation on for ${ws}?` }).getByRole("button", { name: "Turn isolation on" }).click();
   await expect(page.getByTestId("ws-isolation")).toContainText("On:");
   await expect(page.getByTestId(`reach-external-${a}`)).toHaveAttribute("data-state", "denied");
   await expect(page.getByTestId(`reach-${b}-${a}`)).toHaveAttribute("data-state", "allowed");
@@ -68,6 +69,7 @@ test("turning network isolation on shows the generated policies and changes the 
   await expect(page.getByTestId("network-yaml")).toContainText("name: tenantry-workspace-isolation");
   await page.getByLabel(/Isolate ingress/).check();
   await page.getByRole("button", { name: "Save network settings" }).click();
+  await page.getByRole("dialog", { name: `Change what traffic reaches ${a}?` }).getByRole("button", { name: "Save network settings" }).click();
   await expect(page.getByTestId("network-yaml")).toContainText("name: tenantry-project-isolation");
   await expect(page.getByTestId("network-yaml")).not.toContainText("tenantry-workspace-isolation");
 

@@ -1,7 +1,9 @@
 "use client";
+import { useState } from "react";
 import { useIssueAuditToken } from "@/lib/client/hooks/audit";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FileBlock } from "@/components/ui/file-block";
 import { FormError } from "@/components/ui/field";
 import { useT } from "@/lib/i18n/client";
@@ -9,23 +11,25 @@ import { useT } from "@/lib/i18n/client";
 /**
  * For the cluster page (platform admins): issues the cluster's audit webhook token and shows it, exactly once, in
  * the files to save on the control plane (the webhook kubeconfig and an audit policy) with the kube-apiserver flags
- * naming them. Issuing again revokes the old token.
+ * naming them. Issuing again revokes the old token, so that is asked first.
  */
 export function AuditTokenPanel({ cluster, issuedAt }: { cluster: string; issuedAt?: string | null }) {
   const t = useT();
   const issue = useIssueAuditToken(cluster);
+  const [asking, setAsking] = useState(false);
   const issued = issue.data;
+  const reissue = !!(issuedAt || issued);
   return (
     <Card
       title={t("auditToken.title")}
       actions={
-        <Button variant="secondary" onClick={() => issue.mutate()} disabled={issue.isPending}>
-          {issue.isPending ? t("auditToken.issuing") : issuedAt || issued ? t("auditToken.reissue") : t("auditToken.issue")}
+        <Button variant="secondary" onClick={() => (reissue ? setAsking(true) : issue.mutate())} disabled={issue.isPending}>
+          {issue.isPending ? t("auditToken.issuing") : reissue ? t("auditToken.reissue") : t("auditToken.issue")}
         </Button>
       }
     >
       <p className="text-sm text-zinc-600">{t("auditToken.intro")}</p>
-      <FormError error={issue.error} />
+      <FormError error={asking ? null : issue.error} />
       {issued && (
         <div className="mt-4 space-y-2">
           <p className="text-sm font-medium text-amber-700">{t("auditToken.copyNow")}</p>
@@ -35,6 +39,18 @@ export function AuditTokenPanel({ cluster, issuedAt }: { cluster: string; issued
           <FileBlock path={t("auditToken.flags")} download={false} content={issued.files.map((f) => `${f.flag}=${f.path}`).join(" \\\n")} />
         </div>
       )}
+      <ConfirmDialog
+        open={asking}
+        title={t("confirm.reissueTitle", { cluster })}
+        error={issue.error}
+        pending={issue.isPending}
+        confirmLabel={t("confirm.reissueConfirm")}
+        pendingLabel={t("auditToken.issuing")}
+        onConfirm={() => issue.mutate(undefined, { onSuccess: () => setAsking(false) })}
+        onClose={() => setAsking(false)}
+      >
+        {t("confirm.reissueBody", { cluster })}
+      </ConfirmDialog>
     </Card>
   );
 }

@@ -30,6 +30,7 @@ function ProviderCard({ p, origin }: { p: IdentityProviderInfo; origin: string }
   const remove = useDeleteProvider();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [disabling, setDisabling] = useState(false);
   const name = p.displayName || p.name;
   return (
     <Card
@@ -46,7 +47,8 @@ function ProviderCard({ p, origin }: { p: IdentityProviderInfo; origin: string }
             variant="secondary"
             aria-label={t(p.enabled ? "ui.disableNamed" : "ui.enableNamed", { name })}
             disabled={update.isPending}
-            onClick={() => update.mutate(asInput(p, { enabled: !p.enabled }))}
+            // Disabling shuts its users out, so it is asked first; enabling applies at once.
+            onClick={() => (p.enabled ? setDisabling(true) : update.mutate(asInput(p, { enabled: true })))}
           >
             {t(p.enabled ? "ui.disable" : "ui.enable")}
           </Button>
@@ -95,6 +97,21 @@ function ProviderCard({ p, origin }: { p: IdentityProviderInfo; origin: string }
         onClose={() => setDeleting(false)}
       >
         {t("idp.deleteBody")}
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={disabling}
+        title={t("confirm.idpDisableTitle", { name })}
+        error={update.error}
+        pending={update.isPending}
+        confirmLabel={t("ui.disable")}
+        pendingLabel={t("ui.saving")}
+        onConfirm={() => update.mutate(asInput(p, { enabled: false }), { onSuccess: () => setDisabling(false) })}
+        onClose={() => {
+          update.reset();
+          setDisabling(false);
+        }}
+      >
+        {t("confirm.idpDisableBody", { name })}
       </ConfirmDialog>
     </Card>
   );

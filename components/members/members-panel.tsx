@@ -14,6 +14,8 @@ import { InviteMemberForm } from "./invite-member-form";
 import { MembersTable } from "./members-table";
 import { RemoveMemberDialog } from "./remove-member-dialog";
 import { MemberExpiryDialog } from "./member-expiry-dialog";
+import { RaiseRoleDialog, type RoleRaise } from "./raise-role-dialog";
+import { gainedPermissions } from "./role-change";
 import { ScopeTabs } from "./scope-tabs";
 import { useT } from "@/lib/i18n/client";
 import type { Member } from "@/lib/client/types";
@@ -25,6 +27,7 @@ export function MembersPanel({ scope }: { scope: AccessScope }) {
   const [inviting, setInviting] = useState(false);
   const [removing, setRemoving] = useState<string | null>(null);
   const [timing, setTiming] = useState<Member | null>(null);
+  const [raising, setRaising] = useState<RoleRaise | null>(null);
   const members = useMembers(scope, search);
   const roles = useRoles(scope);
   const permissions = useHeldPermissions(scope);
@@ -73,7 +76,13 @@ export function MembersPanel({ scope }: { scope: AccessScope }) {
                     roles: roles.data,
                     held,
                     busy: change.isPending ? (change.variables?.username ?? null) : null,
-                    onRoleChange: (username, role) => change.mutate({ username, role }),
+                    onRoleChange: (username, role) => {
+                      // A raise is asked first; a lowering or sideways move applies at once.
+                      const from = items.find((m) => m.username === username)?.role ?? "";
+                      const gained = gainedPermissions(roles.data ?? [], from, role);
+                      if (gained.length) setRaising({ username, from, to: role, gained });
+                      else change.mutate({ username, role });
+                    },
                     onExpiry: setTiming,
                     onRemove: setRemoving,
                   }
@@ -91,6 +100,15 @@ export function MembersPanel({ scope }: { scope: AccessScope }) {
       </div>
       <RemoveMemberDialog scope={scope} username={removing} onClose={() => setRemoving(null)} />
       <MemberExpiryDialog scope={scope} member={timing} onClose={() => setTiming(null)} />
+      <RaiseRoleDialog
+        scope={scope}
+        raise={raising}
+        onConfirm={(r) => {
+          setRaising(null);
+          change.mutate({ username: r.username, role: r.to });
+        }}
+        onClose={() => setRaising(null)}
+      />
     </>
   );
 }

@@ -6,7 +6,8 @@ import { useScopePermissions } from "@/lib/client/hooks/permissions";
 import { workspaceScope } from "@/lib/client/access-scope";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { FormError, SelectField } from "@/components/ui/field";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { SelectField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { ScopeTabs } from "@/components/members/scope-tabs";
@@ -21,7 +22,13 @@ export function WorkspaceNetwork({ ws }: { ws: string }) {
   const matrix = useConnectivity(ws, cluster);
   const save = useSetWorkspaceNetwork(ws);
   const canManage = useScopePermissions({ workspace: ws }).can("workspace-network.manage");
+  // What the confirmation asks for, kept while the saved state is re-read so the dialog does not flip.
+  const [turning, setTurning] = useState<"on" | "off" | null>(null);
   const isolated = network.data?.isolated;
+  function close() {
+    save.reset();
+    setTurning(null);
+  }
   return (
     <div className="space-y-6">
       <PageHeader title={t("tabs.network")} crumbs={[{ label: t("nav.workspaces"), href: "/workspaces" }, { label: ws, href: `/workspaces/${ws}` }]} />
@@ -29,20 +36,34 @@ export function WorkspaceNetwork({ ws }: { ws: string }) {
       <Card title={t("net.wsIsolation")}>
         {network.isPending ? (
           <LoadingState />
+        ) : network.isError ? (
+          // A refused or failed read says so: never "Off" for a state that could not be read.
+          <ErrorState error={network.error} onRetry={() => network.refetch()} />
         ) : (
           <div className="flex flex-wrap items-center gap-4">
             <p className="text-sm text-zinc-700" data-testid="ws-isolation">
               {isolated ? t("net.on") : t("net.off")}
             </p>
             {canManage && (
-              <Button variant={isolated ? "secondary" : "primary"} disabled={save.isPending} onClick={() => save.mutate(!isolated)}>
+              <Button variant={isolated ? "secondary" : "primary"} disabled={save.isPending} onClick={() => setTurning(isolated ? "off" : "on")}>
                 {isolated ? t("net.turnOff") : t("net.turnOn")}
               </Button>
             )}
-            <FormError error={save.error} />
           </div>
         )}
       </Card>
+      <ConfirmDialog
+        open={turning !== null}
+        title={t(turning === "off" ? "confirm.wsIsolationOffTitle" : "confirm.wsIsolationOnTitle", { ws })}
+        error={save.error}
+        pending={save.isPending}
+        confirmLabel={t(turning === "off" ? "net.turnOff" : "net.turnOn")}
+        pendingLabel={t("ui.saving")}
+        onConfirm={() => save.mutate(turning === "on", { onSuccess: close })}
+        onClose={close}
+      >
+        {t(turning === "off" ? "confirm.wsIsolationOffBody" : "confirm.wsIsolationOnBody", { ws })}
+      </ConfirmDialog>
       <Card title={t("net.connectivity")}>
         {workspace.data && workspace.data.clusters.length > 1 && (
           <div className="mb-4 max-w-xs">

@@ -26,7 +26,7 @@ export function SessionsCard() {
         ) : undefined
       }
     >
-      <SessionsTable sessions={sessions} caption={t("profile.sessionsCaption")} onEnd={(id) => revoke.mutate(id)} ending={revoke.isPending} markCurrent />
+      <SessionsTable sessions={sessions} caption={t("profile.sessionsCaption")} end={revoke} markCurrent />
       <ConfirmDialog
         open={asking}
         title={t("profile.signOutOthersTitle", { count: others })}

@@ -3,12 +3,14 @@ import { useState, type FormEvent } from "react";
 import { useT } from "@/lib/i18n/client";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ActionsTh, DataTable, TBody, Td, Th } from "@/components/ui/data-table";
 import { FormError, TextField } from "@/components/ui/field";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { formatDateTime } from "@/lib/client/format";
 import { useCreateToken, useDeleteToken, useMyTokens } from "@/lib/client/hooks/profile";
+import type { ApiTokenInfo } from "@/lib/client/types";
 
 /** Personal access tokens: the secret is shown once, right after it is created, and goes when the token is revoked. */
 export function TokensCard() {
@@ -17,6 +19,19 @@ export function TokensCard() {
   const create = useCreateToken();
   const remove = useDeleteToken();
   const [fresh, setFresh] = useState<{ id: string; token: string }>();
+  const [revoking, setRevoking] = useState<ApiTokenInfo | null>(null);
+  function closeRevoke() {
+    remove.reset();
+    setRevoking(null);
+  }
+  function revoke(token: ApiTokenInfo) {
+    remove.mutate(token.id, {
+      onSuccess: () => {
+        setFresh((f) => (f?.id === token.id ? undefined : f));
+        closeRevoke();
+      },
+    });
+  }
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -79,7 +94,7 @@ export function TokensCard() {
                     className="px-2 text-red-700"
                     aria-label={t("tokens.revokeNamed", { name: token.name })}
                     disabled={remove.isPending}
-                    onClick={() => remove.mutate(token.id, { onSuccess: () => setFresh((f) => (f?.id === token.id ? undefined : f)) })}
+                    onClick={() => setRevoking(token)}
                   >
                     {t("tokens.revoke")}
                   </Button>
@@ -89,6 +104,18 @@ export function TokensCard() {
           </TBody>
         </DataTable>
       )}
+      <ConfirmDialog
+        open={revoking !== null}
+        title={t("confirm.revokeTokenTitle", { name: revoking?.name ?? "" })}
+        error={remove.error}
+        pending={remove.isPending}
+        confirmLabel={t("tokens.revoke")}
+        pendingLabel={t("confirm.revoking")}
+        onConfirm={() => revoking && revoke(revoking)}
+        onClose={closeRevoke}
+      >
+        {revoking && t("confirm.revokeTokenBody", { name: revoking.name, prefix: revoking.prefix })}
+      </ConfirmDialog>
     </Card>
   );
 }

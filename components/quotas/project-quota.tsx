@@ -1,19 +1,19 @@
 "use client";
 import { useState } from "react";
-import { usePodSecurity, useProjectLimits, useProjectQuota, useSetPodSecurity, useSetProjectLimits, useSetProjectQuota } from "@/lib/client/hooks/quotas";
+import { useProjectLimits, useProjectQuota, useSetProjectLimits, useSetProjectQuota } from "@/lib/client/hooks/quotas";
 import { useScopePermissions } from "@/lib/client/hooks/permissions";
-import type { ContainerLimits, PodSecurityLevel, ProjectLimits, ProjectQuota, QuotaSource } from "@/lib/client/types";
+import type { ContainerLimits, ProjectLimits, ProjectQuota, QuotaSource } from "@/lib/client/types";
 import { projectScope } from "@/lib/client/access-scope";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { FormError, SelectField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { ScopeTabs } from "@/components/members/scope-tabs";
-import { useViewer } from "@/components/shell/viewer";
 import { CONTAINER_KEYS, issuesByKey, ResourceMapEditor, SourceBadge, toMap, toRows, type Row } from "./resource-map-editor";
 import { UsageBars } from "./usage-bars";
+import { PodSecurityCard } from "./pod-security-card";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n";
 
@@ -29,6 +29,7 @@ export function ProjectQuotaPage({ ws, project }: { ws: string; project: string 
       <ScopeTabs scope={projectScope(ws, project)} className="" />
       {quota.isPending ? <LoadingState label={t("quota.loading")} /> : quota.isError ? <ErrorState error={quota.error} onRetry={() => quota.refetch()} /> : <QuotaCard ws={ws} project={project} quota={quota.data} canManage={canManage} />}
       {limits.data && <LimitsCard ws={ws} project={project} limits={limits.data} canManage={canManage} />}
+      {limits.isError && <ErrorState error={limits.error} onRetry={() => limits.refetch()} />}
       {permissions.can("project-settings.view") && <PodSecurityCard ws={ws} project={project} canManage={permissions.can("project-settings.manage")} />}
       {quota.data && <AppliedYaml yaml={[quota.data.yaml, limits.data?.yaml].filter((y): y is string => !!y).join("---\n")} />}
     </div>
@@ -116,33 +117,6 @@ function LimitsCard({ ws, project, limits, canManage }: { ws: string; project: s
           <FormActions submitLabel={t("limits.save")} pendingLabel={t("ui.saving")} pending={save.isPending} />
         </form>
       )}
-    </Card>
-  );
-}
-
-function PodSecurityCard({ ws, project, canManage }: { ws: string; project: string; canManage: boolean }) {
-  const t = useT();
-  const viewer = useViewer();
-  const current = usePodSecurity(ws, project);
-  const save = useSetPodSecurity(ws, project);
-  const canLower = viewer.can("workspaces.manage");
-  if (!current.data) return null;
-  return (
-    <Card title={t("proj.podSecurity")}>
-      <div className="max-w-xs space-y-2">
-        <SelectField
-          label={t("podSecurity.enforced")}
-          hint={canLower ? undefined : t("podSecurity.hint")}
-          value={current.data.level}
-          disabled={!canManage || save.isPending}
-          onChange={(e) => save.mutate(e.target.value as PodSecurityLevel)}
-        >
-          {(["restricted", "baseline", "privileged"] as const).map((l) => (
-            <option key={l} value={l} disabled={l !== "restricted" && !canLower}>{l}</option>
-          ))}
-        </SelectField>
-        <FormError error={save.error} />
-      </div>
     </Card>
   );
 }

@@ -1,13 +1,14 @@
 "use client";
+import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { formatDateTime } from "@/lib/client/format";
-import { useUnlockUser } from "@/lib/client/hooks/user-access";
 import type { User } from "@/lib/client/types";
+import { UnlockDialog } from "./unlock-dialog";
 
 /** "Locked until …" after repeated failed sign-ins, with the admin's way to lift it early. */
 export function LockState({ user, canManage }: { user: User; canManage: boolean }) {
   const t = useT();
-  const unlock = useUnlockUser(user.username);
+  const [asking, setAsking] = useState(false);
   if (!user.lockedUntil) return null;
   return (
     <div className="mt-1 text-xs text-amber-700">
@@ -17,12 +18,12 @@ export function LockState({ user, canManage }: { user: User; canManage: boolean 
           type="button"
           className="ml-2 font-medium text-indigo-700 underline"
           aria-label={t("userAccess.unlockNamed", { name: user.username })}
-          disabled={unlock.isPending}
-          onClick={() => unlock.mutate()}
+          onClick={() => setAsking(true)}
         >
           {t("userAccess.unlock")}
         </button>
       )}
+      {canManage && <UnlockDialog username={user.username} open={asking} onClose={() => setAsking(false)} />}
     </div>
   );
 }

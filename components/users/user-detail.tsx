@@ -1,7 +1,8 @@
 "use client";
+import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { formatDateTime } from "@/lib/client/format";
-import { useUnlockUser, useUser } from "@/lib/client/hooks/user-access";
+import { useUser } from "@/lib/client/hooks/user-access";
 import { Button } from "@/components/ui/button";
 import { Card, DetailList } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,13 +11,14 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { useViewer } from "@/components/shell/viewer";
 import { UserSessions } from "./user-sessions";
 import { UserLoginRecords } from "./user-login-records";
+import { UnlockDialog } from "./unlock-dialog";
 
 /** One user as platform admins see them from the users list: the account, its lock, sessions and sign-ins. */
 export function UserDetail({ username }: { username: string }) {
   const t = useT();
   const { can } = useViewer();
   const user = useUser(username);
-  const unlock = useUnlockUser(username);
+  const [unlocking, setUnlocking] = useState(false);
   if (user.isPending) return <LoadingState />;
   if (user.isError) return <ErrorState error={user.error} onRetry={() => user.refetch()} />;
   const u = user.data;
@@ -32,7 +34,7 @@ export function UserDetail({ username }: { username: string }) {
         actions={
           canManage &&
           locked && (
-            <Button onClick={() => unlock.mutate()} disabled={unlock.isPending}>
+            <Button onClick={() => setUnlocking(true)}>
               {t("userAccess.unlock")}
             </Button>
           )
@@ -50,6 +52,7 @@ export function UserDetail({ username }: { username: string }) {
           ]}
         />
       </Card>
+      <UnlockDialog username={u.username} open={unlocking} onClose={() => setUnlocking(false)} />
       <UserSessions username={u.username} canManage={canManage} />
       <UserLoginRecords username={u.username} />
     </div>

@@ -30,8 +30,7 @@ export function UserSessions({ username, canManage }: { username: string; canMan
       <SessionsTable
         sessions={sessions}
         caption={t("userAccess.sessionsOf", { name: username })}
-        onEnd={canManage ? (id) => end.mutate(id) : undefined}
-        ending={end.isPending}
+        end={canManage ? end : undefined}
       />
       <ConfirmDialog
         open={confirming}

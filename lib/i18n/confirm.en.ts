@@ -28,6 +28,8 @@ export const confirmEn = {
   "confirm.raiseGained": "What {name} gains",
   "confirm.idpDisableTitle": "Disable {name}?",
   "confirm.idpDisableBody": "Its users can no longer sign in through {name}, and its button leaves the sign-in page, until it is enabled again.",
+  "confirm.unlockTitle": "Unlock {name}?",
+  "confirm.unlockBody": "Sign-ins as {name} are accepted again at once and the failed attempts count from zero: if the lock came from someone guessing the password, they may guess again.",
   "notFound.title": "Page not found",
   "notFound.body": "What this address names does not exist, or you cannot see it.",
   "notFound.back": "Back to {where}",

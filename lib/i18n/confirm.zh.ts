@@ -29,6 +29,8 @@ export const confirmZh: Record<keyof typeof confirmEn, string> = {
   "confirm.raiseGained": "{name} 获得的权限",
   "confirm.idpDisableTitle": "停用 {name}？",
   "confirm.idpDisableBody": "在重新启用之前，用户无法再通过 {name} 登录，其按钮也会从登录页移除。",
+  "confirm.unlockTitle": "解锁 {name}？",
+  "confirm.unlockBody": "{name} 的登录将立即恢复，失败次数从零重新计算：如果锁定是有人猜测密码造成的，对方可以继续尝试。",
   "notFound.title": "页面不存在",
   "notFound.body": "此地址所指的对象不存在，或您无权查看。",
   "notFound.back": "返回{where}",
