@@ -5,6 +5,7 @@ import { useT } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
 import { ActionsTh, DataTable, TBody, Td, Th } from "@/components/ui/data-table";
 import { FormError, TextField } from "@/components/ui/field";
+import { ErrorState } from "@/components/ui/states";
 import { useCan } from "@/lib/client/hooks/can";
 import { ExpiryPicker, ExpiryText, expiryInstant, type Expiry } from "@/components/members/expiry-picker";
 
@@ -34,36 +35,41 @@ export function BindingsTable({ provider }: { provider: string }) {
 
   return (
     <div className="space-y-3">
-      <DataTable caption={t("idp.bindingsOf", { name: provider })}>
-        <thead>
-          <tr>
-            <Th>{t("idp.group")}</Th>
-            <Th>{t("idp.workspace")}</Th>
-            <Th>{t("idp.project")}</Th>
-            <Th>{t("idp.role")}</Th>
-            <Th>{t("expiry.column")}</Th>
-            <ActionsTh />
-          </tr>
-        </thead>
-        <TBody>
-          {(bindings.data?.items ?? []).map((b) => (
-            <tr key={b.id}>
-              <Td>{b.group}</Td>
-              <Td>{b.workspace}</Td>
-              <Td>{b.project || "—"}</Td>
-              <Td>{b.role}</Td>
-              <Td>
-                <ExpiryText expiresAt={b.expiresAt} />
-              </Td>
-              <Td className="text-right">
-                <Button variant="ghost" className="px-2 text-red-700" {...guard("settings.manage", remove.isPending)} onClick={() => remove.mutate(b.id)} aria-label={t("idp.removeBinding", { group: b.group })}>
-                  {t("ui.remove")}
-                </Button>
-              </Td>
+      {/* An unread list is an error, not an empty one. */}
+      {bindings.isError ? (
+        <ErrorState error={bindings.error} onRetry={() => bindings.refetch()} />
+      ) : (
+        <DataTable caption={t("idp.bindingsOf", { name: provider })}>
+          <thead>
+            <tr>
+              <Th>{t("idp.group")}</Th>
+              <Th>{t("idp.workspace")}</Th>
+              <Th>{t("idp.project")}</Th>
+              <Th>{t("idp.role")}</Th>
+              <Th>{t("expiry.column")}</Th>
+              <ActionsTh />
             </tr>
-          ))}
-        </TBody>
-      </DataTable>
+          </thead>
+          <TBody>
+            {(bindings.data?.items ?? []).map((b) => (
+              <tr key={b.id}>
+                <Td>{b.group}</Td>
+                <Td>{b.workspace}</Td>
+                <Td>{b.project || "—"}</Td>
+                <Td>{b.role}</Td>
+                <Td>
+                  <ExpiryText expiresAt={b.expiresAt} />
+                </Td>
+                <Td className="text-right">
+                  <Button variant="ghost" className="px-2 text-red-700" {...guard("settings.manage", remove.isPending)} onClick={() => remove.mutate(b.id)} aria-label={t("idp.removeBinding", { group: b.group })}>
+                    {t("ui.remove")}
+                  </Button>
+                </Td>
+              </tr>
+            ))}
+          </TBody>
+        </DataTable>
+      )}
       {/* Binding groups is settings.manage: a reader of the settings gets the table only. */}
       {can("settings.manage") && (
       <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">

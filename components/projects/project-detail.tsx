@@ -1,14 +1,12 @@
 "use client";
-import Link from "next/link";
 import { useState } from "react";
-import { ApiError } from "@/lib/client/api";
 import { useProject } from "@/lib/client/hooks/projects";
 import { useScopePermissions } from "@/lib/client/hooks/permissions";
 import { formatDateTime } from "@/lib/client/format";
 import { Button } from "@/components/ui/button";
 import { Card, DetailList } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { ErrorState, LoadingState } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { DeleteProjectDialog } from "./delete-project-dialog";
 import { MoveProjectDialog } from "./move-project-dialog";
@@ -32,15 +30,6 @@ export function ProjectDetail({ workspace, name }: { workspace: string; name: st
   ];
 
   if (project.isPending) return <LoadingState />;
-  if (project.error instanceof ApiError && project.error.status === 404) {
-    return (
-      <EmptyState title={t("proj.gone", { name })}>
-        <Link href={`/workspaces/${workspace}`} className="text-indigo-700 hover:underline">
-          {t("proj.backTo", { ws: workspace })}
-        </Link>
-      </EmptyState>
-    );
-  }
   if (project.isError) return <ErrorState error={project.error} onRetry={() => project.refetch()} />;
   const p = project.data;
   const note = statusNotes[p.status];

@@ -23,6 +23,10 @@ export function PageHeader({ title, description, crumbs = [], actions }: { title
                 <span aria-hidden="true">/</span>
               </li>
             ))}
+            {/* The trail ends in the page itself, so it reads as where one is, not only where one came from. */}
+            <li aria-current="page" className="truncate font-medium text-zinc-700">
+              {title}
+            </li>
           </ol>
         </nav>
       )}

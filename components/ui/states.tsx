@@ -5,6 +5,7 @@ import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n";
 import { problemTitle } from "@/lib/i18n/problems";
 import { Button } from "./button";
+import { NotFound } from "./not-found";
 
 const panel = "rounded-lg border border-dashed border-zinc-300 bg-white px-6 py-10 text-center";
 
@@ -27,13 +28,15 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-const titles: Record<number, MessageKey> = { 403: "common.forbiddenTitle", 404: "common.notFoundTitle" };
+const titles: Record<number, MessageKey> = { 403: "common.forbiddenTitle" };
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const t = useT();
   const status = error instanceof ApiError ? error.status : undefined;
-  // Retrying a refusal or a missing object gives the same answer; offer it for the rest.
-  const retryable = status !== 403 && status !== 404;
+  // Missing and hidden look alike (404 for both): every page says so the same way, with a way back.
+  if (status === 404) return <NotFound />;
+  // Retrying a refusal gives the same answer; offer it for the rest.
+  const retryable = status !== 403;
   return (
     <div role="alert" className="rounded-lg bg-red-50 px-6 py-8 text-center ring-1 ring-inset ring-red-600/20">
       <p className="text-sm font-medium text-red-800">{status && titles[status] ? t(titles[status]) : error instanceof ApiError || error instanceof TypeError ? problemTitle(error, t) : t("common.errorTitle")}</p>

@@ -115,8 +115,6 @@ export const consoleEn = {
   "proj.nameHint": "Also the namespace name.",
   "proj.delete": "Delete project",
   "proj.deleteBody": "This deletes the namespace {name} and every object in it. It cannot be undone.",
-  "proj.gone": "Project “{name}” does not exist, or has been deleted.",
-  "proj.backTo": "Back to {ws}",
   "proj.move": "Move",
   "proj.moveTitle": "Move {name} to another workspace",
   "proj.moveIntro": "The namespace, its workloads and its settings stay; its workspace, members and quota pool change. What would happen is shown before you confirm.",

@@ -116,8 +116,6 @@ export const consoleZh: Record<keyof typeof consoleEn, string> = {
   "proj.nameHint": "也是命名空间的名称。",
   "proj.delete": "删除项目",
   "proj.deleteBody": "这会删除命名空间 {name} 及其中的所有对象，且无法撤销。",
-  "proj.gone": "项目“{name}”不存在或已被删除。",
-  "proj.backTo": "返回 {ws}",
   "proj.move": "迁移",
   "proj.moveTitle": "将 {name} 迁移到其他企业空间",
   "proj.moveIntro": "命名空间、其中的工作负载和设置保持不变；所属企业空间、成员和配额资源池会改变。确认前会先显示将发生的变化。",
