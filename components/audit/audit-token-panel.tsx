@@ -7,6 +7,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FileBlock } from "@/components/ui/file-block";
 import { FormError } from "@/components/ui/field";
 import { useT } from "@/lib/i18n/client";
+import { useCan } from "@/lib/client/hooks/can";
 
 /**
  * For the cluster page (platform admins): issues the cluster's audit webhook token and shows it, exactly once, in
@@ -16,6 +17,7 @@ import { useT } from "@/lib/i18n/client";
 export function AuditTokenPanel({ cluster, issuedAt }: { cluster: string; issuedAt?: string | null }) {
   const t = useT();
   const issue = useIssueAuditToken(cluster);
+  const { guard } = useCan();
   const [asking, setAsking] = useState(false);
   const issued = issue.data;
   const reissue = !!(issuedAt || issued);
@@ -23,7 +25,7 @@ export function AuditTokenPanel({ cluster, issuedAt }: { cluster: string; issued
     <Card
       title={t("auditToken.title")}
       actions={
-        <Button variant="secondary" onClick={() => (reissue ? setAsking(true) : issue.mutate())} disabled={issue.isPending}>
+        <Button variant="secondary" onClick={() => (reissue ? setAsking(true) : issue.mutate())} {...guard("clusters.manage", issue.isPending)}>
           {issue.isPending ? t("auditToken.issuing") : reissue ? t("auditToken.reissue") : t("auditToken.issue")}
         </Button>
       }

@@ -11,6 +11,7 @@ import { DetailList } from "@/components/ui/card";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { ProviderForm, TestResultLine } from "./provider-form";
 import { BindingsTable } from "./bindings-table";
+import { useCan } from "@/lib/client/hooks/can";
 
 /** The body PUT takes to change only what `change` says of a saved provider (its secret stays). */
 const asInput = (p: IdentityProviderInfo, change: Partial<ProviderInput>): ProviderInput => ({
@@ -31,28 +32,30 @@ function ProviderCard({ p, origin }: { p: IdentityProviderInfo; origin: string }
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [disabling, setDisabling] = useState(false);
+  // Everything here changes the platform's settings: a reader of them sees each control disabled, with why.
+  const { guard } = useCan();
   const name = p.displayName || p.name;
   return (
     <Card
       title={`${name} (${p.type.toUpperCase()})`}
       actions={
         <div className="flex flex-wrap gap-2">
-          <Button variant="secondary" onClick={() => test.mutate()} disabled={test.isPending}>
+          <Button variant="secondary" onClick={() => test.mutate()} {...guard("settings.manage", test.isPending)}>
             {test.isPending ? t("idp.testing") : t("idp.test")}
           </Button>
-          <Button variant="secondary" aria-expanded={editing} aria-label={t("ui.editNamed", { name })} onClick={() => setEditing((e) => !e)}>
+          <Button variant="secondary" {...guard("settings.manage")} aria-expanded={editing} aria-label={t("ui.editNamed", { name })} onClick={() => setEditing((e) => !e)}>
             {editing ? t("ui.cancel") : t("ui.edit")}
           </Button>
           <Button
             variant="secondary"
             aria-label={t(p.enabled ? "ui.disableNamed" : "ui.enableNamed", { name })}
-            disabled={update.isPending}
+            {...guard("settings.manage", update.isPending)}
             // Disabling shuts its users out, so it is asked first; enabling applies at once.
             onClick={() => (p.enabled ? setDisabling(true) : update.mutate(asInput(p, { enabled: true })))}
           >
             {t(p.enabled ? "ui.disable" : "ui.enable")}
           </Button>
-          <Button variant="ghost" className="text-red-700" aria-label={t("ui.deleteNamed", { name })} onClick={() => setDeleting(true)}>
+          <Button variant="ghost" className="text-red-700" {...guard("settings.manage")} aria-label={t("ui.deleteNamed", { name })} onClick={() => setDeleting(true)}>
             {t("ui.delete")}
           </Button>
         </div>
@@ -122,12 +125,13 @@ export function ProvidersPage({ origin }: { origin: string }) {
   const t = useT();
   const providers = useIdentityProviders();
   const [adding, setAdding] = useState(false);
+  const { guard } = useCan();
   return (
     <div className="space-y-6">
       <PageHeader
         title={t("user.identityProviders")}
         description={t("idp.description")}
-        actions={<Button onClick={() => setAdding((a) => !a)}>{adding ? t("ui.cancel") : t("idp.add")}</Button>}
+        actions={<Button {...guard("settings.manage")} onClick={() => setAdding((a) => !a)}>{adding ? t("ui.cancel") : t("idp.add")}</Button>}
       />
       {adding && (
         <Card title={t("idp.newTitle")}>

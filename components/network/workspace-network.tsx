@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useConnectivity, useSetWorkspaceNetwork, useWorkspaceNetwork } from "@/lib/client/hooks/network";
 import { useWorkspace } from "@/lib/client/hooks/workspaces";
-import { useScopePermissions } from "@/lib/client/hooks/permissions";
+import { useCan } from "@/lib/client/hooks/can";
 import { workspaceScope } from "@/lib/client/access-scope";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -21,7 +21,8 @@ export function WorkspaceNetwork({ ws }: { ws: string }) {
   const [cluster, setCluster] = useState<string>();
   const matrix = useConnectivity(ws, cluster);
   const save = useSetWorkspaceNetwork(ws);
-  const canManage = useScopePermissions({ workspace: ws }).can("workspace-network.manage");
+  const { can, requires } = useCan({ workspace: ws });
+  const canManage = can("workspace-network.manage");
   // What the confirmation asks for, kept while the saved state is re-read so the dialog does not flip.
   const [turning, setTurning] = useState<"on" | "off" | null>(null);
   const isolated = network.data?.isolated;
@@ -45,7 +46,7 @@ export function WorkspaceNetwork({ ws }: { ws: string }) {
               {isolated ? t("net.on") : t("net.off")}
             </p>
             {canManage && (
-              <Button variant={isolated ? "secondary" : "primary"} disabled={save.isPending} onClick={() => setTurning(isolated ? "off" : "on")}>
+              <Button variant={isolated ? "secondary" : "primary"} {...requires("workspace-network.manage")} disabled={save.isPending} onClick={() => setTurning(isolated ? "off" : "on")}>
                 {isolated ? t("net.turnOff") : t("net.turnOn")}
               </Button>
             )}

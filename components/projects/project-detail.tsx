@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useProject } from "@/lib/client/hooks/projects";
-import { useScopePermissions } from "@/lib/client/hooks/permissions";
+import { useCan } from "@/lib/client/hooks/can";
 import { formatDateTime } from "@/lib/client/format";
 import { Button } from "@/components/ui/button";
 import { Card, DetailList } from "@/components/ui/card";
@@ -21,7 +21,7 @@ const statusNotes: Record<string, MessageKey> = { pending: "proj.creating", term
 export function ProjectDetail({ workspace, name }: { workspace: string; name: string }) {
   const t = useT();
   const project = useProject(workspace, name);
-  const permissions = useScopePermissions({ workspace, project: name });
+  const permissions = useCan({ workspace, project: name });
   const [deleting, setDeleting] = useState(false);
   const [moving, setMoving] = useState(false);
   const crumbs = [
@@ -46,12 +46,12 @@ export function ProjectDetail({ workspace, name }: { workspace: string; name: st
             <div className="flex gap-2">
               {/* Moving is the source admin's (projects.manage); the target is chosen among those the caller may create projects in. */}
               {permissions.can("projects.manage") && (
-                <Button variant="secondary" onClick={() => setMoving(true)}>
+                <Button variant="secondary" {...permissions.requires("projects.manage")} onClick={() => setMoving(true)}>
                   {t("proj.move")}
                 </Button>
               )}
               {permissions.can("project-settings.manage") && (
-                <Button variant="danger" onClick={() => setDeleting(true)}>
+                <Button variant="danger" {...permissions.requires("project-settings.manage")} onClick={() => setDeleting(true)}>
                   {t("proj.delete")}
                 </Button>
               )}

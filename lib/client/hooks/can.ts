@@ -5,10 +5,11 @@
 import { templatesByName, type PermissionName } from "@/lib/rbac/catalogue";
 import { useViewer } from "@/components/shell/viewer";
 import { useT } from "@/lib/i18n/client";
+import type { Translate } from "@/lib/i18n";
 import { useScopePermissions } from "./permissions";
 import type { ScopePermissions } from "../types";
 
-interface HeldRoles {
+export interface HeldRoles {
   platform: string;
   workspace?: string;
   project?: string;
@@ -27,6 +28,14 @@ export interface Guard {
   title?: string;
 }
 
+/** Why `permission` is refused at `scope`: the most specific role the caller holds where it applies. */
+export function refusal(t: Translate, permission: PermissionName, scope: CanScope, roles: HeldRoles): string {
+  const level = templatesByName.get(permission)?.level;
+  if (level === "project" && roles.project) return t("can.project", { role: roles.project, name: scope.project!, permission });
+  if (level !== "platform" && roles.workspace) return t("can.workspace", { role: roles.workspace, name: scope.workspace!, permission });
+  return t("can.platform", { role: roles.platform, permission });
+}
+
 export function useCan(scope: CanScope = {}) {
   const t = useT();
   const viewer = useViewer();
@@ -39,14 +48,11 @@ export function useCan(scope: CanScope = {}) {
   const where = [scope.workspace, scope.project].filter(Boolean).join("/");
 
   const can = (permission: PermissionName) => granted.has(permission);
-  /** Why the caller may not: the most specific role they hold where the permission applies. */
+  /** Why the caller may not (undefined: they may). */
   const reason = (permission: PermissionName): string | undefined => {
     if (can(permission)) return undefined;
     if (pending) return t("can.checking");
-    const level = templatesByName.get(permission)?.level;
-    if (level === "project" && roles?.project) return t("can.project", { role: roles.project, name: scope.project!, permission });
-    if (level !== "platform" && roles?.workspace) return t("can.workspace", { role: roles.workspace, name: scope.workspace!, permission });
-    return t("can.platform", { role: roles?.platform ?? viewer.platformRole, permission });
+    return refusal(t, permission, scope, roles ?? { platform: viewer.platformRole });
   };
   const requires = (permission: PermissionName) => ({ "data-requires": `${permission}@${where}` });
   /** Spread onto a control: disabled, with the reason as its title (and accessible description), unless allowed. */
