@@ -7,6 +7,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormError, SelectField } from "@/components/ui/field";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { useViewer } from "@/components/shell/viewer";
+import { useCan } from "@/lib/client/hooks/can";
 import { useT } from "@/lib/i18n/client";
 
 /** Strictest first: a level later in this list admits more pods. */
@@ -19,6 +20,7 @@ export function PodSecurityCard({ ws, project, canManage }: { ws: string; projec
   const viewer = useViewer();
   const current = usePodSecurity(ws, project);
   const save = useSetPodSecurity(ws, project);
+  const { guard } = useCan({ workspace: ws, project });
   const [lowering, setLowering] = useState<PodSecurityLevel | null>(null);
   const canLower = viewer.can("workspaces.manage");
   const enforced = current.data?.level;
@@ -38,7 +40,7 @@ export function PodSecurityCard({ ws, project, canManage }: { ws: string; projec
             label={t("podSecurity.enforced")}
             hint={canLower ? undefined : t("podSecurity.hint")}
             value={enforced}
-            disabled={!canManage || save.isPending}
+            {...guard("project-settings.manage", !canManage || save.isPending)}
             onChange={(e) => {
               const level = e.target.value as PodSecurityLevel;
               if (enforced && lowers(enforced, level)) setLowering(level);
