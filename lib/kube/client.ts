@@ -1,4 +1,6 @@
 // The one cluster client factory: a registered cluster's sealed credentials → a client-node KubeConfig.
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
 import { ApiException, KubeConfig, type ApiType } from "@kubernetes/client-node";
 import { unseal } from "../crypto/seal";
 import { checkKubeconfig } from "./kubeconfig-safety";
@@ -27,7 +29,42 @@ export function loadKubeConfig(source: string): KubeConfig {
   else kc.loadFromString(JSON.stringify(checkKubeconfig(source)));
   if (!kc.getCurrentCluster()) throw new Error("the kubeconfig has no current context with a cluster");
   if (!kc.getCurrentUser()) throw new Error("the kubeconfig has no current context with a user");
+  return reuseConnections(kc);
+}
+
+type AgentFactory = (cluster: unknown, options: Record<string, unknown>) => HttpAgent;
+const agentsOf = new WeakMap<KubeConfig, Map<string, HttpAgent>>();
+
+/**
+ * client-node 1.4 builds a new https.Agent for every request (KubeConfig.createAgent, called from
+ * applySecurityAuthentication and applyToFetchOptions), so no connection is ever reused: each API call and each
+ * watch pays a TCP connect and a TLS handshake on both sides, which at 10,000 projects was most of the console's
+ * and the API server's CPU. Here each KubeConfig keeps one keep-alive agent per distinct set of per-call options
+ * (the TLS material is the KubeConfig's own), as client-go keeps one transport per rest.Config. Proxy agents are
+ * left as client-node makes them.
+ */
+function reuseConnections(kc: KubeConfig): KubeConfig {
+  const target = kc as unknown as { createAgent: AgentFactory };
+  const make = target.createAgent.bind(kc);
+  const agents = new Map<string, HttpAgent>();
+  agentsOf.set(kc, agents);
+  target.createAgent = (cluster, options) => {
+    const key = JSON.stringify([options.timeout, options.servername, options.rejectUnauthorized]);
+    let agent = agents.get(key);
+    if (!agent) {
+      agent = make(cluster, { ...options, keepAlive: true });
+      // A proxy agent (its own class) is not ours to pool: made afresh per call as before.
+      if (!(agent instanceof HttpsAgent || agent.constructor === HttpAgent)) return agent;
+      agents.set(key, agent);
+    }
+    return agent;
+  };
   return kc;
+}
+
+/** Closes the pooled connections of a KubeConfig that is no longer used (its cluster's credentials changed). */
+function closeConnections(kc: KubeConfig): void {
+  for (const agent of agentsOf.get(kc)?.values() ?? []) agent.destroy();
 }
 
 export function kubeConfigFor(cluster: ClusterCredentials): KubeConfig {
@@ -35,6 +72,7 @@ export function kubeConfigFor(cluster: ClusterCredentials): KubeConfig {
   const hit = cache.get(cluster.id);
   if (hit && hit.stamp === stamp) return hit.kc;
   const kc = loadKubeConfig(unseal(cluster.credentials));
+  if (hit) closeConnections(hit.kc);
   cache.set(cluster.id, { stamp, kc });
   return kc;
 }

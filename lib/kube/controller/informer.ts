@@ -8,6 +8,7 @@ import { Watch, type KubeConfig, type KubernetesObject } from "@kubernetes/clien
 import { ObjectSerializer } from "@kubernetes/client-node/dist/gen/models/ObjectSerializer.js";
 import { withTimeout } from "../client";
 import { kubeProblem } from "../errors";
+import { sameJson } from "../owned";
 
 export type Change = "added" | "modified" | "deleted";
 
@@ -101,7 +102,7 @@ export class Informer<T extends KubernetesObject> {
     for (const o of list.items) {
       const was = old.get(o.metadata?.namespace ?? "")?.get(o.metadata!.name!);
       if (!was) this.onChange(o, "added");
-      else if (was.metadata?.resourceVersion !== o.metadata?.resourceVersion) this.onChange(o, "modified");
+      else if (was.metadata?.resourceVersion !== o.metadata?.resourceVersion && !onlyStatusChanged(was, o)) this.onChange(o, "modified");
     }
   }
 
@@ -125,9 +126,11 @@ export class Informer<T extends KubernetesObject> {
         if (type === "BOOKMARK") return;
         this.stats.events++;
         const o = lean(ObjectSerializer.deserialize(raw, this.spec.model, "") as T);
+        const was = this.get(o.metadata?.namespace, o.metadata!.name!);
         if (type === "DELETED") this.byNamespace.get(o.metadata?.namespace ?? "")?.delete(o.metadata!.name!);
         else this.place(this.byNamespace, o);
         this.lastError = undefined;
+        if (type === "MODIFIED" && was && onlyStatusChanged(was, o)) return;
         this.onChange(o, type === "ADDED" ? "added" : type === "DELETED" ? "deleted" : "modified");
       };
       const done = (err: unknown) => {
@@ -148,6 +151,15 @@ export class Informer<T extends KubernetesObject> {
     if (!m) into.set(ns, (m = new Map()));
     m.set(o.metadata!.name!, o);
   }
+}
+
+/** Nothing the reconciler compares moved: only status or bookkeeping did (the quota controller writes a
+ *  ResourceQuota's usage into its status after every change in the namespace), so no key is queued, as
+ *  controller-runtime's GenerationChangedPredicate skips such updates. */
+export function onlyStatusChanged(was: KubernetesObject, now: KubernetesObject): boolean {
+  const spec = ({ status: _status, metadata, ...rest }: KubernetesObject & { status?: unknown }) =>
+    ({ ...rest, metadata: { ...metadata, resourceVersion: undefined, generation: undefined, managedFields: undefined } });
+  return sameJson(spec(was), spec(now));
 }
 
 /** managedFields are most of an object's size and nothing the reconciler reads (controller-runtime strips them too). */

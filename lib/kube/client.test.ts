@@ -1,0 +1,46 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import YAML from "yaml";
+import { CoreV1Api, Watch } from "@kubernetes/client-node";
+import { loadKubeConfig } from "./client";
+
+let server: Server;
+let connections = 0;
+let url = "";
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    res.setHeader("content-type", "application/json");
+    if (req.url?.includes("watch=true")) return void res.end(JSON.stringify({ type: "BOOKMARK", object: { kind: "Namespace", metadata: { resourceVersion: "2" } } }) + "\n");
+    res.end(JSON.stringify({ kind: "NamespaceList", apiVersion: "v1", metadata: { resourceVersion: "1" }, items: [] }));
+  });
+  server.on("connection", () => connections++);
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+const kubeconfig = () =>
+  YAML.stringify({
+    apiVersion: "v1",
+    kind: "Config",
+    clusters: [{ name: "c", cluster: { server: url, "insecure-skip-tls-verify": true } }],
+    users: [{ name: "u", user: { token: "t" } }],
+    contexts: [{ name: "c", context: { cluster: "c", user: "u" } }],
+    "current-context": "c",
+  });
+
+describe("the cluster client factory", () => {
+  it("reuses one connection for consecutive calls and watches of a cluster (client-node alone opens one per call)", async () => {
+    const kc = loadKubeConfig(kubeconfig());
+    const api = kc.makeApiClient(CoreV1Api);
+    connections = 0;
+    for (let i = 0; i < 5; i++) await api.listNamespace();
+    await new Promise<void>((resolve, reject) => {
+      void new Watch(kc).watch("/api/v1/namespaces", {}, () => {}, (err) => (err ? reject(err) : resolve()));
+    });
+    await api.listNamespace();
+    expect(connections).toBe(1);
+  });
+});

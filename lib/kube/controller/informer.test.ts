@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import type { V1Namespace, V1ResourceQuota } from "@kubernetes/client-node";
+import { onlyStatusChanged } from "./informer";
+
+const quota = (rv: string, hard: Record<string, string>, used: Record<string, string>): V1ResourceQuota => ({
+  metadata: { name: "tenantry-quota", namespace: "p", resourceVersion: rv, labels: { "app.kubernetes.io/managed-by": "tenantry" }, creationTimestamp: new Date(0) },
+  spec: { hard },
+  status: { hard, used },
+});
+
+describe("which watch updates queue a reconcile", () => {
+  it("not one where only the status moved (the quota controller recording usage)", () => {
+    expect(onlyStatusChanged(quota("1", { pods: "10" }, {}), quota("2", { pods: "10" }, { pods: "3" }))).toBe(true);
+  });
+  it("one where the spec, a label or the deletion moved", () => {
+    expect(onlyStatusChanged(quota("1", { pods: "10" }, {}), quota("2", { pods: "20" }, {}))).toBe(false);
+    const relabelled = quota("2", { pods: "10" }, {});
+    relabelled.metadata!.labels = {};
+    expect(onlyStatusChanged(quota("1", { pods: "10" }, {}), relabelled)).toBe(false);
+    const ns: V1Namespace = { metadata: { name: "p", resourceVersion: "1" }, status: { phase: "Active" } };
+    expect(onlyStatusChanged(ns, { metadata: { name: "p", resourceVersion: "2", deletionTimestamp: new Date() }, status: { phase: "Terminating" } })).toBe(false);
+  });
+});
