@@ -7,7 +7,9 @@
 // Measures, for the watch-driven controller: time until all ready; over RECONCILE_BENCH_STEADY_S (300) of
 // steady state, requests/s, the console's CPU and RSS; drift repair from a deletion of a managed object to its
 // return, over RECONCILE_BENCH_DELETIONS (100) `kubectl delete`s (timed from kubectl's start). Then, beside it, what the old polling design cost: one full
-// pass of the same Reconcile forced uncached (reading the cluster instead of the cache), every 10 s.
+// pass of the same Reconcile forced uncached (reading the cluster instead of the cache), every 10 s. And the
+// limit: the same objects written straight to the same API server through the same proxy by a plain client at the
+// same concurrency (no database, no controller), over RECONCILE_BENCH_RAW_SAMPLE projects (1,000) and scaled.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -37,6 +39,7 @@ const DELETIONS = Number(process.env.RECONCILE_BENCH_DELETIONS ?? 100);
 const CONCURRENCY = Number(process.env.RECONCILE_BENCH_CONCURRENCY ?? 16);
 // The old pass over this many of the projects (default all), scaled to all of them: it costs as much as creating everything.
 const OLD_SAMPLE = Math.min(N, Number(process.env.RECONCILE_BENCH_OLD_SAMPLE ?? N));
+const RAW_SAMPLE = Math.min(N, Number(process.env.RECONCILE_BENCH_RAW_SAMPLE ?? 1000));
 const INTERVAL_S = 10; // the old TENANTRY_RECONCILE_INTERVAL_MS default
 const TARGET = process.env.RECONCILE_BENCH_TARGET ?? (existsSync(REALKUBE) ? "realkube" : "sim");
 
@@ -53,6 +56,12 @@ const { poolConfig } = await import("../lib/db/connection");
 const { registerCluster } = await import("../lib/tenancy/clusters");
 const { reconcileProject } = await import("../lib/kube/reconciler");
 const { startController } = await import("../lib/kube/controller/index");
+const { apiFor } = await import("../lib/kube/client");
+const { desiredNamespace } = await import("../lib/kube/namespace");
+const { desiredQuota } = await import("../lib/kube/quota");
+const { desiredLimitItem, desiredLimitRange } = await import("../lib/kube/limits");
+const { desiredPolicies } = await import("../lib/kube/network");
+const { desiredRoleBinding } = await import("../lib/kube/rbac");
 
 /** `admin` is a cluster admin (client certificate), written to `adminFile` for kubectl. */
 interface Target { name: string; admin: KubeConfig; adminFile: string; proxy: CountingProxy; stop(): Promise<void> }
@@ -214,13 +223,38 @@ const old = { requests: counts(true).requests * scale };
 const rssOldMb = process.memoryUsage().rss / 2 ** 20;
 const period = Math.max(passS, INTERVAL_S);
 
+phase(`raw writes: ${RAW_SAMPLE} projects' objects, no controller`);
+// 5. The limit: what the API server takes when nothing but a client writes the same objects (namespace first,
+// then the rest at once, as the reconciler does), on new namespaces.
+const hard = { "requests.cpu": "1", "requests.memory": "1Gi" };
+let rawNext = 0;
+t0 = performance.now();
+await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+  while (rawNext < RAW_SAMPLE) {
+    const i = rawNext++;
+    const name = `raw-${i}`;
+    const cluster = await db().cluster.findUniqueOrThrow({ where: { id: clusterIds[i % CLUSTERS]! } });
+    const [core, net, rbac] = [apiFor(cluster, CoreV1Api), apiFor(cluster, NetworkingV1Api), apiFor(cluster, RbacAuthorizationV1Api)];
+    await core.createNamespace({ body: desiredNamespace(ws.name, name) });
+    const network = i % 2 ? { isolated: true, allow: [{ workspace: ws.name }], egress: { isolated: true, allow: [] } } : undefined;
+    await Promise.all([
+      core.createNamespacedResourceQuota({ namespace: name, body: desiredQuota(name, hard) }),
+      core.createNamespacedLimitRange({ namespace: name, body: desiredLimitRange(name, desiredLimitItem(undefined, hard)!) }),
+      ...desiredPolicies(name, ws.name, true, network).map((body) => net.createNamespacedNetworkPolicy({ namespace: name, body })),
+      rbac.createNamespacedRoleBinding({ namespace: name, body: desiredRoleBinding(name, owner.username, "admin") }),
+    ]);
+  }
+}));
+const rawS = ((performance.now() - t0) / 1000) * (N / RAW_SAMPLE);
+
 const f = (n: number, d = 1) => n.toFixed(d);
 const cpuPct = (c: NodeJS.CpuUsage, s: number) => f(((c.user + c.system) / 1e6 / s) * 100);
 console.log(`reconcile: ${N} projects on ${CLUSTERS} ${TARGET === "realkube" ? "real API server(s) (realkube v1.36)" : "simulated cluster(s)"}, PostgreSQL 15, concurrency ${CONCURRENCY} per cluster,`);
 console.log(`machine: ${cpus().length} cores; load average (1 / 5 / 15 min) ${loadBefore} at the start, ${load()} now`);
 console.log(`workspace isolated, half the projects with project + egress isolation, one workspace admin (a RoleBinding per project); steady state over ${f(steadyS, 0)} s`);
 console.table([
-  { measure: "time until all ready (s)", "watch-driven": f(allReadyS), "polling (old)": `${f(passS)} per pass`, target: TARGET === "realkube" && N >= 10_000 ? "≤ 120" : "" },
+  { measure: "time until all ready (s)", "watch-driven": f(allReadyS), "polling (old)": `${f(passS)} per pass`, "raw writes (limit)": f(rawS), target: TARGET === "realkube" && N >= 10_000 ? "≤ 120" : "" },
+  { measure: "  watch-driven ÷ raw writes", "watch-driven": f(allReadyS / rawS, 2), "polling (old)": "", "raw writes (limit)": "", target: "" },
   { measure: "requests to create everything", "watch-driven": createRequests.requests, "polling (old)": "", target: "" },
   { measure: "steady requests/s (excl. watch streams)", "watch-driven": f(steady.requests / steadyS, 2), "polling (old)": f(old.requests / period, 0), target: "≤ 1" },
   { measure: "watch streams opened in steady state", "watch-driven": steady.watches, "polling (old)": 0, target: "" },
@@ -230,6 +264,7 @@ console.table([
 ]);
 console.log(`drift: kubectl itself (start to exit) took p50 ${f(pct(50, kubectlMs), 0)} ms of that; after kubectl returned, the object was back in p50 ${f(pct(50, afterKubectl), 0)} / p95 ${f(pct(95, afterKubectl), 0)} ms.`);
 console.log(`polling: one pass sent ${f(old.requests, 0)} requests (${f(old.requests / N, 1)} per project)${OLD_SAMPLE < N ? ` (measured over ${OLD_SAMPLE} of the ${N} projects and scaled)` : ""}${oldErrors ? `, ${oldErrors} errors` : ""}; drift waits for the next pass (every ${INTERVAL_S} s or the pass time, whichever is longer).`);
+console.log(`raw writes: the same objects for ${RAW_SAMPLE} projects written by a plain client at concurrency ${CONCURRENCY} (no database, no controller) took ${f(rawS * (RAW_SAMPLE / N))} s${RAW_SAMPLE < N ? `, scaled to ${N}` : ""}: what this API server on this machine takes at best.`);
 if (notReady) console.error(`${notReady} project(s) not ready after the controller settled`);
 
 await db().$disconnect();
