@@ -158,7 +158,8 @@ await new Promise((r) => setTimeout(r, STEADY_S * 1000));
 const steadyS = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
 const steady = counts(true);
-const rssMb = process.memoryUsage().rss / 2 ** 20;
+const memory = process.memoryUsage();
+const rssMb = memory.rss / 2 ** 20;
 
 phase(`drift: ${DELETIONS} deletions`);
 // 3. Drift: `kubectl delete` of a managed object as a cluster admin would, timed from kubectl's start (its own
@@ -262,6 +263,7 @@ console.table([
   { measure: `drift repair p50 / p95 (ms), ${DELETIONS} kubectl deletes`, "watch-driven": `${f(pct(50), 0)} / ${f(pct(95), 0)}`, "polling (old)": `~${f((period / 2) * 1000, 0)} / ~${f(period * 0.95 * 1000, 0)} (interval)`, target: "p95 ≤ 2000" },
   { measure: "console RSS (MB)", "watch-driven": f(rssMb, 0), "polling (old)": f(rssOldMb, 0), target: "≤ 400" },
 ]);
+console.log(`memory after the steady window: RSS ${f(rssMb, 0)} MB, of it V8 heap ${f(memory.heapUsed / 2 ** 20, 0)} MB used of ${f(memory.heapTotal / 2 ** 20, 0)} MB, external ${f(memory.external / 2 ** 20, 0)} MB (the bench's proxy and database client live in the same process).`);
 console.log(`drift: kubectl itself (start to exit) took p50 ${f(pct(50, kubectlMs), 0)} ms of that; after kubectl returned, the object was back in p50 ${f(pct(50, afterKubectl), 0)} / p95 ${f(pct(95, afterKubectl), 0)} ms.`);
 console.log(`polling: one pass sent ${f(old.requests, 0)} requests (${f(old.requests / N, 1)} per project)${OLD_SAMPLE < N ? ` (measured over ${OLD_SAMPLE} of the ${N} projects and scaled)` : ""}${oldErrors ? `, ${oldErrors} errors` : ""}; drift waits for the next pass (every ${INTERVAL_S} s or the pass time, whichever is longer).`);
 console.log(`raw writes: the same objects for ${RAW_SAMPLE} projects written by a plain client at concurrency ${CONCURRENCY} (no database, no controller) took ${f(rawS * (RAW_SAMPLE / N))} s${RAW_SAMPLE < N ? `, scaled to ${N}` : ""}: what this API server on this machine takes at best.`);

@@ -59,7 +59,7 @@ export async function ensureNamespace(cluster: ClusterCredentials, workspace: st
     current = await read();
     if (!current) throw new Error(`namespace "${project}" is being replaced; trying again`);
   }
-  if (current.status?.phase === "Terminating") throw new Error(`namespace "${project}" is still terminating`);
+  if (current.metadata?.deletionTimestamp) throw new Error(`namespace "${project}" is still terminating`);
   const labels = current.metadata?.labels ?? {};
   const annotations = { ...(current.metadata?.annotations ?? {}) };
   const wantSelector = desired.metadata!.annotations?.[NODE_SELECTOR];

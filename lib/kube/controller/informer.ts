@@ -162,8 +162,11 @@ export function onlyStatusChanged(was: KubernetesObject, now: KubernetesObject):
   return sameJson(spec(was), spec(now));
 }
 
-/** managedFields are most of an object's size and nothing the reconciler reads (controller-runtime strips them too). */
+/** managedFields are most of an object's size and nothing the reconciler reads (controller-runtime strips them too);
+ *  status is the other part it never compares (a ResourceQuota's usage doubles it; a namespace's Terminating phase
+ *  is its deletionTimestamp). At 10,000 projects the caches are most of the console's memory. */
 function lean<T extends KubernetesObject>(o: T): T {
   if (o.metadata?.managedFields) delete o.metadata.managedFields;
+  if ("status" in o) delete (o as { status?: unknown }).status;
   return o;
 }
