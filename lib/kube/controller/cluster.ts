@@ -7,6 +7,8 @@ import { CLUSTER_KEY, clusterCache, informersOf, type ClusterCache } from "./cac
 import { WorkQueue } from "./queue";
 import { metrics } from "../../observe/metrics";
 
+const WATCH_COALESCE_MS = 100;
+
 export interface ClusterOptions {
   concurrency: number;
   /** Retry delays of a failing key. */
@@ -30,7 +32,9 @@ export class ClusterController {
       if (failed) m.reconcileErrors.inc({ cluster: cluster.name });
     };
     this.queue = new WorkQueue((key) => this.reconcile(key), { concurrency: opts.concurrency, baseDelayMs: opts.baseDelayMs ?? 200, maxDelayMs: opts.maxDelayMs ?? 30_000, onAttempt });
-    this.cache = clusterCache(kubeConfigFor(cluster), (key) => this.queue.add(key));
+    // A reconcile's own writes come back as a burst of watch events for its key (one per object, within
+    // milliseconds): held briefly, they queue the key once instead of once each (4 passes per new project before).
+    this.cache = clusterCache(kubeConfigFor(cluster), (key) => this.queue.addAfter(key, WATCH_COALESCE_MS));
   }
 
   start(): void {
