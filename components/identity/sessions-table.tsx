@@ -89,7 +89,7 @@ export function SessionsTable({
               time: formatDateTime(asking.createdAt),
               provider: asking.provider,
               from: asking.sourceIp ?? "—",
-              agent: readableUserAgent(asking.userAgent),
+              agent: readableUserAgent(asking.userAgent) ?? "—",
             })}
         </ConfirmDialog>
       )}
