@@ -23,10 +23,10 @@ export async function recordLogin(a: LoginAttempt): Promise<void> {
 const view = { id: true, username: true, provider: true, outcome: true, reason: true, sourceIp: true, userAgent: true, createdAt: true } as const;
 
 /** Newest first; the cursor is the last record's `createdAt|id`. Reasons are stored in English, read in `locale`. */
-export async function listLoginRecords(userId: string, opts: { limit: number; cursor?: string }, locale: Locale = "en"): Promise<Page<LoginRecordDto>> {
+export async function listLoginRecords(userId: string, opts: { limit: number; cursor?: string; outcome?: "success" | "failure" }, locale: Locale = "en"): Promise<Page<LoginRecordDto>> {
   const [at, id] = decodeCursor(opts.cursor)?.split("|") ?? [];
   const rows = await db().loginRecord.findMany({
-    where: { userId, ...(at && id ? { OR: [{ createdAt: { lt: new Date(at) } }, { createdAt: new Date(at), id: { lt: id } }] } : {}) },
+    where: { userId, ...(opts.outcome ? { outcome: opts.outcome } : {}), ...(at && id ? { OR: [{ createdAt: { lt: new Date(at) } }, { createdAt: new Date(at), id: { lt: id } }] } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: opts.limit + 1,
     select: view,

@@ -17,6 +17,10 @@ export const pageQuery = z.object({
   q: z.string().max(100).optional(),
 });
 
+/** A list's `sort`: one of its fields ascending, or `-field` descending; the first field is the default. */
+export const sortParam = <const F extends string>(fields: readonly [F, ...F[]]) =>
+  z.enum(fields.flatMap((f) => [f, `-${f}`]) as [F | `-${F}`, ...(F | `-${F}`)[]]).default(fields[0]);
+
 // RFC 3339 with its offset: a local time without one would mean whatever the server's zone is.
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
 const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);

@@ -16,7 +16,7 @@ export const tokenCreate = z
 export type TokenCreate = z.infer<typeof tokenCreate>;
 
 export const idParams = z.object({ id: z.uuid("Not an id.") });
-export const recordsQuery = pageQuery.pick({ limit: true, cursor: true });
+export const recordsQuery = pageQuery.pick({ limit: true, cursor: true }).extend({ outcome: z.enum(["success", "failure"]).optional() });
 
 // Identity providers. Secrets (OIDC client secret, LDAP bind password) are write-only: sent on create
 // or to replace, sealed at rest, never returned.

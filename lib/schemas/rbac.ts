@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { description, displayName, dnsLabel, expiresAt, pageQuery } from "./common";
+import { description, displayName, dnsLabel, expiresAt } from "./common";
 import { newPassword } from "./identity";
 
 export const roleName = dnsLabel;
@@ -30,7 +30,6 @@ export const memberPatch = z
   .object({ role: roleName.optional(), expiresAt: expiresAt.nullable().optional() })
   .strict()
   .refine((p) => p.role !== undefined || p.expiresAt !== undefined, { message: "Give a role, an expiresAt or both.", path: ["role"] });
-export const memberListQuery = pageQuery;
 
 /** The length rule; lib/identity/password-policy.ts checks the rest wherever a password is set. */
 export const password = newPassword;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { description, displayName, dnsLabel, pageQuery } from "./common";
+import { description, displayName, dnsLabel } from "./common";
 
 export const workspaceCreate = z.object({
   name: dnsLabel,
@@ -19,4 +19,3 @@ export const workspaceUpdate = z
 export type WorkspaceUpdate = z.infer<typeof workspaceUpdate>;
 
 export const workspaceParams = z.object({ ws: dnsLabel });
-export const workspaceListQuery = pageQuery;

@@ -10,6 +10,9 @@ import { IN_CLUSTER, kubeReason, loadKubeConfig, withTimeout, kubeConfigFor } fr
 import { KubeconfigRefused } from "../kube/kubeconfig-safety";
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { ClusterCreate, ClusterUpdate } from "../schemas/cluster";
+import type { ClusterListQuery } from "../schemas/lists";
+import { containsText } from "../db/like";
+import { direction, parseSort } from "../api/page";
 
 /** Everything about a cluster a browser may see: no `credentials`, ever. */
 export const clusterView = {
@@ -34,8 +37,19 @@ async function present(rows: ClusterRow[]) {
   return rows.map(({ id, ...rest }) => ({ ...rest, workspaceCount: counts.workspaces.get(id) ?? 0, projectCount: counts.projects.get(id) ?? 0 }));
 }
 
-export async function listClusters() {
-  return present(await db().cluster.findMany({ orderBy: { name: "asc" }, select: clusterView }));
+/** Every cluster (a platform has few: no paging), narrowed and ordered as the list asks. */
+export async function listClusters(opts: Partial<ClusterListQuery> = {}) {
+  const sort = parseSort(opts.sort ?? "name");
+  return present(
+    await db().cluster.findMany({
+      where: {
+        ...(opts.health ? { health: opts.health } : {}),
+        ...(opts.q ? { OR: [{ name: containsText(opts.q) }, { displayName: containsText(opts.q, "insensitive") }] } : {}),
+      },
+      orderBy: [{ [sort.field]: direction(sort) }, { name: direction(sort) }] as Prisma.ClusterOrderByWithRelationInput[],
+      select: clusterView,
+    }),
+  );
 }
 
 export async function getCluster(name: string) {

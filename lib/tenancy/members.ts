@@ -7,7 +7,8 @@ import { db } from "../db/client";
 import { containsText } from "../db/like";
 import { audited } from "../audit/context";
 import { AppError, conflict, invalid, notFound } from "../api/errors";
-import { decodeCursor, toPage, type Page } from "../api/page";
+import { direction, keysetWhere, parseSort, readSortedCursor, toSortedPage, type Page } from "../api/page";
+import type { MemberListQuery } from "../schemas/lists";
 import { assertCovers } from "../rbac/escalation";
 import { assertCoversHoldings, holdingsOf, type Holding } from "../rbac/covers-principal";
 import { missingPermissions, type Principal } from "../rbac/authorize";
@@ -44,23 +45,39 @@ const memberSelect = { role: true, createdAt: true, expiresAt: true, user: { sel
 type MemberRow = { role: string; createdAt: Date; expiresAt: Date | null; user: { username: string; displayName: string | null; email: string | null } };
 const toDto = (r: MemberRow): MemberDto => ({ ...r.user, role: r.role, since: r.createdAt, expiresAt: r.expiresAt });
 
-export async function listMembers(ref: ScopeRef, opts: { limit: number; cursor?: string; q?: string }): Promise<Page<MemberDto>> {
+const MEMBER_SORT = { field: "username", desc: false } as const;
+// The sort fields as the member rows hold them: `since` is the membership's createdAt, `username` the user's.
+type MemberSort = "username" | "role" | "since";
+type Where = Prisma.WorkspaceMemberWhereInput;
+const memberField: Record<MemberSort, (op: object) => Where> = {
+  username: (op) => ({ user: { username: op } }) as Where,
+  role: (op) => ({ role: op }) as Where,
+  since: (op) => ({ createdAt: op }) as Where,
+};
+const memberOrder: Record<MemberSort, (d: "asc" | "desc") => Prisma.WorkspaceMemberOrderByWithRelationInput> = {
+  username: (d) => ({ user: { username: d } }),
+  role: (d) => ({ role: d }),
+  since: (d) => ({ createdAt: d }),
+};
+
+/** One query a page, keyset over (sort field, username). */
+export async function listMembers(ref: ScopeRef, opts: { limit: number; cursor?: string; q?: string } & Partial<Omit<MemberListQuery, "limit" | "cursor" | "q">>): Promise<Page<MemberDto>> {
   const m = asMemberScope(ref);
-  const after = decodeCursor(opts.cursor);
+  const sort = parseSort(opts.sort ?? "username");
+  const at = readSortedCursor(opts.cursor, sort, MEMBER_SORT);
   const rows = await table(m).findMany({
     where: {
       ...scopeWhere(m),
       ...live(),
-      user: {
-        ...(after ? { username: { gt: after } } : {}),
-        ...(opts.q ? { OR: [{ username: containsText(opts.q) }, { displayName: containsText(opts.q, "insensitive") }] } : {}),
-      },
+      ...keysetWhere<Where>(at, sort, "username", memberField[sort.field], memberField.username, sort.field === "since"),
+      ...(opts.role ? { role: opts.role } : {}),
+      ...(opts.q ? { user: { OR: [{ username: containsText(opts.q) }, { displayName: containsText(opts.q, "insensitive") }] } } : {}),
     },
-    orderBy: { user: { username: "asc" } },
+    orderBy: [memberOrder[sort.field](direction(sort)), memberOrder.username(direction(sort))],
     take: opts.limit + 1,
     select: memberSelect,
   });
-  const page = toPage(rows, opts.limit, (r) => r.user.username);
+  const page = toSortedPage(rows, opts.limit, sort, (r) => ({ value: { username: r.user.username, role: r.role, since: r.createdAt }[sort.field], key: r.user.username }));
   return { ...page, items: page.items.map(toDto) };
 }
 

@@ -6,8 +6,9 @@ import { containsText } from "../db/like";
 import { audited } from "../audit/context";
 import { conflict, invalid, notFound } from "../api/errors";
 import { authorize, type Principal } from "../rbac/authorize";
-import { decodeCursor, toPage, type Page } from "../api/page";
+import { direction, keysetWhere, parseSort, readSortedCursor, toSortedPage, type Page } from "../api/page";
 import type { ProjectCreate } from "../schemas/project";
+import type { ProjectListQuery } from "../schemas/lists";
 import { namespaceOwner } from "../kube/namespace";
 import { requestReconcile } from "../kube/controller/enqueue";
 import { initialProjectQuota } from "./quotas";
@@ -49,23 +50,32 @@ async function workspaceId(ws: string): Promise<string> {
   return w.id;
 }
 
-/** All projects for those who see every project of the workspace, else only the caller's own; keyset by name. */
-export async function listProjects(principal: Principal, ws: string, opts: { limit: number; cursor?: string; q?: string } = { limit: 500 }): Promise<Page<ProjectDto>> {
+const PROJECT_SORT = { field: "name", desc: false } as const;
+
+/** All projects for those who see every project of the workspace, else only the caller's own; keyset over (sort field, name). */
+export async function listProjects(
+  principal: Principal,
+  ws: string,
+  opts: { limit: number; cursor?: string; q?: string } & Partial<Omit<ProjectListQuery, "limit" | "cursor" | "q">> = { limit: 500 },
+): Promise<Page<ProjectDto>> {
   const id = await workspaceId(ws);
   const seesAll = authorize(principal, "projects.view", { workspace: ws }).allowed;
-  const after = decodeCursor(opts.cursor);
+  const sort = parseSort(opts.sort ?? "name");
+  const at = readSortedCursor(opts.cursor, sort, PROJECT_SORT);
   const rows = await db().project.findMany({
     where: {
       workspaceId: id,
+      ...keysetWhere<Prisma.ProjectWhereInput>(at, sort, "name", (op) => ({ [sort.field]: op }), (op) => ({ name: op }) as Prisma.ProjectWhereInput, sort.field === "createdAt"),
       ...(seesAll ? {} : { members: { some: liveProjectMember(principal.userId) } }),
-      ...(after ? { name: { gt: after } } : {}),
+      ...(opts.status ? { status: opts.status } : {}),
+      ...(opts.cluster ? { cluster: { name: opts.cluster } } : {}),
       ...(opts.q ? { OR: [{ name: containsText(opts.q) }, { displayName: containsText(opts.q, "insensitive") }] } : {}),
     },
-    orderBy: { name: "asc" },
+    orderBy: [{ [sort.field]: direction(sort) }, { name: direction(sort) }] as Prisma.ProjectOrderByWithRelationInput[],
     take: opts.limit + 1,
     select: projectView,
   });
-  const page = toPage(rows, opts.limit, (p) => p.name);
+  const page = toSortedPage(rows, opts.limit, sort, (p) => ({ value: p[sort.field], key: p.name }));
   return { ...page, items: await present(page.items) };
 }
 

@@ -6,7 +6,8 @@ import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { containsText } from "../db/like";
 import { AppError, conflict, invalid, notFound } from "../api/errors";
-import { decodeCursor, toPage, type Page } from "../api/page";
+import { direction, keysetWhere, parseSort, readSortedCursor, toSortedPage, type Page } from "../api/page";
+import type { UserListQuery } from "../schemas/lists";
 import { hashPassword } from "../auth/password";
 import { assertCovers } from "../rbac/escalation";
 import { assertCoversUser } from "../rbac/covers-principal";
@@ -42,18 +43,25 @@ async function present(rows: Prisma.UserGetPayload<{ select: typeof userView }>[
 }
 export type UserDto = Awaited<ReturnType<typeof present>>[number];
 
-export async function listUsers(opts: { limit: number; cursor?: string; q?: string }): Promise<Page<UserDto>> {
-  const after = decodeCursor(opts.cursor);
+const USER_SORT = { field: "username", desc: false } as const;
+
+/** One query a page, keyset over (sort field, username); filters and `q` narrow it. */
+export async function listUsers(opts: { limit: number; cursor?: string; q?: string } & Partial<Omit<UserListQuery, "limit" | "cursor" | "q">>): Promise<Page<UserDto>> {
+  const sort = parseSort(opts.sort ?? "username");
+  const at = readSortedCursor(opts.cursor, sort, USER_SORT);
   const rows = await db().user.findMany({
     where: {
-      ...(after ? { username: { gt: after } } : {}),
+      ...keysetWhere<Prisma.UserWhereInput>(at, sort, "username", (op) => ({ [sort.field]: op }), (op) => ({ username: op }) as Prisma.UserWhereInput, sort.field === "createdAt"),
+      ...(opts.status ? { status: opts.status } : {}),
+      ...(opts.role ? { platformRole: opts.role } : {}),
+      ...(opts.source ? { source: opts.source } : {}),
       ...(opts.q ? { OR: [{ username: containsText(opts.q) }, { displayName: containsText(opts.q, "insensitive") }, { email: containsText(opts.q, "insensitive") }] } : {}),
     },
-    orderBy: { username: "asc" },
+    orderBy: [{ [sort.field]: direction(sort) }, { username: direction(sort) }] as Prisma.UserOrderByWithRelationInput[],
     take: opts.limit + 1,
     select: userView,
   });
-  const page = toPage(rows, opts.limit, (u) => u.username);
+  const page = toSortedPage(rows, opts.limit, sort, (u) => ({ value: u[sort.field], key: u.username }));
   return { ...page, items: await present(page.items) };
 }
 

@@ -4,10 +4,11 @@ import { db } from "../db/client";
 import { containsText } from "../db/like";
 import { audited } from "../audit/context";
 import { conflict, invalid, notFound } from "../api/errors";
-import { decodeCursor, toPage, type Page } from "../api/page";
+import { direction, keysetWhere, parseSort, readSortedCursor, toSortedPage, type Page } from "../api/page";
 import { workspaceCounts } from "../db/counts";
 import { coversEveryWorkspace, type Principal } from "../rbac/authorize";
 import type { WorkspaceCreate, WorkspaceUpdate } from "../schemas/workspace";
+import type { WorkspaceListQuery } from "../schemas/lists";
 import type { Ctx } from "../api/route";
 import { liveWorkspaceMember } from "./expiry";
 
@@ -37,21 +38,25 @@ async function present(rows: WorkspaceRow[]) {
 export type WorkspaceDto = Awaited<ReturnType<typeof present>>[number];
 const presentOne = async (w: WorkspaceRow) => (await present([w]))[0]!;
 
-/** Every workspace for those who see all, else the caller's own; one query, keyset by name. */
-export async function listWorkspaces(principal: Principal, opts: { limit: number; cursor?: string; q?: string }): Promise<Page<WorkspaceDto>> {
+const WORKSPACE_SORT = { field: "name", desc: false } as const;
+
+/** Every workspace for those who see all, else the caller's own; one query, keyset over (sort field, name). */
+export async function listWorkspaces(principal: Principal, opts: { limit: number; cursor?: string; q?: string } & Partial<Omit<WorkspaceListQuery, "limit" | "cursor" | "q">>): Promise<Page<WorkspaceDto>> {
   const seesAll = coversEveryWorkspace(principal, "workspace-settings.view");
-  const after = decodeCursor(opts.cursor);
+  const sort = parseSort(opts.sort ?? "name");
+  const at = readSortedCursor(opts.cursor, sort, WORKSPACE_SORT);
   const rows = await db().workspace.findMany({
     where: {
+      ...keysetWhere<Prisma.WorkspaceWhereInput>(at, sort, "name", (op) => ({ [sort.field]: op }), (op) => ({ name: op }) as Prisma.WorkspaceWhereInput, sort.field === "createdAt"),
       ...(seesAll ? {} : { members: { some: liveWorkspaceMember(principal.userId) } }),
-      ...(after ? { name: { gt: after } } : {}),
+      ...(opts.cluster ? { clusters: { some: { cluster: { name: opts.cluster } } } } : {}),
       ...(opts.q ? { OR: [{ name: containsText(opts.q) }, { displayName: containsText(opts.q, "insensitive") }] } : {}),
     },
-    orderBy: { name: "asc" },
+    orderBy: [{ [sort.field]: direction(sort) }, { name: direction(sort) }] as Prisma.WorkspaceOrderByWithRelationInput[],
     take: opts.limit + 1,
     select: workspaceView,
   });
-  const page = toPage(rows, opts.limit, (w) => w.name);
+  const page = toSortedPage(rows, opts.limit, sort, (w) => ({ value: w[sort.field], key: w.name }));
   return { ...page, items: await present(page.items) };
 }
 

@@ -1,6 +1,8 @@
 // /members and /members/{username} for workspaces and projects.
 import { route } from "../route";
-import { memberBody, memberListQuery, memberPatch, username } from "../../schemas/rbac";
+import { memberBody, memberPatch, username } from "../../schemas/rbac";
+import { inviteeOut, inviteeQuery, memberListQuery } from "../../schemas/lists";
+import { listInvitees } from "../../tenancy/invitees";
 import { addMember, changeMember, getMember, listMembers, removeMember } from "../../tenancy/members";
 import { resolveScope } from "../../tenancy/scope";
 import { withName, type LevelSpec } from "./scoped";
@@ -15,6 +17,16 @@ export function memberCollection<P>(spec: LevelSpec<P>) {
     POST: route(
       { ...base, action: `${spec.level}-member.create`, permission: `${spec.module}-members.manage`, body: memberBody, status: 201, response: memberOut, target: (_p, b) => ({ name: b.username }) },
       async ({ params, body, principal }) => addMember(await resolveScope(spec.scope(params)), principal, body),
+    ),
+  };
+}
+
+/** /invitees: the users the caller may add here, for the invite form's picker; asks what adding a member asks. */
+export function inviteeCollection<P>(spec: LevelSpec<P>) {
+  return {
+    GET: route(
+      { params: spec.params, scope: (p: P) => spec.scope(p), resource: "members", action: `${spec.level}-member.invitees`, permission: `${spec.module}-members.manage`, query: inviteeQuery, response: pageOf(inviteeOut) },
+      async ({ params, query }) => listInvitees(await resolveScope(spec.scope(params)), query),
     ),
   };
 }

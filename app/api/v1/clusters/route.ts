@@ -1,9 +1,12 @@
 import { route } from "@/lib/api/route";
 import { clusterCreate } from "@/lib/schemas/cluster";
+import { clusterListQuery } from "@/lib/schemas/lists";
 import { listClusters, registerCluster } from "@/lib/tenancy/clusters";
 import { clusterDetailOut, clusterOut, listOf } from "@/lib/schemas/responses";
 
-export const GET = route({ action: "cluster.list", permission: "clusters.view", resource: "clusters", response: listOf(clusterOut) }, async () => ({ items: await listClusters() }));
+export const GET = route({ action: "cluster.list", permission: "clusters.view", resource: "clusters", query: clusterListQuery, response: listOf(clusterOut) }, async ({ query }) => ({
+  items: await listClusters(query),
+}));
 
 export const POST = route(
   {

@@ -1,5 +1,6 @@
 import { route } from "@/lib/api/route";
-import { workspaceCreate, workspaceListQuery } from "@/lib/schemas/workspace";
+import { workspaceCreate } from "@/lib/schemas/workspace";
+import { workspaceListQuery } from "@/lib/schemas/lists";
 import { createWorkspace, listWorkspaces, requirePlacement } from "@/lib/tenancy/workspaces";
 import { pageOf, workspaceOut } from "@/lib/schemas/responses";
 

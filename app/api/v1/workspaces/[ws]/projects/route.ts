@@ -1,13 +1,13 @@
 import { route } from "@/lib/api/route";
 import { projectCreate } from "@/lib/schemas/project";
 import { workspaceParams } from "@/lib/schemas/workspace";
-import { pageQuery } from "@/lib/schemas/common";
+import { projectListQuery } from "@/lib/schemas/lists";
 import { createProject, listProjects } from "@/lib/tenancy/projects";
 import { pageOf, projectOut } from "@/lib/schemas/responses";
 
 const base = { resource: "projects", params: workspaceParams, scope: (p: { ws: string }) => ({ workspace: p.ws }) } as const;
 
-export const GET = route({ ...base, action: "project.list", permission: "workspace-settings.view", query: pageQuery, response: pageOf(projectOut) }, async ({ params, principal, query }) =>
+export const GET = route({ ...base, action: "project.list", permission: "workspace-settings.view", query: projectListQuery, response: pageOf(projectOut) }, async ({ params, principal, query }) =>
   listProjects(principal, params.ws, query),
 );
 

@@ -1,0 +1,4 @@
+import { inviteeCollection } from "@/lib/api/handlers/members";
+import { workspaceLevel } from "@/lib/api/handlers/scoped";
+
+export const GET = inviteeCollection(workspaceLevel).GET;

@@ -1,0 +1,4 @@
+import { inviteeCollection } from "@/lib/api/handlers/members";
+import { projectLevel } from "@/lib/api/handlers/scoped";
+
+export const GET = inviteeCollection(projectLevel).GET;
