@@ -21,7 +21,7 @@ const SECTIONS: { prefix: string; href: string; label: MessageKey; permission?: 
 /** Where "Back" leads from a path whose object is missing: its section's list when the viewer may see it. */
 export function sectionBack(path: string, can: (permission: string) => boolean): { href: string; label: MessageKey } {
   const section = SECTIONS.find((s) => path.startsWith(s.prefix) && (!s.permission || can(s.permission)));
-  return section ?? { href: "/dashboard", label: "nav.dashboard" };
+  return section ? { href: section.href, label: section.label } : { href: "/dashboard", label: "nav.dashboard" };
 }
 
 /**
