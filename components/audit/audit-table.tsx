@@ -1,9 +1,10 @@
 "use client";
 import { readableUserAgent } from "@/lib/client/user-agent";
-import { Fragment, useState } from "react";
+import { useState } from "react";
 import type { AuditEvent } from "@/lib/client/types";
 import { formatDateTime } from "@/lib/client/format";
-import { DataTable, TBody, Td, Th } from "@/components/ui/data-table";
+import { ListTable, type ListColumn } from "@/components/ui/list-table";
+import { useListView } from "@/lib/client/list-view";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { DetailList } from "@/components/ui/card";
 import { useT } from "@/lib/i18n/client";
@@ -38,8 +39,12 @@ function EventDetail({ e }: { e: AuditEvent }) {
   );
 }
 
+const NO_RETRY = () => {};
+
+/** The events of one search, newest first (the search, its filters and paging are the audit log's); a row opens onto its detail. */
 export function AuditTable({ events }: { events: AuditEvent[] }) {
   const t = useT();
+  const view = useListView();
   const [open, setOpen] = useState<Set<string>>(new Set());
   const toggle = (seq: string) =>
     setOpen((s) => {
@@ -48,63 +53,53 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
       else n.add(seq);
       return n;
     });
+  const columns: ListColumn<AuditEvent>[] = [
+    {
+      id: "time",
+      header: t("audit.time"),
+      fixed: true,
+      className: "text-xs text-zinc-500",
+      cell: (e) => <time dateTime={e.receivedAt}>{formatDateTime(e.receivedAt)}</time>,
+    },
+    { id: "user", header: t("audit.user"), className: "font-medium text-zinc-900", cell: (e) => e.username ?? t("audit.anonymous") },
+    { id: "action", header: t("audit.action"), className: "font-mono text-xs", cell: (e) => e.action ?? e.verb },
+    {
+      id: "target",
+      header: t("audit.target"),
+      className: "font-mono text-xs",
+      cell: (e) => <span title={e.cluster ? t("audit.onCluster", { name: e.cluster }) : undefined}>{target(e)}</span>,
+    },
+    { id: "tenant", header: t("audit.tenant"), cell: tenant },
+    { id: "outcome", header: t("audit.outcome"), cell: (e) => <span title={e.reason ?? undefined}><StatusBadge status={e.outcome} /></span> },
+    { id: "status", header: t("common.status"), className: "font-mono text-xs", cell: (e) => e.statusCode ?? "—" },
+    { id: "ip", header: t("audit.ip"), className: "font-mono text-xs", cell: (e) => e.sourceIp ?? "—" },
+    {
+      id: "details",
+      header: t("common.details"),
+      srOnly: true,
+      fixed: true,
+      cell: (e) => (
+        <button
+          type="button"
+          className="rounded px-1 text-zinc-500 hover:text-zinc-900"
+          aria-expanded={open.has(e.seq)}
+          aria-label={t("audit.detailsOf", { action: e.action ?? e.verb, user: e.username ?? t("audit.anonymous") })}
+          onClick={() => toggle(e.seq)}
+        >
+          {open.has(e.seq) ? "▾" : "▸"}
+        </button>
+      ),
+    },
+  ];
   return (
-    <DataTable caption={t("audit.caption")}>
-      <thead>
-        <tr>
-          <Th>{t("audit.time")}</Th>
-          <Th>{t("audit.user")}</Th>
-          <Th>{t("audit.action")}</Th>
-          <Th>{t("audit.target")}</Th>
-          <Th>{t("audit.tenant")}</Th>
-          <Th>{t("audit.outcome")}</Th>
-          <Th>{t("common.status")}</Th>
-          <Th>{t("audit.ip")}</Th>
-          <Th>
-            <span className="sr-only">{t("common.details")}</span>
-          </Th>
-        </tr>
-      </thead>
-      <TBody>
-        {events.map((e) => (
-          <Fragment key={e.seq}>
-            <tr className="hover:bg-zinc-50">
-              <Td className="text-xs text-zinc-500">
-                <time dateTime={e.receivedAt}>{formatDateTime(e.receivedAt)}</time>
-              </Td>
-              <Td className="font-medium text-zinc-900">{e.username ?? t("audit.anonymous")}</Td>
-              <Td className="font-mono text-xs">{e.action ?? e.verb}</Td>
-              <Td className="font-mono text-xs" title={e.cluster ? t("audit.onCluster", { name: e.cluster }) : undefined}>
-                {target(e)}
-              </Td>
-              <Td>{tenant(e)}</Td>
-              <Td title={e.reason ?? undefined}>
-                <StatusBadge status={e.outcome} />
-              </Td>
-              <Td className="font-mono text-xs">{e.statusCode ?? "—"}</Td>
-              <Td className="font-mono text-xs">{e.sourceIp ?? "—"}</Td>
-              <Td>
-                <button
-                  type="button"
-                  className="rounded px-1 text-zinc-500 hover:text-zinc-900"
-                  aria-expanded={open.has(e.seq)}
-                  aria-label={t("audit.detailsOf", { action: e.action ?? e.verb, user: e.username ?? t("audit.anonymous") })}
-                  onClick={() => toggle(e.seq)}
-                >
-                  {open.has(e.seq) ? "▾" : "▸"}
-                </button>
-              </Td>
-            </tr>
-            {open.has(e.seq) && (
-              <tr>
-                <td colSpan={9} className="bg-zinc-50 px-4 py-3">
-                  <EventDetail e={e} />
-                </td>
-              </tr>
-            )}
-          </Fragment>
-        ))}
-      </TBody>
-    </DataTable>
+    <ListTable
+      caption={t("audit.caption")}
+      columns={columns}
+      source={{ rows: events, pending: false, error: null, retry: NO_RETRY }}
+      rowKey={(e) => e.seq}
+      view={view}
+      empty={null}
+      expanded={(e) => (open.has(e.seq) ? <EventDetail e={e} /> : null)}
+    />
   );
 }

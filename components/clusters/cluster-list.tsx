@@ -1,19 +1,49 @@
 "use client";
 import Link from "next/link";
-import { useClusters } from "@/lib/client/hooks/clusters";
+import { useClusterList } from "@/lib/client/hooks/clusters";
+import { fromQuery } from "@/lib/client/hooks/list";
+import { useListView } from "@/lib/client/list-view";
+import { formatDate } from "@/lib/client/format";
+import type { Cluster } from "@/lib/client/types";
 import { ButtonLink } from "@/components/ui/button";
-import { DataTable, TBody, Td, Th } from "@/components/ui/data-table";
+import { ListTable, type ListColumn } from "@/components/ui/list-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { EmptyState } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { useCan } from "@/lib/client/hooks/can";
 import { useT } from "@/lib/i18n/client";
 
+const FILTERS = ["health"] as const;
+const HEALTH = ["ready", "down", "unknown"] as const;
+
 export function ClusterList() {
   const t = useT();
   const { can, requires } = useCan();
-  // Health is probed in the background; refresh now and then so the badges stay current.
-  const clusters = useClusters({ refetchInterval: 15_000 });
+  const view = useListView(FILTERS);
+  const clusters = useClusterList(view.params);
+  const columns: ListColumn<Cluster>[] = [
+    {
+      id: "name",
+      header: t("common.name"),
+      sortable: true,
+      fixed: true,
+      cell: (c) => (
+        <>
+          <Link href={`/clusters/${c.name}`} className="font-medium text-indigo-700 hover:underline">
+            {c.name}
+          </Link>
+          {c.displayName && <div className="text-xs text-zinc-500">{c.displayName}</div>}
+        </>
+      ),
+    },
+    { id: "health", header: t("common.status"), cell: (c) => <StatusBadge status={c.health} /> },
+    { id: "version", header: t("dash.version"), className: "font-mono text-xs", cell: (c) => c.version ?? "—" },
+    { id: "nodes", header: t("dash.nodes"), cell: (c) => c.nodeCount ?? "—" },
+    { id: "latency", header: t("clusters.latency"), cell: (c) => (c.latencyMs == null ? "—" : t("clusters.ms", { ms: c.latencyMs })) },
+    { id: "workspaces", header: t("nav.workspaces"), cell: (c) => c.workspaceCount },
+    { id: "projects", header: t("tabs.projects"), cell: (c) => c.projectCount },
+    { id: "createdAt", header: t("common.created"), sortable: true, cell: (c) => formatDate(c.createdAt) },
+  ];
 
   return (
     <>
@@ -22,47 +52,18 @@ export function ClusterList() {
         description={t("clusters.description")}
         actions={can("clusters.manage") && <ButtonLink href="/clusters/new" {...requires("clusters.manage")}>{t("clusters.add")}</ButtonLink>}
       />
-      {clusters.isPending ? (
-        <LoadingState label={t("clusters.loading")} />
-      ) : clusters.isError ? (
-        <ErrorState error={clusters.error} onRetry={() => clusters.refetch()} />
-      ) : clusters.data.length === 0 ? (
-        <EmptyState title={t("clusters.empty")}>{can("clusters.manage") && t("clusters.emptyHint")}</EmptyState>
-      ) : (
-        <DataTable caption={t("nav.clusters")}>
-          <thead>
-            <tr>
-              <Th>{t("common.name")}</Th>
-              <Th>{t("common.status")}</Th>
-              <Th>{t("dash.version")}</Th>
-              <Th>{t("dash.nodes")}</Th>
-              <Th>{t("clusters.latency")}</Th>
-              <Th>{t("nav.workspaces")}</Th>
-              <Th>{t("tabs.projects")}</Th>
-            </tr>
-          </thead>
-          <TBody>
-            {clusters.data.map((c) => (
-              <tr key={c.name} className="hover:bg-zinc-50">
-                <Td>
-                  <Link href={`/clusters/${c.name}`} className="font-medium text-indigo-700 hover:underline">
-                    {c.name}
-                  </Link>
-                  {c.displayName && <div className="text-xs text-zinc-500">{c.displayName}</div>}
-                </Td>
-                <Td>
-                  <StatusBadge status={c.health} />
-                </Td>
-                <Td className="font-mono text-xs">{c.version ?? "—"}</Td>
-                <Td>{c.nodeCount ?? "—"}</Td>
-                <Td>{c.latencyMs == null ? "—" : t("clusters.ms", { ms: c.latencyMs })}</Td>
-                <Td>{c.workspaceCount}</Td>
-                <Td>{c.projectCount}</Td>
-              </tr>
-            ))}
-          </TBody>
-        </DataTable>
-      )}
+      <ListTable
+        caption={t("nav.clusters")}
+        columns={columns}
+        source={fromQuery(clusters)}
+        rowKey={(c) => c.name}
+        defaultSort="name"
+        view={view}
+        search={t("tables.searchClusters")}
+        filters={[{ key: "health", label: t("tables.filterStatus"), options: HEALTH.map((h) => ({ value: h, label: t(`status.${h}`) })) }]}
+        loadingLabel={t("clusters.loading")}
+        empty={<EmptyState title={t("clusters.empty")}>{can("clusters.manage") && t("clusters.emptyHint")}</EmptyState>}
+      />
     </>
   );
 }

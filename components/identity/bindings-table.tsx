@@ -3,11 +3,14 @@ import { useState, type FormEvent } from "react";
 import { useBindings, useCreateBinding, useDeleteBinding } from "@/lib/client/hooks/identity";
 import { useT } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
-import { ActionsTh, DataTable, TBody, Td, Th } from "@/components/ui/data-table";
+import { ListTable, type ListColumn } from "@/components/ui/list-table";
+import { useListView } from "@/lib/client/list-view";
+import type { GroupBindingInfo } from "@/lib/client/types";
 import { FormError, TextField } from "@/components/ui/field";
-import { ErrorState } from "@/components/ui/states";
 import { useCan } from "@/lib/client/hooks/can";
 import { ExpiryPicker, ExpiryText, expiryInstant, type Expiry } from "@/components/members/expiry-picker";
+
+const NONE: GroupBindingInfo[] = [];
 
 /** Group → workspace (or project) with a role; applied at each sign-in through this provider. */
 export function BindingsTable({ provider }: { provider: string }) {
@@ -17,6 +20,26 @@ export function BindingsTable({ provider }: { provider: string }) {
   const remove = useDeleteBinding(provider);
   const [expiry, setExpiry] = useState<Expiry>({ kind: "never" });
   const { can, guard } = useCan();
+  const view = useListView([], `bindings-${provider}`);
+  const columns: ListColumn<GroupBindingInfo>[] = [
+    { id: "group", header: t("idp.group"), fixed: true, cell: (b) => b.group },
+    { id: "workspace", header: t("idp.workspace"), cell: (b) => b.workspace },
+    { id: "project", header: t("idp.project"), cell: (b) => b.project || "—" },
+    { id: "role", header: t("idp.role"), cell: (b) => b.role },
+    { id: "expiresAt", header: t("expiry.column"), cell: (b) => <ExpiryText expiresAt={b.expiresAt} /> },
+    {
+      id: "actions",
+      header: t("ui.actions"),
+      srOnly: true,
+      fixed: true,
+      className: "text-right",
+      cell: (b) => (
+        <Button variant="ghost" className="px-2 text-red-700" {...guard("settings.manage", remove.isPending)} onClick={() => remove.mutate(b.id)} aria-label={t("idp.removeBinding", { group: b.group })}>
+          {t("ui.remove")}
+        </Button>
+      ),
+    },
+  ];
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -35,41 +58,14 @@ export function BindingsTable({ provider }: { provider: string }) {
 
   return (
     <div className="space-y-3">
-      {/* An unread list is an error, not an empty one. */}
-      {bindings.isError ? (
-        <ErrorState error={bindings.error} onRetry={() => bindings.refetch()} />
-      ) : (
-        <DataTable caption={t("idp.bindingsOf", { name: provider })}>
-          <thead>
-            <tr>
-              <Th>{t("idp.group")}</Th>
-              <Th>{t("idp.workspace")}</Th>
-              <Th>{t("idp.project")}</Th>
-              <Th>{t("idp.role")}</Th>
-              <Th>{t("expiry.column")}</Th>
-              <ActionsTh />
-            </tr>
-          </thead>
-          <TBody>
-            {(bindings.data?.items ?? []).map((b) => (
-              <tr key={b.id}>
-                <Td>{b.group}</Td>
-                <Td>{b.workspace}</Td>
-                <Td>{b.project || "—"}</Td>
-                <Td>{b.role}</Td>
-                <Td>
-                  <ExpiryText expiresAt={b.expiresAt} />
-                </Td>
-                <Td className="text-right">
-                  <Button variant="ghost" className="px-2 text-red-700" {...guard("settings.manage", remove.isPending)} onClick={() => remove.mutate(b.id)} aria-label={t("idp.removeBinding", { group: b.group })}>
-                    {t("ui.remove")}
-                  </Button>
-                </Td>
-              </tr>
-            ))}
-          </TBody>
-        </DataTable>
-      )}
+      <ListTable
+        caption={t("idp.bindingsOf", { name: provider })}
+        columns={columns}
+        source={{ rows: bindings.data?.items ?? NONE, pending: bindings.isPending, error: bindings.isError ? bindings.error : null, retry: () => void bindings.refetch() }}
+        rowKey={(b) => b.id}
+        view={view}
+        empty={<p className="text-sm text-zinc-500">{t("common.none")}</p>}
+      />
       {/* Binding groups is settings.manage: a reader of the settings gets the table only. */}
       {can("settings.manage") && (
       <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">

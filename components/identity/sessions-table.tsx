@@ -7,8 +7,10 @@ import { formatDateTime } from "@/lib/client/format";
 import type { SessionInfo } from "@/lib/client/types";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { ActionsTh, DataTable, TBody, Td, Th } from "@/components/ui/data-table";
-import { ErrorState, LoadingState } from "@/components/ui/states";
+import { ListTable, type ListColumn } from "@/components/ui/list-table";
+import { useListView } from "@/lib/client/list-view";
+
+const NONE: SessionInfo[] = [];
 
 /**
  * Signed-in sessions: one's own on the profile page, any user's on their page for platform admins.
@@ -27,52 +29,55 @@ export function SessionsTable({
   markCurrent?: boolean;
 }) {
   const t = useT();
+  const view = useListView([], "sessions");
   const [asking, setAsking] = useState<SessionInfo | null>(null);
   function close() {
     end?.reset();
     setAsking(null);
   }
-  if (sessions.isPending) return <LoadingState />;
-  if (sessions.isError) return <ErrorState error={sessions.error} onRetry={() => sessions.refetch()} />;
-  const items = sessions.data.items;
-  if (items.length === 0) return <p className="text-sm text-zinc-500">{t("userAccess.noSessions")}</p>;
+  const columns: ListColumn<SessionInfo>[] = [
+    { id: "signedIn", header: t("userAccess.signedIn"), fixed: true, cell: (s) => formatDateTime(s.createdAt) },
+    { id: "via", header: t("userAccess.via"), cell: (s) => s.provider },
+    {
+      id: "from",
+      header: t("userAccess.from"),
+      cell: (s) => (
+        <>
+          <div>{s.sourceIp ?? "—"}</div>
+          <div className="max-w-xs truncate text-xs text-zinc-500" title={s.userAgent ?? undefined}>
+            {readableUserAgent(s.userAgent)}
+          </div>
+        </>
+      ),
+    },
+    { id: "lastActive", header: t("userAccess.lastActive"), cell: (s) => formatDateTime(s.lastSeenAt) },
+  ];
+  if (end)
+    columns.push({
+      id: "actions",
+      header: t("ui.actions"),
+      srOnly: true,
+      fixed: true,
+      className: "text-right",
+      cell: (s) =>
+        markCurrent && s.current ? (
+          <span className="text-xs text-zinc-500">{t("profile.thisSession")}</span>
+        ) : (
+          <Button variant="ghost" className="px-2 text-red-700" disabled={end.isPending} onClick={() => setAsking(s)}>
+            {t("userAccess.endSession")}
+          </Button>
+        ),
+    });
   return (
     <>
-      <DataTable caption={caption}>
-        <thead>
-          <tr>
-            <Th>{t("userAccess.signedIn")}</Th>
-            <Th>{t("userAccess.via")}</Th>
-            <Th>{t("userAccess.from")}</Th>
-            <Th>{t("userAccess.lastActive")}</Th>
-            {end && <ActionsTh />}
-          </tr>
-        </thead>
-        <TBody>
-          {items.map((s) => (
-            <tr key={s.id}>
-              <Td>{formatDateTime(s.createdAt)}</Td>
-              <Td>{s.provider}</Td>
-              <Td>
-                <div>{s.sourceIp ?? "—"}</div>
-                <div className="max-w-xs truncate text-xs text-zinc-500" title={s.userAgent ?? undefined}>{readableUserAgent(s.userAgent)}</div>
-              </Td>
-              <Td>{formatDateTime(s.lastSeenAt)}</Td>
-              {end && (
-                <Td className="text-right">
-                  {markCurrent && s.current ? (
-                    <span className="text-xs text-zinc-500">{t("profile.thisSession")}</span>
-                  ) : (
-                    <Button variant="ghost" className="px-2 text-red-700" disabled={end.isPending} onClick={() => setAsking(s)}>
-                      {t("userAccess.endSession")}
-                    </Button>
-                  )}
-                </Td>
-              )}
-            </tr>
-          ))}
-        </TBody>
-      </DataTable>
+      <ListTable
+        caption={caption}
+        columns={columns}
+        source={{ rows: sessions.data?.items ?? NONE, pending: sessions.isPending, error: sessions.isError ? sessions.error : null, retry: () => void sessions.refetch() }}
+        rowKey={(s) => s.id}
+        view={view}
+        empty={<p className="text-sm text-zinc-500">{t("userAccess.noSessions")}</p>}
+      />
       {end && (
         <ConfirmDialog
           open={asking !== null}

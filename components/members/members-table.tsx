@@ -1,18 +1,24 @@
 "use client";
 import type { Member, Role } from "@/lib/client/types";
+import type { ListView } from "@/lib/client/list-view";
 import { formatDate } from "@/lib/client/format";
 import { Button } from "@/components/ui/button";
-import { ActionsTh, DataTable, TBody, Td, Th } from "@/components/ui/data-table";
+import { ListTable, type ListColumn, type ListSource } from "@/components/ui/list-table";
+import { EmptyState } from "@/components/ui/states";
 import { RoleOptions } from "./role-options";
 import { ExpiryText } from "./expiry-picker";
 import { useT } from "@/lib/i18n/client";
 
+export const MEMBER_FILTERS = ["role"] as const;
+
 interface TableProps {
   caption: string;
-  members: Member[];
+  source: ListSource<Member>;
+  view: ListView;
+  /** The level's roles, to filter by (and, managing, to choose from). */
+  roles: Role[];
   /** Present when the caller may manage members: roles become selects and rows get Remove. */
   manage?: {
-    roles: Role[];
     held: Set<string>;
     busy: string | null;
     onRoleChange: (username: string, role: string) => void;
@@ -21,60 +27,75 @@ interface TableProps {
   };
 }
 
-export function MembersTable({ caption, members, manage }: TableProps) {
+export function MembersTable({ caption, source, view, roles, manage }: TableProps) {
   const t = useT();
+  const columns: ListColumn<Member>[] = [
+    {
+      id: "username",
+      header: t("members.member"),
+      sortable: true,
+      fixed: true,
+      cell: (m) => (
+        <>
+          <div className="font-medium text-zinc-900">{m.username}</div>
+          {m.displayName && <div className="text-xs text-zinc-500">{m.displayName}</div>}
+        </>
+      ),
+    },
+    { id: "email", header: t("members.email"), cell: (m) => m.email ?? "—" },
+    {
+      id: "role",
+      header: t("members.role"),
+      sortable: true,
+      cell: (m) =>
+        manage ? (
+          <select
+            aria-label={t("members.roleOf", { name: m.username })}
+            value={m.role}
+            disabled={manage.busy === m.username}
+            onChange={(e) => manage.onRoleChange(m.username, e.target.value)}
+            className="rounded-md border-0 bg-white py-1.5 pl-2 pr-8 text-sm shadow-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-indigo-600"
+          >
+            <RoleOptions roles={roles} held={manage.held} />
+          </select>
+        ) : (
+          m.role
+        ),
+    },
+    { id: "since", header: t("members.since"), sortable: true, cell: (m) => formatDate(m.since) },
+    { id: "expiresAt", header: t("expiry.column"), cell: (m) => <ExpiryText expiresAt={m.expiresAt} /> },
+  ];
+  if (manage)
+    columns.push({
+      id: "actions",
+      header: t("ui.actions"),
+      srOnly: true,
+      fixed: true,
+      className: "whitespace-nowrap text-right",
+      cell: (m) => (
+        <>
+          <Button variant="ghost" aria-label={t("expiry.changeFor", { name: m.username })} onClick={() => manage.onExpiry(m)}>
+            {t("expiry.change")}
+          </Button>
+          <Button variant="ghost" aria-label={t("ui.removeNamed", { name: m.username })} onClick={() => manage.onRemove(m.username)}>
+            {t("ui.remove")}
+          </Button>
+        </>
+      ),
+    });
   return (
-    <DataTable caption={caption}>
-      <thead>
-        <tr>
-          <Th>{t("members.member")}</Th>
-          <Th>{t("members.email")}</Th>
-          <Th>{t("members.role")}</Th>
-          <Th>{t("members.since")}</Th>
-          <Th>{t("expiry.column")}</Th>
-          {manage && <ActionsTh />}
-        </tr>
-      </thead>
-      <TBody>
-        {members.map((m) => (
-          <tr key={m.username} className="hover:bg-zinc-50">
-            <Td>
-              <div className="font-medium text-zinc-900">{m.username}</div>
-              {m.displayName && <div className="text-xs text-zinc-500">{m.displayName}</div>}
-            </Td>
-            <Td>{m.email ?? "—"}</Td>
-            <Td>
-              {manage ? (
-                <select
-                  aria-label={t("members.roleOf", { name: m.username })}
-                  value={m.role}
-                  disabled={manage.busy === m.username}
-                  onChange={(e) => manage.onRoleChange(m.username, e.target.value)}
-                  className="rounded-md border-0 bg-white py-1.5 pl-2 pr-8 text-sm shadow-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-indigo-600"
-                >
-                  <RoleOptions roles={manage.roles} held={manage.held} />
-                </select>
-              ) : (
-                m.role
-              )}
-            </Td>
-            <Td>{formatDate(m.since)}</Td>
-            <Td>
-              <ExpiryText expiresAt={m.expiresAt} />
-            </Td>
-            {manage && (
-              <Td className="whitespace-nowrap text-right">
-                <Button variant="ghost" aria-label={t("expiry.changeFor", { name: m.username })} onClick={() => manage.onExpiry(m)}>
-                  {t("expiry.change")}
-                </Button>
-                <Button variant="ghost" aria-label={t("ui.removeNamed", { name: m.username })} onClick={() => manage.onRemove(m.username)}>
-                  {t("ui.remove")}
-                </Button>
-              </Td>
-            )}
-          </tr>
-        ))}
-      </TBody>
-    </DataTable>
+    <ListTable
+      caption={caption}
+      columns={columns}
+      source={source}
+      rowKey={(m) => m.username}
+      defaultSort="username"
+      view={view}
+      search={t("members.search")}
+      filters={roles.length ? [{ key: "role", label: t("tables.filterRole"), options: roles.map((r) => ({ value: r.name, label: r.name })) }] : []}
+      loadingLabel={t("members.loading")}
+      empty={<EmptyState title={t("members.empty")} />}
+      noMatch={view.q ? t("members.noMatch", { q: view.q }) : undefined}
+    />
   );
 }

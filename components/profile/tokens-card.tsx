@@ -5,17 +5,20 @@ import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
-import { ActionsTh, DataTable, TBody, Td, Th } from "@/components/ui/data-table";
+import { ListTable, type ListColumn } from "@/components/ui/list-table";
 import { FormError, TextField } from "@/components/ui/field";
-import { ErrorState, LoadingState } from "@/components/ui/states";
 import { formatDateTime } from "@/lib/client/format";
 import { useCreateToken, useDeleteToken, useMyTokens } from "@/lib/client/hooks/profile";
 import type { ApiTokenInfo } from "@/lib/client/types";
+import { useListView } from "@/lib/client/list-view";
+
+const NONE: ApiTokenInfo[] = [];
 
 /** Personal access tokens: the secret is shown once, right after it is created, and goes when the token is revoked. */
 export function TokensCard() {
   const t = useT();
   const tokens = useMyTokens();
+  const view = useListView([], "tokens");
   const create = useCreateToken();
   const remove = useDeleteToken();
   const [fresh, setFresh] = useState<{ id: string; token: string }>();
@@ -45,6 +48,25 @@ export function TokensCard() {
     }
   }
 
+  const columns: ListColumn<ApiTokenInfo>[] = [
+    { id: "name", header: t("common.name"), fixed: true, cell: (token) => token.name },
+    { id: "token", header: t("tokens.token"), className: "font-mono", cell: (token) => `${token.prefix}…` },
+    { id: "expires", header: t("tokens.expires"), cell: (token) => (token.expiresAt ? formatDateTime(token.expiresAt) : t("tokens.never")) },
+    { id: "lastUsed", header: t("tokens.lastUsed"), cell: (token) => formatDateTime(token.lastUsedAt) },
+    {
+      id: "actions",
+      header: t("ui.actions"),
+      srOnly: true,
+      fixed: true,
+      className: "text-right",
+      cell: (token) => (
+        <Button variant="ghost" className="px-2 text-red-700" aria-label={t("tokens.revokeNamed", { name: token.name })} disabled={remove.isPending} onClick={() => setRevoking(token)}>
+          {t("tokens.revoke")}
+        </Button>
+      ),
+    },
+  ];
+
   return (
     <Card title={t("tokens.title")}>
       <form onSubmit={onSubmit} className="mb-4 flex flex-wrap items-end gap-3">
@@ -66,44 +88,14 @@ export function TokensCard() {
           </code>
         </div>
       )}
-      {tokens.isPending ? (
-        <LoadingState />
-      ) : tokens.isError ? (
-        <ErrorState error={tokens.error} />
-      ) : (
-        <DataTable caption={t("tokens.caption")}>
-          <thead>
-            <tr>
-              <Th>{t("common.name")}</Th>
-              <Th>{t("tokens.token")}</Th>
-              <Th>{t("tokens.expires")}</Th>
-              <Th>{t("tokens.lastUsed")}</Th>
-              <ActionsTh />
-            </tr>
-          </thead>
-          <TBody>
-            {tokens.data.items.map((token) => (
-              <tr key={token.id}>
-                <Td>{token.name}</Td>
-                <Td className="font-mono">{token.prefix}…</Td>
-                <Td>{token.expiresAt ? formatDateTime(token.expiresAt) : t("tokens.never")}</Td>
-                <Td>{formatDateTime(token.lastUsedAt)}</Td>
-                <Td className="text-right">
-                  <Button
-                    variant="ghost"
-                    className="px-2 text-red-700"
-                    aria-label={t("tokens.revokeNamed", { name: token.name })}
-                    disabled={remove.isPending}
-                    onClick={() => setRevoking(token)}
-                  >
-                    {t("tokens.revoke")}
-                  </Button>
-                </Td>
-              </tr>
-            ))}
-          </TBody>
-        </DataTable>
-      )}
+      <ListTable
+        caption={t("tokens.caption")}
+        columns={columns}
+        source={{ rows: tokens.data?.items ?? NONE, pending: tokens.isPending, error: tokens.isError ? tokens.error : null, retry: () => void tokens.refetch() }}
+        rowKey={(token) => token.id}
+        view={view}
+        empty={<p className="text-sm text-zinc-500">{t("common.none")}</p>}
+      />
       <ConfirmDialog
         open={revoking !== null}
         title={t("confirm.revokeTokenTitle", { name: revoking?.name ?? "" })}

@@ -52,7 +52,7 @@ function SwitcherPanel({ onClose }: { onClose: (refocus: boolean) => void }) {
   const router = useRouter();
   const [text, setText] = useState("");
   const settled = useDebounced(text.trim());
-  const list = useWorkspaces(settled);
+  const list = useWorkspaces({ q: settled });
   // Until the list answers what was typed, it is busy: Enter would pick from stale results.
   const busy = settled !== text.trim() || list.isFetching;
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];

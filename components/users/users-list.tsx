@@ -2,14 +2,17 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useUsers } from "@/lib/client/hooks/users";
+import { fromInfinite } from "@/lib/client/hooks/list";
+import { useRoles } from "@/lib/client/hooks/roles";
+import { platformScope } from "@/lib/client/access-scope";
+import { useListView } from "@/lib/client/list-view";
 import { formatDateTime } from "@/lib/client/format";
 import type { User } from "@/lib/client/types";
 import { useT } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
-import { ActionsTh, DataTable, TBody, Td, Th } from "@/components/ui/data-table";
+import { ListTable, type ListColumn } from "@/components/ui/list-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { SearchBox } from "@/components/ui/search-box";
-import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { EmptyState } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { useViewer } from "@/components/shell/viewer";
 import { CreateUserDialog } from "./create-user-dialog";
@@ -18,17 +21,83 @@ import { EditUserDialog } from "./edit-user-dialog";
 import { UserStatusDialog } from "./user-status-dialog";
 import { LockState } from "./lock-state";
 
+const FILTERS = ["status", "role"] as const;
+
 export function UsersList() {
   const t = useT();
   const { can, username: me } = useViewer();
-  const [search, setSearch] = useState("");
+  const view = useListView(FILTERS);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [toggling, setToggling] = useState<User | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
-  const users = useUsers(search);
-  const items = users.data?.pages.flatMap((p) => p.items) ?? [];
+  const users = useUsers(view.params);
+  const roles = useRoles(platformScope, can("platform-roles.view"));
   const canManage = can("users.manage");
+
+  const columns: ListColumn<User>[] = [
+    {
+      id: "username",
+      header: t("users.user"),
+      sortable: true,
+      fixed: true,
+      cell: (u) => (
+        <>
+          <Link href={`/users/${u.username}`} className="font-medium text-indigo-700 hover:underline">
+            {u.username}
+          </Link>
+          {u.displayName && <div className="text-xs text-zinc-500">{u.displayName}</div>}
+        </>
+      ),
+    },
+    { id: "email", header: t("userAccess.email"), cell: (u) => u.email ?? "—" },
+    { id: "platformRole", header: t("userAccess.platformRole"), sortable: true, cell: (u) => u.platformRole },
+    {
+      id: "status",
+      header: t("common.status"),
+      cell: (u) => (
+        <>
+          <StatusBadge status={u.status} />
+          <LockState user={u} canManage={canManage} />
+        </>
+      ),
+    },
+    { id: "source", header: t("userAccess.source"), cell: (u) => u.source },
+    { id: "workspaces", header: t("users.workspaces"), cell: (u) => u.workspaceCount },
+    { id: "lastLoginAt", header: t("userAccess.lastSignIn"), cell: (u) => formatDateTime(u.lastLoginAt) },
+    { id: "createdAt", header: t("common.created"), sortable: true, cell: (u) => formatDateTime(u.createdAt) },
+  ];
+  if (canManage)
+    columns.push({
+      id: "actions",
+      header: t("ui.actions"),
+      srOnly: true,
+      fixed: true,
+      className: "text-right",
+      cell: (u) => (
+        <>
+          <Button variant="ghost" className="px-2" aria-label={t("ui.editNamed", { name: u.username })} onClick={() => setEditing(u)}>
+            {t("ui.edit")}
+          </Button>
+          {/* The BFF refuses disabling or deleting yourself; don't offer it. */}
+          {u.username !== me && (
+            <>
+              <Button
+                variant="ghost"
+                className="px-2"
+                aria-label={t(u.status === "active" ? "ui.disableNamed" : "ui.enableNamed", { name: u.username })}
+                onClick={() => setToggling(u)}
+              >
+                {t(u.status === "active" ? "ui.disable" : "ui.enable")}
+              </Button>
+              <Button variant="ghost" className="px-2 text-red-700" aria-label={t("ui.deleteNamed", { name: u.username })} onClick={() => setDeleting(u.username)}>
+                {t("ui.delete")}
+              </Button>
+            </>
+          )}
+        </>
+      ),
+    });
 
   return (
     <>
@@ -37,84 +106,22 @@ export function UsersList() {
         description={t("users.description")}
         actions={canManage && <Button onClick={() => setCreating(true)}>{t("users.create")}</Button>}
       />
-      <div className="mb-4">
-        <SearchBox label={t("users.search")} onSearch={setSearch} />
-      </div>
-      {users.isPending ? (
-        <LoadingState label={t("users.loading")} />
-      ) : users.isError ? (
-        <ErrorState error={users.error} onRetry={() => users.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title={search ? t("users.noMatch", { q: search }) : t("users.empty")} />
-      ) : (
-        <>
-          <DataTable caption={t("nav.users")}>
-            <thead>
-              <tr>
-                <Th>{t("users.user")}</Th>
-                <Th>{t("userAccess.email")}</Th>
-                <Th>{t("userAccess.platformRole")}</Th>
-                <Th>{t("common.status")}</Th>
-                <Th>{t("userAccess.source")}</Th>
-                <Th>{t("users.workspaces")}</Th>
-                <Th>{t("userAccess.lastSignIn")}</Th>
-                {canManage && <ActionsTh />}
-              </tr>
-            </thead>
-            <TBody>
-              {items.map((u) => (
-                <tr key={u.username} className="hover:bg-zinc-50">
-                  <Td>
-                    <Link href={`/users/${u.username}`} className="font-medium text-indigo-700 hover:underline">
-                      {u.username}
-                    </Link>
-                    {u.displayName && <div className="text-xs text-zinc-500">{u.displayName}</div>}
-                  </Td>
-                  <Td>{u.email ?? "—"}</Td>
-                  <Td>{u.platformRole}</Td>
-                  <Td>
-                    <StatusBadge status={u.status} />
-                    <LockState user={u} canManage={canManage} />
-                  </Td>
-                  <Td>{u.source}</Td>
-                  <Td>{u.workspaceCount}</Td>
-                  <Td>{formatDateTime(u.lastLoginAt)}</Td>
-                  {canManage && (
-                    <Td className="text-right">
-                      <Button variant="ghost" className="px-2" aria-label={t("ui.editNamed", { name: u.username })} onClick={() => setEditing(u)}>
-                        {t("ui.edit")}
-                      </Button>
-                      {/* The BFF refuses disabling or deleting yourself; don't offer it. */}
-                      {u.username !== me && (
-                        <>
-                          <Button
-                            variant="ghost"
-                            className="px-2"
-                            aria-label={t(u.status === "active" ? "ui.disableNamed" : "ui.enableNamed", { name: u.username })}
-                            onClick={() => setToggling(u)}
-                          >
-                            {t(u.status === "active" ? "ui.disable" : "ui.enable")}
-                          </Button>
-                          <Button variant="ghost" className="px-2 text-red-700" aria-label={t("ui.deleteNamed", { name: u.username })} onClick={() => setDeleting(u.username)}>
-                            {t("ui.delete")}
-                          </Button>
-                        </>
-                      )}
-                    </Td>
-                  )}
-                </tr>
-              ))}
-            </TBody>
-          </DataTable>
-          {users.hasNextPage && (
-            <div className="mt-4 flex justify-center">
-              <Button variant="secondary" onClick={() => users.fetchNextPage()} disabled={users.isFetchingNextPage}>
-                {users.isFetchingNextPage ? t("common.loading") : t("common.loadMore")}
-              </Button>
-            </div>
-          )}
-        </>
-      )}
+      <ListTable
+        caption={t("nav.users")}
+        columns={columns}
+        source={fromInfinite(users)}
+        rowKey={(u) => u.username}
+        defaultSort="username"
+        view={view}
+        search={t("users.search")}
+        filters={[
+          { key: "status", label: t("tables.filterStatus"), options: [{ value: "active", label: t("status.active") }, { value: "disabled", label: t("status.disabled") }] },
+          { key: "role", label: t("tables.filterRole"), options: (roles.data ?? []).map((r) => ({ value: r.name, label: r.name })) },
+        ]}
+        loadingLabel={t("users.loading")}
+        empty={<EmptyState title={t("users.empty")} />}
+        noMatch={view.q ? t("users.noMatch", { q: view.q }) : undefined}
+      />
       <CreateUserDialog open={creating} onClose={() => setCreating(false)} />
       <EditUserDialog user={editing} onClose={() => setEditing(null)} />
       <UserStatusDialog user={toggling} onClose={() => setToggling(null)} />

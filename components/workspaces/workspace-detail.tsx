@@ -8,7 +8,7 @@ import { formatDateTime } from "@/lib/client/format";
 import { Button } from "@/components/ui/button";
 import { Card, DetailList } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { ErrorState, LoadingState } from "@/components/ui/states";
 import { useViewer } from "@/components/shell/viewer";
 import { CreateProjectForm } from "@/components/projects/create-project-form";
 import { ProjectsTable } from "@/components/projects/projects-table";
@@ -89,15 +89,7 @@ export function WorkspaceDetail({ name }: { name: string }) {
             <CreateProjectForm workspace={ws.name} clusters={ws.clusters} onCancel={() => setCreating(false)} />
           </Card>
         )}
-        {projects.isPending ? (
-          <LoadingState />
-        ) : projects.isError ? (
-          <ErrorState error={projects.error} onRetry={() => projects.refetch()} />
-        ) : projects.data.length === 0 ? (
-          <EmptyState title={t("ws.noProjects")}>{canCreate ? t("ws.noProjectsHint") : undefined}</EmptyState>
-        ) : (
-          <ProjectsTable workspace={ws.name} projects={projects.data} />
-        )}
+        <ProjectsTable workspace={ws.name} clusters={ws.clusters} emptyHint={canCreate ? t("ws.noProjectsHint") : undefined} />
       </section>
     </div>
   );

@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
 import type { Cluster, ClusterDetail } from "../types";
 import { toastMessage } from "../toast";
@@ -10,11 +10,12 @@ export interface ClusterRegistration {
   kubeconfig: string;
 }
 
-export function useClusters(options: { refetchInterval?: number } = {}) {
+export function useClusters(options: { refetchInterval?: number; enabled?: boolean } = {}) {
   return useQuery({
     queryKey: ["clusters"],
     queryFn: async () => (await apiGet<{ items: Cluster[] }>("/api/v1/clusters")).items,
     refetchInterval: options.refetchInterval,
+    enabled: options.enabled,
   });
 }
 
@@ -30,7 +31,17 @@ export function useDeleteCluster(name: string) {
   return useMutation({
     mutationFn: () => apiSend<void>("DELETE", `/api/v1/clusters/${encodeURIComponent(name)}`),
     meta: { toast: () => toastMessage("toast.clusterRemoved", { name }) },
-    onSuccess: () => client.invalidateQueries({ queryKey: ["clusters"] }),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ["clusters"] }), client.invalidateQueries({ queryKey: ["cluster-list"] })]),
+  });
+}
+
+/** The clusters page's list (`params`: q, sort, health); health is probed in the background, so it refreshes now and then. */
+export function useClusterList(params: Record<string, string>) {
+  return useQuery({
+    queryKey: ["cluster-list", params],
+    queryFn: async () => (await apiGet<{ items: Cluster[] }>("/api/v1/clusters", params)).items,
+    refetchInterval: 15_000,
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -41,7 +52,7 @@ export function useRegisterCluster() {
     meta: { toast: (cluster: ClusterDetail) => toastMessage("toast.clusterAdded", { name: cluster.name }) },
     onSuccess: (cluster) => {
       client.setQueryData(["clusters", cluster.name], cluster);
-      return client.invalidateQueries({ queryKey: ["clusters"], exact: true });
+      return Promise.all([client.invalidateQueries({ queryKey: ["clusters"], exact: true }), client.invalidateQueries({ queryKey: ["cluster-list"] })]);
     },
   });
 }

@@ -1,22 +1,31 @@
 "use client";
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
 import { scopeApi, scopeKey, type AccessScope } from "../access-scope";
 import type { ExpiringMember, Member, Page } from "../types";
+import { usePagedList } from "./list";
 import { toastMessage } from "../toast";
-
-const PAGE_SIZE = 50;
 
 const membersPath = (scope: AccessScope) => `${scopeApi(scope)}/members`;
 const memberPath = (scope: AccessScope, username: string) => `${membersPath(scope)}/${encodeURIComponent(username)}`;
 const membersKey = (scope: AccessScope) => ["members", ...scopeKey(scope)];
 
-export function useMembers(scope: AccessScope, search = "") {
+/** `params`: the members list's view (q, sort, role). */
+export const useMembers = (scope: AccessScope, params: Record<string, string> = {}) => usePagedList<Member>(membersKey(scope), membersPath(scope), params);
+
+export interface Invitee {
+  username: string;
+  displayName: string | null;
+}
+
+/** Users the caller may add here, by name (the invite form's picker). */
+export function useInvitees(scope: AccessScope, q: string) {
   return useInfiniteQuery({
-    queryKey: [...membersKey(scope), search],
-    queryFn: ({ pageParam }) => apiGet<Page<Member>>(membersPath(scope), { limit: PAGE_SIZE, cursor: pageParam, q: search }),
+    queryKey: ["invitees", ...scopeKey(scope), q],
+    queryFn: ({ pageParam }) => apiGet<Page<Invitee>>(`${scopeApi(scope)}/invitees`, { limit: 10, cursor: pageParam, q }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -49,10 +49,10 @@ export function useDeleteToken() {
   });
 }
 
-export function useMyLoginRecords() {
+export function useMyLoginRecords(params: Record<string, string> = {}) {
   return useInfiniteQuery({
-    queryKey: ["me", "login-records"],
-    queryFn: ({ pageParam }) => apiGet<Page<LoginRecord>>("/api/v1/me/login-records", { limit: 20, cursor: pageParam }),
+    queryKey: ["me", "login-records", params],
+    queryFn: ({ pageParam }) => apiGet<Page<LoginRecord>>("/api/v1/me/login-records", { limit: 20, cursor: pageParam, ...params }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

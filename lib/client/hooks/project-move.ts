@@ -26,7 +26,7 @@ export function useMoveProject(ws: string, project: string) {
   return useMutation({
     mutationFn: (input: { workspace: string; members: MoveMembers }) => apiSend<MovePlan>("POST", movePath(ws, project), input),
     meta: { toast: (plan: MovePlan) => toastMessage("toast.projectMoved", { name: plan.project, workspace: plan.to }) },
-    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ["projects"] }), client.invalidateQueries({ queryKey: ["workspaces"] })]),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ["projects"] }), client.invalidateQueries({ queryKey: ["project-list"] }), client.invalidateQueries({ queryKey: ["workspaces"] })]),
   });
 }
 

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
 import type { Project, ProjectStatus } from "../types";
 import { toastMessage } from "../toast";
+import { usePagedList } from "./list";
 
 export interface ProjectInput {
   name: string;
@@ -26,6 +27,10 @@ export function useProjects(ws: string) {
   });
 }
 
+/** The projects table's pages (`params`: q, sort, status, cluster); polls while a shown project is settling. */
+export const useProjectList = (ws: string, params: Record<string, string>) =>
+  usePagedList<Project>(["project-list", ws], projectsPath(ws), params, (rows) => (rows.some((p) => settling(p.status)) ? POLL_MS : false));
+
 /** One project; polls every 2 s while it is pending or terminating. */
 export function useProject(ws: string, project: string) {
   return useQuery({
@@ -44,6 +49,7 @@ export function useCreateProject(ws: string) {
       client.setQueryData(["projects", ws, project.name], project);
       return Promise.all([
         client.invalidateQueries({ queryKey: ["projects", ws], exact: true }),
+        client.invalidateQueries({ queryKey: ["project-list", ws] }),
         client.invalidateQueries({ queryKey: ["workspaces"] }),
       ]);
     },
@@ -60,6 +66,7 @@ export function useDeleteProject(ws: string, project: string) {
       if (terminating) client.setQueryData(["projects", ws, project], terminating);
       return Promise.all([
         client.invalidateQueries({ queryKey: ["projects", ws], exact: true }),
+        client.invalidateQueries({ queryKey: ["project-list", ws] }),
         client.invalidateQueries({ queryKey: ["workspaces"] }),
       ]);
     },

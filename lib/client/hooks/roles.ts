@@ -16,10 +16,11 @@ const rolePath = (scope: AccessScope, name: string) => `${rolesPath(scope)}/${en
 const rolesKey = (scope: AccessScope) => ["roles", ...scopeKey(scope)];
 
 /** Built-in and custom roles of the scope, built-in first. */
-export function useRoles(scope: AccessScope) {
+export function useRoles(scope: AccessScope, enabled = true) {
   return useQuery({
     queryKey: rolesKey(scope),
     queryFn: async () => (await apiGet<{ items: Role[] }>(rolesPath(scope))).items,
+    enabled,
   });
 }
 

@@ -15,10 +15,10 @@ export function useUserSessions(username: string) {
   return useQuery({ queryKey: ["users", "one", username, "sessions"], queryFn: () => apiGet<{ items: SessionInfo[] }>(`${userPath(username)}/sessions`) });
 }
 
-export function useUserLoginRecords(username: string) {
+export function useUserLoginRecords(username: string, params: Record<string, string> = {}) {
   return useInfiniteQuery({
-    queryKey: ["users", "one", username, "login-records"],
-    queryFn: ({ pageParam }) => apiGet<Page<LoginRecord>>(`${userPath(username)}/login-records`, { limit: 20, cursor: pageParam }),
+    queryKey: ["users", "one", username, "login-records", params],
+    queryFn: ({ pageParam }) => apiGet<Page<LoginRecord>>(`${userPath(username)}/login-records`, { limit: 20, cursor: pageParam, ...params }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

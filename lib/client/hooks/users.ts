@@ -1,7 +1,8 @@
 "use client";
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiGet, apiSend } from "../api";
-import type { Page, User, UserStatus } from "../types";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiSend } from "../api";
+import type { User, UserStatus } from "../types";
+import { usePagedList } from "./list";
 import { toastMessage } from "../toast";
 
 export interface UserCreateInput {
@@ -22,17 +23,10 @@ export interface UserPatchInput {
   mustChangePassword?: boolean;
 }
 
-const PAGE_SIZE = 50;
 const userPath = (username: string) => `/api/v1/users/${encodeURIComponent(username)}`;
 
-export function useUsers(search = "") {
-  return useInfiniteQuery({
-    queryKey: ["users", "list", search],
-    queryFn: ({ pageParam }) => apiGet<Page<User>>("/api/v1/users", { limit: PAGE_SIZE, cursor: pageParam, q: search }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
+/** `params`: the users list's view (q, sort, status, role, source). */
+export const useUsers = (params: Record<string, string> = {}) => usePagedList<User>(["users", "list"], "/api/v1/users", params);
 
 /** A user's platform role is a binding of a platform role: its member count moves with it. */
 function useInvalidateUsers() {

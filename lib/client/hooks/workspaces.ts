@@ -1,7 +1,8 @@
 "use client";
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
-import type { Page, Workspace } from "../types";
+import type { Workspace } from "../types";
+import { usePagedList } from "./list";
 import { toastMessage } from "../toast";
 
 export interface WorkspaceInput {
@@ -11,18 +12,8 @@ export interface WorkspaceInput {
   clusters: string[];
 }
 
-const PAGE_SIZE = 50;
-
-export function useWorkspaces(search = "") {
-  return useInfiniteQuery({
-    queryKey: ["workspaces", "list", search],
-    queryFn: ({ pageParam }) => apiGet<Page<Workspace>>("/api/v1/workspaces", { limit: PAGE_SIZE, cursor: pageParam, q: search }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    // A new search keeps the last answer on screen instead of flashing an empty list.
-    placeholderData: keepPreviousData,
-  });
-}
+/** `params`: the workspaces list's view (q, sort, cluster). */
+export const useWorkspaces = (params: Record<string, string> = {}) => usePagedList<Workspace>(["workspaces", "list"], "/api/v1/workspaces", params);
 
 export function useDeleteWorkspace(name: string) {
   const client = useQueryClient();
