@@ -1,10 +1,12 @@
 // The controllers a real cluster runs behind the API: namespace deletion, each namespace's
-// `default` ServiceAccount and `kube-root-ca.crt`, quota usage, and a tiny scheduler+kubelet for pods.
+// `default` ServiceAccount and `kube-root-ca.crt`, quota usage, the workload controllers (workloads.ts), and a
+// tiny scheduler+kubelet for pods that reports its steps as Events.
 import { refreshQuotaStatus } from "./quota";
 import type { Registry } from "./registry";
 import { resourceFor, RESOURCES } from "./resources";
 import { matchLabels, selectorObjectToRequirements, type LabelSelectorObject } from "./selectors";
 import type { KObject, StoreEvent } from "./store";
+import { WorkloadControllers } from "./workloads";
 
 const SYSTEM = { user: { username: "system:kube-controller-manager", groups: ["system:masters"] }, dryRun: false };
 const def = (resource: string) => resourceFor("", resource)!;
@@ -16,8 +18,10 @@ export class Controllers {
   private timers = new Set<NodeJS.Timeout>();
   private unsubscribe: () => void;
   private nextNode = 0;
+  private workloads: WorkloadControllers;
 
   constructor(private registry: Registry, private rootCA: string) {
+    this.workloads = new WorkloadControllers(registry, (ms, fn) => this.later(ms, fn));
     this.unsubscribe = registry.store.subscribe((e) => this.onEvent(e));
     // Pick up work left over from a snapshot or a stop.
     for (const ns of registry.store.list(def("namespaces"))) if (ns.metadata.deletionTimestamp) this.finalizeLater(ns.metadata.name);
@@ -47,6 +51,7 @@ export class Controllers {
     if (!ns) return;
     if (e.type === "DELETED") this.repopulate(e.key, o);
     if (e.key === "/pods" && e.type === "ADDED") this.later(POD_START_MS, () => this.startPod(ns, o.metadata.name));
+    this.workloads.onEvent(e);
     // Converges: a status write that changes nothing is not written again.
     refreshQuotaStatus(this.registry.store, ns);
   }
@@ -108,13 +113,14 @@ export class Controllers {
     }
   }
 
-  /** Scheduler + kubelet: binds a pending pod to a node and reports it running and ready. */
+  /** Scheduler + kubelet: binds a pending pod to a node (unless it names one) and reports it running and ready. */
   private startPod(ns: string, name: string) {
     const store = this.registry.store;
     const pod = store.get(def("pods"), ns, name);
     const nodes = store.list(def("nodes"));
     if (!pod || pod.status?.phase !== "Pending" || nodes.length === 0) return;
-    const node = nodes[this.nextNode++ % nodes.length];
+    const bound = nodes.find((n) => n.metadata.name === pod.spec.nodeName);
+    const node = bound ?? nodes[this.nextNode++ % nodes.length];
     const now = new Date().toISOString().replace(/\.\d+Z$/, "Z");
     const conditions = ["PodScheduled", "Initialized", "ContainersReady", "Ready"].map((type) => ({ type, status: "True", lastProbeTime: null, lastTransitionTime: now }));
     pod.spec.nodeName = node.metadata.name;
@@ -122,6 +128,13 @@ export class Controllers {
       ...pod.status, phase: "Running", conditions, hostIP: node.status?.addresses?.[0]?.address, podIP: `10.244.${this.nextNode % 250}.${(store.list(def("pods")).length % 250) + 2}`, startTime: now,
       containerStatuses: (pod.spec.containers ?? []).map((c: { name: string; image: string }) => ({ name: c.name, image: c.image, imageID: "", ready: true, started: true, restartCount: 0, state: { running: { startedAt: now } } })),
     };
-    store.put(def("pods"), pod);
+    const started = store.put(def("pods"), pod);
+    const say = (reason: string, message: string, component: string) => this.workloads.record(def("pods"), started, "Normal", reason, message, component);
+    if (!bound) say("Scheduled", `Successfully assigned ${ns}/${name} to ${node.metadata.name}`, "default-scheduler");
+    for (const c of pod.spec.containers ?? []) {
+      say("Pulled", `Container image "${c.image}" already present on machine`, "kubelet");
+      say("Created", `Created container ${c.name}`, "kubelet");
+      say("Started", `Started container ${c.name}`, "kubelet");
+    }
   }
 }

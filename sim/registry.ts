@@ -11,7 +11,7 @@ import type { Binding, PolicyRule, RuleSource, UserInfo } from "./rbac";
 import { apiVersionOf, resourceFor, type ResourceDef } from "./resources";
 import { matchFields, matchLabels, parseFieldSelector, parseLabelSelector } from "./selectors";
 import type { KObject, Store } from "./store";
-import { applyDefaults, qosClass, validate } from "./validation";
+import { applyDefaults, jobSelector, qosClass, validate } from "./validation";
 import { admitPolicies } from "./vap";
 
 export interface RequestContext { user: UserInfo; dryRun: boolean }
@@ -112,6 +112,7 @@ export class Registry {
     if (d.resource === "pods") o.status = { phase: "Pending", qosClass: qosClass(o) };
     if (this.store.get(d, o.metadata.namespace, o.metadata.name)) throw alreadyExists(d, o.metadata.name);
     o.metadata.uid = randomUUID();
+    if (d.resource === "jobs") jobSelector(o);
     o.metadata.creationTimestamp = new Date().toISOString().replace(/\.\d+Z$/, "Z");
     if (tracksGeneration(d, o)) o.metadata.generation = 1;
     return ctx.dryRun ? o : this.typed(d, this.store.put(d, o));

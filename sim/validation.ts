@@ -54,8 +54,37 @@ function goSecurityContext(sc: Record<string, unknown>) {
   return Object.fromEntries(fields.map((f) => [goName(f), sc[f] ?? null]));
 }
 
+const notSupported = (field: string, value: unknown, supported: string[]): StatusCause =>
+  ({ reason: "FieldValueNotSupported", message: `Unsupported value: ${JSON.stringify(value)}: supported values: ${supported.map((v) => `"${v}"`).join(", ")}`, field });
+
+/** A controller's pod template: the selector must select it, and its restartPolicy suit the controller. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function templateCauses(spec: any, at: string, restartPolicies: string[], needsSelector = true): StatusCause[] {
+  const template = spec?.template;
+  if (!template) return [fieldRequired(`${at}.template`)];
+  const labels = template.metadata?.labels ?? {};
+  const selector = spec.selector?.matchLabels as Record<string, string> | undefined;
+  const causes: StatusCause[] = [];
+  if (needsSelector && !spec.selector) causes.push(fieldRequired(`${at}.selector`));
+  else if (selector && Object.entries(selector).some(([k, v]) => labels[k] !== v)) causes.push(fieldInvalid(`${at}.template.metadata.labels`, labels, "`selector` does not match template `labels`"));
+  const containers = template.spec?.containers;
+  if (!Array.isArray(containers) || containers.length === 0) causes.push(fieldRequired(`${at}.template.spec.containers`));
+  const policy = template.spec?.restartPolicy ?? "Always";
+  if (!restartPolicies.includes(policy)) causes.push(notSupported(`${at}.template.spec.restartPolicy`, policy, restartPolicies));
+  return causes;
+}
+
 function specCauses(d: ResourceDef, o: KObject): StatusCause[] {
   switch (d.resource) {
+    case "deployments":
+    case "replicasets":
+    case "statefulsets":
+    case "daemonsets":
+      return templateCauses(o.spec, "spec", ["Always"]);
+    case "jobs":
+      return templateCauses(o.spec, "spec", ["OnFailure", "Never"], false);
+    case "cronjobs":
+      return [...(o.spec?.schedule ? [] : [fieldRequired("spec.schedule")]), ...templateCauses(o.spec?.jobTemplate?.spec, "spec.jobTemplate.spec", ["OnFailure", "Never"], false)];
     case "pods": {
       const containers = o.spec?.containers;
       if (!Array.isArray(containers) || containers.length === 0) return [fieldRequired("spec.containers")];
@@ -122,11 +151,35 @@ export function applyDefaults(d: ResourceDef, o: KObject): void {
     o.status = { phase: "Active" };
   }
   if (d.resource === "secrets") o.type ??= "Opaque";
+  if (["deployments", "replicasets", "statefulsets", "daemonsets", "jobs", "cronjobs"].includes(d.resource)) o.spec ??= {};
+  if (d.resource === "deployments" || d.resource === "replicasets" || d.resource === "statefulsets") o.spec.replicas ??= 1;
+  if (d.resource === "deployments") {
+    o.spec.strategy ??= { type: "RollingUpdate", rollingUpdate: { maxUnavailable: "25%", maxSurge: "25%" } };
+    o.spec.revisionHistoryLimit ??= 10;
+    o.spec.progressDeadlineSeconds ??= 600;
+  }
+  if (d.resource === "statefulsets") {
+    o.spec.podManagementPolicy ??= "OrderedReady";
+    o.spec.updateStrategy ??= { type: "RollingUpdate", rollingUpdate: { partition: 0 } };
+    o.spec.revisionHistoryLimit ??= 10;
+  }
+  if (d.resource === "daemonsets") o.spec.updateStrategy ??= { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } };
+  if (d.resource === "jobs") Object.assign(o.spec, { parallelism: 1, completions: 1, backoffLimit: 6, completionMode: "NonIndexed", suspend: false, ...o.spec });
+  if (d.resource === "cronjobs") Object.assign(o.spec, { concurrencyPolicy: "Allow", suspend: false, successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1, ...o.spec });
   if (d.resource === "networkpolicies") {
     o.spec ??= {};
     o.spec.podSelector ??= {};
     o.spec.policyTypes ??= ["Ingress", ...(o.spec.egress ? ["Egress"] : [])];
   }
+}
+
+/** A Job's selector and pod labels name it by uid (manualSelector unset), set once it has one. */
+export function jobSelector(o: KObject): void {
+  if (o.spec?.manualSelector) return;
+  const labels = { "batch.kubernetes.io/controller-uid": o.metadata.uid!, "batch.kubernetes.io/job-name": o.metadata.name, "controller-uid": o.metadata.uid!, "job-name": o.metadata.name };
+  o.spec.selector = { matchLabels: { "batch.kubernetes.io/controller-uid": o.metadata.uid! } };
+  o.spec.template.metadata = { ...o.spec.template.metadata, labels: { ...o.spec.template.metadata?.labels, ...labels } };
+  o.metadata.labels = { ...labels, ...o.metadata.labels };
 }
 
 export function qosClass(pod: KObject): string {
