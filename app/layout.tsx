@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { I18nProvider } from "@/lib/i18n/client";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { dictionaries } from "@/lib/i18n";
+import { matchedSources } from "@/lib/i18n/message-match";
 import { isTheme, THEME_COOKIE } from "@/components/shell/theme";
 import "./globals.css";
 
@@ -22,7 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale === "zh" ? "zh-CN" : "en"} className={isTheme(theme) ? theme : "system"}>
       <body className="min-h-screen">
-        <I18nProvider locale={locale} messages={dictionaries[locale]}>
+        <I18nProvider locale={locale} messages={dictionaries[locale]} sources={locale === "en" ? undefined : matchedSources(dictionaries.en)}>
           {children}
         </I18nProvider>
       </body>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { ApiError } from "@/lib/client/api";
 import { problemKey } from "@/lib/i18n/problems";
+import { sentByForm } from "@/lib/client/toast";
 import { ToastProvider, useToast } from "@/components/ui/toast";
 
 // Client errors (4xx) will not change on a retry; network and server errors might.
@@ -36,9 +37,9 @@ function QueryProvider({ children }: { children: ReactNode }) {
           const message = mutation.meta?.toast?.(data as never, variables as never);
           if (message) toast({ ...message, tone: "success" });
         },
-        onError: (error, _variables, _result, mutation) => {
+        onError: (error, variables, _result, mutation) => {
           onError(error);
-          if (mutation.meta?.toast && !lapsed(error)) toast({ key: problemKey(error), tone: "error" });
+          if (mutation.meta?.toast && !lapsed(error) && !sentByForm(variables)) toast({ key: problemKey(error), tone: "error" });
         },
       }),
       defaultOptions: { queries: { retry, staleTime: 5_000 } },

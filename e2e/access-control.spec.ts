@@ -77,7 +77,8 @@ test("admin creates a user and a workspace, invites the user as regular; the use
   await page.getByRole("navigation", { name: "Workspace sections" }).getByRole("link", { name: "Members" }).click();
   await page.getByRole("button", { name: "Invite member" }).click();
   const invite = page.getByRole("form", { name: "Invite member" });
-  await invite.getByLabel("Username").fill(username);
+  await invite.getByRole("combobox", { name: "Username" }).fill(username);
+  await invite.getByRole("option", { name: new RegExp(username) }).click();
   await invite.getByLabel("Role").selectOption("regular");
   await invite.getByRole("button", { name: "Invite member" }).click();
   await expect(page.getByLabel(`Role of ${username}`)).toHaveValue("regular");

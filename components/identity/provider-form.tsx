@@ -1,12 +1,12 @@
 "use client";
-import { useRef, useState, type FormEvent } from "react";
-import { ApiError } from "@/lib/client/api";
+import { useZodForm } from "@/lib/client/form";
+import { providerBody } from "@/lib/schemas/identity";
 import { useCreateProvider, useTestDraft, useUpdateProvider, type ProviderInput, type TestResult } from "@/lib/client/hooks/identity";
 import type { IdentityProviderInfo } from "@/lib/client/types";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n";
 import { Button } from "@/components/ui/button";
-import { FormError, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 
 // [config key, label, placeholder]: the placeholders are examples of values, the same in every language.
 const OIDC_FIELDS = [
@@ -42,105 +42,91 @@ export function TestResultLine({ result }: { result: TestResult | undefined }) {
   );
 }
 
+type ProviderValues = Record<string, string | boolean> & { type: "oidc" | "ldap"; enabled: boolean; startTls: boolean; insecureSkipVerify: boolean };
+
 /**
  * Adds an OIDC or LDAP provider, or edits `provider`. Empty fields take the server's defaults; when editing,
  * a blank secret keeps the stored one. "Test connection" tries the form as it stands, before saving.
  */
 export function ProviderForm({ provider, onDone }: { provider?: IdentityProviderInfo; onDone: () => void }) {
   const t = useT();
-  const [type, setType] = useState<"oidc" | "ldap">(provider?.type ?? "oidc");
   const create = useCreateProvider();
   const update = useUpdateProvider();
   const test = useTestDraft();
-  const form = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const saved = (k: string) => (provider ? String(provider.config[k] ?? "") : undefined);
-
-  function body(): ProviderInput {
-    const f = new FormData(form.current!);
-    const fields = type === "oidc" ? OIDC_FIELDS : LDAP_FIELDS;
-    const config: Record<string, unknown> = Object.fromEntries(fields.map(([k]) => [k, String(f.get(k) ?? "").trim()]).filter(([, v]) => v));
-    if (type === "ldap")
-      Object.assign(config, { startTls: f.get("startTls") === "on", insecureSkipVerify: f.get("insecureSkipVerify") === "on", caCert: String(f.get("caCert") ?? "").trim() });
-    const secret = String(f.get("secret") ?? "");
-    return {
-      name: provider?.name ?? String(f.get("name")),
-      displayName: String(f.get("displayName") ?? "") || undefined,
-      type,
-      enabled: f.get("enabled") === "on",
-      mappingMethod: String(f.get("mappingMethod")),
-      config,
-      ...(secret ? { secret } : {}),
-    };
-  }
-
-  function showProblem(err: unknown) {
-    const issues = err instanceof ApiError ? err.issues : [];
-    setErrors(issues.length ? Object.fromEntries(issues.map((i) => [i.path.replace(/^config\./, ""), i.message])) : { form: (err as Error).message });
-  }
-
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    setErrors({});
-    try {
-      await (provider ? update : create).mutateAsync(body());
-      onDone();
-    } catch (err) {
-      showProblem(err);
-    }
-  }
-
-  function onTest() {
-    const b = body();
-    if (!b.name) return setErrors({ name: t("field.required") });
-    setErrors({});
-    test.mutate(b, { onError: showProblem });
-  }
+  const saved = (k: string) => String(provider?.config[k] ?? "");
+  const configKeys = [...OIDC_FIELDS, ...LDAP_FIELDS].map(([k]) => k as string);
+  const form = useZodForm<ProviderValues, ProviderInput>(providerBody, {
+    defaultValues: {
+      ...Object.fromEntries([...configKeys, "caCert"].map((k) => [k, saved(k)])),
+      type: provider?.type ?? "oidc",
+      mappingMethod: provider?.mappingMethod ?? "auto",
+      name: provider?.name ?? "",
+      displayName: provider?.displayName ?? "",
+      secret: "",
+      enabled: provider?.enabled ?? true,
+      startTls: provider?.config.startTls === true,
+      insecureSkipVerify: provider?.config.insecureSkipVerify === true,
+    },
+    toBody: (v) => {
+      const text = (k: string) => String(v[k] ?? "").trim();
+      const fields = v.type === "oidc" ? OIDC_FIELDS : LDAP_FIELDS;
+      const config: Record<string, unknown> = Object.fromEntries(fields.map(([k]) => [k, text(k)]).filter(([, value]) => value));
+      if (v.type === "ldap") Object.assign(config, { startTls: v.startTls, insecureSkipVerify: v.insecureSkipVerify, caCert: text("caCert") });
+      return { name: text("name"), displayName: text("displayName") || undefined, type: v.type, enabled: v.enabled, mappingMethod: v.mappingMethod, config, ...(v.secret ? { secret: v.secret } : {}) };
+    },
+    fieldOf: (path) => {
+      const name = path.replace(/^config\./, "").split(".")[0]!;
+      return [...configKeys, "caCert", "startTls", "name", "displayName", "secret", "mappingMethod"].includes(name) ? name : undefined;
+    },
+  });
+  const type = form.watch("type");
+  const onTest = form.submit(test);
 
   return (
-    <form ref={form} onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2">
-      <SelectField label={t("idp.type")} value={type} disabled={!!provider} onChange={(e) => setType(e.target.value as "oidc" | "ldap")}>
+    <form onSubmit={form.submit({ mutateAsync: (body: ProviderInput) => (provider ? update : create).mutateAsync(body) }, { onSuccess: onDone })} noValidate className="grid gap-4 sm:grid-cols-2">
+      <SelectField label={t("idp.type")} disabled={!!provider} {...form.field("type")}>
         <option value="oidc">OpenID Connect</option>
         <option value="ldap">LDAP / Active Directory</option>
       </SelectField>
-      <SelectField label={t("idp.users")} name="mappingMethod" defaultValue={provider?.mappingMethod ?? "auto"}>
+      <SelectField label={t("idp.users")} {...form.field("mappingMethod")}>
         <option value="auto">{t("idp.mapAuto")}</option>
         <option value="lookup">{t("idp.mapLookup")}</option>
       </SelectField>
-      <TextField label={t("common.name")} name="name" required readOnly={!!provider} defaultValue={provider?.name} error={errors.name} hint={t("ui.nameHint")} />
-      <TextField label={t("ui.displayName")} name="displayName" defaultValue={provider?.displayName ?? undefined} error={errors.displayName} />
+      <TextField label={t("common.name")} required readOnly={!!provider} hint={t("ui.nameHint")} {...form.field("name")} />
+      <TextField label={t("ui.displayName")} {...form.field("displayName")} />
       {(type === "oidc" ? OIDC_FIELDS : LDAP_FIELDS).map(([k, label, placeholder]) => (
-        <TextField key={`${type}-${k}`} label={t(label)} name={k} placeholder={placeholder} defaultValue={saved(k)} error={errors[k]} />
+        <TextField key={`${type}-${k}`} label={t(label)} placeholder={placeholder} {...form.field(k)} />
       ))}
       <TextField
         label={t(type === "oidc" ? "idp.clientSecret" : "idp.servicePassword")}
-        name="secret"
         type="password"
         autoComplete="off"
         hint={provider?.hasSecret ? t("idp.secretKept") : undefined}
-        error={errors.secret}
+        {...form.field("secret")}
       />
       {type === "ldap" && (
         <>
-          <TextAreaField label={t("idp.caCert")} name="caCert" rows={3} defaultValue={saved("caCert")} hint={t("idp.caCertHint")} error={errors.caCert} className="font-mono text-xs" />
-          <div className="flex items-center gap-6 text-sm">
-            <label className="flex items-center gap-2">
-              <input type="checkbox" name="startTls" defaultChecked={provider?.config.startTls === true} /> StartTLS
-            </label>
-            <label className="flex items-center gap-2">
-              <input type="checkbox" name="insecureSkipVerify" defaultChecked={provider?.config.insecureSkipVerify === true} /> {t("idp.skipVerify")}
-            </label>
+          <TextAreaField label={t("idp.caCert")} rows={3} hint={t("idp.caCertHint")} className="font-mono text-xs" {...form.field("caCert")} />
+          <div className="space-y-1">
+            <div className="flex items-center gap-6 text-sm">
+              <label className="flex items-center gap-2">
+                <input type="checkbox" {...form.register("startTls")} /> StartTLS
+              </label>
+              <label className="flex items-center gap-2">
+                <input type="checkbox" {...form.register("insecureSkipVerify")} /> {t("idp.skipVerify")}
+              </label>
+            </div>
+            {form.formState.errors.startTls?.message && <p className="text-xs text-red-600">{form.formState.errors.startTls.message}</p>}
           </div>
         </>
       )}
       <label className="flex items-center gap-2 text-sm sm:col-span-2">
-        <input type="checkbox" name="enabled" defaultChecked={provider?.enabled ?? true} /> {t("idp.enabledOnSignIn")}
+        <input type="checkbox" {...form.register("enabled")} /> {t("idp.enabledOnSignIn")}
       </label>
       <div className="space-y-3 sm:col-span-2">
-        <FormError message={errors.form} />
         <TestResultLine result={test.data} />
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" disabled={create.isPending || update.isPending}>
+          <Button type="submit" disabled={form.pending}>
             {provider ? t("ui.save") : t("idp.add")}
           </Button>
           <Button variant="secondary" onClick={onTest} disabled={test.isPending}>

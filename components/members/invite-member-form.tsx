@@ -4,10 +4,11 @@ import { fieldErrors, formProblem } from "@/lib/client/api";
 import type { AccessScope } from "@/lib/client/access-scope";
 import { useAddMember } from "@/lib/client/hooks/members";
 import type { Role } from "@/lib/client/types";
-import { SelectField, TextField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { ProblemAlert } from "@/components/roles/problem-alert";
 import { RoleOptions } from "./role-options";
+import { UserPicker } from "./user-picker";
 import { ExpiryPicker, expiryInstant, type Expiry } from "./expiry-picker";
 import { useT } from "@/lib/i18n/client";
 
@@ -34,16 +35,7 @@ export function InviteMemberForm({ scope, roles, held, onDone }: { scope: Access
   return (
     <form onSubmit={onSubmit} noValidate aria-label={title} className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField
-          label={t("members.username")}
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          required
-          autoComplete="off"
-          spellCheck={false}
-          error={errors.username}
-          hint={scope.level === "project" ? t("members.projectHint") : undefined}
-        />
+        <UserPicker scope={scope} value={username} onChange={setUsername} error={errors.username} hint={scope.level === "project" ? t("members.projectHint") : undefined} />
         <SelectField label={t("members.role")} value={role} onChange={(e) => setRole(e.target.value)} error={errors.role}>
           <RoleOptions roles={roles} held={held} />
         </SelectField>

@@ -1,12 +1,12 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import type { z } from "zod";
 import type { AccessScope } from "@/lib/client/access-scope";
-import { fieldErrors, formProblem } from "@/lib/client/api";
+import { useZodForm } from "@/lib/client/form";
 import { useChangeMemberExpiry } from "@/lib/client/hooks/members";
 import type { Member } from "@/lib/client/types";
 import { Dialog } from "@/components/ui/dialog";
 import { FormActions } from "@/components/ui/form-actions";
-import { ProblemAlert } from "@/components/roles/problem-alert";
+import { memberPatch } from "@/lib/schemas/rbac";
 import { useT } from "@/lib/i18n/client";
 import { ExpiryPicker, expiryInstant, expiryOf, type Expiry } from "./expiry-picker";
 
@@ -23,16 +23,20 @@ export function MemberExpiryDialog({ scope, member, onClose }: { scope: AccessSc
 function ExpiryForm({ scope, member, onClose }: { scope: AccessScope; member: Member; onClose: () => void }) {
   const t = useT();
   const change = useChangeMemberExpiry(scope);
-  const [expiry, setExpiry] = useState<Expiry>(expiryOf(member.expiresAt));
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    change.mutate({ username: member.username, expiresAt: expiryInstant(expiry) }, { onSuccess: onClose });
-  }
+  const form = useZodForm<{ expiry: Expiry }, z.output<typeof memberPatch>>(memberPatch, {
+    defaultValues: { expiry: expiryOf(member.expiresAt) },
+    toBody: ({ expiry }) => ({ expiresAt: expiryInstant(expiry) }),
+    fieldOf: (path) => (path === "expiresAt" ? "expiry" : undefined),
+  });
+  const onSubmit = form.submit(change, { variables: (body) => ({ username: member.username, expiresAt: body.expiresAt ? body.expiresAt.toISOString() : null }), onSuccess: onClose });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <ExpiryPicker value={expiry} onChange={setExpiry} error={fieldErrors(change.error).expiresAt} />
-      <ProblemAlert error={formProblem(change.error)} />
-      <FormActions submitLabel={t("expiry.save")} pendingLabel={t("ui.saving")} pending={change.isPending} onCancel={onClose} />
+      <ExpiryPicker
+        value={form.watch("expiry")}
+        onChange={(next) => form.setValue("expiry", next, { shouldValidate: form.formState.isSubmitted })}
+        error={(form.formState.errors.expiry as { message?: string } | undefined)?.message}
+      />
+      <FormActions submitLabel={t("expiry.save")} pendingLabel={t("ui.saving")} pending={form.pending} onCancel={onClose} />
     </form>
   );
 }

@@ -20,7 +20,14 @@ function parsePorts(text: string): AllowEntry["ports"] {
  * Peers a project admits (or may reach): another project, a whole workspace or a CIDR, optionally on some ports.
  * `readOnly` (a caller who may not change them) lists them as text: no inputs that look editable.
  */
-export function AllowListEditor({ label, entries, onChange, readOnly = false }: { label: string; entries: AllowEntry[]; onChange: (e: AllowEntry[]) => void; readOnly?: boolean }) {
+export function AllowListEditor({ label, entries, onChange, readOnly = false, errorOf = () => undefined }: {
+  label: string;
+  entries: AllowEntry[];
+  onChange: (e: AllowEntry[]) => void;
+  readOnly?: boolean;
+  /** What is wrong with entry i, shown under it. */
+  errorOf?: (i: number) => string | undefined;
+}) {
   const t = useT();
   const set = (i: number, e: AllowEntry) => onChange(entries.map((x, j) => (j === i ? e : x)));
   if (readOnly) {
@@ -48,8 +55,10 @@ export function AllowListEditor({ label, entries, onChange, readOnly = false }: 
       {entries.map((e, i) => {
         const kind = kindOf(e);
         const value = e[kind] ?? "";
+        const error = errorOf(i);
         return (
-          <div key={i} className="flex flex-wrap gap-2">
+          <div key={i} className="space-y-1">
+          <div className="flex flex-wrap gap-2">
             <select aria-label={t("net.kindAria", { label, n: i + 1 })} value={kind} onChange={(ev) => set(i, { [ev.target.value]: value, ports: e.ports })} className="rounded-md px-2 py-1.5 text-sm ring-1 ring-zinc-300">
               {(["project", "workspace", "cidr"] as const).map((k) => (
                 <option key={k} value={k}>
@@ -60,6 +69,8 @@ export function AllowListEditor({ label, entries, onChange, readOnly = false }: 
             <input aria-label={t("net.valueAria", { label, n: i + 1, kind: kind === "cidr" ? kind : t(kindLabels[kind]) })} value={value} onChange={(ev) => set(i, { ...e, [kind]: ev.target.value })} className="w-48 rounded-md px-3 py-1.5 text-sm font-mono ring-1 ring-zinc-300" />
             <input aria-label={t("net.portsAria", { label, n: i + 1 })} placeholder={t("net.portsPlaceholder")} defaultValue={portsText(e)} onBlur={(ev) => set(i, { ...e, ports: parsePorts(ev.target.value) })} className="w-48 rounded-md px-3 py-1.5 text-sm font-mono ring-1 ring-zinc-300" />
             <Button variant="ghost" aria-label={t("net.removeEntry", { label, n: i + 1 })} onClick={() => onChange(entries.filter((_, j) => j !== i))}>×</Button>
+          </div>
+          {error && <p className="text-xs text-red-600">{error}</p>}
           </div>
         );
       })}

@@ -1,11 +1,13 @@
 "use client";
 import { useState } from "react";
+import { get, type FieldError } from "react-hook-form";
+import { useZodForm } from "@/lib/client/form";
+import { projectNetworkBody } from "@/lib/schemas/network";
 import { useProjectNetwork, useSetProjectNetwork, type ProjectNetworkInput } from "@/lib/client/hooks/network";
 import { useCan } from "@/lib/client/hooks/can";
 import { projectScope } from "@/lib/client/access-scope";
 import type { ProjectNetwork } from "@/lib/client/types";
 import { Card } from "@/components/ui/card";
-import { FormError } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/states";
@@ -46,28 +48,37 @@ function Settings({ ws, project, current }: { ws: string; project: string; curre
   const save = useSetProjectNetwork(ws, project);
   const { can, guard } = useCan({ workspace: ws, project });
   const canManage = can("project-network.manage");
-  const [form, setForm] = useState<ProjectNetworkInput>({ isolated: current.isolated, allow: current.allow, egress: current.egress ?? { isolated: false, allow: [] } });
+  const form = useZodForm<ProjectNetworkInput, ProjectNetworkInput>(projectNetworkBody, {
+    defaultValues: { isolated: current.isolated, allow: current.allow, egress: current.egress ?? { isolated: false, allow: [] } },
+    toBody: (values) => values,
+    // An entry's issue (`allow.2.cidr`) shows under its row.
+    fieldOf: (path) => /^(egress\.)?allow\.\d+/.exec(path)?.[0],
+  });
+  const values = form.watch();
+  const set = <K extends "isolated" | "allow" | "egress">(key: K, value: ProjectNetworkInput[K]) => form.setValue(key, value as never, { shouldValidate: form.formState.isSubmitted });
+  const egress = values.egress ?? { isolated: false, allow: [] };
+  const rowError = (prefix: string) => (i: number) => (get(form.formState.errors, `${prefix}.${i}`) as FieldError | undefined)?.message;
   const [asking, setAsking] = useState(false);
-  const changes = isolationChanges(current, form);
+  const changes = isolationChanges(current, values);
+  // Turning isolation on or off changes what traffic gets through: that is said and asked first.
+  const onSubmit = changes.length ? form.handleSubmit(() => setAsking(true)) : form.submit(save);
   return (
     <Card title={t("net.settings")}>
-      {/* Turning isolation on or off changes what traffic gets through: that is said and asked first. */}
-      <form className="space-y-5" onSubmit={(e) => { e.preventDefault(); if (changes.length) setAsking(true); else save.mutate(form); }}>
+      <form className="space-y-5" noValidate onSubmit={onSubmit}>
         {current.workspaceIsolated && <p className="text-sm text-zinc-600">{t("net.wsIsolatedNote")}</p>}
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={form.isolated} {...guard("project-network.manage")} onChange={(e) => setForm({ ...form, isolated: e.target.checked })} />
+          <input type="checkbox" checked={values.isolated} {...guard("project-network.manage")} onChange={(e) => set("isolated", e.target.checked)} />
           {t("net.isolateIngress")}
         </label>
-        <AllowListEditor label={t("net.ingressAllow")} entries={form.allow} readOnly={!canManage} onChange={(allow) => setForm({ ...form, allow })} />
+        <AllowListEditor label={t("net.ingressAllow")} entries={values.allow} readOnly={!canManage} onChange={(allow) => set("allow", allow)} errorOf={rowError("allow")} />
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={form.egress?.isolated ?? false} {...guard("project-network.manage")} onChange={(e) => setForm({ ...form, egress: { allow: form.egress?.allow ?? [], isolated: e.target.checked } })} />
+          <input type="checkbox" checked={egress.isolated} {...guard("project-network.manage")} onChange={(e) => set("egress", { allow: egress.allow, isolated: e.target.checked })} />
           {t("net.isolateEgress")}
         </label>
-        <AllowListEditor label={t("net.egressAllow")} entries={form.egress?.allow ?? []} readOnly={!canManage} onChange={(allow) => setForm({ ...form, egress: { isolated: form.egress?.isolated ?? false, allow } })} />
-        <FormError error={save.error} />
-        <FormActions submitLabel={canManage ? t("net.save") : undefined} pendingLabel={t("ui.saving")} pending={save.isPending} />
+        <AllowListEditor label={t("net.egressAllow")} entries={egress.allow} readOnly={!canManage} onChange={(allow) => set("egress", { isolated: egress.isolated, allow })} errorOf={rowError("egress.allow")} />
+        <FormActions submitLabel={canManage ? t("net.save") : undefined} pendingLabel={t("ui.saving")} pending={form.pending || save.isPending} />
       </form>
-      <ProjectIsolationConfirm project={project} changes={changes} open={asking} error={save.error} pending={save.isPending} onConfirm={() => save.mutate(form)} onClose={() => setAsking(false)} />
+      <ProjectIsolationConfirm project={project} changes={changes} open={asking} error={save.error} pending={save.isPending} onConfirm={() => save.mutate(form.getValues())} onClose={() => setAsking(false)} />
     </Card>
   );
 }

@@ -1,51 +1,32 @@
 "use client";
-import { useState, type FormEvent } from "react";
-import { apiSend, ApiError } from "@/lib/client/api";
+import { useMemo } from "react";
+import { apiSend } from "@/lib/client/api";
+import { useZodForm } from "@/lib/client/form";
+import { passwordChange } from "@/lib/schemas/identity";
 import { useT } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
-import { FormError, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
+
+const change = { mutateAsync: (body: { currentPassword: string; newPassword: string }) => apiSend("POST", "/api/v1/me/password", body) };
 
 /** Change one's own password; the server applies the policy and ends the other sessions. */
 export function PasswordForm({ onDone }: { onDone: () => void }) {
   const t = useT();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const newPassword = String(form.get("newPassword") ?? "");
-    if (newPassword !== form.get("confirm")) return setErrors({ confirm: t("profile.mismatch") });
-    setPending(true);
-    setErrors({});
-    try {
-      await apiSend("POST", "/api/v1/me/password", { currentPassword: String(form.get("currentPassword") ?? ""), newPassword });
-      onDone();
-    } catch (err) {
-      const issues = err instanceof ApiError ? err.issues : [];
-      setErrors(issues.length ? Object.fromEntries(issues.map((i) => [i.path, i.message])) : { form: (err as Error).message });
-    } finally {
-      setPending(false);
-    }
-  }
+  // The route's body, and the new password typed twice alike.
+  const schema = useMemo(
+    () => passwordChange.extend({ confirm: passwordChange.shape.currentPassword }).strict().refine((v) => v.newPassword === v.confirm, { message: t("profile.mismatch"), path: ["confirm"] }),
+    [t],
+  );
+  const form = useZodForm(schema, { defaultValues: { currentPassword: "", newPassword: "", confirm: "" } });
+  const onSubmit = form.submit(change, { variables: ({ currentPassword, newPassword }) => ({ currentPassword, newPassword }), onSuccess: onDone });
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4">
-      <TextField label={t("profile.currentPassword")} name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />
-      <TextField
-        label={t("profile.newPassword")}
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={12}
-        hint={t("profile.newPasswordHint")}
-        error={errors.newPassword}
-      />
-      <TextField label={t("profile.confirmPassword")} name="confirm" type="password" autoComplete="new-password" required error={errors.confirm} />
-      <FormError message={errors.form} />
-      <Button type="submit" disabled={pending}>
-        {pending ? t("ui.saving") : t("profile.changePassword")}
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <TextField label={t("profile.currentPassword")} {...form.field("currentPassword")} type="password" autoComplete="current-password" required />
+      <TextField label={t("profile.newPassword")} {...form.field("newPassword")} type="password" autoComplete="new-password" required minLength={12} hint={t("profile.newPasswordHint")} />
+      <TextField label={t("profile.confirmPassword")} {...form.field("confirm")} type="password" autoComplete="new-password" required />
+      <Button type="submit" disabled={form.pending}>
+        {form.pending ? t("ui.saving") : t("profile.changePassword")}
       </Button>
     </form>
   );

@@ -6,12 +6,15 @@ import type { ContainerLimits, ProjectLimits, ProjectQuota, QuotaSource } from "
 import { projectScope } from "@/lib/client/access-scope";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { FormError } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { ScopeTabs } from "@/components/members/scope-tabs";
-import { CONTAINER_KEYS, issuesByKey, ResourceMapEditor, SourceBadge, toMap, toRows, type Row } from "./resource-map-editor";
+import { CONTAINER_KEYS, ResourceMapEditor, SourceBadge, toMap, toRows, type Row } from "./resource-map-editor";
+import { QuotaFields, quotaFieldOf, toHard, toQuotaValues, type QuotaFormValues } from "./quota-fields";
+import { useZodForm } from "@/lib/client/form";
+import { limitsBody, projectQuotaBody, type LimitsBody, type ProjectQuotaBody } from "@/lib/schemas/quota";
+import { get, type FieldError } from "react-hook-form";
 import { UsageBars } from "./usage-bars";
 import { PodSecurityCard } from "./pod-security-card";
 import { useT } from "@/lib/i18n/client";
@@ -67,23 +70,11 @@ function QuotaCard({ ws, project, quota, canManage }: { ws: string; project: str
   const t = useT();
   const describe = useDescribe();
   const [editing, setEditing] = useState(false);
-  const save = useSetProjectQuota(ws, project);
-  // The editor opens with every value in effect, each saying where it comes from.
-  const [rows, setRows] = useState<Row[]>([]);
-  const edit = () => {
-    setRows(toRows(quota.effective, quota.sources));
-    setEditing(true);
-  };
   const notes = Object.fromEntries(Object.entries(quota.sources).map(([k, s]) => [k, <SourceBadge key={k} text={describe(s)} own={s === "project"} />]));
   return (
-    <Card title={t("quota.resourceQuota")} actions={canManage && !editing ? <Button variant="secondary" onClick={edit}>{t("quota.edit")}</Button> : undefined}>
+    <Card title={t("quota.resourceQuota")} actions={canManage && !editing ? <Button variant="secondary" onClick={() => setEditing(true)}>{t("quota.edit")}</Button> : undefined}>
       {editing ? (
-        <form className="space-y-4" onSubmit={(e) => { e.preventDefault(); save.mutate(toMap(rows.filter((r) => !INHERITED_QUOTA.includes(r.source))), { onSuccess: () => setEditing(false) }); }}>
-          {quota.pool && <p className="text-sm text-zinc-600">{t("quota.pooledKeys", { keys: Object.keys(quota.pool).join(", ") })}</p>}
-          <ResourceMapEditor label={t("quota.quota")} rows={rows} onChange={setRows} errors={issuesByKey(save.error, "hard")} describe={describe} inherited={(s) => INHERITED_QUOTA.includes(s)} />
-          <FormError error={save.error} />
-          <FormActions submitLabel={t("quota.save")} pendingLabel={t("ui.saving")} pending={save.isPending} onCancel={() => setEditing(false)} />
-        </form>
+        <QuotaForm ws={ws} project={project} quota={quota} onDone={() => setEditing(false)} />
       ) : (
         <UsageBars label={t("quota.projectUsage")} hard={quota.effective} used={quota.used} notes={notes} />
       )}
@@ -92,14 +83,50 @@ function QuotaCard({ ws, project, quota, canManage }: { ws: string; project: str
   );
 }
 
+const inheritedQuota = (source: string | undefined) => INHERITED_QUOTA.includes(source);
+
+/** Opens with every value in effect, each saying where it comes from, and the pool's headroom beside it. */
+function QuotaForm({ ws, project, quota, onDone }: { ws: string; project: string; quota: ProjectQuota; onDone: () => void }) {
+  const t = useT();
+  const describe = useDescribe();
+  const save = useSetProjectQuota(ws, project);
+  const form = useZodForm<QuotaFormValues, ProjectQuotaBody>(projectQuotaBody, {
+    defaultValues: { quota: toQuotaValues(quota.effective, quota.sources) },
+    toBody: (values) => ({ hard: toHard(values.quota!, inheritedQuota) }),
+    fieldOf: (path, values) => (path.startsWith("hard.") ? quotaFieldOf("quota", path.slice(5), values.quota) : undefined),
+  });
+  return (
+    <form className="space-y-4" noValidate onSubmit={form.submit(save, { variables: (body) => body.hard, onSuccess: onDone })}>
+      {quota.pool && <p className="text-sm text-zinc-600">{t("quota.pooledKeys", { keys: Object.keys(quota.pool).join(", ") })}</p>}
+      <QuotaFields form={form} name="quota" label={t("quota.quota")} headroom={quota.headroom} describe={describe} inherited={inheritedQuota} />
+      <FormActions submitLabel={t("quota.save")} pendingLabel={t("ui.saving")} pending={form.pending} onCancel={onDone} />
+    </form>
+  );
+}
+
 const LIMIT_FIELDS = [["defaultRequest", "limits.defaultRequest"], ["default", "limits.default"], ["min", "limits.min"], ["max", "limits.max"]] as const satisfies readonly (readonly [keyof ContainerLimits, MessageKey])[];
+
+type LimitRows = Record<keyof ContainerLimits, Row[]>;
 
 function LimitsCard({ ws, project, limits, canManage }: { ws: string; project: string; limits: ProjectLimits; canManage: boolean }) {
   const t = useT();
   const describe = useDescribe();
   const save = useSetProjectLimits(ws, project);
   // Every value in effect, own or not; only the project's own (and edited) ones are saved.
-  const [rows, setRows] = useState(() => Object.fromEntries(LIMIT_FIELDS.map(([k]) => [k, toRows(limits.effective?.[k] ?? limits.limits[k], limits.sources[k])])) as Record<keyof ContainerLimits, Row[]>);
+  const form = useZodForm<LimitRows, LimitsBody>(limitsBody, {
+    defaultValues: Object.fromEntries(LIMIT_FIELDS.map(([k]) => [k, toRows(limits.effective?.[k] ?? limits.limits[k], limits.sources[k])])) as LimitRows,
+    toBody: (rows) => Object.fromEntries(LIMIT_FIELDS.map(([k]) => [k, toMap(rows[k].filter((r) => !INHERITED_LIMIT.includes(r.source)))])),
+    // `max.cpu` belongs to the max row whose key is cpu.
+    fieldOf: (path, rows) => {
+      const dot = path.indexOf(".");
+      const group = path.slice(0, dot) as keyof ContainerLimits;
+      const i = rows[group]?.findIndex((r) => r.key.trim() === path.slice(dot + 1)) ?? -1;
+      return dot > 0 && i >= 0 ? `${group}.${i}.value` : undefined;
+    },
+  });
+  const rows = form.watch();
+  const errorsOf = (k: keyof ContainerLimits) =>
+    Object.fromEntries(rows[k].map((r, i) => [r.key, (get(form.formState.errors, `${k}.${i}.value`) as FieldError | undefined)?.message]).filter(([, m]) => m));
   const eff = limits.effective;
   return (
     <Card title={t("proj.defaultLimits")}>
@@ -107,14 +134,13 @@ function LimitsCard({ ws, project, limits, canManage }: { ws: string; project: s
         {t("limits.inEffect", { value: eff ? LIMIT_FIELDS.filter(([k]) => eff[k]).map(([k, l]) => `${t(l)} ${Object.entries(eff[k]!).map(([r, v]) => `${r}=${v}`).join(", ")}`).join(" · ") : t("limits.none") })}
       </p>
       {canManage && (
-        <form className="space-y-4" onSubmit={(e) => { e.preventDefault(); save.mutate(Object.fromEntries(LIMIT_FIELDS.map(([k]) => [k, toMap(rows[k].filter((r) => !INHERITED_LIMIT.includes(r.source)))]))); }}>
+        <form className="space-y-4" noValidate onSubmit={form.submit(save)}>
           <div className="grid gap-4 sm:grid-cols-2">
             {LIMIT_FIELDS.map(([k, label]) => (
-              <ResourceMapEditor key={k} label={t(label)} keys={CONTAINER_KEYS} rows={rows[k]} onChange={(r) => setRows({ ...rows, [k]: r })} errors={issuesByKey(save.error, k)} describe={describe} inherited={(s) => INHERITED_LIMIT.includes(s)} />
+              <ResourceMapEditor key={k} label={t(label)} keys={CONTAINER_KEYS} rows={rows[k]} onChange={(r) => form.setValue(k, r, { shouldValidate: form.formState.isSubmitted })} errors={errorsOf(k)} describe={describe} inherited={(s) => INHERITED_LIMIT.includes(s)} />
             ))}
           </div>
-          <FormError error={save.error} />
-          <FormActions submitLabel={t("limits.save")} pendingLabel={t("ui.saving")} pending={save.isPending} />
+          <FormActions submitLabel={t("limits.save")} pendingLabel={t("ui.saving")} pending={form.pending} />
         </form>
       )}
     </Card>

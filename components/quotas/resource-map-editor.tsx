@@ -59,9 +59,3 @@ export function ResourceMapEditor({ label, rows, onChange, keys = QUOTA_KEYS, er
 export function SourceBadge({ text, own }: { text: string; own: boolean }) {
   return <span className={`self-center whitespace-nowrap rounded px-1.5 py-0.5 text-xs ${own ? "bg-indigo-50 text-indigo-800" : "bg-zinc-100 text-zinc-600"}`}>{text}</span>;
 }
-
-/** 422 issues by resource key: `hard.requests.cpu` → `requests.cpu`. */
-export function issuesByKey(error: unknown, prefix: string): Record<string, string> {
-  const issues = (error as { issues?: { path: string; message: string }[] } | null)?.issues ?? [];
-  return Object.fromEntries(issues.filter((i) => i.path.startsWith(`${prefix}.`)).map((i) => [i.path.slice(prefix.length + 1), i.message]));
-}

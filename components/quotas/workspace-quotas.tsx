@@ -6,13 +6,14 @@ import type { WorkspaceQuota, WorkspaceQuotaSaved } from "@/lib/client/types";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { FormError } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { ScopeTabs } from "@/components/members/scope-tabs";
 import { workspaceScope } from "@/lib/client/access-scope";
-import { issuesByKey, ResourceMapEditor, toMap, toRows } from "./resource-map-editor";
+import { QuotaFields, quotaFieldOf, toHard, toQuotaValues, type QuotaFormValues } from "./quota-fields";
+import { useZodForm } from "@/lib/client/form";
+import { workspaceQuotaBody, type WorkspaceQuotaBody } from "@/lib/schemas/quota";
 import { UsageBars } from "./usage-bars";
 import { useT } from "@/lib/i18n/client";
 
@@ -67,6 +68,11 @@ function ClusterPool({ ws, quota, canManage }: { ws: string; quota: WorkspaceQuo
   );
 }
 
+const poolBody = (values: QuotaFormValues) => {
+  const def = toHard(values.def!);
+  return { hard: toHard(values.hard!), defaultProject: Object.keys(def).length ? { hard: def } : null };
+};
+
 /**
  * The pool and the default project quota. Saving first asks the server what it would do (a dry run); when that
  * changes projects' quotas in effect (a newly pooled key is 0 where a project has no share), it says which and how
@@ -76,25 +82,27 @@ function PoolForm({ ws, quota, onDone }: { ws: string; quota: WorkspaceQuota; on
   const t = useT();
   const save = useSetWorkspaceQuota(ws, quota.cluster);
   const preview = usePoolDryRun(ws, quota.cluster);
-  const [hard, setHard] = useState(toRows(quota.hard ?? { "requests.cpu": "", "requests.memory": "" }));
-  const [def, setDef] = useState(toRows(quota.defaultProject?.hard));
   const [impact, setImpact] = useState<WorkspaceQuotaSaved["changedProjects"] | null>(null);
-  const body = () => ({ hard: toMap(hard), defaultProject: def.some((r) => r.key) ? { hard: toMap(def) } : null });
-  const commit = () => save.mutate(body(), { onSuccess: () => { setImpact(null); onDone(); } });
-  const error = save.error ?? preview.error;
+  const form = useZodForm<QuotaFormValues, WorkspaceQuotaBody>(workspaceQuotaBody, {
+    defaultValues: { hard: toQuotaValues(quota.hard), def: toQuotaValues(quota.defaultProject?.hard) },
+    toBody: poolBody,
+    fieldOf: (path, values) =>
+      path.startsWith("hard.") ? quotaFieldOf("hard", path.slice(5), values.hard) : path.startsWith("defaultProject.hard.") ? quotaFieldOf("def", path.slice(20), values.def) : undefined,
+  });
+  // Saved as the dry run checked it, once its impact is confirmed.
+  const commit = () => save.mutate(poolBody(form.getValues()), { onSuccess: () => { setImpact(null); onDone(); } });
+  const onSubmit = form.submit(preview, {
+    variables: (body) => {
+      save.reset();
+      return body;
+    },
+    onSuccess: (dry) => (dry.changedProjects.length ? setImpact(dry.changedProjects) : commit()),
+  });
   return (
-    <form
-      className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.reset();
-        preview.mutate(body(), { onSuccess: (dry) => (dry.changedProjects.length ? setImpact(dry.changedProjects) : commit()) });
-      }}
-    >
-      <ResourceMapEditor label={t("quota.pool")} rows={hard} onChange={setHard} errors={issuesByKey(error, "hard")} />
-      <ResourceMapEditor label={t("quota.defaultProject")} rows={def} onChange={setDef} errors={issuesByKey(error, "defaultProject.hard")} />
-      <FormError error={error} />
-      <FormActions submitLabel={t("quota.savePool")} pendingLabel={t("ui.saving")} pending={save.isPending || preview.isPending} onCancel={onDone} />
+    <form className="space-y-4" noValidate onSubmit={onSubmit}>
+      <QuotaFields form={form} name="hard" label={t("quota.pool")} />
+      <QuotaFields form={form} name="def" label={t("quota.defaultProject")} />
+      <FormActions submitLabel={t("quota.savePool")} pendingLabel={t("ui.saving")} pending={form.pending || save.isPending} onCancel={onDone} />
       <ConfirmDialog
         open={impact !== null}
         title={t("quota.impactTitle", { count: impact?.length ?? 0 })}

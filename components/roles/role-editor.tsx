@@ -1,14 +1,14 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { fieldErrors, formProblem } from "@/lib/client/api";
+import { useState } from "react";
+import { useZodForm } from "@/lib/client/form";
+import { roleBody, roleUpdate, type RoleBody } from "@/lib/schemas/rbac";
 import { scopeHref, type AccessScope } from "@/lib/client/access-scope";
 import { useCreateRole, useUpdateRole } from "@/lib/client/hooks/roles";
 import type { Role, Template } from "@/lib/client/types";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { DetailList } from "@/components/ui/card";
 import { FormActions } from "@/components/ui/form-actions";
-import { ProblemAlert } from "./problem-alert";
 import { RoleDiffDialog } from "./role-diff-dialog";
 import { chosenFromStored, effectiveTemplates, templateDiff, type TemplateIndex } from "./role-selection";
 import { TemplateMatrix } from "./template-matrix";
@@ -30,23 +30,23 @@ export function RoleEditor({ scope, templates, index, held, role, readOnly }: Ed
   const listHref = `${scopeHref(scope)}/roles`;
   const create = useCreateRole(scope);
   const update = useUpdateRole(scope, role?.name ?? "");
-  const [name, setName] = useState("");
-  const [displayName, setDisplayName] = useState(role?.displayName ?? "");
-  const [description, setDescription] = useState(role?.description ?? "");
   const [chosen, setChosen] = useState(() => chosenFromStored(role?.templates ?? [], index));
   const [reviewing, setReviewing] = useState(false);
-  const next = effectiveTemplates(chosen, index);
+  const form = useZodForm(role ? roleUpdate : roleBody, {
+    defaultValues: { name: "", displayName: role?.displayName ?? "", description: role?.description ?? "", templates: effectiveTemplates(chosen, index) },
+  });
+  const next = form.watch("templates");
   const diff = templateDiff(role?.templates ?? [], next);
-  const errors = fieldErrors(create.error);
-  // Field problems show under their fields; refusals (escalation, 409) above the buttons.
-  const createProblem = formProblem(create.error);
-  const input = { displayName: displayName.trim() || undefined, description: description.trim() || undefined, templates: next };
-
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    if (role) setReviewing(true);
-    else create.mutate({ name: name.trim(), ...input }, { onSuccess: () => router.push(listHref) });
-  }
+  const choose = (c: Set<string>) => {
+    setChosen(c);
+    form.setValue("templates", effectiveTemplates(c, index), { shouldValidate: form.formState.isSubmitted });
+  };
+  // A new role is sent at once; an edit is reviewed first (what it adds and removes), then saved from the dialog.
+  const onSubmit = role ? form.handleSubmit(() => setReviewing(true)) : form.submit(create, { variables: (body) => body as RoleBody, onSuccess: () => router.push(listHref) });
+  const input = () => {
+    const v = form.getValues();
+    return { displayName: v.displayName.trim() || undefined, description: v.description.trim() || undefined, templates: v.templates };
+  };
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label={role ? t("roles.editAria", { name: role.name }) : t("roles.create")} className="space-y-6">
@@ -59,11 +59,11 @@ export function RoleEditor({ scope, templates, index, held, role, readOnly }: Ed
             {role ? (
               <TextField label={t("common.name")} value={role.name} disabled readOnly />
             ) : (
-              <TextField label={t("common.name")} value={name} onChange={(e) => setName(e.target.value)} required autoComplete="off" spellCheck={false} error={errors.name} hint={t("ui.nameHintFixed")} />
+              <TextField label={t("common.name")} {...form.field("name")} required autoComplete="off" spellCheck={false} hint={t("ui.nameHintFixed")} />
             )}
-            <TextField label={t("ui.displayName")} value={displayName} onChange={(e) => setDisplayName(e.target.value)} autoComplete="off" error={errors.displayName} />
+            <TextField label={t("ui.displayName")} {...form.field("displayName")} autoComplete="off" />
           </div>
-          <TextAreaField label={t("ui.description")} value={description} onChange={(e) => setDescription(e.target.value)} rows={2} error={errors.description} />
+          <TextAreaField label={t("ui.description")} {...form.field("description")} rows={2} />
         </>
       )}
       <fieldset className="space-y-2">
@@ -71,14 +71,13 @@ export function RoleEditor({ scope, templates, index, held, role, readOnly }: Ed
         <p className="text-xs text-zinc-500">
           {t("roles.permissionsHint")}
         </p>
-        <TemplateMatrix templates={templates} index={index} chosen={chosen} held={held} readOnly={readOnly} onChange={setChosen} />
-        {errors.templates && <p className="text-xs text-red-600">{errors.templates}</p>}
+        <TemplateMatrix templates={templates} index={index} chosen={chosen} held={held} readOnly={readOnly} onChange={choose} />
+        {form.formState.errors.templates?.message && <p className="text-xs text-red-600">{form.formState.errors.templates.message}</p>}
       </fieldset>
-      <ProblemAlert error={createProblem} index={index} />
       <FormActions
         submitLabel={readOnly ? undefined : t(role ? "roles.review" : "roles.create")}
         pendingLabel={t("ui.creating")}
-        pending={create.isPending}
+        pending={form.pending}
         cancelHref={listHref}
         cancelLabel={readOnly ? t("roles.back") : undefined}
       />
@@ -91,7 +90,7 @@ export function RoleEditor({ scope, templates, index, held, role, readOnly }: Ed
           index={index}
           saving={update.isPending}
           error={update.error}
-          onConfirm={() => update.mutate(input, { onSuccess: () => router.push(listHref) })}
+          onConfirm={() => update.mutate(input(), { onSuccess: () => router.push(listHref) })}
           onClose={() => {
             update.reset();
             setReviewing(false);

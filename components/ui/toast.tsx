@@ -3,7 +3,11 @@ import { createContext, useCallback, useContext, useEffect, useRef, useState, ty
 import type { ToastMessage } from "@/lib/client/toast";
 import { useT } from "@/lib/i18n/client";
 
-export type Toast = ToastMessage & { tone: "success" | "error" };
+/**
+ * `detail`: the server's sentence under the summary. `source`: who said it (a form): a toast from the same source
+ * replaces the earlier one, so an error is shown once and a later success does not leave it standing.
+ */
+export type Toast = ToastMessage & { tone: "success" | "error"; detail?: string; source?: string };
 type Shown = Toast & { id: number };
 
 // Long enough to read twice; a failure stays longer. Hovering or focusing a toast holds it.
@@ -11,19 +15,26 @@ const SHOWN_MS = { success: 6_000, error: 10_000 };
 const MAX_SHOWN = 3;
 
 const ToastContext = createContext<(toast: Toast) => void>(() => {});
+const DismissContext = createContext<(source: string) => void>(() => {});
 
 /** Shows a toast in the console's notification region. */
 export const useToast = () => useContext(ToastContext);
+/** Takes down what one source (a form) has shown: its error, once it has succeeded. */
+export const useDismissToasts = () => useContext(DismissContext);
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Shown[]>([]);
   const nextId = useRef(0);
-  const push = useCallback((toast: Toast) => setToasts((shown) => [...shown.slice(1 - MAX_SHOWN), { ...toast, id: nextId.current++ }]), []);
+  const push = useCallback(
+    (toast: Toast) => setToasts((shown) => [...shown.filter((s) => !toast.source || s.source !== toast.source).slice(1 - MAX_SHOWN), { ...toast, id: nextId.current++ }]),
+    [],
+  );
   const dismiss = useCallback((id: number) => setToasts((shown) => shown.filter((s) => s.id !== id)), []);
+  const dismissSource = useCallback((source: string) => setToasts((shown) => shown.filter((s) => s.source !== source)), []);
   const t = useT();
   return (
     <ToastContext.Provider value={push}>
-      {children}
+      <DismissContext.Provider value={dismissSource}>{children}</DismissContext.Provider>
       {/* The live region is always there, so a screen reader announces what is added to it. */}
       <div role="status" aria-live="polite" aria-label={t("ui.notifications")} className="pointer-events-none fixed inset-x-4 bottom-4 z-50 flex flex-col items-end gap-2 sm:left-auto sm:w-96">
         {toasts.map((toast) => (
@@ -54,7 +65,10 @@ function ToastItem({ toast, onDismiss }: { toast: Shown; onDismiss: (id: number)
       <span aria-hidden="true" className={`mt-px font-bold ${error ? "text-red-700" : "text-emerald-700"}`}>
         {error ? "!" : "✓"}
       </span>
-      <p className="min-w-0 flex-1 break-words text-zinc-900">{t(toast.key, toast.vars)}</p>
+      <div className="min-w-0 flex-1 break-words text-zinc-900">
+        <p className={toast.detail ? "font-medium" : undefined}>{t(toast.key, toast.vars)}</p>
+        {toast.detail && <p className="mt-0.5 text-zinc-700">{toast.detail}</p>}
+      </div>
       <button
         type="button"
         aria-label={t("ui.dismiss")}

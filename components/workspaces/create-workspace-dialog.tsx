@@ -1,11 +1,11 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { fieldErrors, formProblem } from "@/lib/client/api";
+import { useZodForm } from "@/lib/client/form";
+import { workspaceCreate } from "@/lib/schemas/workspace";
 import { useT } from "@/lib/i18n/client";
 import { useCreateWorkspace } from "@/lib/client/hooks/workspaces";
 import { Dialog } from "@/components/ui/dialog";
-import { FormError, TextAreaField, TextField } from "@/components/ui/field";
+import { TextAreaField, TextField } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { useViewer } from "@/components/shell/viewer";
 import { ClusterCheckboxes } from "./cluster-checkboxes";
@@ -16,35 +16,26 @@ export function CreateWorkspaceDialog({ open, onClose }: { open: boolean; onClos
   const create = useCreateWorkspace();
   // Placement is a platform decision (the BFF refuses it to others): a self-provisioner's workspace starts unplaced.
   const mayPlace = useViewer().can("workspaces.manage");
-  const [clusters, setClusters] = useState<string[]>([]);
-  const errors = fieldErrors(create.error);
-  const formError = formProblem(create.error);
+  const form = useZodForm(workspaceCreate, { defaultValues: { name: "", displayName: "", description: "", clusters: [] as string[] } });
+  const clusters = form.watch("clusters");
 
   function close() {
-    create.reset();
-    setClusters([]);
+    form.reset();
     onClose();
-  }
-
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const text = (key: string) => String(form.get(key) ?? "").trim() || undefined;
-    create.mutate(
-      { name: String(form.get("name") ?? "").trim(), displayName: text("displayName"), description: text("description"), clusters: mayPlace ? clusters : [] },
-      { onSuccess: (ws) => router.push(`/workspaces/${ws.name}`) },
-    );
   }
 
   return (
     <Dialog open={open} title={t("ws.create")} onClose={close}>
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <TextField label={t("common.name")} name="name" required autoComplete="off" spellCheck={false} error={errors.name} hint={t("ws.nameHint")} />
-        <TextField label={t("ui.displayName")} name="displayName" autoComplete="off" error={errors.displayName} />
-        <TextAreaField label={t("ui.description")} name="description" rows={2} error={errors.description} />
-        {mayPlace ? <ClusterCheckboxes selected={clusters} onChange={setClusters} error={errors.clusters} /> : <p className="text-sm text-zinc-500">{t("ws.placedByAdmin")}</p>}
-        <FormError error={formError} />
-        <FormActions submitLabel={t("ws.create")} pendingLabel={t("ui.creating")} pending={create.isPending} onCancel={close} />
+      <form onSubmit={form.submit(create, { onSuccess: (ws) => router.push(`/workspaces/${ws.name}`) })} className="space-y-4" noValidate>
+        <TextField label={t("common.name")} {...form.field("name")} required autoComplete="off" spellCheck={false} hint={t("ws.nameHint")} />
+        <TextField label={t("ui.displayName")} {...form.field("displayName")} autoComplete="off" />
+        <TextAreaField label={t("ui.description")} {...form.field("description")} rows={2} />
+        {mayPlace ? (
+          <ClusterCheckboxes selected={clusters} onChange={(next) => form.setValue("clusters", next, { shouldValidate: form.formState.isSubmitted })} error={form.formState.errors.clusters?.message} />
+        ) : (
+          <p className="text-sm text-zinc-500">{t("ws.placedByAdmin")}</p>
+        )}
+        <FormActions submitLabel={t("ws.create")} pendingLabel={t("ui.creating")} pending={form.pending} onCancel={close} />
       </form>
     </Dialog>
   );

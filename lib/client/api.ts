@@ -62,20 +62,6 @@ export async function apiSend<T>(method: "POST" | "PATCH" | "PUT" | "DELETE", pa
   return parse<T>(res);
 }
 
-/** Field path → first message, for showing 422 issues under the inputs. */
-/** The part of a failure that belongs above the form's buttons: anything but field problems (those go under their fields). */
-export function formProblem<E>(error: E): E | undefined {
-  return error instanceof ApiError && error.issues.length ? undefined : error;
-}
-
-export function fieldErrors(error: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (error instanceof ApiError) {
-    for (const issue of error.issues) out[issue.path.split(".")[0]] ??= issue.message;
-  }
-  return out;
-}
-
 /** A sentence for the user: the BFF's detail, a network hint (fetch rejects with a TypeError), or a generic line. */
 export function errorMessage(error: unknown, t: Translate): string {
   if (error instanceof ApiError) return error.detail || t("problem.requestFailed", { status: error.status });

@@ -17,3 +17,12 @@ declare module "@tanstack/react-query" {
     };
   }
 }
+
+// A form reports its own failures (its fields inline, the rest as one toast): the MutationCache leaves alone
+// the error of a mutation whose variables a form sent, so nothing is said twice.
+const fromForms = new WeakSet<object>();
+export const markSentByForm = <T>(variables: T): T => {
+  if (typeof variables === "object" && variables !== null) fromForms.add(variables);
+  return variables;
+};
+export const sentByForm = (variables: unknown) => typeof variables === "object" && variables !== null && fromForms.has(variables);

@@ -216,6 +216,8 @@ export interface ProjectQuota {
   effective: ResourceMap;
   sources: Record<string, QuotaSource>;
   pool: ResourceMap | null;
+  /** Per pooled key, the most this project's quota may be (the pool less what other projects hold). */
+  headroom: ResourceMap | null;
   used: ResourceMap | null;
   usageError: string | null;
   /** The ResourceQuota the cluster gets, as YAML. */

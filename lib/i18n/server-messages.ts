@@ -3,43 +3,14 @@
 // message, a sign-in failure, a connection test) is matched against the English text of the `field.*` and
 // `detail.*` keys and re-worded, its values kept; a message no key matches stays English.
 import { zhCN } from "zod/locales";
-import { en, type MessageKey } from "./en";
+import { en } from "./en";
 import { translatorFor, type Locale } from "./index";
+import { matchedSources, messageLocalizer } from "./message-match";
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-const patterns = (Object.keys(en) as MessageKey[])
-  .filter((key) => key.startsWith("field.") || key.startsWith("detail."))
-  .map((key) => {
-    const names: string[] = [];
-    const source = en[key]
-      .split(/(\{\w+\})/)
-      .map((part) => {
-        const name = /^\{(\w+)\}$/.exec(part)?.[1];
-        if (!name) return escape(part);
-        names.push(name);
-        return "([\\s\\S]+?)";
-      })
-      .join("");
-    return { key, names, re: new RegExp(`^${source}$`), words: en[key].replace(/\{\w+\}/g, "").length };
-  })
-  // The most specific first: 'Cluster "{name}" not found.' would also match 'Cluster "a" of workspace "b" not found.'.
-  .sort((a, b) => b.words - a.words);
-
-// A `{level}` (or `{…Level}`) value is a scope level: a word, said in the caller's language.
-const LEVELS: Record<string, MessageKey> = { platform: "access.level.platform", workspace: "access.level.workspace", project: "access.level.project" };
+const localize = messageLocalizer(matchedSources(en));
 
 export function localizeServerMessage(message: string, locale: Locale): string {
-  if (locale === "en") return message;
-  const t = translatorFor(locale);
-  for (const { key, names, re } of patterns) {
-    const match = re.exec(message);
-    if (!match) continue;
-    // Other values are names, kept as they are, unless one is a message itself (a quota issue inside a detail).
-    const value = (name: string, v: string) => (/level$/i.test(name) && LEVELS[v] ? t(LEVELS[v]) : localizeServerMessage(v, locale));
-    return t(key, Object.fromEntries(names.map((name, i) => [name, value(name, match[i + 1])])));
-  }
-  return message;
+  return locale === "en" ? message : localize(message, translatorFor(locale));
 }
 
 const zodLocales: Partial<Record<Locale, ReturnType<typeof zhCN>>> = { zh: zhCN() };

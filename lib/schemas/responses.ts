@@ -330,6 +330,8 @@ export const projectQuotaOut = z
     effective: hard,
     sources: z.record(z.string(), z.enum(["project", "workspace-default", "pool", "built-in"])),
     pool: hard.nullable(),
+    /** Per pooled key, the most this project's quota may be: the pool less what the workspace's other projects hold. */
+    headroom: hard.nullable(),
     used: hard.nullable(),
     usageError: z.string().nullable(),
     yaml: z.string(),

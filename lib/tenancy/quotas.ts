@@ -31,6 +31,16 @@ export async function allocated(tx: Tx, workspaceId: string, clusterId: string, 
   return Object.fromEntries([...sums].map(([k, v]) => [k, formatQuantity(v)]));
 }
 
+/** Per pooled key, what is left of the pool once `others` are served (never below 0). */
+export function headroom(pool: Hard, others: Hard): Hard {
+  return Object.fromEntries(
+    Object.entries(pool).map(([k, v]) => {
+      const left = q(v).nanos - q(others[k] ?? "0").nanos;
+      return [k, formatQuantity({ ...q(v), nanos: left > 0n ? left : 0n })];
+    }),
+  );
+}
+
 /** 422 issues for every pooled key where `requested` plus what others hold exceeds the pool. */
 export function overPool(pool: Hard, others: Hard, requested: Hard, path: string): FieldIssue[] {
   return Object.entries(requested)
@@ -197,14 +207,18 @@ export async function getProjectQuota(ws: string, project: string) {
   } catch (err) {
     usageError = kubeSentence(err, `quota usage of ${p.cluster.name}/${p.name}`);
   }
-  const poolKeys = Object.keys((pool?.hard as Hard | undefined) ?? {});
+  const poolHard = (pool?.hard as Hard | undefined) ?? {};
+  const poolKeys = Object.keys(poolHard);
   const effective = effectiveHard(hardOf(p.quota), poolKeys);
+  const others = pool ? await allocated(db(), p.workspaceId, p.clusterId, p.id) : {};
   return {
     hard: hardOf(p.quota) ?? {},
     effective,
     /** Per key in effect: set here, or inherited (the workspace's default, its pool, Tenantry's built-in counts). */
     sources: quotaSources(hardOf(p.quota), fromDefaultOf(p.quota), poolKeys),
-    pool: (pool?.hard as Hard | undefined) ?? null,
+    pool: pool ? poolHard : null,
+    /** Per pooled key, the most this project's quota may be: the pool less what the workspace's other projects hold. */
+    headroom: pool ? headroom(poolHard, others) : null,
     used,
     usageError,
     /** The ResourceQuota the cluster gets, as YAML the API server takes. */
