@@ -59,6 +59,8 @@ const steps: Step[] = [
   { method: "PUT", path: `${W}/quotas/${c}`, template: `${TW}/quotas/[cluster]`, body: { hard: { "requests.cpu": "4", "requests.memory": "8Gi" } }, status: 200, action: "workspace.quota.update", about: { workspace: w } },
   { method: "PUT", path: `${W}/network`, template: `${TW}/network`, body: { isolated: true }, status: 200, action: "workspace.network.update", about: { workspace: w } },
   { method: "PUT", path: `${W}/node-selector`, template: `${TW}/node-selector`, body: { nodeSelector: { "node-pool": "coverage" } }, status: 200, action: "workspace.node-selector.update", about: { workspace: w } },
+  // A spec that changes nothing: the apply's own event only (each change of one has its own, tests/integration/workspace-spec.test.ts).
+  { method: "PUT", path: `${W}/spec`, template: `${TW}/spec`, body: { apiVersion: "tenantry.io/v1alpha1", kind: "Workspace", metadata: { name: w }, spec: {} }, status: 200, action: "workspace.spec.apply", about: { workspace: w, name: w } },
   { method: "POST", path: `${T}/identity-providers`, template: `${T}/identity-providers`, body: { name: idp, ...ldap }, status: 201, action: "identity-provider.create", about: { name: idp } },
   { method: "PUT", path: `${T}/identity-providers/${idp}`, template: `${T}/identity-providers/[name]`, body: { name: idp, displayName: "Coverage LDAP", ...ldap }, status: 200, action: "identity-provider.update", about: { name: idp } },
   { method: "POST", path: `${T}/identity-providers/${idp}/test`, template: `${T}/identity-providers/[name]/test`, status: 200, action: "identity-provider.test", about: { name: idp } },

@@ -15,7 +15,7 @@ let workspaceB: string;
 
 /** Routes every signed-in user may call; they filter what they return instead of refusing. */
 const selfService = (r: ApiRoute, method: string) =>
-  r.template.startsWith("/api/v1/me") || r.template === "/api/v1/templates" || (r.template.startsWith("/api/v1/audit") && method === "GET" && !r.template.includes("webhook") && !r.template.endsWith("/verify")) || (r.template === "/api/v1/workspaces" && method === "GET") || r.template === "/api/v1/search" || r.template === "/api/v1/openapi.json";
+  r.template.startsWith("/api/v1/me") || r.template === "/api/v1/templates" || (r.template.startsWith("/api/v1/audit") && method === "GET" && !r.template.includes("webhook") && !r.template.endsWith("/verify")) || (r.template === "/api/v1/workspaces" && method === "GET") || r.template === "/api/v1/search" || r.template.startsWith("/api/v1/openapi");
 
 const inTenantA = (r: ApiRoute) => r.template.includes("[ws]");
 

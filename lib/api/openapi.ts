@@ -93,7 +93,8 @@ async function build(): Promise<OpenApiDocument> {
       description:
         "The console's own API. Authenticate with a personal access token (`Authorization: Bearer tnt_…`, made on the profile page) " +
         "or the console's session cookie. Errors are `application/problem+json` (RFC 9457) with a stable `code`. Every answer " +
-        "carries `X-Request-Id`; one that recorded an audit event also `Audit-Id`.",
+        "carries `X-Request-Id`; one that recorded an audit event also `Audit-Id`. A workspace as code (`GET`/`PUT " +
+        "/api/v1/workspaces/{ws}/spec`, YAML or JSON) is described by the JSON Schema at /api/v1/openapi/workspace-spec.schema.json.",
     },
     tags: tags.map((name) => ({ name })),
     paths,

@@ -1,4 +1,5 @@
-import { PrismaClient } from "@prisma/client";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { PrismaClient, type Prisma } from "@prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { poolConfig } from "./connection";
@@ -19,8 +20,28 @@ export function pool(): pg.Pool {
   return cache.tenantryPool;
 }
 
-/** The one Prisma client of this process, on that pool; $disconnect() ends the pool too. */
+const ambient = new AsyncLocalStorage<PrismaClient>();
+
+/**
+ * Runs `work` with every db() call on `tx`, the services' own transactions (`db().$transaction(fn)`) becoming
+ * part of it: a workspace spec applies many changes through the routes' services and commits them all or none.
+ */
+export function inTransaction<T>(tx: Prisma.TransactionClient, work: () => Promise<T>): Promise<T> {
+  const nested = (arg: unknown) => (typeof arg === "function" ? arg(tx) : Promise.all(arg as Promise<unknown>[]));
+  const client = new Proxy(tx, {
+    get: (t, k) => {
+      if (k === "$transaction") return nested;
+      const v: unknown = Reflect.get(t, k);
+      return typeof v === "function" ? v.bind(t) : v;
+    },
+  });
+  return ambient.run(client as unknown as PrismaClient, work);
+}
+
+/** The one Prisma client of this process, on that pool; $disconnect() ends the pool too (inside inTransaction(), its transaction). */
 export function db(): PrismaClient {
+  const tx = ambient.getStore();
+  if (tx) return tx;
   cache.tenantryPrisma ??= new PrismaClient({ adapter: new PrismaPg(pool(), { disposeExternalPool: true }) });
   return cache.tenantryPrisma;
 }

@@ -6,6 +6,7 @@ import { formsEn } from "./forms.en";
 import { workloadsEn } from "./workloads.en";
 import { confirmEn } from "./confirm.en";
 import { chartsEn } from "./charts.en";
+import { specEn } from "./spec.en";
 
 export const en = {
   ...consoleEn,
@@ -15,6 +16,7 @@ export const en = {
   ...workloadsEn,
   ...confirmEn,
   ...chartsEn,
+  ...specEn,
   "common.loading": "Loading…",
   "common.loadMore": "Load more",
   "common.name": "Name",

@@ -8,6 +8,7 @@ import { formsZh } from "./forms.zh";
 import { workloadsZh } from "./workloads.zh";
 import { confirmZh } from "./confirm.zh";
 import { chartsZh } from "./charts.zh";
+import { specZh } from "./spec.zh";
 
 export const zh: Record<MessageKey, string> = {
   ...consoleZh,
@@ -17,6 +18,7 @@ export const zh: Record<MessageKey, string> = {
   ...workloadsZh,
   ...confirmZh,
   ...chartsZh,
+  ...specZh,
   "common.loading": "加载中…",
   "common.loadMore": "加载更多",
   "common.name": "名称",

@@ -235,8 +235,9 @@ const MATRIX: Record<string, Row> = {
   "workloads.manage": { cases: [] },
 };
 
-/** Mutating routes no permission row speaks for: they act on the caller only, or authenticate otherwise. */
+/** Mutating routes no permission row speaks for: they act on the caller only, authenticate otherwise, or make changes of other routes. */
 const SELF_SERVICE: Record<string, string> = {
+  "PUT /api/v1/workspaces/[ws]/spec": "each change it makes is authorized as the route making it (the rows above; tests/integration/workspace-spec.test.ts)",
   "POST /api/v1/me/password": "the caller's own password",
   "POST /api/v1/me/tokens": "the caller's own token (never more than its owner)",
   "DELETE /api/v1/me/tokens/[id]": "the caller's own token",
