@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProblemAlert } from "@/components/roles/problem-alert";
 import { useHeldPermissions } from "@/components/roles/use-held-permissions";
+import { useCan } from "@/lib/client/hooks/can";
 import { InviteMemberForm } from "./invite-member-form";
 import { MEMBER_FILTERS, MembersTable } from "./members-table";
 import { RemoveMemberDialog } from "./remove-member-dialog";
@@ -33,6 +34,7 @@ export function MembersPanel({ scope }: { scope: AccessScope }) {
   const members = useMembers(scope, view.params);
   const roles = useRoles(scope);
   const permissions = useHeldPermissions(scope);
+  const { requires } = useCan(scope);
   const change = useChangeMemberRole(scope);
   const held = new Set(permissions.data?.permissions ?? []);
   const canManage = permissions.can(membersPermission(scope, "manage")) && roles.isSuccess;
@@ -46,7 +48,7 @@ export function MembersPanel({ scope }: { scope: AccessScope }) {
         title={t("tabs.members")}
         description={t(scope.level === "workspace" ? "members.descWorkspace" : "members.descProject", { name: where })}
         crumbs={scopeCrumbs(scope)}
-        actions={canManage && !inviting && <Button onClick={() => setInviting(true)}>{invite}</Button>}
+        actions={canManage && !inviting && <Button {...requires(membersPermission(scope, "manage"))} onClick={() => setInviting(true)}>{invite}</Button>}
       />
       <ScopeTabs scope={scope} />
       <div className="space-y-4">

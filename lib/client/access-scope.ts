@@ -1,6 +1,7 @@
 // Where roles and members live: the platform, a workspace or a project. One shape for all three
 // so the role and member screens are written once.
 import type { RoleLevel } from "./types";
+import type { PermissionName } from "@/lib/rbac/catalogue";
 
 export interface AccessScope {
   level: RoleLevel;
@@ -33,7 +34,8 @@ export const scopeKey = (scope: AccessScope) => [scope.level, scope.workspace ??
 
 /** Permission names of the scope's roles and members modules, e.g. "workspace-roles.manage". */
 export const rolesPermission = (scope: AccessScope, verb: "view" | "manage") => `${scope.level}-roles.${verb}` as const;
-export const membersPermission = (scope: AccessScope, verb: "view" | "manage") => `${scope.level}-members.${verb}`;
+// Members live in workspaces and projects only, so the platform's name never comes up.
+export const membersPermission = (scope: AccessScope, verb: "view" | "manage") => `${scope.level}-members.${verb}` as PermissionName;
 
 /** Breadcrumbs leading to the scope itself. */
 export function scopeCrumbs(scope: AccessScope): { label: string; href: string }[] {
