@@ -73,12 +73,14 @@ export const UNDELETABLE_NAMESPACES = ["default", "kube-system", "kube-public"];
 export function node(index: number): KObject {
   const name = `sim-node-${index}`;
   const capacity = { cpu: "4", memory: "16Gi", pods: "110", "ephemeral-storage": "100Gi" };
+  // What a kubelet reports after its system and kube reservations and eviction threshold, as on a real node.
+  const allocatable = { cpu: "3800m", memory: "15872Mi", pods: "110", "ephemeral-storage": "95Gi" };
   return {
     apiVersion: "v1", kind: "Node",
     metadata: { name, labels: { "kubernetes.io/hostname": name, "kubernetes.io/os": "linux", "kubernetes.io/arch": "amd64", ...(index === 1 ? { "node-role.kubernetes.io/control-plane": "" } : {}) } },
     spec: { podCIDR: `10.244.${index}.0/24` },
     status: {
-      capacity, allocatable: capacity,
+      capacity, allocatable,
       conditions: [{ type: "Ready", status: "True", reason: "KubeletReady", message: "kubelet is posting ready status", lastHeartbeatTime: new Date().toISOString(), lastTransitionTime: new Date().toISOString() }],
       addresses: [{ type: "InternalIP", address: `172.18.0.${index + 1}` }, { type: "Hostname", address: name }],
       nodeInfo: { kubeletVersion: "v1.31.0", containerRuntimeVersion: "containerd://1.7.0", osImage: "Tenantry simulator", operatingSystem: "linux", architecture: "amd64", kernelVersion: "6.1.0" },

@@ -14,6 +14,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   "/api/v1/clusters": ["GET", "POST"],
   "/api/v1/clusters/[cluster]": ["GET", "PATCH", "DELETE"],
   "/api/v1/clusters/[cluster]/audit-token": ["POST"],
+  "/api/v1/clusters/[cluster]/nodes": ["GET"],
   "/api/v1/connectivity": ["GET"],
   "/api/v1/dashboard": ["GET"],
   "/api/v1/identity-providers": ["GET", "POST"],

@@ -9,6 +9,7 @@ export const ROUTE_MODULES: Record<string, () => Promise<Record<string, unknown>
   "/api/v1/clusters": () => import("@/app/api/v1/clusters/route"),
   "/api/v1/clusters/[cluster]": () => import("@/app/api/v1/clusters/[cluster]/route"),
   "/api/v1/clusters/[cluster]/audit-token": () => import("@/app/api/v1/clusters/[cluster]/audit-token/route"),
+  "/api/v1/clusters/[cluster]/nodes": () => import("@/app/api/v1/clusters/[cluster]/nodes/route"),
   "/api/v1/connectivity": () => import("@/app/api/v1/connectivity/route"),
   "/api/v1/dashboard": () => import("@/app/api/v1/dashboard/route"),
   "/api/v1/identity-providers": () => import("@/app/api/v1/identity-providers/route"),
