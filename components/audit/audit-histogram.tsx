@@ -1,8 +1,14 @@
 "use client";
+import dynamic from "next/dynamic";
 import type { AuditHistogram as Histogram } from "@/lib/client/types";
 import { formatDateTime } from "@/lib/client/format";
+import { Button } from "@/components/ui/button";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n";
+import { SERIES } from "./histogram-series";
+
+// The plot and its library load after the page: the histogram sits under the filters, below the fold.
+const Chart = dynamic(() => import("./audit-histogram-chart"), { ssr: false, loading: () => <div className="h-[180px]" /> });
 
 const intervals: Record<string, MessageKey> = {
   "1m": "audit.interval.1m",
@@ -13,33 +19,68 @@ const intervals: Record<string, MessageKey> = {
   "1d": "audit.interval.1d",
 };
 
-/** Events over time as bars (denied and failed stacked in colour); each bar names its bucket and counts. */
-export function AuditHistogram({ data }: { data: Histogram }) {
+/**
+ * Events over time: stacked bars per interval with time and count axes and a legend. Dragging across the plot
+ * narrows the time filter to that span (`onZoom`); `onReset` (when given) restores the filter from before.
+ * The non-empty buckets are also a table for screen readers.
+ */
+export function AuditHistogram({ data, onZoom, onReset }: { data: Histogram; onZoom: (fromMs: number, toMs: number) => void; onReset?: () => void }) {
   const t = useT();
-  const max = Math.max(1, ...data.buckets.map((b) => b.count));
   const total = data.buckets.reduce((n, b) => n + b.count, 0);
   return (
     <figure className="mb-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-zinc-200" aria-label={t("audit.overTime")}>
-      <figcaption className="mb-2 flex flex-wrap justify-between gap-x-4 text-xs text-zinc-500">
+      <figcaption className="mb-2 flex flex-wrap items-center justify-between gap-x-4 gap-y-1 text-xs text-zinc-500">
         <span>
           {t(total === 1 ? "audit.totalOne" : "audit.total", { count: total, interval: intervals[data.interval] ? t(intervals[data.interval]) : data.interval })}
+        </span>
+        <span className="flex flex-wrap gap-x-3" data-testid="histogram-legend">
+          {SERIES.map((s) => (
+            <span key={s.key} className="inline-flex items-center gap-1">
+              <span aria-hidden className={`inline-block size-2.5 rounded-sm ${s.swatch}`} />
+              {t(s.label)}
+            </span>
+          ))}
         </span>
         <span>
           {formatDateTime(data.from)} – {formatDateTime(data.to)}
         </span>
       </figcaption>
-      <div className="flex h-24 items-end gap-px" data-testid="audit-histogram">
-        {data.buckets.map((b) => {
-          const other = b.count - b.denied - b.failed;
-          return (
-            <div key={b.start} className="flex h-full flex-1 flex-col justify-end" title={t("audit.bucket", { time: formatDateTime(b.start), count: b.count, denied: b.denied, failed: b.failed })}>
-              <div className="bg-red-400" style={{ height: `${(b.denied / max) * 100}%` }} />
-              <div className="bg-amber-400" style={{ height: `${(b.failed / max) * 100}%` }} />
-              <div className="bg-indigo-400" style={{ height: `${(other / max) * 100}%` }} />
-            </div>
-          );
-        })}
+      <Chart data={data} onZoom={onZoom} />
+      <div className="mt-1 flex items-center justify-between gap-2 text-xs text-zinc-500">
+        <span>{t("histogram.dragHint")}</span>
+        {onReset && (
+          <Button variant="ghost" onClick={onReset}>
+            {t("histogram.resetZoom")}
+          </Button>
+        )}
       </div>
+      <table className="sr-only">
+        <caption>{t("audit.overTime")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("histogram.from")}</th>
+            <th scope="col">{t("histogram.events")}</th>
+            {SERIES.map((s) => (
+              <th key={s.key} scope="col">
+                {t(s.label)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {data.buckets
+            .filter((b) => b.count > 0)
+            .map((b) => (
+              <tr key={b.start}>
+                <td>{formatDateTime(b.start)}</td>
+                <td>{b.count}</td>
+                {SERIES.map((s) => (
+                  <td key={s.key}>{s.count(b)}</td>
+                ))}
+              </tr>
+            ))}
+        </tbody>
+      </table>
     </figure>
   );
 }

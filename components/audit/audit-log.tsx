@@ -7,6 +7,7 @@ import { PageHeader, type Crumb } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { AuditFilterForm } from "./audit-filters";
 import { AuditHistogram } from "./audit-histogram";
+import { zoomedRange } from "./histogram-series";
 import { AuditTable } from "./audit-table";
 import { useT } from "@/lib/i18n/client";
 
@@ -48,6 +49,18 @@ export function AuditLog({
     router.replace(qs.size ? `${pathname}?${qs}` : pathname, { scroll: false });
   }
 
+  // Dragging on the histogram sets a custom from/to; the time filter from before the first drag comes back with "Reset zoom".
+  const [beforeZoom, setBeforeZoom] = useState<Pick<AuditFilters, "range" | "from" | "to"> | null>(null);
+  const { range, from, to, ...untimed } = filters;
+  function zoom(fromMs: number, toMs: number) {
+    if (!beforeZoom) setBeforeZoom({ range, from, to });
+    apply({ ...untimed, ...zoomedRange(fromMs, toMs) });
+  }
+  function resetZoom() {
+    setBeforeZoom(null);
+    apply({ ...untimed, ...beforeZoom });
+  }
+
   return (
     <>
       <PageHeader
@@ -74,8 +87,16 @@ export function AuditLog({
       />
       {tabs}
       {/* Keyed by the filters so the uncontrolled inputs start over when they change (Clear, back button). */}
-      <AuditFilterForm key={params.toString()} value={filters} fixed={scope} onApply={apply} />
-      {histogram.data && <AuditHistogram data={histogram.data} />}
+      <AuditFilterForm
+        key={params.toString()}
+        value={filters}
+        fixed={scope}
+        onApply={(next) => {
+          setBeforeZoom(null);
+          apply(next);
+        }}
+      />
+      {histogram.data && <AuditHistogram data={histogram.data} onZoom={zoom} onReset={beforeZoom ? resetZoom : undefined} />}
       {events.isPending ? (
         <LoadingState label={t("audit.loading")} />
       ) : events.isError ? (
@@ -101,3 +122,4 @@ export function AuditLog({
     </>
   );
 }
+

@@ -1,6 +1,8 @@
 "use client";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { AuditHistogram } from "@/components/audit/audit-histogram";
+import { zoomedRange } from "@/components/audit/histogram-series";
 import { UsageBars } from "@/components/quotas/usage-bars";
 import { Card } from "@/components/ui/card";
 import { DataTable, TBody, Td, Th } from "@/components/ui/data-table";
@@ -18,12 +20,13 @@ export function PlatformDashboard() {
   const t = useT();
   const dashboard = usePlatformDashboard();
   const denied = useAuditHistogram(DENIED);
+  const router = useRouter();
   return (
     <div className="space-y-6">
       <Loaded query={dashboard}>{(d) => <Overview data={d} />}</Loaded>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title={t("dash.denied")} actions={<Link href="/audit?range=7d&outcome=denied" className="text-sm text-indigo-700 hover:underline">{t("dash.openAudit")}</Link>}>
-          <Loaded query={denied}>{(h) => <AuditHistogram data={h} />}</Loaded>
+          <Loaded query={denied}>{(h) => <AuditHistogram data={h} onZoom={(a, b) => router.push(`/audit?${new URLSearchParams({ outcome: "denied", ...zoomedRange(a, b) })}`)} />}</Loaded>
         </Card>
         <RecentActivity filters={{}} />
       </div>
@@ -86,7 +89,7 @@ function Overview({ data: d }: { data: Data }) {
                   <div key={q.cluster}>
                     <h3 className="mb-2 text-sm font-medium text-zinc-900">{q.cluster}</h3>
                     {q.usageError && <p className="mb-2 text-xs text-red-700">{q.usageError}</p>}
-                    <UsageBars label={t("dash.quotaOf", { cluster: q.cluster })} hard={q.pooled} used={q.used} allocated={q.allocated} />
+                    <UsageBars label={t("dash.quotaOf", { cluster: q.cluster })} keys={Object.keys(q.pooled)} allocated={q.allocated} used={q.used} pool={q.pooled} />
                   </div>
                 ))}
             </div>

@@ -167,10 +167,6 @@ function filterSql(q: AuditFilters, workspace = q.workspace, aliases: Alias[] = 
 }
 
 /** The boundary and the filters, ANDed. */
-export async function whereFor(principal: Principal, q: AuditFilters): Promise<Prisma.Sql> {
-  return whereSql(await boundaryOf(principal, q), q);
-}
-
 const whereSql = (boundary: Boundary, q: AuditFilters) =>
   Prisma.sql`WHERE ${Prisma.join([boundary.sql, ...filterSql(q, q.workspace ?? boundary.workspace, boundary.aliases)], " AND ")}`;
 
@@ -222,10 +218,22 @@ export interface Histogram {
   buckets: { start: string; count: number; denied: number; failed: number }[];
 }
 
+/**
+ * Where a histogram without `from` starts: at the first matching event, as the search (which has no lower bound)
+ * would reach it — an hour back at least, so a lone recent event still gets an axis; a day back when none match.
+ * One `min()` over the primary key (receivedAt, seq), which PostgreSQL reads from the oldest partition up.
+ */
+async function histogramStart(boundary: Boundary, q: AuditFilters, to: Date): Promise<Date> {
+  const [row] = await onPool.rows<{ first: Date | null }>(Prisma.sql`SELECT min("receivedAt") AS first FROM "AuditEvent" ${whereSql(boundary, { ...q, to })}`);
+  if (!row?.first) return new Date(to.getTime() - 24 * 3600_000);
+  return new Date(Math.min(new Date(row.first).getTime(), to.getTime() - 3600_000));
+}
+
 /** Counts per interval for the same filters and visibility; `auto` keeps the bucket count near 60. */
 export async function auditHistogram(principal: Principal, q: AuditHistogramQuery, now = new Date()): Promise<Histogram> {
   const to = q.to ?? now;
-  const from = q.from ?? new Date(to.getTime() - 24 * 3600_000);
+  const boundary = await boundaryOf(principal, q);
+  const from = q.from ?? (await histogramStart(boundary, q, to));
   if (from >= to) throw invalid([{ path: "from", message: "from must be before to." }]);
   const span = (to.getTime() - from.getTime()) / 1000;
   const names = Object.keys(histogramIntervals) as HistogramInterval[];
@@ -233,7 +241,7 @@ export async function auditHistogram(principal: Principal, q: AuditHistogramQuer
   const width = histogramIntervals[interval];
   if (span / width > 2000) throw invalid([{ path: "interval", message: `Too many buckets: choose a wider interval than ${interval} for this range.` }]);
   const origin = new Date(Math.floor(from.getTime() / (width * 1000)) * width * 1000);
-  const where = await whereFor(principal, { ...q, from, to });
+  const where = whereSql(boundary, { ...q, from, to });
   const rows = await onPool.rows<{ start: Date; count: string; denied: string; failed: string }>(Prisma.sql`
     SELECT date_bin(${`${width} seconds`}::interval, "receivedAt", ${origin}::timestamptz) AS start,
            count(*) AS count,
