@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { AuditTokenPanel } from "@/components/audit/audit-token-panel";
+import { ClusterNodes } from "./cluster-nodes";
 import { useCan } from "@/lib/client/hooks/can";
 import { useT } from "@/lib/i18n/client";
 
@@ -59,6 +60,7 @@ export function ClusterDetail({ name }: { name: string }) {
           </div>
         )}
       </Card>
+      <ClusterNodes cluster={c.name} />
       {can("clusters.manage") && <AuditTokenPanel cluster={c.name} issuedAt={c.auditTokenIssuedAt} />}
       <section aria-labelledby="placed-heading" className="space-y-3">
         <h2 id="placed-heading" className="text-lg font-semibold text-zinc-900">

@@ -49,7 +49,7 @@ function QuotaPanel({ project: p, href }: { project: Project; href: string }) {
   const defaults = limits.data?.effective?.default ?? limits.data?.limits.default;
   return (
     <Card title={t("proj.quota")} actions={more(href, t("common.details"))}>
-      <Loaded query={quota}>{(q) => <UsageBars label={t("proj.quota")} hard={q.effective} used={q.used} />}</Loaded>
+      <Loaded query={quota}>{(q) => <UsageBars label={t("proj.quota")} allocated={q.effective} used={q.used} pool={q.pool} />}</Loaded>
       {defaults && Object.keys(defaults).length > 0 && (
         <p className="mt-4 text-xs text-zinc-500">
           {t("proj.defaultLimits")}: <span className="font-mono">{Object.entries(defaults).map(([k, v]) => `${k}=${v}`).join(", ")}</span>

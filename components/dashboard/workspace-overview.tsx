@@ -94,7 +94,7 @@ function QuotaPools({ workspace }: { workspace: string }) {
                 <div key={q.cluster}>
                   <h3 className="mb-2 text-sm font-medium text-zinc-900">{q.cluster}</h3>
                   {q.usageError && <p className="mb-2 text-xs text-red-700">{q.usageError}</p>}
-                  <UsageBars label={t("dash.quotaOf", { cluster: q.cluster })} hard={q.hard!} used={q.used} allocated={q.allocated} />
+                  <UsageBars label={t("dash.quotaOf", { cluster: q.cluster })} keys={Object.keys(q.hard!)} allocated={q.allocated} used={q.used} pool={q.hard} />
                 </div>
               ))}
           </div>

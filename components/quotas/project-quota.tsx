@@ -76,7 +76,7 @@ function QuotaCard({ ws, project, quota, canManage }: { ws: string; project: str
       {editing ? (
         <QuotaForm ws={ws} project={project} quota={quota} onDone={() => setEditing(false)} />
       ) : (
-        <UsageBars label={t("quota.projectUsage")} hard={quota.effective} used={quota.used} notes={notes} />
+        <UsageBars label={t("quota.projectUsage")} allocated={quota.effective} used={quota.used} pool={quota.pool} notes={notes} />
       )}
       {quota.usageError && <p className="mt-3 text-sm text-amber-700">{t("quota.usageUnavailable", { reason: quota.usageError })}</p>}
     </Card>

@@ -45,7 +45,7 @@ function ClusterPool({ ws, quota, canManage }: { ws: string; quota: WorkspaceQuo
         {editing ? (
           <PoolForm ws={ws} quota={quota} onDone={() => setEditing(false)} />
         ) : quota.hard ? (
-          <UsageBars label={t("quota.poolOn", { cluster: quota.cluster })} hard={quota.hard} used={quota.used} allocated={quota.allocated} />
+          <UsageBars label={t("quota.poolOn", { cluster: quota.cluster })} keys={Object.keys(quota.hard)} allocated={quota.allocated} used={quota.used} pool={quota.hard} />
         ) : (
           <p className="text-sm text-zinc-500">{t("quota.noPool")}</p>
         )}
@@ -57,7 +57,7 @@ function ClusterPool({ ws, quota, canManage }: { ws: string; quota: WorkspaceQuo
               {quota.projects.map((p) => (
                 <div key={p.name}>
                   <h3 className="mb-2 text-sm font-semibold">{p.name}</h3>
-                  <UsageBars label={t("quota.projectLabel", { name: p.name })} hard={p.hard} used={p.used} />
+                  <UsageBars label={t("quota.projectLabel", { name: p.name })} allocated={p.hard} used={p.used} pool={quota.hard} />
                 </div>
               ))}
             </div>
