@@ -2,7 +2,7 @@
 import type { specEn } from "./spec.en";
 
 export const specZh: Record<keyof typeof specEn, string> = {
-  "detail.specChange": "{object}（{path}）：{message}",
+  "detail.specChange": "{object}（文档中的 {path}）：{message}",
   "detail.badYaml": "请求体不是有效的 YAML。",
   "field.specListedTwice": "“{name}”重复列出。",
   "field.specProjectMember": "“{name}”也必须列在 spec.members 中。",
