@@ -11,7 +11,7 @@ import type { Binding, PolicyRule, RuleSource, UserInfo } from "./rbac";
 import { apiVersionOf, resourceFor, type ResourceDef } from "./resources";
 import { matchFields, matchLabels, parseFieldSelector, parseLabelSelector } from "./selectors";
 import type { KObject, Store } from "./store";
-import { applyDefaults, jobSelector, qosClass, validate } from "./validation";
+import { applyDefaults, jobSelector, mergeStringData, qosClass, validate } from "./validation";
 import { admitPolicies } from "./vap";
 
 export interface RequestContext { user: UserInfo; dryRun: boolean }
@@ -149,6 +149,7 @@ export class Registry {
       throw invalid(d.kind, d.group, name, [fieldInvalid("roleRef", o.roleRef, "cannot change roleRef")]);
     }
     if (d.group === "rbac.authorization.k8s.io") checkEscalation(this.rules, ctx.user, d, o);
+    if (d.resource === "secrets") mergeStringData(o);
     admitPolicies(this.store, { user: ctx.user, op: "UPDATE", d, namespace: ns, name, subresource, object: o, oldObject: this.typed(d, old) });
     validate(d, o);
     if (tracksGeneration(d, old) && !deepEqual(specPart(o), specPart(old))) o.metadata.generation = (old.metadata.generation ?? 0) + 1;

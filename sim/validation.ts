@@ -70,7 +70,10 @@ function templateCauses(spec: any, at: string, restartPolicies: string[], needsS
   const containers = template.spec?.containers;
   if (!Array.isArray(containers) || containers.length === 0) causes.push(fieldRequired(`${at}.template.spec.containers`));
   const policy = template.spec?.restartPolicy ?? "Always";
-  if (!restartPolicies.includes(policy)) causes.push(notSupported(`${at}.template.spec.restartPolicy`, policy, restartPolicies));
+  // A Job's refusal is worded as kube-apiserver words it: "Required value: valid values: …".
+  const valid = restartPolicies.map((v) => `"${v}"`).join(", ");
+  if (!restartPolicies.includes(policy))
+    causes.push(restartPolicies.includes("Always") ? notSupported(`${at}.template.spec.restartPolicy`, policy, restartPolicies) : fieldRequired(`${at}.template.spec.restartPolicy`, `valid values: ${valid}`));
   return causes;
 }
 
@@ -151,6 +154,7 @@ export function applyDefaults(d: ResourceDef, o: KObject): void {
     o.status = { phase: "Active" };
   }
   if (d.resource === "secrets") o.type ??= "Opaque";
+  if (d.resource === "secrets") mergeStringData(o);
   if (["deployments", "replicasets", "statefulsets", "daemonsets", "jobs", "cronjobs"].includes(d.resource)) o.spec ??= {};
   if (d.resource === "deployments" || d.resource === "replicasets" || d.resource === "statefulsets") o.spec.replicas ??= 1;
   if (d.resource === "deployments") {
@@ -171,6 +175,14 @@ export function applyDefaults(d: ResourceDef, o: KObject): void {
     o.spec.podSelector ??= {};
     o.spec.policyTypes ??= ["Ingress", ...(o.spec.egress ? ["Egress"] : [])];
   }
+}
+
+/** A Secret's stringData is write-only: the API server stores it base64-encoded in data, over data's own keys. */
+export function mergeStringData(o: KObject): void {
+  if (!o.stringData) return;
+  const encoded = Object.fromEntries(Object.entries(o.stringData as Record<string, string>).map(([k, v]) => [k, Buffer.from(String(v)).toString("base64")]));
+  o.data = { ...(o.data ?? {}), ...encoded };
+  delete o.stringData;
 }
 
 /** A Job's selector and pod labels name it by uid (manualSelector unset), set once it has one. */

@@ -71,6 +71,12 @@ describe("workload controllers", () => {
     expect(misses.body.details.causes).toContainEqual(expect.objectContaining({ reason: "FieldValueInvalid", field: "spec.template.metadata.labels" }));
     const always = await failure(batch.createNamespacedJob({ namespace: ns, body: { metadata: { name: "bad3" }, spec: { template: { spec: { ...spec, restartPolicy: "Always" } } } } }));
     expect(always.code).toBe(422);
-    expect(always.body.details.causes).toContainEqual(expect.objectContaining({ reason: "FieldValueNotSupported", field: "spec.template.spec.restartPolicy" }));
+    expect(always.body.details.causes).toContainEqual({ reason: "FieldValueRequired", field: "spec.template.spec.restartPolicy", message: 'Required value: valid values: "OnFailure", "Never"' });
+  });
+
+  it("a Secret's stringData is write-only: stored base64 in data, over data's own keys", async () => {
+    const secret = await core.createNamespacedSecret({ namespace: ns, body: { metadata: { name: "creds" }, data: { a: "b2xk", b: "a2VwdA==" }, stringData: { a: "new" } } });
+    expect(secret).toMatchObject({ type: "Opaque", data: { a: Buffer.from("new").toString("base64"), b: "a2VwdA==" } });
+    expect(secret.stringData).toBeUndefined();
   });
 });
