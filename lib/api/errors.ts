@@ -56,6 +56,8 @@ export const PROBLEM_CODES: Record<string, { status: number; description: string
   too_large: { status: 413, description: "The body is larger than the route accepts." },
   invalid: { status: 422, description: "Invalid fields; `issues` names each (`path`, `message`)." },
   internal: { status: 500, description: "A fault on the server's side; it has been logged." },
+  cluster_forbidden: { status: 403, description: "The cluster's RBAC does not let the caller's cluster identity read this; `detail` names who and what." },
+  cluster_error: { status: 502, description: "The cluster answered with an error (its own words are in the server log)." },
   cluster_unavailable: { status: 503, description: "The cluster does not answer." },
   audit_webhook_needs_tls: { status: 503, description: "No TLS endpoint for the audit webhook is configured." },
 };

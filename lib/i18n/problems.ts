@@ -20,6 +20,8 @@ const byCode: Record<string, MessageKey> = {
   audit_webhook_needs_tls: "problem.audit_webhook_needs_tls",
   internal: "problem.internal",
   cluster_unavailable: "problem.cluster_unavailable",
+  cluster_forbidden: "problem.cluster_forbidden",
+  cluster_error: "problem.cluster_error",
   too_large: "problem.too_large",
   password_change_required: "problem.password_change_required",
   self_delete: "problem.self_delete",

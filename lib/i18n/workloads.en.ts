@@ -67,5 +67,6 @@ export const workloadsEn = {
   "wl.secretNoKeys": "A Secret's values never leave the server: it has no keys.",
   "problem.cluster_forbidden": "The cluster refused",
   "problem.cluster_error": "The cluster answered with an error",
+  "detail.workloadKindNotFound": 'Kind "{name}" not found; the workloads pages show {kinds}.',
   "field.objectName": "Not a Kubernetes object name.",
 };

@@ -69,5 +69,6 @@ export const workloadsZh: Record<keyof typeof workloadsEn, string> = {
   "wl.secretNoKeys": "保密字典的值从不离开服务器：它没有键。",
   "problem.cluster_forbidden": "集群拒绝了访问",
   "problem.cluster_error": "集群返回了错误",
+  "detail.workloadKindNotFound": "未找到类型“{name}”；工作负载页面显示 {kinds}。",
   "field.objectName": "不是有效的 Kubernetes 对象名称。",
 };

@@ -168,8 +168,13 @@ describe("answers validate against the published document", () => {
       // This file's own cluster: by default the first by name, which may be one another test file has stopped.
       "/api/v1/connectivity": { cluster: known.cluster },
     };
+    // A kind of the project's workloads, and an object every namespace has.
+    const params: Record<string, Record<string, string>> = {
+      "/api/v1/workspaces/[ws]/projects/[project]/workloads/[kind]": { ws: known.ws!, project: known.project!, kind: "configmaps" },
+      "/api/v1/workspaces/[ws]/projects/[project]/workloads/[kind]/[name]": { ws: known.ws!, project: known.project!, kind: "configmaps", name: "kube-root-ca.crt" },
+    };
     for (const r of routes.filter((x) => x.method === "GET")) {
-      const answer = await call("GET", r.template, { token: rootToken, query: queries[r.template] });
+      const answer = await call("GET", r.template, { token: rootToken, query: queries[r.template], params: params[r.template] });
       // Each answers its success; the audit webhook token and a cluster's objects aside, nothing here may be refused.
       expect.soft(answer.status, `GET ${r.template}: ${JSON.stringify(answer.body)?.slice(0, 300)}`).toBe(200);
     }

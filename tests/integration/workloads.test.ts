@@ -1,9 +1,11 @@
 // The project's workloads as each kind of member reads them (GET …/projects/{project}/workloads, impersonated on
 // the cluster): platform and workspace admins see every project they can see, through bindings the cluster holds
 // (kubectl with the same identity tells the same story); a project viewer still cannot write; a refusal by the
-// cluster reads as a sentence, never as the raw Status. On the simulator, or realkube with TENANTRY_TEST_REALKUBE.
+// cluster reads as a sentence, never as the raw Status. Each kind lists and opens (…/workloads/{kind}[/{name}]) with
+// its status and YAML; a kind the member's cluster identity may not read is a 403 problem; a Secret's values never
+// leave the server. On the simulator, or realkube with TENANTRY_TEST_REALKUBE (no kubelet there: pods stay Pending).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppsV1Api, CoreV1Api, type V1PodSpec } from "@kubernetes/client-node";
+import { AppsV1Api, BatchV1Api, CoreV1Api, type V1PodSpec } from "@kubernetes/client-node";
 import type { User } from "@prisma/client";
 import { db } from "@/lib/db/client";
 import { createWorkspace } from "@/lib/tenancy/workspaces";
@@ -12,11 +14,14 @@ import { addMember } from "@/lib/tenancy/members";
 import { resolveScope } from "@/lib/tenancy/scope";
 import { requestReconcile } from "@/lib/kube/controller/enqueue";
 import { GET as workloadsRoute } from "@/app/api/v1/workspaces/[ws]/projects/[project]/workloads/route";
+import { GET as kindRoute } from "@/app/api/v1/workspaces/[ws]/projects/[project]/workloads/[kind]/route";
+import { GET as objectRoute } from "@/app/api/v1/workspaces/[ws]/projects/[project]/workloads/[kind]/[name]/route";
+import { WORKLOAD_KINDS } from "@/lib/schemas/workload-kinds";
 import { raw } from "../contract/target";
 import { callRoute, tokenFor, type Handler } from "../support/call-route";
 import { eventually, makeUser, principalOf, uniqueName } from "../support/fixtures";
 import { withController } from "../support/controller";
-import { registerTestCluster, type TestCluster } from "../support/cluster";
+import { REALKUBE, registerTestCluster, type TestCluster } from "../support/cluster";
 
 let target: TestCluster;
 let ws: string;
@@ -26,6 +31,9 @@ let wsAdmin: User;
 let viewer: User;
 let outsider: User;
 const controller = withController();
+const SECRET = "s3cr3t-never-shown-7f1c";
+/** Every answer of the kind and object routes, to check afterwards that the secret's value is in none. */
+const answered: string[] = [];
 
 // Admitted under Pod Security "restricted" (the projects' default); no kubelet runs it on realkube.
 const podSpec: V1PodSpec = {
@@ -61,6 +69,21 @@ beforeAll(async () => {
     body: { metadata: { name: "web" }, spec: { replicas: 1, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: podSpec } } },
   });
   await core.createNamespacedPod({ namespace: project, body: { metadata: { name: "web-manual", labels }, spec: podSpec } });
+  const batch = target.kc.makeApiClient(BatchV1Api);
+  const dbLabels = { app: "db" };
+  await apps.createNamespacedStatefulSet({ namespace: project, body: { metadata: { name: "db" }, spec: { serviceName: "db", selector: { matchLabels: dbLabels }, template: { metadata: { labels: dbLabels }, spec: podSpec } } } });
+  const agent = { app: "agent" };
+  await apps.createNamespacedDaemonSet({ namespace: project, body: { metadata: { name: "agent" }, spec: { selector: { matchLabels: agent }, template: { metadata: { labels: agent }, spec: podSpec } } } });
+  const once = { spec: { ...podSpec, restartPolicy: "Never" } };
+  await batch.createNamespacedJob({ namespace: project, body: { metadata: { name: "once" }, spec: { template: once } } });
+  await batch.createNamespacedCronJob({ namespace: project, body: { metadata: { name: "nightly" }, spec: { schedule: "0 3 * * *", jobTemplate: { spec: { template: once } } } } });
+  await core.createNamespacedService({ namespace: project, body: { metadata: { name: "web" }, spec: { selector: labels, ports: [{ port: 80 }] } } });
+  await core.createNamespacedConfigMap({ namespace: project, body: { metadata: { name: "settings" }, data: { "mode.conf": "fast" } } });
+  // kubectl apply would repeat the value in the last-applied annotation: that must not leak either.
+  const lastApplied = JSON.stringify({ apiVersion: "v1", kind: "Secret", metadata: { name: "creds", namespace: project }, stringData: { password: SECRET } });
+  await core.createNamespacedSecret({ namespace: project, body: { metadata: { name: "creds", annotations: { "kubectl.kubernetes.io/last-applied-configuration": lastApplied } }, stringData: { password: SECRET } } });
+  // The controllers have made the Deployment's ReplicaSet and its pod, and said so in Events.
+  await eventually(async () => (await core.listNamespacedPod({ namespace: project })).items.some((p) => p.metadata?.name?.startsWith("web-") && p.metadata.name !== "web-manual"), 100, 200);
 });
 afterAll(async () => {
   await target.stop();
@@ -87,6 +110,13 @@ async function clusterAllows(user: string, groups: string[], verb: string, resou
 }
 
 const names = (l: Listed) => (l.items ?? []).map((i) => i.name);
+
+async function kindAs(user: User, kind: string, name?: string) {
+  const path = `/api/v1/workspaces/${ws}/projects/${project}/workloads/${kind}${name ? `/${name}` : ""}`;
+  const res = await callRoute((name ? objectRoute : kindRoute) as Handler, { method: "GET", path, params: { ws, project, kind, ...(name ? { name } : {}) }, token: await tokenFor(user) });
+  answered.push(JSON.stringify(res.body));
+  return res as { status: number; contentType: string; body: Record<string, never> & { items: Record<string, unknown>[] } };
+}
 
 describe("workloads of a project", () => {
   it("a platform admin who is no member lists its deployments and pods, through the platform viewers' group", async () => {
@@ -159,5 +189,85 @@ describe("workloads of a project", () => {
     await requestReconcile(db(), { id: projectRow.id });
     await controller.settled({ id: projectRow.id });
     await eventually(async () => names((await workloadsAs(late)).body.deployments).includes("web"));
+  });
+});
+
+describe("each kind of a project's workloads, listed and opened", () => {
+  it("a workspace admin lists every kind, each with what kubectl get shows of it", async () => {
+    const lists = Object.fromEntries(await Promise.all(WORKLOAD_KINDS.map(async (kind) => [kind, await kindAs(wsAdmin, kind)] as const)));
+    for (const kind of WORKLOAD_KINDS) expect(lists[kind].status, kind).toBe(200);
+    const row = (kind: string, name: string) => lists[kind].body.items.find((i) => i.name === name);
+    expect(row("deployments", "web")).toMatchObject({ ready: expect.stringMatching(/^\d+\/1$/), createdAt: expect.any(String) });
+    expect(row("statefulsets", "db")).toMatchObject({ ready: expect.stringMatching(/^\d+\/1$/) });
+    expect(row("daemonsets", "agent")).toMatchObject({ desired: expect.any(Number) });
+    expect(row("jobs", "once")).toMatchObject({ completions: expect.stringMatching(/^\d\/1$/) });
+    expect(row("cronjobs", "nightly")).toMatchObject({ schedule: "0 3 * * *", suspended: false, active: 0 });
+    expect(row("pods", "web-manual")).toMatchObject({ phase: expect.stringMatching(/^(Pending|Running)$/), restarts: 0 });
+    expect(row("services", "web")).toMatchObject({ type: "ClusterIP", ports: "80/TCP" });
+    expect(row("configmaps", "settings")).toMatchObject({ keys: ["mode.conf"] });
+    expect(row("secrets", "creds")).toEqual({ name: "creds", createdAt: expect.any(String), type: "Opaque", keys: ["password"] });
+    // The controllers' Events, newest first: the Deployment's scaling at least (a real cluster's controller-manager says it too).
+    const events = lists.events.body.items as { object: string; reason: string; lastSeen: string }[];
+    expect(events).toContainEqual(expect.objectContaining({ object: "Deployment/web", reason: "ScalingReplicaSet" }));
+    expect(events.map((e) => e.lastSeen)).toEqual([...events.map((e) => e.lastSeen)].sort().reverse());
+  });
+
+  it("opens a Deployment and a pod with their status, Events and YAML as the API server returned it", async () => {
+    const deployment = await kindAs(wsAdmin, "deployments", "web");
+    expect(deployment.status).toBe(200);
+    expect(deployment.body).toMatchObject({ kind: "deployments", objectKind: "Deployment", apiVersion: "apps/v1", name: "web", containers: [{ name: "web", image: "registry.example/web:1", init: false }] });
+    expect(deployment.body.facts).toContainEqual({ key: "selector", value: "app=web" });
+    expect(deployment.body.yaml).toMatch(/^apiVersion: apps\/v1\nkind: Deployment\n/);
+    expect(deployment.body.yaml).toContain("uid: ");
+    expect(deployment.body.yaml).not.toContain("managedFields");
+    await eventually(async () => ((await kindAs(wsAdmin, "deployments", "web")).body.events as { items: { reason: string }[] }).items.some((e) => e.reason === "ScalingReplicaSet"), 50, 200);
+
+    const pod = await kindAs(wsAdmin, "pods", "web-manual");
+    expect(pod.status).toBe(200);
+    expect(pod.body.row).toMatchObject({ name: "web-manual", ready: expect.stringMatching(/^[01]\/1$/) });
+    expect(pod.body.facts).toContainEqual({ key: "serviceAccount", value: "default" });
+    expect(pod.body.yaml).toContain("kind: Pod");
+    expect(pod.body.yaml).toContain("restartPolicy: Always");
+    expect(pod.body.events).toMatchObject({ error: null, items: expect.any(Array) });
+    if (!REALKUBE) {
+      // The simulator's scheduler and kubelet run it and say so; realkube has neither, the pod stays Pending.
+      await eventually(async () => ((await kindAs(wsAdmin, "pods", "web-manual")).body.events as { items: { reason: string }[] }).items.some((e) => e.reason === "Started"));
+      expect((await kindAs(wsAdmin, "pods", "web-manual")).body.conditions).toContainEqual(expect.objectContaining({ type: "Ready", status: "True" }));
+    }
+  });
+
+  it("a Secret opens with its keys' names, never its values, neither in the YAML nor in the annotation kubectl writes", async () => {
+    const secret = await kindAs(wsAdmin, "secrets", "creds");
+    expect(secret.status).toBe(200);
+    expect(secret.body.row).toMatchObject({ keys: ["password"] });
+    expect(secret.body.yaml).toContain("kind: Secret");
+    expect(secret.body.yaml).not.toMatch(/^data:/m);
+    expect(secret.body.yaml).not.toContain("last-applied-configuration");
+  });
+
+  it("a kind the member's cluster identity may not read is the cluster's 403, as a problem naming who and what", async () => {
+    const refused = await kindAs(viewer, "secrets");
+    expect(refused.status).toBe(403);
+    expect(refused.contentType).toContain("application/problem+json");
+    expect(refused.body).toMatchObject({ code: "cluster_forbidden", detail: `The cluster's RBAC does not let tenantry:${viewer.username} access secrets here.` });
+    expect((await kindAs(viewer, "secrets", "creds")).status).toBe(403);
+    // What the viewer may read, they read.
+    expect((await kindAs(viewer, "configmaps")).status).toBe(200);
+  });
+
+  it("a kind the pages do not show, a missing object and a project of another tenant are 404s", async () => {
+    const unknown = await kindAs(wsAdmin, "replicationcontrollers");
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ code: "not_found", detail: expect.stringContaining("deployments, statefulsets") });
+    const missing = await kindAs(wsAdmin, "pods", "no-such-pod");
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ code: "not_found" });
+    expect((await kindAs(outsider, "pods")).status).toBe(404);
+  });
+
+  it("no answer of these routes holds the Secret's value, plain or base64", () => {
+    expect(answered.length).toBeGreaterThan(10);
+    const base64 = Buffer.from(SECRET).toString("base64");
+    expect(answered.filter((a) => a.includes(SECRET) || a.includes(base64))).toEqual([]);
   });
 });
