@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useProjectLimits, useProjectQuota, useSetProjectLimits, useSetProjectQuota } from "@/lib/client/hooks/quotas";
-import { useScopePermissions } from "@/lib/client/hooks/permissions";
+import { useCan } from "@/lib/client/hooks/can";
 import type { ContainerLimits, ProjectLimits, ProjectQuota, QuotaSource } from "@/lib/client/types";
 import { projectScope } from "@/lib/client/access-scope";
 import { Button } from "@/components/ui/button";
@@ -24,7 +24,7 @@ export function ProjectQuotaPage({ ws, project }: { ws: string; project: string 
   const t = useT();
   const quota = useProjectQuota(ws, project);
   const limits = useProjectLimits(ws, project);
-  const permissions = useScopePermissions({ workspace: ws, project });
+  const permissions = useCan({ workspace: ws, project });
   const canManage = permissions.can("project-quota.manage");
   return (
     <div className="space-y-6">
@@ -70,9 +70,10 @@ function QuotaCard({ ws, project, quota, canManage }: { ws: string; project: str
   const t = useT();
   const describe = useDescribe();
   const [editing, setEditing] = useState(false);
+  const { requires } = useCan({ workspace: ws, project });
   const notes = Object.fromEntries(Object.entries(quota.sources).map(([k, s]) => [k, <SourceBadge key={k} text={describe(s)} own={s === "project"} />]));
   return (
-    <Card title={t("quota.resourceQuota")} actions={canManage && !editing ? <Button variant="secondary" onClick={() => setEditing(true)}>{t("quota.edit")}</Button> : undefined}>
+    <Card title={t("quota.resourceQuota")} actions={canManage && !editing ? <Button variant="secondary" {...requires("project-quota.manage")} onClick={() => setEditing(true)}>{t("quota.edit")}</Button> : undefined}>
       {editing ? (
         <QuotaForm ws={ws} project={project} quota={quota} onDone={() => setEditing(false)} />
       ) : (

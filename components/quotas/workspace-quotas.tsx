@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { usePoolDryRun, useSetWorkspaceQuota, useWorkspaceQuotas } from "@/lib/client/hooks/quotas";
-import { useScopePermissions } from "@/lib/client/hooks/permissions";
+import { useCan } from "@/lib/client/hooks/can";
 import type { WorkspaceQuota, WorkspaceQuotaSaved } from "@/lib/client/types";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -20,7 +20,7 @@ import { useT } from "@/lib/i18n/client";
 export function WorkspaceQuotas({ ws }: { ws: string }) {
   const t = useT();
   const quotas = useWorkspaceQuotas(ws);
-  const permissions = useScopePermissions({ workspace: ws });
+  const permissions = useCan({ workspace: ws });
   return (
     <div className="space-y-6">
       <PageHeader title={t("tabs.quotas")} description={t("quota.wsDescription")} crumbs={[{ label: t("nav.workspaces"), href: "/workspaces" }, { label: ws, href: `/workspaces/${ws}` }]} />
@@ -39,8 +39,9 @@ export function WorkspaceQuotas({ ws }: { ws: string }) {
 function ClusterPool({ ws, quota, canManage }: { ws: string; quota: WorkspaceQuota; canManage: boolean }) {
   const t = useT();
   const [editing, setEditing] = useState(false);
+  const { requires } = useCan({ workspace: ws });
   return (
-    <Card title={t("quota.clusterTitle", { name: quota.cluster })} actions={canManage && !editing ? <Button variant="secondary" onClick={() => setEditing(true)}>{quota.hard ? t("quota.editPool") : t("quota.setPool")}</Button> : undefined}>
+    <Card title={t("quota.clusterTitle", { name: quota.cluster })} actions={canManage && !editing ? <Button variant="secondary" {...requires("workspace-quotas.manage")} onClick={() => setEditing(true)}>{quota.hard ? t("quota.editPool") : t("quota.setPool")}</Button> : undefined}>
       <div className="space-y-5">
         {editing ? (
           <PoolForm ws={ws} quota={quota} onDone={() => setEditing(false)} />
