@@ -144,7 +144,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     throw new Failure(`Unknown command "${command}".\n${USAGE}`);
   } catch (err) {
-    io.err(err instanceof Failure ? `error: ${err.message}` : `error: ${(err as Error).message ?? err}`);
+    // fetch() says only "fetch failed"; its cause says why (ECONNREFUSED, a certificate, a name that does not resolve).
+    const cause = (err as { cause?: { message?: string } }).cause?.message;
+    io.err(`error: ${(err as Error).message ?? err}${cause ? ` (${cause})` : ""}`);
     return 1;
   }
 }
