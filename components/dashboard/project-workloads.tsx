@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { DataTable, TBody, Td, Th } from "@/components/ui/data-table";
@@ -14,7 +15,14 @@ export function ProjectWorkloads({ workspace, project }: { workspace: string; pr
   const t = useT();
   const workloads = useWorkloads(workspace, project);
   return (
-    <Card title={t("proj.workloads")}>
+    <Card
+      title={t("proj.workloads")}
+      actions={
+        <Link href={`/workspaces/${workspace}/projects/${project}/workloads`} className="text-sm text-indigo-700 hover:underline">
+          {t("wl.allWorkloads")}
+        </Link>
+      }
+    >
       <Loaded query={workloads}>
         {(w) => (
           <div className="space-y-5">

@@ -17,6 +17,7 @@ export function ScopeTabs({ scope, className = "mb-6" }: { scope: AccessScope; c
     { href: `${base}/members`, label: t("tabs.members"), show: can(membersPermission(scope, "view")) },
     { href: `${base}/roles`, label: t("tabs.roles"), show: can(rolesPermission(scope, "view")) },
     { href: review, label: t("tabs.access"), show: can(membersPermission(scope, "view")) },
+    { href: `${base}/workloads`, label: t("tabs.workloads"), show: scope.level === "project" && can("workloads.view") },
     { href: `${base}/${scope.level === "workspace" ? "quotas" : "quota"}`, label: t("tabs.quotas"), show: scope.level !== "platform" && can(scope.level === "workspace" ? "workspace-quotas.view" : "project-quota.view") },
     { href: `${base}/network`, label: t("tabs.network"), show: scope.level !== "platform" && can(scope.level === "workspace" ? "workspace-network.view" : "project-network.view") },
     { href: `${base}/audit`, label: t("nav.audit"), show: scope.level !== "platform" && can(scope.level === "workspace" ? "workspace-audit.view" : "project-audit.view") },
