@@ -1,8 +1,10 @@
-// Plain SQL on the shared pool for the audit log's hot paths (search, webhook ingest). A Prisma raw query costs
-// about 0.5 ms more CPU than the same query through pg, which decides 50 concurrent searches and 20,000 ingested
-// events a second on two cores (bench/audit.bench.mts). Queries are still built with Prisma.sql (parameters, never
-// string concatenation). pg returns int8 and numeric as strings, timestamptz as Date and jsonb parsed.
+// Plain SQL on the shared pool for the hot paths: every request's caller and bindings (lib/auth/session.ts), audit
+// search and webhook ingest. A Prisma raw query costs about 0.5 ms more CPU than the same query through pg, which
+// decides 50 concurrent searches and 20,000 ingested events a second on two cores (bench/audit.bench.mts).
+// Queries are still built with Prisma.sql (parameters, never string concatenation). pg returns int8 and numeric as
+// strings, timestamptz and timestamp (read as UTC, as Prisma writes it) as Date and jsonb parsed.
 import type { Prisma } from "@prisma/client";
+import pg from "pg";
 import { pool } from "./client";
 
 /** Runs a Prisma.Sql: on the pool, in a transaction of ours, or in a Prisma transaction (a console mutation's). */
@@ -10,7 +12,13 @@ export interface SqlExecutor {
   rows<T>(q: Prisma.Sql): Promise<T[]>;
 }
 
-export const onPool: SqlExecutor = { rows: async (q) => (await pool().query(q.text, q.values)).rows };
+// Prisma's DateTime columns without @db.Timestamptz are `timestamp(3)` holding UTC, which pg would read as local time.
+const types = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === pg.types.builtins.TIMESTAMP ? (v: string) => new Date(`${v.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+export const onPool: SqlExecutor = { rows: async (q) => (await pool().query({ text: q.text, values: q.values, types })).rows };
 
 const prismaExecutors = new WeakMap<Prisma.TransactionClient, SqlExecutor>();
 
@@ -27,7 +35,7 @@ export async function transaction<T>(fn: (x: SqlExecutor) => Promise<T>): Promis
   let broken: Error | undefined;
   try {
     await client.query("BEGIN");
-    const result = await fn({ rows: async (q) => (await client.query(q.text, q.values)).rows });
+    const result = await fn({ rows: async (q) => (await client.query({ text: q.text, values: q.values, types })).rows });
     await client.query("COMMIT");
     return result;
   } catch (err) {

@@ -1,8 +1,9 @@
 // Personal access tokens: `tnt_` + 32 random bytes, shown once; only the SHA-256 is stored (a
 // high-entropy secret needs no slow hash). A token acts as its owner, so it never holds more than they do.
 import { createHash, randomBytes } from "node:crypto";
-import type { User } from "@prisma/client";
+import { Prisma, type User } from "@prisma/client";
 import { db } from "../db/client";
+import { onPool } from "../db/sql";
 import { conflict, notFound } from "../api/errors";
 
 const PREFIX = "tnt_";
@@ -42,12 +43,18 @@ export async function revokeAllTokens(userId: string): Promise<number> {
   return (await db().apiToken.deleteMany({ where: { userId } })).count;
 }
 
-/** The active owner of a valid bearer token, or null (unknown, expired, or owner disabled). */
+/**
+ * The active owner of a valid bearer token, or null (unknown, expired, or owner disabled). Every request with a
+ * token asks: one statement on the pool, as for a session (lib/identity/sessions.ts).
+ */
 export async function userForToken(token: string, now = new Date()): Promise<User | null> {
   if (!token.startsWith(PREFIX)) return null;
-  const row = await db().apiToken.findUnique({ where: { hash: sha256(token) }, include: { user: true } });
-  if (!row || (row.expiresAt && row.expiresAt <= now) || row.user.status !== "active") return null;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS)
-    await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
-  return row.user;
+  const [row] = await onPool.rows<User & { tId: string; tExpiresAt: Date | null; tLastUsedAt: Date | null }>(Prisma.sql`
+    SELECT u.*, t."id" AS "tId", t."expiresAt" AS "tExpiresAt", t."lastUsedAt" AS "tLastUsedAt"
+    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."hash" = ${sha256(token)}`);
+  if (!row) return null;
+  const { tId: id, tExpiresAt: expiresAt, tLastUsedAt: lastUsedAt, ...user } = row;
+  if ((expiresAt && expiresAt <= now) || user.status !== "active") return null;
+  if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() > TOUCH_EVERY_MS) await db().apiToken.update({ where: { id }, data: { lastUsedAt: now } });
+  return user;
 }

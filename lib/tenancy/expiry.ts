@@ -2,7 +2,7 @@
 // Authorization ignores an ended one at once (the live filters below sit in the queries that load bindings);
 // the background leader then deletes it (expireMemberships), records `member.expire` for each membership and
 // marks its projects for the reconciler, which removes the member's RoleBindings when the cluster answers.
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { record } from "../audit/record";
 import { requestReconcile } from "../kube/controller/enqueue";
@@ -25,6 +25,18 @@ export const liveProjectMember = (userId: string, now = new Date()): Prisma.Proj
   ...live(now),
   project: { workspace: { members: { some: { userId, ...live(now) } } } },
 });
+
+/**
+ * liveWorkspaceMember() and liveProjectMember() as SQL, for principalFor()'s one statement on the pool: the
+ * membership aliased `m` in force at `now`.
+ */
+const liveSql = (alias: string, now: Date) => Prisma.sql`(${Prisma.raw(alias)}."expiresAt" IS NULL OR ${Prisma.raw(alias)}."expiresAt" > ${now}::timestamptz)`;
+export const liveWorkspaceMemberSql = (userId: string, now: Date) => Prisma.sql`m."userId" = ${userId}::uuid AND ${liveSql("m", now)} AND (NOT m."viaBindings" OR EXISTS (
+  SELECT 1 FROM "Project" lp JOIN "ProjectMember" lpm ON lpm."projectId" = lp."id"
+  WHERE lp."workspaceId" = m."workspaceId" AND lpm."userId" = ${userId}::uuid AND ${liveSql("lpm", now)}))`;
+export const liveProjectMemberSql = (userId: string, now: Date) => Prisma.sql`m."userId" = ${userId}::uuid AND ${liveSql("m", now)} AND EXISTS (
+  SELECT 1 FROM "Project" lp JOIN "WorkspaceMember" lwm ON lwm."workspaceId" = lp."workspaceId"
+  WHERE lp."id" = m."projectId" AND lwm."userId" = ${userId}::uuid AND ${liveSql("lwm", now)})`;
 
 /** How long before its end a membership is announced to its member (TENANTRY_EXPIRY_WARNING_HOURS). */
 export function expiryWarningMs(): number {
