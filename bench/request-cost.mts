@@ -4,7 +4,7 @@
 // statements run directly on the pool. Per request, one after another: p50 / p95, this process's CPU, statements
 // sent and PostgreSQL's planning and execution time (pg_stat_statements). Same PostgreSQL 15 as the other benches.
 // COST_BENCH_REQUESTS (500) per line; COST_BENCH_WORKSPACES (100; 10 projects each, the user admin of half of them).
-// A CPU profile of the same: node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/request-cost.mts
+// A CPU profile of the same: add --execArgv=--cpu-prof --execArgv=--cpu-prof-dir=/tmp/prof to the vitest command.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createRequire } from "node:module";
 import pg from "pg";
