@@ -116,7 +116,8 @@ export function UsersList() {
         search={t("users.search")}
         filters={[
           { key: "status", label: t("tables.filterStatus"), options: [{ value: "active", label: t("status.active") }, { value: "disabled", label: t("status.disabled") }] },
-          { key: "role", label: t("tables.filterRole"), options: (roles.data ?? []).map((r) => ({ value: r.name, label: r.name })) },
+          // Roles to filter by, for those who may read them.
+          ...(roles.data?.length ? [{ key: "role", label: t("tables.filterRole"), options: roles.data.map((r) => ({ value: r.name, label: r.name })) }] : []),
         ]}
         loadingLabel={t("users.loading")}
         empty={<EmptyState title={t("users.empty")} />}
