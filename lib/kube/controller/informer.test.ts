@@ -18,6 +18,7 @@ describe("which watch updates queue a reconcile", () => {
     relabelled.metadata!.labels = {};
     expect(onlyStatusChanged(quota("1", { pods: "10" }, {}), relabelled)).toBe(false);
     const ns: V1Namespace = { metadata: { name: "p", resourceVersion: "1" }, status: { phase: "Active" } };
-    expect(onlyStatusChanged(ns, { metadata: { name: "p", resourceVersion: "2", deletionTimestamp: new Date() }, status: { phase: "Terminating" } })).toBe(false);
+    const deleting: V1Namespace = { metadata: { name: "p", resourceVersion: "2", deletionTimestamp: new Date() }, status: { phase: "Terminating" } };
+    expect(onlyStatusChanged(ns, deleting)).toBe(false);
   });
 });
