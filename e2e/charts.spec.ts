@@ -14,6 +14,7 @@ let podNode = "";
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ baseURL, browser }) => {
+  test.setTimeout(120_000); // a tenant, its namespace and a scheduled pod, then a sign-in
   admin = await signedInApi(baseURL!, "admin", adminPassword);
   expect((await admin.post("/api/v1/workspaces", { data: { name: ws, clusters: ["host"] } })).status()).toBe(201);
   expect((await admin.put(`/api/v1/workspaces/${ws}/quotas/host`, { data: { hard: { "requests.cpu": "4", "requests.memory": "8Gi" } } })).status()).toBe(200);
