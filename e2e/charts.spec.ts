@@ -56,7 +56,7 @@ test("the cluster page lists its nodes with capacity, and requested against allo
   const table = page.getByRole("table", { name: "Nodes" });
   await expect(table.getByRole("row")).toHaveCount(4);
   const first = table.getByRole("row", { name: /sim-node-1/ });
-  for (const text of ["control-plane", "Ready", "4 / 3800m", "16Gi / 15872Mi", "v1.31.0"]) await expect(first).toContainText(text);
+  for (const text of ["control-plane", "ready", "4 / 3800m", "16Gi / 15872Mi", "v1.31.0"]) await expect(first).toContainText(text);
 
   const chart = page.getByRole("figure", { name: "Capacity vs requested" });
   await expect(chart.getByRole("meter")).toHaveCount(6);
