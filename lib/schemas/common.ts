@@ -18,8 +18,11 @@ export const pageQuery = z.object({
 });
 
 /** A list's `sort`: one of its fields ascending, or `-field` descending; the first field is the default. */
-export const sortParam = <const F extends string>(fields: readonly [F, ...F[]]) =>
-  z.enum(fields.flatMap((f) => [f, `-${f}`]) as [F | `-${F}`, ...(F | `-${F}`)[]]).default(fields[0]);
+export const sortParam = <const F extends string>(fields: readonly [F, ...F[]]) => {
+  const values = fields.flatMap((f) => [f, `-${f}`]) as [F | `-${F}`, ...(F | `-${F}`)[]];
+  // zod's enum output is a mapped type TypeScript cannot relate to a generic F: the first field is one of the values.
+  return z.enum(values).default(fields[0] as never);
+};
 
 // RFC 3339 with its offset: a local time without one would mean whatever the server's zone is.
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
