@@ -31,6 +31,7 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   "/api/v1/me/tokens": ["GET", "POST"],
   "/api/v1/me/tokens/[id]": ["DELETE"],
   "/api/v1/openapi.json": ["GET"],
+  "/api/v1/openapi/workspace-spec.schema.json": ["GET"],
   "/api/v1/platform/roles": ["GET", "POST"],
   "/api/v1/platform/roles/[role]": ["GET", "PUT", "DELETE"],
   "/api/v1/search": ["GET"],
@@ -66,10 +67,13 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   "/api/v1/workspaces/[ws]/projects/[project]/roles": ["GET", "POST"],
   "/api/v1/workspaces/[ws]/projects/[project]/roles/[role]": ["GET", "PUT", "DELETE"],
   "/api/v1/workspaces/[ws]/projects/[project]/workloads": ["GET"],
+  "/api/v1/workspaces/[ws]/projects/[project]/workloads/[kind]": ["GET"],
+  "/api/v1/workspaces/[ws]/projects/[project]/workloads/[kind]/[name]": ["GET"],
   "/api/v1/workspaces/[ws]/quotas": ["GET"],
   "/api/v1/workspaces/[ws]/quotas/[cluster]": ["GET", "PUT", "DELETE"],
   "/api/v1/workspaces/[ws]/roles": ["GET", "POST"],
   "/api/v1/workspaces/[ws]/roles/[role]": ["GET", "PUT", "DELETE"],
+  "/api/v1/workspaces/[ws]/spec": ["GET", "PUT"],
 };
 
 /** What the catch-all app/api/v1/[...rest] answers (404 problem+json) on a path no route has. */

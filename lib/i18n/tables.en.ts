@@ -18,4 +18,6 @@ export const tablesEn = {
   "picker.none": "No user matches “{q}” who can be added here.",
   "picker.searching": "Searching…",
   "picker.more": "Show more",
+  "detail.cursorOtherSort": "This cursor belongs to another sort order or is not one this list gave out.",
+  "detail.cursorUnknown": "This cursor is not one this list gave out.",
 };

@@ -20,4 +20,6 @@ export const tablesZh: Record<keyof typeof tablesEn, string> = {
   "picker.none": "没有可添加到此处且匹配“{q}”的用户。",
   "picker.searching": "搜索中…",
   "picker.more": "显示更多",
+  "detail.cursorOtherSort": "此游标属于另一种排序，或不是此列表给出的。",
+  "detail.cursorUnknown": "此游标不是此列表给出的。",
 };

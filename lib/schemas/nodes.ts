@@ -13,7 +13,7 @@ export const nodeSummaryOut = z
     kubeletVersion: z.string().nullable(),
     capacity: amounts,
     allocatable: amounts,
-    requested: amounts.describe("Summed requests of the pods bound to the node that have not finished."),
+    requested: amounts.describe("Summed requests of the pods bound to the node that have not finished"),
     pods: z.number().int().min(0),
   })
   .meta({ id: "NodeSummary" });
