@@ -2,7 +2,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
-import { DataTable, TBody, Td, Th } from "@/components/ui/data-table";
+import { DataTable, TBody, Td, THead } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { useWorkloads } from "@/lib/client/hooks/dashboard";
 import { useT } from "@/lib/i18n/client";
@@ -56,13 +56,7 @@ function List<T extends { name: string }>({ title, list, head, children }: { tit
         <p className="text-sm text-zinc-500">{t("proj.noneYet")}</p>
       ) : (
         <DataTable caption={title}>
-          <thead>
-            <tr>
-              {head.map((h) => (
-                <Th key={h}>{h}</Th>
-              ))}
-            </tr>
-          </thead>
+          <THead head={head} />
           <TBody>
             {list.items.map((item) => (
               <tr key={item.name}>

@@ -41,6 +41,19 @@ export function Td({ className = "", ...props }: TdHTMLAttributes<HTMLTableCellE
   return <td className={`whitespace-nowrap px-4 py-3 text-zinc-700 ${className}`} {...props} />;
 }
 
+/** A header row of plain column titles. */
+export function THead({ head }: { head: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {head.map((h) => (
+          <Th key={h}>{h}</Th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 export function TBody({ children }: { children: ReactNode }) {
   return <tbody className="divide-y divide-zinc-100">{children}</tbody>;
 }

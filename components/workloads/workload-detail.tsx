@@ -3,7 +3,7 @@
 // containers, the Events about it and its YAML (read-only; a Secret's values never reach the browser).
 import type { ReactNode } from "react";
 import { Card, DetailList } from "@/components/ui/card";
-import { DataTable, TBody, Td, Th } from "@/components/ui/data-table";
+import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { useWorkload, type WorkloadDetail } from "@/lib/client/hooks/workloads";
@@ -123,13 +123,7 @@ function Table({ title, head, children }: { title: string; head: string[]; child
   return (
     <Card title={title}>
       <DataTable caption={title}>
-        <thead>
-          <tr>
-            {head.map((h) => (
-              <Th key={h}>{h}</Th>
-            ))}
-          </tr>
-        </thead>
+        <THead head={head} />
         <TBody>{children}</TBody>
       </DataTable>
     </Card>

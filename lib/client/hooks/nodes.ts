@@ -1,19 +1,11 @@
 "use client";
+// GET /api/v1/clusters/{cluster}/nodes (lib/kube/nodes.ts): quantities in Kubernetes notation.
 import { useQuery } from "@tanstack/react-query";
 import { apiGet } from "../api";
 
-/** GET /api/v1/clusters/{cluster}/nodes (lib/kube/nodes.ts): quantities in Kubernetes notation. */
-export interface NodeSummary {
-  name: string;
-  roles: string[];
-  status: "Ready" | "NotReady" | "Unknown";
-  unschedulable: boolean;
-  kubeletVersion: string | null;
-  capacity: { cpu: string; memory: string };
-  allocatable: { cpu: string; memory: string };
-  requested: { cpu: string; memory: string };
-  pods: number;
-}
+import type { NodeSummary } from "../../kube/nodes";
+
+export type { NodeSummary };
 
 export function useClusterNodes(cluster: string) {
   return useQuery({
