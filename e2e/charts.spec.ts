@@ -88,6 +88,8 @@ test("'Any time' covers days back; dragging across the histogram narrows the tim
   await expect(rows.filter({ hasText: "project.create" })).toHaveCount(1);
   const plot = page.getByTestId("audit-histogram").locator(".u-over");
   await expect(plot).toBeVisible();
+  // The histogram sits below the filters, past the fold: the mouse only reaches what is in the viewport.
+  await plot.scrollIntoViewIfNeeded();
   const box = (await plot.boundingBox())!;
   const y = box.y + box.height / 2;
   await page.mouse.move(box.x + box.width * 0.5, y);
