@@ -2,12 +2,13 @@
 import { useRouter } from "next/navigation";
 import { useState, type ChangeEvent } from "react";
 import { useZodForm } from "@/lib/client/form";
-import { clusterCreate } from "@/lib/schemas/cluster";
 import { useT } from "@/lib/i18n/client";
 import { useRegisterCluster } from "@/lib/client/hooks/clusters";
 import { Card } from "@/components/ui/card";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
+
+const clusterSchema = () => import("@/lib/schemas/cluster").then((m) => m.clusterCreate);
 
 const MAX_KUBECONFIG_BYTES = 256 * 1024;
 
@@ -16,7 +17,7 @@ export function RegisterClusterForm() {
   const t = useT();
   const router = useRouter();
   const register = useRegisterCluster();
-  const form = useZodForm(clusterCreate, { defaultValues: { name: "", displayName: "", kubeconfig: "" } });
+  const form = useZodForm(clusterSchema, { defaultValues: { name: "", displayName: "", kubeconfig: "" } });
   const [fileError, setFileError] = useState<string>();
 
   async function onFile(e: ChangeEvent<HTMLInputElement>) {

@@ -1,12 +1,14 @@
 "use client";
 import { useZodForm } from "@/lib/client/form";
-import { providerBody } from "@/lib/schemas/identity";
-import { useCreateProvider, useTestDraft, useUpdateProvider, type ProviderInput, type TestResult } from "@/lib/client/hooks/identity";
+import { TestResultLine } from "./test-result-line";
+import { useCreateProvider, useTestDraft, useUpdateProvider, type ProviderInput } from "@/lib/client/hooks/identity";
 import type { IdentityProviderInfo } from "@/lib/client/types";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+
+const providerSchema = () => import("@/lib/schemas/identity").then((m) => m.providerBody);
 
 // [config key, label, placeholder]: the placeholders are examples of values, the same in every language.
 const OIDC_FIELDS = [
@@ -31,17 +33,6 @@ const LDAP_FIELDS = [
   ["groupNameAttribute", "idp.field.groupNameAttribute", "cn"],
 ] as const satisfies readonly (readonly [string, MessageKey, string])[];
 
-/** A test connection's answer, for the form and the provider's card. */
-export function TestResultLine({ result }: { result: TestResult | undefined }) {
-  const t = useT();
-  if (!result) return null;
-  return (
-    <p role="status" className={`text-sm ${result.ok ? "text-emerald-700" : "text-red-700"}`}>
-      {t(result.ok ? "idp.testOk" : "idp.testFailed", { message: result.message })}
-    </p>
-  );
-}
-
 type ProviderValues = Record<string, string | boolean> & { type: "oidc" | "ldap"; enabled: boolean; startTls: boolean; insecureSkipVerify: boolean };
 
 /**
@@ -55,7 +46,7 @@ export function ProviderForm({ provider, onDone }: { provider?: IdentityProvider
   const test = useTestDraft();
   const saved = (k: string) => String(provider?.config[k] ?? "");
   const configKeys = [...OIDC_FIELDS, ...LDAP_FIELDS].map(([k]) => k as string);
-  const form = useZodForm<ProviderValues, ProviderInput>(providerBody, {
+  const form = useZodForm<ProviderValues, ProviderInput>(providerSchema, {
     defaultValues: {
       ...Object.fromEntries([...configKeys, "caCert"].map((k) => [k, saved(k)])),
       type: provider?.type ?? "oidc",

@@ -1,4 +1,5 @@
 "use client";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { useDeleteProvider, useIdentityProviders, useTestProvider, useUpdateProvider, type ProviderInput } from "@/lib/client/hooks/identity";
 import type { IdentityProviderInfo } from "@/lib/client/types";
@@ -9,9 +10,12 @@ import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { DetailList } from "@/components/ui/card";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { ProviderForm, TestResultLine } from "./provider-form";
+import { TestResultLine } from "./test-result-line";
 import { BindingsTable } from "./bindings-table";
 import { useCan } from "@/lib/client/hooks/can";
+
+// Opened by a click (or below the fold): the form layer (react-hook-form) loads with it, not in the page's first load.
+const ProviderForm = dynamic(() => import("./provider-form").then((m) => m.ProviderForm), { ssr: false });
 
 /** The body PUT takes to change only what `change` says of a saved provider (its secret stays). */
 const asInput = (p: IdentityProviderInfo, change: Partial<ProviderInput>): ProviderInput => ({

@@ -4,13 +4,15 @@ import { useZodForm } from "@/lib/client/form";
 import type { AccessScope } from "@/lib/client/access-scope";
 import { useAddMember } from "@/lib/client/hooks/members";
 import type { Role } from "@/lib/client/types";
-import { memberBody } from "@/lib/schemas/rbac";
+import type { memberBody } from "@/lib/schemas/rbac";
 import { SelectField } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { RoleOptions } from "./role-options";
 import { UserPicker } from "./user-picker";
 import { ExpiryPicker, expiryInstant, type Expiry } from "./expiry-picker";
 import { useT } from "@/lib/i18n/client";
+
+const memberSchema = () => import("@/lib/schemas/rbac").then((m) => m.memberBody);
 
 // The least a new member should start with at each level.
 const defaultRole = { platform: "platform-regular", workspace: "regular", project: "viewer" } as const;
@@ -20,7 +22,7 @@ interface InviteValues { username: string; role: string; expiry: Expiry }
 export function InviteMemberForm({ scope, roles, held, onDone }: { scope: AccessScope; roles: Role[]; held: Set<string>; onDone: () => void }) {
   const t = useT();
   const add = useAddMember(scope);
-  const form = useZodForm<InviteValues, z.output<typeof memberBody>>(memberBody, {
+  const form = useZodForm<InviteValues, z.output<typeof memberBody>>(memberSchema, {
     defaultValues: { username: "", role: defaultRole[scope.level], expiry: { kind: "never" } },
     // A preset counts from the moment the form is sent.
     toBody: ({ username, role, expiry }) => {

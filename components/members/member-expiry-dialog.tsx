@@ -6,9 +6,11 @@ import { useChangeMemberExpiry } from "@/lib/client/hooks/members";
 import type { Member } from "@/lib/client/types";
 import { Dialog } from "@/components/ui/dialog";
 import { FormActions } from "@/components/ui/form-actions";
-import { memberPatch } from "@/lib/schemas/rbac";
+import type { memberPatch } from "@/lib/schemas/rbac";
 import { useT } from "@/lib/i18n/client";
 import { ExpiryPicker, expiryInstant, expiryOf, type Expiry } from "./expiry-picker";
+
+const patchSchema = () => import("@/lib/schemas/rbac").then((m) => m.memberPatch);
 
 /** When a member's access ends: a preset, a date and time, or never. */
 export function MemberExpiryDialog({ scope, member, onClose }: { scope: AccessScope; member: Member | null; onClose: () => void }) {
@@ -23,7 +25,7 @@ export function MemberExpiryDialog({ scope, member, onClose }: { scope: AccessSc
 function ExpiryForm({ scope, member, onClose }: { scope: AccessScope; member: Member; onClose: () => void }) {
   const t = useT();
   const change = useChangeMemberExpiry(scope);
-  const form = useZodForm<{ expiry: Expiry }, z.output<typeof memberPatch>>(memberPatch, {
+  const form = useZodForm<{ expiry: Expiry }, z.output<typeof memberPatch>>(patchSchema, {
     defaultValues: { expiry: expiryOf(member.expiresAt) },
     toBody: ({ expiry }) => ({ expiresAt: expiryInstant(expiry) }),
     fieldOf: (path) => (path === "expiresAt" ? "expiry" : undefined),

@@ -1,4 +1,5 @@
 "use client";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { membersPermission, scopeCrumbs, type AccessScope } from "@/lib/client/access-scope";
 import { useChangeMemberRole, useMembers } from "@/lib/client/hooks/members";
@@ -9,10 +10,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ProblemAlert } from "@/components/roles/problem-alert";
 import { useHeldPermissions } from "@/components/roles/use-held-permissions";
 import { useCan } from "@/lib/client/hooks/can";
-import { InviteMemberForm } from "./invite-member-form";
 import { MEMBER_FILTERS, MembersTable } from "./members-table";
 import { RemoveMemberDialog } from "./remove-member-dialog";
-import { MemberExpiryDialog } from "./member-expiry-dialog";
 import { RaiseRoleDialog, type RoleRaise } from "./raise-role-dialog";
 import { gainedPermissions } from "./role-change";
 import { ScopeTabs } from "./scope-tabs";
@@ -20,6 +19,10 @@ import { useT } from "@/lib/i18n/client";
 import type { Member, Role } from "@/lib/client/types";
 import { fromInfinite } from "@/lib/client/hooks/list";
 import { useListView } from "@/lib/client/list-view";
+
+// Opened by a click (or below the fold): the form layer (react-hook-form) loads with it, not in the page's first load.
+const InviteMemberForm = dynamic(() => import("./invite-member-form").then((m) => m.InviteMemberForm), { ssr: false });
+const MemberExpiryDialog = dynamic(() => import("./member-expiry-dialog").then((m) => m.MemberExpiryDialog), { ssr: false });
 
 const NO_ROLES: Role[] = [];
 

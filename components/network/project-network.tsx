@@ -2,7 +2,6 @@
 import { useState } from "react";
 import { get, type FieldError } from "react-hook-form";
 import { useZodForm } from "@/lib/client/form";
-import { projectNetworkBody } from "@/lib/schemas/network";
 import { useProjectNetwork, useSetProjectNetwork, type ProjectNetworkInput } from "@/lib/client/hooks/network";
 import { useCan } from "@/lib/client/hooks/can";
 import { projectScope } from "@/lib/client/access-scope";
@@ -15,6 +14,8 @@ import { ScopeTabs } from "@/components/members/scope-tabs";
 import { AllowListEditor } from "./allow-list-editor";
 import { isolationChanges, ProjectIsolationConfirm } from "./isolation-confirm";
 import { useT } from "@/lib/i18n/client";
+
+const networkSchema = () => import("@/lib/schemas/network").then((m) => m.projectNetworkBody);
 
 export function ProjectNetworkPage({ ws, project }: { ws: string; project: string }) {
   const t = useT();
@@ -48,7 +49,7 @@ function Settings({ ws, project, current }: { ws: string; project: string; curre
   const save = useSetProjectNetwork(ws, project);
   const { can, guard } = useCan({ workspace: ws, project });
   const canManage = can("project-network.manage");
-  const form = useZodForm<ProjectNetworkInput, ProjectNetworkInput>(projectNetworkBody, {
+  const form = useZodForm<ProjectNetworkInput, ProjectNetworkInput>(networkSchema, {
     defaultValues: { isolated: current.isolated, allow: current.allow, egress: current.egress ?? { isolated: false, allow: [] } },
     toBody: (values) => values,
     // An entry's issue (`allow.2.cidr`) shows under its row.

@@ -1,8 +1,7 @@
 "use client";
-import { useMemo } from "react";
+import { useCallback } from "react";
 import { apiSend } from "@/lib/client/api";
 import { useZodForm } from "@/lib/client/form";
-import { passwordChange } from "@/lib/schemas/identity";
 import { useT } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -13,8 +12,11 @@ const change = { mutateAsync: (body: { currentPassword: string; newPassword: str
 export function PasswordForm({ onDone }: { onDone: () => void }) {
   const t = useT();
   // The route's body, and the new password typed twice alike.
-  const schema = useMemo(
-    () => passwordChange.extend({ confirm: passwordChange.shape.currentPassword }).strict().refine((v) => v.newPassword === v.confirm, { message: t("profile.mismatch"), path: ["confirm"] }),
+  const schema = useCallback(
+    () =>
+      import("@/lib/schemas/identity").then(({ passwordChange }) =>
+        passwordChange.extend({ confirm: passwordChange.shape.currentPassword }).strict().refine((v) => v.newPassword === v.confirm, { message: t("profile.mismatch"), path: ["confirm"] }),
+      ),
     [t],
   );
   const form = useZodForm(schema, { defaultValues: { currentPassword: "", newPassword: "", confirm: "" } });

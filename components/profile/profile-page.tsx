@@ -1,14 +1,17 @@
 "use client";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
-import { PasswordForm } from "./password-form";
 import { SessionsCard } from "./sessions-card";
 import { TokensCard } from "./tokens-card";
 import { LoginRecordsCard } from "./login-records-card";
+
+// Opened by a click (or below the fold): the form layer (react-hook-form) loads with it, not in the page's first load.
+const PasswordForm = dynamic(() => import("./password-form").then((m) => m.PasswordForm), { ssr: false });
 
 export function ProfilePage({ username, hasPassword }: { username: string; hasPassword: boolean }) {
   const t = useT();

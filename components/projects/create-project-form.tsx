@@ -1,18 +1,19 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useZodForm } from "@/lib/client/form";
-import { projectCreate } from "@/lib/schemas/project";
 import { useT } from "@/lib/i18n/client";
 import { useCreateProject } from "@/lib/client/hooks/projects";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
+
+const projectSchema = () => import("@/lib/schemas/project").then((m) => m.projectCreate);
 
 /** A project is one namespace on one of the workspace's clusters. */
 export function CreateProjectForm({ workspace, clusters, onCancel }: { workspace: string; clusters: string[]; onCancel: () => void }) {
   const t = useT();
   const router = useRouter();
   const create = useCreateProject(workspace);
-  const form = useZodForm(projectCreate, { defaultValues: { name: "", cluster: clusters[0] ?? "", displayName: "" } });
+  const form = useZodForm(projectSchema, { defaultValues: { name: "", cluster: clusters[0] ?? "", displayName: "" } });
   const onSubmit = form.submit(create, { onSuccess: (project) => router.push(`/workspaces/${workspace}/projects/${project.name}`) });
 
   if (clusters.length === 0) {

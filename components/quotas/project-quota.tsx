@@ -13,12 +13,15 @@ import { ScopeTabs } from "@/components/members/scope-tabs";
 import { CONTAINER_KEYS, ResourceMapEditor, SourceBadge, toMap, toRows, type Row } from "./resource-map-editor";
 import { QuotaFields, quotaFieldOf, toHard, toQuotaValues, type QuotaFormValues } from "./quota-fields";
 import { useZodForm } from "@/lib/client/form";
-import { limitsBody, projectQuotaBody, type LimitsBody, type ProjectQuotaBody } from "@/lib/schemas/quota";
+import type { LimitsBody, ProjectQuotaBody } from "@/lib/schemas/quota";
 import { get, type FieldError } from "react-hook-form";
 import { UsageBars } from "./usage-bars";
 import { PodSecurityCard } from "./pod-security-card";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n";
+
+const quotaSchema = () => import("@/lib/schemas/quota").then((m) => m.projectQuotaBody);
+const limitsSchema = () => import("@/lib/schemas/quota").then((m) => m.limitsBody);
 
 export function ProjectQuotaPage({ ws, project }: { ws: string; project: string }) {
   const t = useT();
@@ -91,7 +94,7 @@ function QuotaForm({ ws, project, quota, onDone }: { ws: string; project: string
   const t = useT();
   const describe = useDescribe();
   const save = useSetProjectQuota(ws, project);
-  const form = useZodForm<QuotaFormValues, ProjectQuotaBody>(projectQuotaBody, {
+  const form = useZodForm<QuotaFormValues, ProjectQuotaBody>(quotaSchema, {
     defaultValues: { quota: toQuotaValues(quota.effective, quota.sources) },
     toBody: (values) => ({ hard: toHard(values.quota!, inheritedQuota) }),
     fieldOf: (path, values) => (path.startsWith("hard.") ? quotaFieldOf("quota", path.slice(5), values.quota) : undefined),
@@ -114,7 +117,7 @@ function LimitsCard({ ws, project, limits, canManage }: { ws: string; project: s
   const describe = useDescribe();
   const save = useSetProjectLimits(ws, project);
   // Every value in effect, own or not; only the project's own (and edited) ones are saved.
-  const form = useZodForm<LimitRows, LimitsBody>(limitsBody, {
+  const form = useZodForm<LimitRows, LimitsBody>(limitsSchema, {
     defaultValues: Object.fromEntries(LIMIT_FIELDS.map(([k]) => [k, toRows(limits.effective?.[k] ?? limits.limits[k], limits.sources[k])])) as LimitRows,
     toBody: (rows) => Object.fromEntries(LIMIT_FIELDS.map(([k]) => [k, toMap(rows[k].filter((r) => !INHERITED_LIMIT.includes(r.source)))])),
     // `max.cpu` belongs to the max row whose key is cpu.

@@ -13,9 +13,11 @@ import { ScopeTabs } from "@/components/members/scope-tabs";
 import { workspaceScope } from "@/lib/client/access-scope";
 import { QuotaFields, quotaFieldOf, toHard, toQuotaValues, type QuotaFormValues } from "./quota-fields";
 import { useZodForm } from "@/lib/client/form";
-import { workspaceQuotaBody, type WorkspaceQuotaBody } from "@/lib/schemas/quota";
+import type { WorkspaceQuotaBody } from "@/lib/schemas/quota";
 import { UsageBars } from "./usage-bars";
 import { useT } from "@/lib/i18n/client";
+
+const poolSchema = () => import("@/lib/schemas/quota").then((m) => m.workspaceQuotaBody);
 
 export function WorkspaceQuotas({ ws }: { ws: string }) {
   const t = useT();
@@ -84,7 +86,7 @@ function PoolForm({ ws, quota, onDone }: { ws: string; quota: WorkspaceQuota; on
   const save = useSetWorkspaceQuota(ws, quota.cluster);
   const preview = usePoolDryRun(ws, quota.cluster);
   const [impact, setImpact] = useState<WorkspaceQuotaSaved["changedProjects"] | null>(null);
-  const form = useZodForm<QuotaFormValues, WorkspaceQuotaBody>(workspaceQuotaBody, {
+  const form = useZodForm<QuotaFormValues, WorkspaceQuotaBody>(poolSchema, {
     defaultValues: { hard: toQuotaValues(quota.hard), def: toQuotaValues(quota.defaultProject?.hard) },
     toBody: poolBody,
     fieldOf: (path, values) =>

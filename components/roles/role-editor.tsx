@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useZodForm } from "@/lib/client/form";
-import { roleBody, roleUpdate, type RoleBody } from "@/lib/schemas/rbac";
+import type { RoleBody } from "@/lib/schemas/rbac";
 import { scopeHref, type AccessScope } from "@/lib/client/access-scope";
 import { useCreateRole, useUpdateRole } from "@/lib/client/hooks/roles";
 import type { Role, Template } from "@/lib/client/types";
@@ -13,6 +13,9 @@ import { RoleDiffDialog } from "./role-diff-dialog";
 import { chosenFromStored, effectiveTemplates, templateDiff, type TemplateIndex } from "./role-selection";
 import { TemplateMatrix } from "./template-matrix";
 import { useT } from "@/lib/i18n/client";
+
+const createSchema = () => import("@/lib/schemas/rbac").then((m) => m.roleBody);
+const updateSchema = () => import("@/lib/schemas/rbac").then((m) => m.roleUpdate);
 
 interface EditorProps {
   scope: AccessScope;
@@ -32,7 +35,7 @@ export function RoleEditor({ scope, templates, index, held, role, readOnly }: Ed
   const update = useUpdateRole(scope, role?.name ?? "");
   const [chosen, setChosen] = useState(() => chosenFromStored(role?.templates ?? [], index));
   const [reviewing, setReviewing] = useState(false);
-  const form = useZodForm(role ? roleUpdate : roleBody, {
+  const form = useZodForm(role ? updateSchema : createSchema, {
     defaultValues: { name: "", displayName: role?.displayName ?? "", description: role?.description ?? "", templates: effectiveTemplates(chosen, index) },
   });
   const next = form.watch("templates");

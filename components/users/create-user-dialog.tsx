@@ -1,17 +1,18 @@
 "use client";
 import { useZodForm } from "@/lib/client/form";
 import { useCreateUser } from "@/lib/client/hooks/users";
-import { userCreate } from "@/lib/schemas/rbac";
 import { useT } from "@/lib/i18n/client";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { PlatformRoleField } from "./platform-role-field";
 
+const userSchema = () => import("@/lib/schemas/rbac").then((m) => m.userCreate);
+
 export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
   const create = useCreateUser();
-  const form = useZodForm(userCreate, {
+  const form = useZodForm(userSchema, {
     defaultValues: { username: "", password: "", displayName: "", email: "", platformRole: "platform-regular", mustChangePassword: true },
   });
 

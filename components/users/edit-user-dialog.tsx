@@ -2,12 +2,13 @@
 import { useZodForm } from "@/lib/client/form";
 import { useUpdateUser, type UserPatchInput } from "@/lib/client/hooks/users";
 import type { User } from "@/lib/client/types";
-import { userPatch } from "@/lib/schemas/rbac";
 import { useT } from "@/lib/i18n/client";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { PlatformRoleField } from "./platform-role-field";
+
+const patchSchema = () => import("@/lib/schemas/rbac").then((m) => m.userPatch);
 
 interface EditValues { displayName: string; email: string; platformRole: string; password: string; mustChangePassword: boolean }
 
@@ -15,7 +16,7 @@ interface EditValues { displayName: string; email: string; platformRole: string;
 function EditUserForm({ user, onClose }: { user: User; onClose: () => void }) {
   const t = useT();
   const update = useUpdateUser(user.username);
-  const form = useZodForm<EditValues, UserPatchInput>(userPatch, {
+  const form = useZodForm<EditValues, UserPatchInput>(patchSchema, {
     defaultValues: { displayName: user.displayName ?? "", email: user.email ?? "", platformRole: user.platformRole, password: "", mustChangePassword: true },
     toBody: (v) => {
       const text = (s: string) => s.trim() || null;

@@ -1,4 +1,5 @@
 "use client";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import Link from "next/link";
 import { useUsers } from "@/lib/client/hooks/users";
@@ -15,11 +16,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { useViewer } from "@/components/shell/viewer";
-import { CreateUserDialog } from "./create-user-dialog";
 import { DeleteUserDialog } from "./delete-user-dialog";
-import { EditUserDialog } from "./edit-user-dialog";
 import { UserStatusDialog } from "./user-status-dialog";
 import { LockState } from "./lock-state";
+
+// Opened by a click (or below the fold): the form layer (react-hook-form) loads with it, not in the page's first load.
+const CreateUserDialog = dynamic(() => import("./create-user-dialog").then((m) => m.CreateUserDialog), { ssr: false });
+const EditUserDialog = dynamic(() => import("./edit-user-dialog").then((m) => m.EditUserDialog), { ssr: false });
 
 const FILTERS = ["status", "role"] as const;
 

@@ -1,7 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useZodForm } from "@/lib/client/form";
-import { workspaceCreate } from "@/lib/schemas/workspace";
 import { useT } from "@/lib/i18n/client";
 import { useCreateWorkspace } from "@/lib/client/hooks/workspaces";
 import { Dialog } from "@/components/ui/dialog";
@@ -10,13 +9,15 @@ import { FormActions } from "@/components/ui/form-actions";
 import { useViewer } from "@/components/shell/viewer";
 import { ClusterCheckboxes } from "./cluster-checkboxes";
 
+const workspaceSchema = () => import("@/lib/schemas/workspace").then((m) => m.workspaceCreate);
+
 export function CreateWorkspaceDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
   const router = useRouter();
   const create = useCreateWorkspace();
   // Placement is a platform decision (the BFF refuses it to others): a self-provisioner's workspace starts unplaced.
   const mayPlace = useViewer().can("workspaces.manage");
-  const form = useZodForm(workspaceCreate, { defaultValues: { name: "", displayName: "", description: "", clusters: [] as string[] } });
+  const form = useZodForm(workspaceSchema, { defaultValues: { name: "", displayName: "", description: "", clusters: [] as string[] } });
   const clusters = form.watch("clusters");
 
   function close() {

@@ -1,4 +1,5 @@
 "use client";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useState } from "react";
 import { useWorkspace } from "@/lib/client/hooks/workspaces";
@@ -10,13 +11,15 @@ import { Card, DetailList } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { useViewer } from "@/components/shell/viewer";
-import { CreateProjectForm } from "@/components/projects/create-project-form";
 import { ProjectsTable } from "@/components/projects/projects-table";
 import { ScopeTabs } from "@/components/members/scope-tabs";
 import { workspaceScope } from "@/lib/client/access-scope";
 import { useT } from "@/lib/i18n/client";
 import { WorkspaceOverview } from "@/components/dashboard/workspace-overview";
 import { DeleteResourceDialog } from "@/components/ui/delete-resource-dialog";
+
+// Opened by a click (or below the fold): the form layer (react-hook-form) loads with it, not in the page's first load.
+const CreateProjectForm = dynamic(() => import("@/components/projects/create-project-form").then((m) => m.CreateProjectForm), { ssr: false });
 
 export function WorkspaceDetail({ name }: { name: string }) {
   const viewer = useViewer();

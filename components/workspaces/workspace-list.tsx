@@ -1,4 +1,5 @@
 "use client";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useState } from "react";
 import { useWorkspaces } from "@/lib/client/hooks/workspaces";
@@ -12,8 +13,10 @@ import { ListTable, type ListColumn } from "@/components/ui/list-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
 import { useViewer } from "@/components/shell/viewer";
-import { CreateWorkspaceDialog } from "./create-workspace-dialog";
 import { useT } from "@/lib/i18n/client";
+
+// Opened by a click (or below the fold): the form layer (react-hook-form) loads with it, not in the page's first load.
+const CreateWorkspaceDialog = dynamic(() => import("./create-workspace-dialog").then((m) => m.CreateWorkspaceDialog), { ssr: false });
 
 const FILTERS = ["cluster"] as const;
 

@@ -41,13 +41,13 @@ describe("the schema as the form's resolver", () => {
   const run = (resolver: ReturnType<typeof schemaResolver>, values: object) => resolver(values, undefined, { fields: {}, shouldUseNativeValidation: false });
 
   it("leaves a blank optional field out and keeps a blank required one, so it reads Required.", async () => {
-    const resolver = schemaResolver(schema, { fieldOf: (path) => path.split(".")[0] });
+    const resolver = schemaResolver(async () => schema, { fieldOf: (path) => path.split(".")[0] });
     expect(await run(resolver, { name: "a", note: "", hard: {} })).toEqual({ values: { name: "a", hard: {} }, errors: {} });
     expect((await run(resolver, { name: "", note: "", hard: {} })).errors).toMatchObject({ name: { message: "Required." } });
   });
 
   it("puts a body issue on the field that made it (a map key with dots included)", async () => {
-    const resolver = schemaResolver<{ rows: { v: string }[] }, unknown>(schema, {
+    const resolver = schemaResolver<{ rows: { v: string }[] }, unknown>(async () => schema, {
       toBody: (v) => ({ name: "a", hard: { "requests.cpu": v.rows[0]!.v } }),
       fieldOf: (path) => (path === "hard.requests.cpu" ? "rows.0.v" : undefined),
     });
@@ -60,7 +60,7 @@ describe("a form's own check in Chinese", () => {
   it("words the schema's English message as the server would", async () => {
     const zh = translatorFor("zh");
     const localize = messageLocalizer(matchedSources(en));
-    const resolver = schemaResolver(z.object({ name: dnsLabel }), { fieldOf: (path) => path, localize: (m) => localize(m, zh) });
+    const resolver = schemaResolver(async () => z.object({ name: dnsLabel }), { fieldOf: (path) => path, localize: (m) => localize(m, zh) });
     const { errors } = await resolver({ name: "Not_A_Name" }, undefined, { fields: {}, shouldUseNativeValidation: false });
     expect(errors).toMatchObject({ name: { message: zh("field.dnsLabel") } });
     expect(zh("field.dnsLabel")).not.toBe(en["field.dnsLabel"]);

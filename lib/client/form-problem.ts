@@ -57,14 +57,18 @@ export interface ResolverOptions<V> {
   fieldOf: (path: string, values: V) => string | undefined;
   /** A message in the reader's language (the schemas speak English, as the server does). */
   localize?: (message: string) => string;
-  /** zod's parse options: its own messages in the reader's language. */
-  zodParams?: Parameters<z.ZodType["parse"]>[1];
+  /** zod's parse options (its own messages in the reader's language), loaded with the schema. */
+  zodParams?: () => Promise<Parameters<z.ZodType["parse"]>[1]>;
 }
 
+/** The route's schema, imported when the form first checks: zod and the schemas stay out of the page's first load. */
+export type SchemaLoader<B> = () => Promise<z.ZodType<B>>;
+
 /** The route's schema reads the body the form's values make; each issue is put on its field, or on `root`. */
-export function schemaResolver<V extends FieldValues, B>(schema: z.ZodType<B>, { toBody, fieldOf, localize = (m) => m, zodParams }: ResolverOptions<V>): Resolver<V, unknown, B> {
-  const zod = zodResolver(schema as z.ZodType<B, FieldValues>, zodParams as never);
+export function schemaResolver<V extends FieldValues, B>(loadSchema: SchemaLoader<B>, { toBody, fieldOf, localize = (m) => m, zodParams }: ResolverOptions<V>): Resolver<V, unknown, B> {
   return async (values, context, options) => {
+    const [schema, params] = await Promise.all([loadSchema(), zodParams?.()]);
+    const zod = zodResolver(schema as z.ZodType<B, FieldValues>, params as never);
     const body = toBody ? toBody(values) : withoutBlanks(schema, values);
     const result = await zod(body as FieldValues, context, { ...options, shouldUseNativeValidation: false } as never);
     if (!Object.keys(result.errors).length) return { values: result.values as B, errors: {} };

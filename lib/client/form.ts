@@ -2,13 +2,11 @@
 // The console's forms: react-hook-form validating with the route's own zod schema before anything is sent, each
 // error under its field until the field is fixed, and a refusal said once (field issues inline, the rest as one
 // toast, which the form's next success takes down).
-import { useId } from "react";
+import { useEffect, useId } from "react";
 import { get, useForm, type DefaultValues, type FieldError, type FieldValues, type Path } from "react-hook-form";
-import type { z } from "zod";
 import { ApiError } from "./api";
-import { schemaResolver, splitProblem, topLevelField } from "./form-problem";
+import { schemaResolver, splitProblem, topLevelField, type SchemaLoader } from "./form-problem";
 import { markSentByForm } from "./toast";
-import { zhCN } from "zod/locales";
 import { useLocale, useLocalize, useT } from "@/lib/i18n/client";
 import { useDismissToasts, useToast } from "@/components/ui/toast";
 
@@ -20,7 +18,12 @@ interface Options<V extends FieldValues> {
   fieldOf?: (path: string, values: V) => string | undefined;
 }
 
-export function useZodForm<V extends FieldValues, B>(schema: z.ZodType<B>, { defaultValues, toBody, fieldOf }: Options<V>) {
+// zod (its classic API cannot be tree-shaken) and the schemas built with it were most of a form page's first-load
+// JavaScript, so a form gets its schema as `() => import("@/lib/schemas/…")`: fetched once the form is on the page,
+// awaited by the first check, which still runs in the browser before anything is sent.
+const zhParams = () => import("zod/v4/locales/zh-CN.js").then((m) => ({ error: m.default().localeError }));
+
+export function useZodForm<V extends FieldValues, B>(loadSchema: SchemaLoader<B>, { defaultValues, toBody, fieldOf }: Options<V>) {
   const t = useT();
   const toast = useToast();
   const dismiss = useDismissToasts();
@@ -28,7 +31,8 @@ export function useZodForm<V extends FieldValues, B>(schema: z.ZodType<B>, { def
   const topLevel = topLevelField(Object.keys(defaultValues ?? {}));
   const fieldFor = fieldOf ?? ((path: string) => topLevel(path));
   const localize = useLocalize();
-  const resolver = schemaResolver<V, B>(schema, { toBody, fieldOf: fieldFor, localize, zodParams: useLocale() === "zh" ? { error: zhCN().localeError } : undefined });
+  const resolver = schemaResolver<V, B>(loadSchema, { toBody, fieldOf: fieldFor, localize, zodParams: useLocale() === "zh" ? zhParams : undefined });
+  useEffect(() => void loadSchema(), [loadSchema]);
   const form = useForm<V, unknown, B>({ defaultValues, resolver, mode: "onSubmit", reValidateMode: "onChange" });
 
   /** Props for a TextField / SelectField / TextAreaField: registered, with its error while it has one. */
