@@ -37,8 +37,10 @@ export function MoveProjectDialog({ project, open, onClose }: { project: Project
     move.reset();
     onClose();
   };
+  // Through the promise, not mutate()'s onSuccess: once moved, the old address answers 404 and its page may unmount
+  // this dialog first, which drops that callback (as in DeleteDialog). A refusal shows through move.error.
   const confirm = () =>
-    move.mutate({ workspace: to, members }, { onSuccess: (done) => router.push(`/workspaces/${done.to}/projects/${done.project}`) });
+    move.mutateAsync({ workspace: to, members }).then((done) => router.push(`/workspaces/${done.to}/projects/${done.project}`), () => undefined);
 
   return (
     <Dialog open={open} title={t("proj.moveTitle", { name: project.name })} onClose={close}>

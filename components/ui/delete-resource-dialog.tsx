@@ -37,7 +37,10 @@ export function DeleteDialog<R>(props: {
       pending={remove.isPending}
       confirmLabel={t(props.title)}
       pendingLabel={t("ui.deleting")}
-      onConfirm={() => remove.mutate(undefined, { onSuccess: () => router.push(props.back) })}
+      // Not mutate()'s own onSuccess: the deletion invalidates this page's query, whose 404 can replace the page
+      // (and unmount this dialog) first, and React Query then drops that callback; the page stayed on "not found".
+      // A refusal shows through remove.error.
+      onConfirm={() => remove.mutateAsync().then(() => router.push(props.back), () => undefined)}
       onClose={close}
     >
       {rich(t(props.body), { name: <span className="font-mono font-medium text-zinc-900">{props.name}</span> })}
