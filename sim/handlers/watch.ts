@@ -14,7 +14,9 @@ export function serveWatch(store: Store, d: ResourceDef, ns: string | undefined,
   const typed = (o: KObject) => ({ apiVersion: apiVersionOf(d), kind: d.kind, ...o });
   res.writeHead(200, { "Content-Type": "application/json", "Transfer-Encoding": "chunked" });
   res.flushHeaders();
-  const send = (type: string, object: unknown) => res.write(JSON.stringify({ type, object }) + "\n");
+  // Nothing after the end: a bookmark or an event due between end() and the response's "close" would otherwise be a
+  // write after end, an unhandled error that takes the whole simulator down.
+  const send = (type: string, object: unknown) => { if (!res.writableEnded) res.write(JSON.stringify({ type, object }) + "\n"); };
   // As the API server's watch cache: an object changed into the selector is ADDED, out of it DELETED.
   function deliver(e: StoreEvent) {
     const now = matches(e.object);
@@ -43,6 +45,7 @@ export function serveWatch(store: Store, d: ResourceDef, ns: string | undefined,
   const bookmark = () => send("BOOKMARK", { kind: d.kind, apiVersion: apiVersionOf(d), metadata: { resourceVersion: store.resourceVersion } });
   const timeoutMs = (q.timeoutSeconds && q.timeoutSeconds > 0 ? q.timeoutSeconds : 1800) * 1000;
   const bookmarks = q.allowWatchBookmarks ? [setInterval(bookmark, store.bookmarkEveryMs), setTimeout(bookmark, Math.max(0, timeoutMs - 1000))] : [];
-  const timeout = setTimeout(() => res.end(), timeoutMs);
-  res.on("close", () => { unsubscribe(); clearTimeout(timeout); for (const t of bookmarks) clearTimeout(t); });
+  const stop = () => { unsubscribe(); clearTimeout(timeout); for (const t of bookmarks) clearTimeout(t); };
+  const timeout = setTimeout(() => { stop(); res.end(); }, timeoutMs);
+  res.on("close", stop);
 }
