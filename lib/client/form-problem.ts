@@ -3,9 +3,14 @@
 import type { FieldError, FieldErrors, FieldValues, Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
+import { config as zodConfig } from "zod/v4/core";
 import { ApiError, errorMessage } from "./api";
 import { problemKey } from "../i18n/problems";
 import type { MessageKey, Translate } from "../i18n";
+
+// The console's CSP forbids eval: zod's JIT probes it (`new Function`) when it builds an object schema, and the
+// browser reports the caught attempt as a violation. Set before any schema module loads (they load after this one).
+zodConfig({ jitless: true });
 
 export interface SplitProblem {
   /** Form field name → the first message for it. */
