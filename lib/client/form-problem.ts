@@ -3,14 +3,17 @@
 import type { FieldError, FieldErrors, FieldValues, Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { config as zodConfig } from "zod/v4/core";
 import { ApiError, errorMessage } from "./api";
 import { problemKey } from "../i18n/problems";
 import type { MessageKey, Translate } from "../i18n";
 
 // The console's CSP forbids eval: zod's JIT probes it (`new Function`) when it builds an object schema, and the
-// browser reports the caught attempt as a violation. Set before any schema module loads (they load after this one).
-zodConfig({ jitless: true });
+// browser reports the caught attempt as a violation. Set before a schema module loads, in the same lazy path (a
+// static import of zod's core here put 5 kB on the form pages' first load).
+const jitless = () => import("zod/v4/core").then((m) => void m.config({ jitless: true }));
+
+/** A form's schema loader that first turns zod's JIT off (see above). */
+export const withJitless = <B>(load: SchemaLoader<B>): SchemaLoader<B> => () => jitless().then(load);
 
 export interface SplitProblem {
   /** Form field name → the first message for it. */
@@ -72,7 +75,7 @@ export type SchemaLoader<B> = () => Promise<z.ZodType<B>>;
 /** The route's schema reads the body the form's values make; each issue is put on its field, or on `root`. */
 export function schemaResolver<V extends FieldValues, B>(loadSchema: SchemaLoader<B>, { toBody, fieldOf, localize = (m) => m, zodParams }: ResolverOptions<V>): Resolver<V, unknown, B> {
   return async (values, context, options) => {
-    const [schema, params] = await Promise.all([loadSchema(), zodParams?.()]);
+    const [schema, params] = await Promise.all([withJitless(loadSchema)(), zodParams?.()]);
     const zod = zodResolver(schema as z.ZodType<B, FieldValues>, params as never);
     const body = toBody ? toBody(values) : withoutBlanks(schema, values);
     const result = await zod(body as FieldValues, context, { ...options, shouldUseNativeValidation: false } as never);

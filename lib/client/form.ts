@@ -5,7 +5,7 @@
 import { useEffect, useId } from "react";
 import { get, useForm, type DefaultValues, type FieldError, type FieldValues, type Path } from "react-hook-form";
 import { ApiError } from "./api";
-import { schemaResolver, splitProblem, topLevelField, type SchemaLoader } from "./form-problem";
+import { schemaResolver, splitProblem, topLevelField, withJitless, type SchemaLoader } from "./form-problem";
 import { markSentByForm } from "./toast";
 import { useLocale, useLocalize, useT } from "@/lib/i18n/client";
 import { useDismissToasts, useToast } from "@/components/ui/toast";
@@ -32,7 +32,7 @@ export function useZodForm<V extends FieldValues, B>(loadSchema: SchemaLoader<B>
   const fieldFor = fieldOf ?? ((path: string) => topLevel(path));
   const localize = useLocalize();
   const resolver = schemaResolver<V, B>(loadSchema, { toBody, fieldOf: fieldFor, localize, zodParams: useLocale() === "zh" ? zhParams : undefined });
-  useEffect(() => void loadSchema(), [loadSchema]);
+  useEffect(() => void withJitless(loadSchema)(), [loadSchema]);
   const form = useForm<V, unknown, B>({ defaultValues, resolver, mode: "onSubmit", reValidateMode: "onChange" });
 
   /** Props for a TextField / SelectField / TextAreaField: registered, with its error while it has one. */
