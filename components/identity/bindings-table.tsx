@@ -3,7 +3,7 @@ import { useState, type FormEvent } from "react";
 import { useBindings, useCreateBinding, useDeleteBinding } from "@/lib/client/hooks/identity";
 import { useT } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
-import { ListTable, type ListColumn } from "@/components/ui/list-table";
+import { actionsColumn, ListTable, type ListColumn } from "@/components/ui/list-table";
 import { useListView } from "@/lib/client/list-view";
 import type { GroupBindingInfo } from "@/lib/client/types";
 import { FormError, TextField } from "@/components/ui/field";
@@ -28,11 +28,8 @@ export function BindingsTable({ provider }: { provider: string }) {
     { id: "role", header: t("idp.role"), cell: (b) => b.role },
     { id: "expiresAt", header: t("expiry.column"), cell: (b) => <ExpiryText expiresAt={b.expiresAt} /> },
     {
-      id: "actions",
+      ...actionsColumn,
       header: t("ui.actions"),
-      srOnly: true,
-      fixed: true,
-      className: "text-right",
       cell: (b) => (
         <Button variant="ghost" className="px-2 text-red-700" {...guard("settings.manage", remove.isPending)} onClick={() => remove.mutate(b.id)} aria-label={t("idp.removeBinding", { group: b.group })}>
           {t("ui.remove")}

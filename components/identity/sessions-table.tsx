@@ -7,7 +7,7 @@ import { formatDateTime } from "@/lib/client/format";
 import type { SessionInfo } from "@/lib/client/types";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { ListTable, type ListColumn } from "@/components/ui/list-table";
+import { actionsColumn, ListTable, type ListColumn } from "@/components/ui/list-table";
 import { useListView } from "@/lib/client/list-view";
 
 const NONE: SessionInfo[] = [];
@@ -54,11 +54,8 @@ export function SessionsTable({
   ];
   if (end)
     columns.push({
-      id: "actions",
+      ...actionsColumn,
       header: t("ui.actions"),
-      srOnly: true,
-      fixed: true,
-      className: "text-right",
       cell: (s) =>
         markCurrent && s.current ? (
           <span className="text-xs text-zinc-500">{t("profile.thisSession")}</span>

@@ -3,7 +3,7 @@ import type { Member, Role } from "@/lib/client/types";
 import type { ListView } from "@/lib/client/list-view";
 import { formatDate } from "@/lib/client/format";
 import { Button } from "@/components/ui/button";
-import { ListTable, type ListColumn, type ListSource } from "@/components/ui/list-table";
+import { actionsColumn, ListTable, type ListColumn, type ListSource } from "@/components/ui/list-table";
 import { EmptyState } from "@/components/ui/states";
 import { RoleOptions } from "./role-options";
 import { ExpiryText } from "./expiry-picker";
@@ -67,10 +67,8 @@ export function MembersTable({ caption, source, view, roles, manage }: TableProp
   ];
   if (manage)
     columns.push({
-      id: "actions",
+      ...actionsColumn,
       header: t("ui.actions"),
-      srOnly: true,
-      fixed: true,
       className: "whitespace-nowrap text-right",
       cell: (m) => (
         <>

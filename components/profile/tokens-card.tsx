@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
-import { ListTable, type ListColumn } from "@/components/ui/list-table";
+import { actionsColumn, ListTable, type ListColumn } from "@/components/ui/list-table";
 import { FormError, TextField } from "@/components/ui/field";
 import { formatDateTime } from "@/lib/client/format";
 import { useCreateToken, useDeleteToken, useMyTokens } from "@/lib/client/hooks/profile";
@@ -54,11 +54,8 @@ export function TokensCard() {
     { id: "expires", header: t("tokens.expires"), cell: (token) => (token.expiresAt ? formatDateTime(token.expiresAt) : t("tokens.never")) },
     { id: "lastUsed", header: t("tokens.lastUsed"), cell: (token) => formatDateTime(token.lastUsedAt) },
     {
-      id: "actions",
+      ...actionsColumn,
       header: t("ui.actions"),
-      srOnly: true,
-      fixed: true,
-      className: "text-right",
       cell: (token) => (
         <Button variant="ghost" className="px-2 text-red-700" aria-label={t("tokens.revokeNamed", { name: token.name })} disabled={remove.isPending} onClick={() => setRevoking(token)}>
           {t("tokens.revoke")}

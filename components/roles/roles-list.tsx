@@ -4,7 +4,7 @@ import { useState } from "react";
 import { rolesPermission, scopeCrumbs, scopeHref, type AccessScope } from "@/lib/client/access-scope";
 import { useRoles } from "@/lib/client/hooks/roles";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { ListTable, type ListColumn } from "@/components/ui/list-table";
+import { actionsColumn, ListTable, type ListColumn } from "@/components/ui/list-table";
 import { fromQuery } from "@/lib/client/hooks/list";
 import { useListView } from "@/lib/client/list-view";
 import type { Role } from "@/lib/client/types";
@@ -58,11 +58,8 @@ export function RolesList({ scope }: { scope: AccessScope }) {
     { id: "permissions", header: t("roles.permissions"), cell: (r) => r.templates.length },
     { id: "members", header: t("tabs.members"), cell: (r) => r.memberCount },
     {
-      id: "actions",
+      ...actionsColumn,
       header: t("ui.actions"),
-      srOnly: true,
-      fixed: true,
-      className: "text-right",
       cell: (r) =>
         canManage &&
         !r.builtIn && (

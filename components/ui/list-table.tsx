@@ -26,6 +26,9 @@ export interface ListColumn<T> {
   className?: string;
 }
 
+/** The row buttons' column, the same in every list: spread it and add its header and cell. */
+export const actionsColumn = { id: "actions", srOnly: true, fixed: true, className: "text-right" } as const;
+
 export interface ListFilter {
   key: string;
   label: string;

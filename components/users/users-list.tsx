@@ -11,7 +11,7 @@ import { formatDateTime } from "@/lib/client/format";
 import type { User } from "@/lib/client/types";
 import { useT } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
-import { ListTable, type ListColumn } from "@/components/ui/list-table";
+import { actionsColumn, ListTable, type ListColumn } from "@/components/ui/list-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -72,11 +72,8 @@ export function UsersList() {
   ];
   if (canManage)
     columns.push({
-      id: "actions",
+      ...actionsColumn,
       header: t("ui.actions"),
-      srOnly: true,
-      fixed: true,
-      className: "text-right",
       cell: (u) => (
         <>
           <Button variant="ghost" className="px-2" aria-label={t("ui.editNamed", { name: u.username })} onClick={() => setEditing(u)}>
