@@ -1,0 +1,61 @@
+// The console's pages, read from app/(console)/**/page.tsx so a new page is walked without being listed, with
+// each dynamic segment filled from the seeded demo. Shared by the page walks (layout, read-only, axe) and sign-in.
+import { readdirSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { expect, type Page } from "@playwright/test";
+import { adminPassword, demoPassword } from "./api";
+
+/** The demo object behind each dynamic segment; a role segment names a role of its own level. */
+const DEMO: Record<string, string> = {
+  ws: "demo",
+  project: "demo-web",
+  cluster: "host",
+  username: "alice",
+  kind: "configmaps",
+  name: "kube-root-ca.crt",
+};
+const ROLE_BY_LEVEL: [prefix: string, role: string][] = [
+  ["/workspaces/[ws]/projects/[project]/roles", "operator"],
+  ["/workspaces/[ws]/roles", "admin"],
+  ["/platform/roles", "platform-admin"],
+];
+
+function fill(template: string): string {
+  const role = ROLE_BY_LEVEL.find(([prefix]) => template.startsWith(prefix))?.[1];
+  return template.replace(/\[(\w+)\]/g, (_, key: string) => (key === "role" ? role : DEMO[key]) ?? `[${key}]`);
+}
+
+/** Every console page as a concrete path (the catch-all not-found page left out), sorted. */
+export function consolePages(root = "app/(console)"): string[] {
+  const out: string[] = [];
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) {
+        if (!entry.startsWith("[...")) visit(path);
+      } else if (entry === "page.tsx") {
+        out.push(fill(`/${relative(root, dir).split(sep).filter(Boolean).join("/")}`));
+      }
+    }
+  };
+  visit(root);
+  return out.sort();
+}
+
+export type DemoUser = "admin" | "alice" | "bob" | "carol" | "dave";
+
+/** Signs in through the form, as a user would; the page is left on where the console sends them. */
+export async function signIn(page: Page, username: DemoUser | string, password = username === "admin" ? adminPassword : demoPassword) {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** Opens a page and waits until its heading is there and no list or panel is still loading. */
+export async function openSettled(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.locator("h1").first()).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /Loading/ })).toHaveCount(0);
+}
