@@ -8,6 +8,7 @@ import { useListView } from "@/lib/client/list-view";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { DetailList } from "@/components/ui/card";
 import { useT } from "@/lib/i18n/client";
+import { CodeBlock } from "@/components/ui/code-block";
 
 const target = (e: AuditEvent) => [e.resource, e.name].filter(Boolean).join("/") || "—";
 const tenant = (e: AuditEvent) => [e.workspace, e.project].filter(Boolean).join(" / ") || "—";
@@ -29,9 +30,9 @@ function EventDetail({ e }: { e: AuditEvent }) {
         ]}
       />
       {e.request ? (
-        <pre className="max-h-80 overflow-auto rounded bg-zinc-900 p-3 text-xs text-zinc-100" aria-label={t("audit.requestSummary")}>
+        <CodeBlock label={t("audit.requestSummary")} className="max-h-80">
           {JSON.stringify(e.request, null, 2)}
-        </pre>
+        </CodeBlock>
       ) : (
         <p className="text-sm text-zinc-500">{t("audit.noRequest")}</p>
       )}

@@ -15,6 +15,7 @@ import { useT } from "@/lib/i18n/client";
 import { Loaded, RecentActivity } from "./parts";
 import { ProjectWorkloads } from "./project-workloads";
 import { YourAccessEnds } from "@/components/members/your-access-ends";
+import { CodeBlock } from "@/components/ui/code-block";
 
 /** The project at a glance; every panel is gated on the viewer's permission in the project. */
 export function ProjectOverview({ project: p }: { project: Project }) {
@@ -113,9 +114,9 @@ function KubectlPanel({ project: p }: { project: Project }) {
         <dt className="text-zinc-500">{t("proj.identity")}</dt>
         <dd className="font-mono">{identity}</dd>
       </dl>
-      <pre tabIndex={0} className="mt-3 overflow-x-auto rounded bg-zinc-100 p-3 text-xs text-zinc-800">
+      <CodeBlock label={t("proj.kubectl")} className="mt-3">
         {`kubectl --context ${p.cluster} -n ${p.namespace} get pods\nkubectl --context ${p.cluster} -n ${p.namespace} auth can-i --list --as ${identity}`}
-      </pre>
+      </CodeBlock>
     </Card>
   );
 }
@@ -131,7 +132,7 @@ function ManagedObjects({ project: p }: { project: Project }) {
       <div className="border-t border-zinc-200 px-5 py-4">
         {open && (
           <Loaded query={objects}>
-            {(o) => (o.error ? <p className="text-sm text-red-700">{o.error}</p> : <pre tabIndex={0} className="max-h-96 overflow-auto rounded bg-zinc-100 p-3 text-xs text-zinc-800">{o.yaml}</pre>)}
+            {(o) => (o.error ? <p className="text-sm text-red-700">{o.error}</p> : <CodeBlock label={t("proj.managedObjects")}>{o.yaml}</CodeBlock>)}
           </Loaded>
         )}
       </div>

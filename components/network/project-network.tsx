@@ -14,6 +14,7 @@ import { ScopeTabs } from "@/components/members/scope-tabs";
 import { AllowListEditor } from "./allow-list-editor";
 import { isolationChanges, ProjectIsolationConfirm } from "./isolation-confirm";
 import { useT } from "@/lib/i18n/client";
+import { CodeBlock } from "@/components/ui/code-block";
 
 const networkSchema = () => import("@/lib/schemas/network").then((m) => m.projectNetworkBody);
 
@@ -33,7 +34,7 @@ export function ProjectNetworkPage({ ws, project }: { ws: string; project: strin
           <Settings key={network.dataUpdatedAt} ws={ws} project={project} current={network.data} />
           <Card title={t("net.generated")}>
             {network.data.yaml ? (
-              <pre data-testid="network-yaml" className="overflow-x-auto rounded bg-zinc-950 p-4 text-xs text-zinc-100">{network.data.yaml}</pre>
+              <CodeBlock testId="network-yaml" label={t("net.generated")}>{network.data.yaml}</CodeBlock>
             ) : (
               <p data-testid="network-yaml" className="text-sm text-zinc-500">{t("net.noPolicies")}</p>
             )}
@@ -47,7 +48,7 @@ export function ProjectNetworkPage({ ws, project }: { ws: string; project: strin
 function Settings({ ws, project, current }: { ws: string; project: string; current: ProjectNetwork }) {
   const t = useT();
   const save = useSetProjectNetwork(ws, project);
-  const { can, guard } = useCan({ workspace: ws, project });
+  const { can, guard, requires } = useCan({ workspace: ws, project });
   const canManage = can("project-network.manage");
   const form = useZodForm<ProjectNetworkInput, ProjectNetworkInput>(networkSchema, {
     defaultValues: { isolated: current.isolated, allow: current.allow, egress: current.egress ?? { isolated: false, allow: [] } },
@@ -65,7 +66,7 @@ function Settings({ ws, project, current }: { ws: string; project: string; curre
   const onSubmit = changes.length ? form.handleSubmit(() => setAsking(true)) : form.submit(save);
   return (
     <Card title={t("net.settings")}>
-      <form className="space-y-5" noValidate onSubmit={onSubmit}>
+      <form className="space-y-5" noValidate onSubmit={onSubmit} {...requires("project-network.manage")}>
         {current.workspaceIsolated && <p className="text-sm text-zinc-600">{t("net.wsIsolatedNote")}</p>}
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={values.isolated} {...guard("project-network.manage")} onChange={(e) => set("isolated", e.target.checked)} />

@@ -19,6 +19,7 @@ import { UsageBars } from "./usage-bars";
 import { PodSecurityCard } from "./pod-security-card";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n";
+import { CodeBlock } from "@/components/ui/code-block";
 
 const quotaSchema = () => import("@/lib/schemas/quota").then((m) => m.projectQuotaBody);
 const limitsSchema = () => import("@/lib/schemas/quota").then((m) => m.limitsBody);
@@ -64,7 +65,7 @@ function AppliedYaml({ yaml }: { yaml: string }) {
   return (
     <details className="rounded-lg bg-white shadow-sm ring-1 ring-zinc-200">
       <summary className="cursor-pointer px-5 py-3 text-sm font-semibold text-zinc-900">{t("quota.yamlTitle")}</summary>
-      <pre data-testid="quota-yaml" tabIndex={0} className="mx-5 mb-4 max-h-96 overflow-auto rounded bg-zinc-100 p-3 text-xs text-zinc-800">{yaml}</pre>
+      <CodeBlock testId="quota-yaml" label={t("quota.yamlTitle")} className="mx-5 mb-4 max-h-96">{yaml}</CodeBlock>
     </details>
   );
 }
@@ -116,6 +117,7 @@ function LimitsCard({ ws, project, limits, canManage }: { ws: string; project: s
   const t = useT();
   const describe = useDescribe();
   const save = useSetProjectLimits(ws, project);
+  const { requires } = useCan({ workspace: ws, project });
   // Every value in effect, own or not; only the project's own (and edited) ones are saved.
   const form = useZodForm<LimitRows, LimitsBody>(limitsSchema, {
     defaultValues: Object.fromEntries(LIMIT_FIELDS.map(([k]) => [k, toRows(limits.effective?.[k] ?? limits.limits[k], limits.sources[k])])) as LimitRows,
@@ -138,7 +140,7 @@ function LimitsCard({ ws, project, limits, canManage }: { ws: string; project: s
         {t("limits.inEffect", { value: eff ? LIMIT_FIELDS.filter(([k]) => eff[k]).map(([k, l]) => `${t(l)} ${Object.entries(eff[k]!).map(([r, v]) => `${r}=${v}`).join(", ")}`).join(" · ") : t("limits.none") })}
       </p>
       {canManage && (
-        <form className="space-y-4" noValidate onSubmit={form.submit(save)}>
+        <form className="space-y-4" noValidate onSubmit={form.submit(save)} {...requires("project-quota.manage")}>
           <div className="grid gap-4 sm:grid-cols-2">
             {LIMIT_FIELDS.map(([k, label]) => (
               <ResourceMapEditor key={k} label={t(label)} keys={CONTAINER_KEYS} rows={rows[k]} onChange={(r) => form.setValue(k, r, { shouldValidate: form.formState.isSubmitted })} errors={errorsOf(k)} describe={describe} inherited={(s) => INHERITED_LIMIT.includes(s)} />

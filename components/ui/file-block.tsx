@@ -2,6 +2,7 @@
 import { Button } from "./button";
 import { CopyButton } from "./copy-button";
 import { useT } from "@/lib/i18n/client";
+import { CodeBlock } from "./code-block";
 
 /** A file to save somewhere (a kubeconfig, a policy): where, its content, and Copy / Download (`download={false}`: a snippet). */
 export function FileBlock({ path, content, download: downloadable = true }: { path: string; content: string; download?: boolean }) {
@@ -27,9 +28,9 @@ export function FileBlock({ path, content, download: downloadable = true }: { pa
           )}
         </span>
       </figcaption>
-      <pre tabIndex={0} aria-label={path} className="max-h-80 overflow-auto rounded bg-zinc-900 p-3 text-xs text-zinc-100">
+      <CodeBlock label={path} className="max-h-80">
         {content}
-      </pre>
+      </CodeBlock>
     </figure>
   );
 }

@@ -12,6 +12,7 @@ import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n";
 import { cell } from "./cells";
 import { COLUMNS, kindLabel } from "./workloads-page";
+import { CodeBlock } from "@/components/ui/code-block";
 
 export function WorkloadDetailPage({ ws, project, kind, name }: { ws: string; project: string; kind: WorkloadKind; name: string }) {
   const t = useT();
@@ -111,9 +112,9 @@ function Detail({ ws, project, d }: { ws: string; project: string; d: WorkloadDe
         </Card>
       )}
       <Card title={t("wl.yaml")}>
-        <pre tabIndex={0} aria-label={t("wl.yaml")} data-testid="workload-yaml" className="max-h-[32rem] overflow-auto rounded bg-zinc-950 p-4 text-xs text-zinc-100">
+        <CodeBlock label={t("wl.yaml")} testId="workload-yaml" className="max-h-[32rem]">
           {d.yaml}
-        </pre>
+        </CodeBlock>
       </Card>
     </>
   );
