@@ -7,6 +7,7 @@ import { workloadsEn } from "./workloads.en";
 import { confirmEn } from "./confirm.en";
 import { chartsEn } from "./charts.en";
 import { specEn } from "./spec.en";
+import { readonlyEn } from "./readonly.en";
 
 export const en = {
   ...consoleEn,
@@ -17,6 +18,7 @@ export const en = {
   ...confirmEn,
   ...chartsEn,
   ...specEn,
+  ...readonlyEn,
   "common.loading": "Loading…",
   "common.loadMore": "Load more",
   "common.name": "Name",

@@ -9,6 +9,7 @@ import { workloadsZh } from "./workloads.zh";
 import { confirmZh } from "./confirm.zh";
 import { chartsZh } from "./charts.zh";
 import { specZh } from "./spec.zh";
+import { readonlyZh } from "./readonly.zh";
 
 export const zh: Record<MessageKey, string> = {
   ...consoleZh,
@@ -19,6 +20,7 @@ export const zh: Record<MessageKey, string> = {
   ...confirmZh,
   ...chartsZh,
   ...specZh,
+  ...readonlyZh,
   "common.loading": "加载中…",
   "common.loadMore": "加载更多",
   "common.name": "名称",
