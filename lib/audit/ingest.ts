@@ -5,10 +5,12 @@ import { createHash } from "node:crypto";
 import { Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { transaction } from "../db/sql";
-import type { KubeAuditEvent, KubeAuditEventList } from "../schemas/audit";
+import { kubeAuditEventList, type KubeAuditEvent, type KubeAuditEventList } from "../schemas/audit";
+import { invalid } from "../api/errors";
 import { appendSealed, type UnsealedEvent } from "./record";
 import { isUniqueViolation } from "../db/errors";
 import { redact, redactText } from "./redact";
+import { screenEvents, type Refusal } from "./screen";
 
 export interface IngestResult {
   received: number;
@@ -27,6 +29,20 @@ export function auditUuid(cluster: string, auditID: string): string {
   if (UUID.test(auditID)) return auditID.toLowerCase();
   const h = createHash("sha256").update(`${cluster}\0${auditID}`).digest("hex");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * A webhook body (parsed JSON) as the log takes it: the EventList validated as a whole (a bad one is a 422 and
+ * nothing of it is stored), then screened event by event (screenEvents()). The bench runs this too.
+ */
+export function readEventList(json: unknown): { received: number; list: KubeAuditEventList; refused: number; refusals: Refusal[] } {
+  const parsed = kubeAuditEventList.safeParse(json);
+  if (!parsed.success)
+    throw invalid(
+      parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join(".") || "body", message: i.message })),
+      "The body is not an audit.k8s.io/v1 EventList.",
+    );
+  return { received: parsed.data.items.length, ...screenEvents(parsed.data) };
 }
 
 function boundedObject(obj: unknown, resource: string | undefined): unknown {

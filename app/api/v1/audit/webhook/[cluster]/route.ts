@@ -7,8 +7,7 @@ import { AppError, badRequest, invalid, problemResponse } from "@/lib/api/errors
 import { badString, readText, toStorable } from "@/lib/api/body";
 import { clientInfo } from "@/lib/api/client-info";
 import { record } from "@/lib/audit/record";
-import { ingestEventList } from "@/lib/audit/ingest";
-import { screenEvents } from "@/lib/audit/screen";
+import { ingestEventList, readEventList } from "@/lib/audit/ingest";
 import { clusterForToken } from "@/lib/audit/token";
 import { kubeAuditEventList } from "@/lib/schemas/audit";
 import { clusterParams } from "@/lib/schemas/cluster";
@@ -46,22 +45,16 @@ async function receive(req: Request, ctx: { params: Promise<{ cluster: string }>
     } catch {
       throw badRequest("The request body is not valid JSON.");
     }
-    const parsed = kubeAuditEventList.safeParse(json);
-    if (!parsed.success)
-      throw invalid(
-        parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join(".") || "body", message: i.message })),
-        "The body is not an audit.k8s.io/v1 EventList.",
-      );
-    const { list, refused, refusals } = screenEvents(parsed.data);
+    const { received, list, refused, refusals } = readEventList(json);
     const result = await ingestEventList(target, list);
     const m = metrics();
-    m.webhookBatchSize.observe({ cluster: target.name }, parsed.data.items.length);
+    m.webhookBatchSize.observe({ cluster: target.name }, received);
     for (const [outcome, n] of [["accepted", result.accepted], ["duplicate", result.duplicates], ["skipped", result.skipped], ["refused", refused]] as const) {
       if (n) m.auditIngested.inc({ cluster: target.name, result: outcome }, n);
     }
     observeRequest({ requestId, method: "POST", pathname: path, status: 200, startedAt, user: `system:audit-webhook:${target.name}` });
     return Response.json(
-      { ...result, received: parsed.data.items.length, refused, ...(refusals.length ? { refusals } : {}) },
+      { ...result, received, refused, ...(refusals.length ? { refusals } : {}) },
       { headers: { "cache-control": "no-store", "x-request-id": requestId } },
     );
   } catch (err) {
