@@ -5,6 +5,7 @@ import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import type { AuditHistogram } from "@/lib/client/types";
 import { useLocale } from "@/lib/i18n/client";
+import { intlLocale } from "@/lib/client/format";
 import { SERIES } from "./histogram-series";
 
 const HEIGHT = 180;
@@ -45,7 +46,7 @@ function useThemeVersion(): number {
 export default function AuditHistogramChart({ data, onZoom }: { data: AuditHistogram; onZoom: (fromMs: number, toMs: number) => void }) {
   const box = useRef<HTMLDivElement>(null);
   const zoom = useRef(onZoom);
-  const locale = useLocale() === "zh" ? "zh-CN" : "en";
+  const locale = intlLocale(useLocale());
   const theme = useThemeVersion();
   useEffect(() => {
     zoom.current = onZoom;

@@ -1,7 +1,7 @@
 "use client";
 import dynamic from "next/dynamic";
 import type { AuditHistogram as Histogram } from "@/lib/client/types";
-import { formatDateTime } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/format";
 import { Button } from "@/components/ui/button";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n";
@@ -26,12 +26,13 @@ const intervals: Record<string, MessageKey> = {
  */
 export function AuditHistogram({ data, onZoom, onReset }: { data: Histogram; onZoom: (fromMs: number, toMs: number) => void; onReset?: () => void }) {
   const t = useT();
+  const { formatDateTime, formatNumber } = useFormat();
   const total = data.buckets.reduce((n, b) => n + b.count, 0);
   return (
     <figure className="mb-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-zinc-200" aria-label={t("audit.overTime")}>
       <figcaption className="mb-2 flex flex-wrap items-center justify-between gap-x-4 gap-y-1 text-xs text-zinc-500">
         <span>
-          {t(total === 1 ? "audit.totalOne" : "audit.total", { count: total, interval: intervals[data.interval] ? t(intervals[data.interval]) : data.interval })}
+          {t(total === 1 ? "audit.totalOne" : "audit.total", { count: formatNumber(total), interval: intervals[data.interval] ? t(intervals[data.interval]) : data.interval })}
         </span>
         <span className="flex flex-wrap gap-x-3" data-testid="histogram-legend">
           {SERIES.map((s) => (

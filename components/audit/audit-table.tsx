@@ -2,7 +2,7 @@
 import { readableUserAgent } from "@/lib/client/user-agent";
 import { useState } from "react";
 import type { AuditEvent } from "@/lib/client/types";
-import { formatDateTime } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/format";
 import { ListTable, type ListColumn } from "@/components/ui/list-table";
 import { useListView } from "@/lib/client/list-view";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -15,6 +15,7 @@ const tenant = (e: AuditEvent) => [e.workspace, e.project].filter(Boolean).join(
 
 function EventDetail({ e }: { e: AuditEvent }) {
   const t = useT();
+  const { formatDateTime } = useFormat();
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <DetailList
@@ -45,6 +46,7 @@ const NO_RETRY = () => {};
 /** The events of one search, newest first (the search, its filters and paging are the audit log's); a row opens onto its detail. */
 export function AuditTable({ events }: { events: AuditEvent[] }) {
   const t = useT();
+  const { formatDateTime } = useFormat();
   const view = useListView();
   const [open, setOpen] = useState<Set<string>>(new Set());
   const toggle = (seq: string) =>

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { DeleteResourceDialog } from "@/components/ui/delete-resource-dialog";
 import Link from "next/link";
 import { useCluster } from "@/lib/client/hooks/clusters";
-import { formatDateTime } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/format";
 import { Card, DetailList } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
@@ -16,6 +16,7 @@ import { useT } from "@/lib/i18n/client";
 
 export function ClusterDetail({ name }: { name: string }) {
   const t = useT();
+  const { formatDateTime } = useFormat();
   const cluster = useCluster(name);
   const { can, requires } = useCan();
   const [deleting, setDeleting] = useState(false);

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useClusterList } from "@/lib/client/hooks/clusters";
 import { fromQuery } from "@/lib/client/hooks/list";
 import { useListView } from "@/lib/client/list-view";
-import { formatDate } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/format";
 import type { Cluster } from "@/lib/client/types";
 import { ButtonLink } from "@/components/ui/button";
 import { ListTable, type ListColumn } from "@/components/ui/list-table";
@@ -18,6 +18,7 @@ const HEALTH = ["ready", "down", "unknown"] as const;
 
 export function ClusterList() {
   const t = useT();
+  const { formatDate } = useFormat();
   const { can, requires } = useCan();
   const view = useListView(FILTERS);
   const clusters = useClusterList(view.params);

@@ -6,7 +6,7 @@ import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { AuditFilters } from "@/lib/client/hooks/audit";
 import { useRecentEvents } from "@/lib/client/hooks/dashboard";
-import { formatDateTime } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/format";
 import { useT } from "@/lib/i18n/client";
 
 /** A headline number; `href` makes the whole tile a link. */
@@ -45,6 +45,7 @@ export function Loaded<T>({ query, empty, children }: { query: { isPending: bool
 /** The newest events of a scope from the audit log, with a link to the full search. */
 export function RecentActivity({ filters, title }: { filters: AuditFilters; title?: string }) {
   const t = useT();
+  const { formatDateTime } = useFormat();
   const events = useRecentEvents(filters);
   const search = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][]).toString();
   return (

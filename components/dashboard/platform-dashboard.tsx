@@ -9,7 +9,7 @@ import { DataTable, TBody, Td, Th } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { useAuditHistogram } from "@/lib/client/hooks/audit";
 import { usePlatformDashboard, type PlatformDashboard as Data } from "@/lib/client/hooks/dashboard";
-import { formatDateTime } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/format";
 import { useT } from "@/lib/i18n/client";
 import { Loaded, RecentActivity, Stat, StatGrid } from "./parts";
 
@@ -36,6 +36,7 @@ export function PlatformDashboard() {
 
 function Overview({ data: d }: { data: Data }) {
   const t = useT();
+  const { formatDateTime } = useFormat();
   const ready = d.clusters.filter((c) => c.health === "ready").length;
   return (
     <>

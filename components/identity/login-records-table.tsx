@@ -2,7 +2,7 @@
 import { readableUserAgent } from "@/lib/client/user-agent";
 import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
 import { useT } from "@/lib/i18n/client";
-import { formatDateTime } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/format";
 import { fromInfinite } from "@/lib/client/hooks/list";
 import type { ListView } from "@/lib/client/list-view";
 import type { LoginRecord, Page } from "@/lib/client/types";
@@ -16,6 +16,7 @@ export const LOGIN_FILTERS = ["outcome"] as const;
  */
 export function LoginRecordsTable({ records, view, caption }: { records: UseInfiniteQueryResult<InfiniteData<Page<LoginRecord>>>; view: ListView; caption: string }) {
   const t = useT();
+  const { formatDateTime } = useFormat();
   const columns: ListColumn<LoginRecord>[] = [
     { id: "time", header: t("userAccess.time"), fixed: true, cell: (r) => formatDateTime(r.createdAt) },
     { id: "provider", header: t("userAccess.provider"), cell: (r) => r.provider },

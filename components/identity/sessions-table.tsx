@@ -3,7 +3,7 @@ import { readableUserAgent } from "@/lib/client/user-agent";
 import { useState } from "react";
 import type { UseMutationResult, UseQueryResult } from "@tanstack/react-query";
 import { useT } from "@/lib/i18n/client";
-import { formatDateTime } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/format";
 import type { SessionInfo } from "@/lib/client/types";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -29,6 +29,7 @@ export function SessionsTable({
   markCurrent?: boolean;
 }) {
   const t = useT();
+  const { formatDateTime } = useFormat();
   const view = useListView([], "sessions");
   const [asking, setAsking] = useState<SessionInfo | null>(null);
   function close() {

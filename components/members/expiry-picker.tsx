@@ -1,6 +1,6 @@
 "use client";
 import { useId, useState } from "react";
-import { formatDateTime } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/format";
 import { useT } from "@/lib/i18n/client";
 
 const HOUR = 3_600_000;
@@ -32,6 +32,7 @@ function toLocalInput(d: Date): string {
 /** When access ends: never, a preset (8 hours, 7 days, 30 days) or a date and time of one's choosing. */
 export function ExpiryPicker({ value, onChange, error }: { value: Expiry; onChange: (e: Expiry) => void; error?: string }) {
   const t = useT();
+  const { formatDateTime } = useFormat();
   const id = useId();
   const [now] = useState(() => Date.now());
   const selected = value.kind === "never" ? "never" : value.kind === "at" ? "at" : PRESETS.find((p) => p.ms === value.ms)?.id;
@@ -72,5 +73,6 @@ export function ExpiryPicker({ value, onChange, error }: { value: Expiry; onChan
 /** "Never", or the date and time access ends. */
 export function ExpiryText({ expiresAt }: { expiresAt: string | null }) {
   const t = useT();
+  const { formatDateTime } = useFormat();
   return expiresAt ? <time dateTime={expiresAt}>{formatDateTime(expiresAt)}</time> : <>{t("expiry.never")}</>;
 }

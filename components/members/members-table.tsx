@@ -1,7 +1,7 @@
 "use client";
 import type { Member, Role } from "@/lib/client/types";
 import type { ListView } from "@/lib/client/list-view";
-import { formatDate } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/format";
 import { Button } from "@/components/ui/button";
 import { actionsColumn, ListTable, type ListColumn, type ListSource } from "@/components/ui/list-table";
 import { EmptyState } from "@/components/ui/states";
@@ -29,6 +29,7 @@ interface TableProps {
 
 export function MembersTable({ caption, source, view, roles, manage }: TableProps) {
   const t = useT();
+  const { formatDate } = useFormat();
   const columns: ListColumn<Member>[] = [
     {
       id: "username",

@@ -7,7 +7,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { actionsColumn, ListTable, type ListColumn } from "@/components/ui/list-table";
 import { FormError, TextField } from "@/components/ui/field";
-import { formatDateTime } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/format";
 import { useCreateToken, useDeleteToken, useMyTokens } from "@/lib/client/hooks/profile";
 import type { ApiTokenInfo } from "@/lib/client/types";
 import { useListView } from "@/lib/client/list-view";
@@ -17,6 +17,7 @@ const NONE: ApiTokenInfo[] = [];
 /** Personal access tokens: the secret is shown once, right after it is created, and goes when the token is revoked. */
 export function TokensCard() {
   const t = useT();
+  const { formatDateTime } = useFormat();
   const tokens = useMyTokens();
   const view = useListView([], "tokens");
   const create = useCreateToken();

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useProject } from "@/lib/client/hooks/projects";
 import { useCan } from "@/lib/client/hooks/can";
-import { formatDateTime } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/format";
 import { Button } from "@/components/ui/button";
 import { Card, DetailList } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -20,6 +20,7 @@ const statusNotes: Record<string, MessageKey> = { pending: "proj.creating", term
 
 export function ProjectDetail({ workspace, name }: { workspace: string; name: string }) {
   const t = useT();
+  const { formatDateTime } = useFormat();
   const project = useProject(workspace, name);
   const permissions = useCan({ workspace, project: name });
   const [deleting, setDeleting] = useState(false);

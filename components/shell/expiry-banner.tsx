@@ -1,12 +1,13 @@
 "use client";
 import Link from "next/link";
 import { useMe } from "@/lib/client/hooks/me";
-import { formatDateTime } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/format";
 import { useT } from "@/lib/i18n/client";
 
 /** The console's notice to a member whose access somewhere ends within the warning time (TENANTRY_EXPIRY_WARNING_HOURS). */
 export function ExpiryBanner() {
   const t = useT();
+  const { formatDateTime } = useFormat();
   const soon = useMe().data?.expiringMemberships.filter((m) => m.endsSoon) ?? [];
   if (!soon.length) return null;
   return (

@@ -1,13 +1,14 @@
 "use client";
 import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
-import { formatDateTime } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/format";
 import type { User } from "@/lib/client/types";
 import { UnlockDialog } from "./unlock-dialog";
 
 /** "Locked until …" after repeated failed sign-ins, with the admin's way to lift it early. */
 export function LockState({ user, canManage }: { user: User; canManage: boolean }) {
   const t = useT();
+  const { formatDateTime } = useFormat();
   const [asking, setAsking] = useState(false);
   if (!user.lockedUntil) return null;
   return (

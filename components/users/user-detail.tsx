@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
-import { formatDateTime } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/format";
 import { useUser } from "@/lib/client/hooks/user-access";
 import { Button } from "@/components/ui/button";
 import { Card, DetailList } from "@/components/ui/card";
@@ -16,6 +16,7 @@ import { UnlockDialog } from "./unlock-dialog";
 /** One user as platform admins see them from the users list: the account, its lock, sessions and sign-ins. */
 export function UserDetail({ username }: { username: string }) {
   const t = useT();
+  const { formatDateTime } = useFormat();
   const { can } = useViewer();
   const user = useUser(username);
   const [unlocking, setUnlocking] = useState(false);

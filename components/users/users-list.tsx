@@ -7,7 +7,7 @@ import { fromInfinite } from "@/lib/client/hooks/list";
 import { useRoles } from "@/lib/client/hooks/roles";
 import { platformScope } from "@/lib/client/access-scope";
 import { useListView } from "@/lib/client/list-view";
-import { formatDateTime } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/format";
 import type { User } from "@/lib/client/types";
 import { useT } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
@@ -28,6 +28,7 @@ const FILTERS = ["status", "role"] as const;
 
 export function UsersList() {
   const t = useT();
+  const { formatDateTime } = useFormat();
   const { can, username: me } = useViewer();
   const view = useListView(FILTERS);
   const [creating, setCreating] = useState(false);

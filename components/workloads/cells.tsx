@@ -3,7 +3,7 @@
 // hover), key lists joined, an event's object linked to its own page when the console shows that kind.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatDateTime } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/format";
 import { kindOf } from "@/lib/schemas/workload-kinds";
 import type { Translate } from "@/lib/i18n";
 
@@ -20,11 +20,21 @@ export function age(iso: string | null, now = Date.now()): string {
   return h < 48 ? `${h}h` : `${Math.floor(h / 24)}d`;
 }
 
+/** An age, with the exact time in the console's language on hover. */
+function Age({ iso }: { iso: string }) {
+  const { formatDateTime } = useFormat();
+  return (
+    <time dateTime={iso} title={formatDateTime(iso)}>
+      {age(iso)}
+    </time>
+  );
+}
+
 export const objectHref = (ws: string, project: string, kind: string, name: string) => `/workspaces/${ws}/projects/${project}/workloads/${kind}/${encodeURIComponent(name)}`;
 
 export function cell(key: string, value: unknown, t: Translate, at: { ws: string; project: string }): ReactNode {
   if (value === null || value === undefined || value === "") return "—";
-  if (TIMES.has(key)) return <time dateTime={String(value)} title={formatDateTime(String(value))}>{age(String(value))}</time>;
+  if (TIMES.has(key)) return <Age iso={String(value)} />;
   if (typeof value === "boolean") return value ? t("wl.yes") : t("wl.no");
   if (Array.isArray(value)) return value.length ? value.join(", ") : "—";
   if (key === "type" && value === "Warning") return <span className="font-medium text-amber-700">{value}</span>;

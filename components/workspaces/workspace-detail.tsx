@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useWorkspace } from "@/lib/client/hooks/workspaces";
 import { useProjects } from "@/lib/client/hooks/projects";
 import { useCan } from "@/lib/client/hooks/can";
-import { formatDateTime } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/format";
 import { Button } from "@/components/ui/button";
 import { Card, DetailList } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -24,6 +24,7 @@ const CreateProjectForm = dynamic(() => import("@/components/projects/create-pro
 export function WorkspaceDetail({ name }: { name: string }) {
   const viewer = useViewer();
   const t = useT();
+  const { formatDateTime } = useFormat();
   const workspace = useWorkspace(name);
   const projects = useProjects(name);
   const permissions = useCan({ workspace: name });

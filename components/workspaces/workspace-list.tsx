@@ -6,7 +6,7 @@ import { useWorkspaces } from "@/lib/client/hooks/workspaces";
 import { useClusters } from "@/lib/client/hooks/clusters";
 import { fromInfinite } from "@/lib/client/hooks/list";
 import { useListView } from "@/lib/client/list-view";
-import { formatDate } from "@/lib/client/format";
+import { useFormat } from "@/lib/client/format";
 import type { Workspace } from "@/lib/client/types";
 import { Button } from "@/components/ui/button";
 import { ListTable, type ListColumn } from "@/components/ui/list-table";
@@ -22,6 +22,7 @@ const FILTERS = ["cluster"] as const;
 
 export function WorkspaceList() {
   const t = useT();
+  const { formatDate } = useFormat();
   const { can } = useViewer();
   const view = useListView(FILTERS);
   const [creating, setCreating] = useState(false);
