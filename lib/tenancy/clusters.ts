@@ -1,6 +1,6 @@
 // Clusters: registration (validated by connecting), health, and views that never carry credentials.
 import { CoreV1Api, VersionApi } from "@kubernetes/client-node";
-import type { Cluster, Prisma } from "@prisma/client";
+import { Prisma, type Cluster } from "@prisma/client";
 import { db } from "../db/client";
 import { audited } from "../audit/context";
 import { conflict, invalid, notFound } from "../api/errors";
@@ -11,8 +11,9 @@ import { KubeconfigRefused } from "../kube/kubeconfig-safety";
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { ClusterCreate, ClusterUpdate } from "../schemas/cluster";
 import type { ClusterListQuery } from "../schemas/lists";
-import { containsText } from "../db/like";
-import { direction, parseSort } from "../api/page";
+import { onPool } from "../db/sql";
+import { containsPattern } from "../db/list";
+import { parseSort } from "../api/page";
 
 /** Everything about a cluster a browser may see: no `credentials`, ever. */
 export const clusterView = {
@@ -36,20 +37,22 @@ async function present(rows: ClusterRow[]) {
   const counts = await clusterCounts(rows.map((c) => c.id));
   return rows.map(({ id, ...rest }) => ({ ...rest, workspaceCount: counts.workspaces.get(id) ?? 0, projectCount: counts.projects.get(id) ?? 0 }));
 }
+type ClusterDto = Awaited<ReturnType<typeof present>>[number];
 
-/** Every cluster (a platform has few: no paging), narrowed and ordered as the list asks. */
-export async function listClusters(opts: Partial<ClusterListQuery> = {}) {
+/** Every cluster (a platform has few: no paging), narrowed and ordered as the list asks: one statement with its counts. */
+export async function listClusters(opts: Partial<ClusterListQuery> = {}): Promise<ClusterDto[]> {
   const sort = parseSort(opts.sort ?? "name");
-  return present(
-    await db().cluster.findMany({
-      where: {
-        ...(opts.health ? { health: opts.health } : {}),
-        ...(opts.q ? { OR: [{ name: containsText(opts.q) }, { displayName: containsText(opts.q, "insensitive") }] } : {}),
-      },
-      orderBy: [{ [sort.field]: direction(sort) }, { name: direction(sort) }] as Prisma.ClusterOrderByWithRelationInput[],
-      select: clusterView,
-    }),
-  );
+  const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (opts.health) where.push(Prisma.sql`c."health" = ${opts.health}`);
+  if (opts.q) where.push(Prisma.sql`(c."name" LIKE ${containsPattern(opts.q)} OR c."displayName" ILIKE ${containsPattern(opts.q)})`);
+  const dir = Prisma.raw(sort.desc ? "DESC" : "ASC");
+  return onPool.rows<ClusterDto>(Prisma.sql`
+    SELECT c."name", c."displayName", c."labels", c."health", c."version", c."nodeCount", c."latencyMs", c."lastError", c."lastCheckedAt",
+      c."auditTokenIssuedAt", c."createdAt",
+      (SELECT count(*)::int FROM "WorkspaceCluster" wc WHERE wc."clusterId" = c."id") AS "workspaceCount",
+      (SELECT count(*)::int FROM "Project" p WHERE p."clusterId" = c."id") AS "projectCount"
+    FROM "Cluster" c WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY ${Prisma.raw(sort.field === "createdAt" ? 'c."createdAt"' : 'c."name"')} ${dir}, c."name" ${dir}`);
 }
 
 export async function getCluster(name: string) {

@@ -2,12 +2,12 @@
 // workspace member; a workspace keeps at least one admin whose membership does not end; nobody grants more than
 // they hold or raises their own role (or extends their own membership), nor demotes, removes or time-binds a
 // member whose role they do not cover.
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import { db } from "../db/client";
-import { containsText } from "../db/like";
 import { audited } from "../audit/context";
 import { AppError, conflict, invalid, notFound } from "../api/errors";
-import { direction, keysetWhere, parseSort, readSortedCursor, toSortedPage, type Page } from "../api/page";
+import { parseSort, type Page } from "../api/page";
+import { containsPattern, listPage } from "../db/list";
 import type { MemberListQuery } from "../schemas/lists";
 import { assertCovers } from "../rbac/escalation";
 import { assertCoversHoldings, holdingsOf, type Holding } from "../rbac/covers-principal";
@@ -15,7 +15,6 @@ import { missingPermissions, type Principal } from "../rbac/authorize";
 import { grantFor } from "../rbac/roles";
 import { requestReconcile } from "../kube/controller/enqueue";
 import { roleExists } from "./roles";
-import { live } from "./expiry";
 import type { ScopeRef } from "./scope";
 
 export interface MemberDto {
@@ -46,39 +45,42 @@ type MemberRow = { role: string; createdAt: Date; expiresAt: Date | null; user: 
 const toDto = (r: MemberRow): MemberDto => ({ ...r.user, role: r.role, since: r.createdAt, expiresAt: r.expiresAt });
 
 const MEMBER_SORT = { field: "username", desc: false } as const;
-// The sort fields as the member rows hold them: `since` is the membership's createdAt, `username` the user's.
-type MemberSort = "username" | "role" | "since";
-type Where = Prisma.WorkspaceMemberWhereInput;
-const memberField: Record<MemberSort, (op: object) => Where> = {
-  username: (op) => ({ user: { username: op } }) as Where,
-  role: (op) => ({ role: op }) as Where,
-  since: (op) => ({ createdAt: op }) as Where,
-};
-const memberOrder: Record<MemberSort, (d: "asc" | "desc") => Prisma.WorkspaceMemberOrderByWithRelationInput> = {
-  username: (d) => ({ user: { username: d } }),
-  role: (d) => ({ role: d }),
-  since: (d) => ({ createdAt: d }),
-};
 
-/** One query a page, keyset over (sort field, username). */
-export async function listMembers(ref: ScopeRef, opts: { limit: number; cursor?: string; q?: string } & Partial<Omit<MemberListQuery, "limit" | "cursor" | "q">>): Promise<Page<MemberDto>> {
-  const m = asMemberScope(ref);
-  const sort = parseSort(opts.sort ?? "username");
-  const at = readSortedCursor(opts.cursor, sort, MEMBER_SORT);
-  const rows = await table(m).findMany({
-    where: {
-      ...scopeWhere(m),
-      ...live(),
-      ...keysetWhere<Where>(at, sort, "username", memberField[sort.field], memberField.username, sort.field === "since"),
-      ...(opts.role ? { role: opts.role } : {}),
-      ...(opts.q ? { user: { OR: [{ username: containsText(opts.q) }, { displayName: containsText(opts.q, "insensitive") }] } } : {}),
-    },
-    orderBy: [memberOrder[sort.field](direction(sort)), memberOrder.username(direction(sort))],
-    take: opts.limit + 1,
-    select: memberSelect,
+/**
+ * Members in force of a workspace or project, named by the scope (a missing one is a 404 from the same statement);
+ * one statement a page, keyset over (sort field, username).
+ */
+export async function listMembers(ref: Pick<ScopeRef, "scope">, opts: { limit: number; cursor?: string; q?: string } & Partial<Omit<MemberListQuery, "limit" | "cursor" | "q">>): Promise<Page<MemberDto>> {
+  const { workspace, project } = ref.scope;
+  if (!workspace) throw new Error("platform roles are bound on users, not members");
+  // An ended membership counts for nothing from that instant, before the expiry step deletes it (lib/tenancy/expiry.ts).
+  const where = [Prisma.sql`(m."expiresAt" IS NULL OR m."expiresAt" > ${new Date()}::timestamptz)`];
+  if (opts.role) where.push(Prisma.sql`m."role" = ${opts.role}`);
+  if (opts.q) where.push(Prisma.sql`(u."username" LIKE ${containsPattern(opts.q)} OR u."displayName" ILIKE ${containsPattern(opts.q)})`);
+  // The scope's row (s) and its memberships: the two membership tables differ only in their scope column.
+  const scope = project ? Prisma.sql`"Project" s JOIN "Workspace" w ON w."id" = s."workspaceId" AND w."name" = ${workspace}` : Prisma.sql`"Workspace" s`;
+  const members = project ? Prisma.sql`"ProjectMember" m JOIN "User" u ON u."id" = m."userId" AND m."projectId" = s."id"` : Prisma.sql`"WorkspaceMember" m JOIN "User" u ON u."id" = m."userId" AND m."workspaceId" = s."id"`;
+  return listPage<"username" | "role" | "since", MemberDto>({
+    sort: parseSort(opts.sort ?? "username"),
+    fallback: MEMBER_SORT,
+    cursor: opts.cursor,
+    limit: opts.limit,
+    // The sort fields under the names the rows carry them (a member's `since` is the membership's createdAt).
+    columns: { username: Prisma.sql`m."username"`, role: Prisma.sql`m."role"`, since: Prisma.sql`m."since"` },
+    key: "username",
+    instants: ["since"],
+    within: project ? `Project "${project}"` : `Workspace "${workspace}"`,
+    // The inner SELECT names the rows' fields, which the keyset and the order (m."since" ...) use on both levels.
+    statement: ({ after, orderBy, take }) => Prisma.sql`
+      SELECT m.* FROM ${scope} LEFT JOIN LATERAL (
+        SELECT * FROM (
+          SELECT u."username", u."displayName", u."email", m."role", m."createdAt" AS "since", m."expiresAt"
+          FROM ${members} WHERE ${Prisma.join(where, " AND ")}
+        ) m WHERE ${after} ORDER BY ${orderBy} LIMIT ${take}
+      ) m ON TRUE
+      WHERE s."name" = ${project ?? workspace}
+      ORDER BY ${orderBy}`,
   });
-  const page = toSortedPage(rows, opts.limit, sort, (r) => ({ value: { username: r.user.username, role: r.role, since: r.createdAt }[sort.field], key: r.user.username }));
-  return { ...page, items: page.items.map(toDto) };
 }
 
 async function userId(username: string, path = "username"): Promise<string> {

@@ -1,19 +1,19 @@
 // Projects: one namespace in one of the workspace's clusters. The database row is the desired state;
 // lib/kube/reconciler.ts makes the cluster match and reports pending / ready / error.
-import type { Prisma, User } from "@prisma/client";
+import { Prisma, type User } from "@prisma/client";
 import { db } from "../db/client";
-import { containsText } from "../db/like";
 import { audited } from "../audit/context";
 import { conflict, invalid, notFound } from "../api/errors";
 import { authorize, type Principal } from "../rbac/authorize";
-import { direction, keysetWhere, parseSort, readSortedCursor, toSortedPage, type Page } from "../api/page";
+import { parseSort, type Page } from "../api/page";
+import { containsPattern, listPage } from "../db/list";
 import type { ProjectCreate } from "../schemas/project";
 import type { ProjectListQuery } from "../schemas/lists";
 import { namespaceOwner } from "../kube/namespace";
 import { requestReconcile } from "../kube/controller/enqueue";
 import { initialProjectQuota } from "./quotas";
 import { projectMemberCounts } from "../db/counts";
-import { liveProjectMember } from "./expiry";
+import { liveProjectMemberSql } from "./expiry";
 
 const projectView = {
   id: true,
@@ -44,39 +44,42 @@ async function present(rows: ProjectRow[]) {
 }
 export type ProjectDto = Awaited<ReturnType<typeof present>>[number];
 
-async function workspaceId(ws: string): Promise<string> {
-  const w = await db().workspace.findUnique({ where: { name: ws }, select: { id: true } });
-  if (!w) throw notFound(`Workspace "${ws}"`);
-  return w.id;
-}
-
 const PROJECT_SORT = { field: "name", desc: false } as const;
 
-/** All projects for those who see every project of the workspace, else only the caller's own; keyset over (sort field, name). */
+/** All projects for those who see every project of the workspace, else only the caller's own; one statement, keyset over (sort field, name). */
 export async function listProjects(
   principal: Principal,
   ws: string,
   opts: { limit: number; cursor?: string; q?: string } & Partial<Omit<ProjectListQuery, "limit" | "cursor" | "q">> = { limit: 500 },
 ): Promise<Page<ProjectDto>> {
-  const id = await workspaceId(ws);
   const seesAll = authorize(principal, "projects.view", { workspace: ws }).allowed;
-  const sort = parseSort(opts.sort ?? "name");
-  const at = readSortedCursor(opts.cursor, sort, PROJECT_SORT);
-  const rows = await db().project.findMany({
-    where: {
-      workspaceId: id,
-      ...keysetWhere<Prisma.ProjectWhereInput>(at, sort, "name", (op) => ({ [sort.field]: op }), (op) => ({ name: op }) as Prisma.ProjectWhereInput, sort.field === "createdAt"),
-      ...(seesAll ? {} : { members: { some: liveProjectMember(principal.userId) } }),
-      ...(opts.status ? { status: opts.status } : {}),
-      ...(opts.cluster ? { cluster: { name: opts.cluster } } : {}),
-      ...(opts.q ? { OR: [{ name: containsText(opts.q) }, { displayName: containsText(opts.q, "insensitive") }] } : {}),
-    },
-    orderBy: [{ [sort.field]: direction(sort) }, { name: direction(sort) }] as Prisma.ProjectOrderByWithRelationInput[],
-    take: opts.limit + 1,
-    select: projectView,
+  const where: Prisma.Sql[] = [];
+  // The others see the projects where they hold a membership in force, and the workspace membership under it.
+  if (!seesAll) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "ProjectMember" m WHERE m."projectId" = p."id" AND ${liveProjectMemberSql(principal.userId, new Date())})`);
+  if (opts.status) where.push(Prisma.sql`p."status" = ${opts.status}::"ProjectStatus"`);
+  if (opts.cluster) where.push(Prisma.sql`p."clusterId" = (SELECT "id" FROM "Cluster" WHERE "name" = ${opts.cluster})`);
+  if (opts.q) where.push(Prisma.sql`(p."name" LIKE ${containsPattern(opts.q)} OR p."displayName" ILIKE ${containsPattern(opts.q)})`);
+  return listPage<"name" | "createdAt", ProjectDto>({
+    sort: parseSort(opts.sort ?? "name"),
+    fallback: PROJECT_SORT,
+    cursor: opts.cursor,
+    limit: opts.limit,
+    columns: { name: Prisma.sql`p."name"`, createdAt: Prisma.sql`p."createdAt"` },
+    key: "name",
+    instants: ["createdAt"],
+    within: `Workspace "${ws}"`,
+    // From the workspace (none: 404), its page of projects, then each one's cluster and member count.
+    statement: ({ after, orderBy, take }) => Prisma.sql`
+      SELECT p.* FROM "Workspace" w LEFT JOIN LATERAL (
+        SELECT p."name", p."displayName", p."description", p."status", p."statusMessage", p."podSecurity", p."createdBy", p."createdAt", p."updatedAt",
+          p."name" AS "namespace", c."name" AS "cluster", w."name" AS "workspace", pm."n" AS "memberCount"
+        FROM (SELECT * FROM "Project" p WHERE p."workspaceId" = w."id" AND ${Prisma.join([...where, after], " AND ")} ORDER BY ${orderBy} LIMIT ${take}) p
+        JOIN "Cluster" c ON c."id" = p."clusterId"
+        CROSS JOIN LATERAL (SELECT count(*)::int AS "n" FROM "ProjectMember" m WHERE m."projectId" = p."id") pm
+      ) p ON TRUE
+      WHERE w."name" = ${ws}
+      ORDER BY ${orderBy}`,
   });
-  const page = toSortedPage(rows, opts.limit, sort, (p) => ({ value: p[sort.field], key: p.name }));
-  return { ...page, items: await present(page.items) };
 }
 
 export async function getProject(ws: string, name: string): Promise<ProjectDto> {

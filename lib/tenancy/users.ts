@@ -2,11 +2,11 @@
 // very next request because every request re-reads the user (lib/auth/session.ts). Acting on someone else
 // needs covering everything they hold (lib/rbac/covers-principal.ts); a reset, a disable and a platform-role
 // change end their sessions and API tokens.
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import { db } from "../db/client";
-import { containsText } from "../db/like";
 import { AppError, conflict, invalid, notFound } from "../api/errors";
-import { direction, keysetWhere, parseSort, readSortedCursor, toSortedPage, type Page } from "../api/page";
+import { parseSort, type Page } from "../api/page";
+import { containsPattern, listPage } from "../db/list";
 import type { UserListQuery } from "../schemas/lists";
 import { hashPassword } from "../auth/password";
 import { assertCovers } from "../rbac/escalation";
@@ -45,24 +45,30 @@ export type UserDto = Awaited<ReturnType<typeof present>>[number];
 
 const USER_SORT = { field: "username", desc: false } as const;
 
-/** One query a page, keyset over (sort field, username); filters and `q` narrow it. */
+/** One statement a page, keyset over (sort field, username); filters and `q` narrow it. */
 export async function listUsers(opts: { limit: number; cursor?: string; q?: string } & Partial<Omit<UserListQuery, "limit" | "cursor" | "q">>): Promise<Page<UserDto>> {
-  const sort = parseSort(opts.sort ?? "username");
-  const at = readSortedCursor(opts.cursor, sort, USER_SORT);
-  const rows = await db().user.findMany({
-    where: {
-      ...keysetWhere<Prisma.UserWhereInput>(at, sort, "username", (op) => ({ [sort.field]: op }), (op) => ({ username: op }) as Prisma.UserWhereInput, sort.field === "createdAt"),
-      ...(opts.status ? { status: opts.status } : {}),
-      ...(opts.role ? { platformRole: opts.role } : {}),
-      ...(opts.source ? { source: opts.source } : {}),
-      ...(opts.q ? { OR: [{ username: containsText(opts.q) }, { displayName: containsText(opts.q, "insensitive") }, { email: containsText(opts.q, "insensitive") }] } : {}),
-    },
-    orderBy: [{ [sort.field]: direction(sort) }, { username: direction(sort) }] as Prisma.UserOrderByWithRelationInput[],
-    take: opts.limit + 1,
-    select: userView,
+  const where: Prisma.Sql[] = [];
+  if (opts.status) where.push(Prisma.sql`u."status" = ${opts.status}::"UserStatus"`);
+  if (opts.role) where.push(Prisma.sql`u."platformRole" = ${opts.role}`);
+  if (opts.source) where.push(Prisma.sql`u."source" = ${opts.source}`);
+  if (opts.q) where.push(Prisma.sql`(u."username" LIKE ${containsPattern(opts.q)} OR u."displayName" ILIKE ${containsPattern(opts.q)} OR u."email" ILIKE ${containsPattern(opts.q)})`);
+  const page = await listPage<"username" | "createdAt" | "platformRole", Omit<UserDto, "lockedUntil"> & { lockedUntil: Date | null }>({
+    sort: parseSort(opts.sort ?? "username"),
+    fallback: USER_SORT,
+    cursor: opts.cursor,
+    limit: opts.limit,
+    columns: { username: Prisma.sql`u."username"`, createdAt: Prisma.sql`u."createdAt"`, platformRole: Prisma.sql`u."platformRole"` },
+    key: "username",
+    instants: ["createdAt"],
+    // The page first, then each one's workspace count for those rows only.
+    statement: ({ after, orderBy, take }) => Prisma.sql`
+      SELECT u."username", u."displayName", u."email", u."source", u."status", u."lockedUntil", u."platformRole", u."mustChangePassword",
+        u."lastLoginAt", u."createdAt", wc."n" AS "workspaceCount"
+      FROM (SELECT * FROM "User" u WHERE ${Prisma.join([...where, after], " AND ")} ORDER BY ${orderBy} LIMIT ${take}) u
+      CROSS JOIN LATERAL (SELECT count(*)::int AS "n" FROM "WorkspaceMember" m WHERE m."userId" = u."id") wc
+      ORDER BY ${orderBy}`,
   });
-  const page = toSortedPage(rows, opts.limit, sort, (u) => ({ value: u[sort.field], key: u.username }));
-  return { ...page, items: await present(page.items) };
+  return { ...page, items: page.items.map((u) => ({ ...u, lockedUntil: isLocked(u) ? u.lockedUntil : null })) };
 }
 
 export async function getUser(username: string): Promise<UserDto> {

@@ -1,16 +1,16 @@
 // Workspaces: the tenant. Placement on clusters, creation (creator becomes admin), listing what a caller may see.
-import type { Prisma, User } from "@prisma/client";
+import { Prisma, type User } from "@prisma/client";
 import { db } from "../db/client";
-import { containsText } from "../db/like";
 import { audited } from "../audit/context";
 import { conflict, invalid, notFound } from "../api/errors";
-import { direction, keysetWhere, parseSort, readSortedCursor, toSortedPage, type Page } from "../api/page";
+import { parseSort, type Page } from "../api/page";
+import { containsPattern, listPage } from "../db/list";
 import { workspaceCounts } from "../db/counts";
 import { coversEveryWorkspace, type Principal } from "../rbac/authorize";
 import type { WorkspaceCreate, WorkspaceUpdate } from "../schemas/workspace";
 import type { WorkspaceListQuery } from "../schemas/lists";
 import type { Ctx } from "../api/route";
-import { liveWorkspaceMember } from "./expiry";
+import { liveWorkspaceMemberSql } from "./expiry";
 
 const workspaceView = {
   id: true,
@@ -40,24 +40,34 @@ const presentOne = async (w: WorkspaceRow) => (await present([w]))[0]!;
 
 const WORKSPACE_SORT = { field: "name", desc: false } as const;
 
-/** Every workspace for those who see all, else the caller's own; one query, keyset over (sort field, name). */
+/** Every workspace for those who see all, else the caller's own; one statement, keyset over (sort field, name). */
 export async function listWorkspaces(principal: Principal, opts: { limit: number; cursor?: string; q?: string } & Partial<Omit<WorkspaceListQuery, "limit" | "cursor" | "q">>): Promise<Page<WorkspaceDto>> {
   const seesAll = coversEveryWorkspace(principal, "workspace-settings.view");
-  const sort = parseSort(opts.sort ?? "name");
-  const at = readSortedCursor(opts.cursor, sort, WORKSPACE_SORT);
-  const rows = await db().workspace.findMany({
-    where: {
-      ...keysetWhere<Prisma.WorkspaceWhereInput>(at, sort, "name", (op) => ({ [sort.field]: op }), (op) => ({ name: op }) as Prisma.WorkspaceWhereInput, sort.field === "createdAt"),
-      ...(seesAll ? {} : { members: { some: liveWorkspaceMember(principal.userId) } }),
-      ...(opts.cluster ? { clusters: { some: { cluster: { name: opts.cluster } } } } : {}),
-      ...(opts.q ? { OR: [{ name: containsText(opts.q) }, { displayName: containsText(opts.q, "insensitive") }] } : {}),
-    },
-    orderBy: [{ [sort.field]: direction(sort) }, { name: direction(sort) }] as Prisma.WorkspaceOrderByWithRelationInput[],
-    take: opts.limit + 1,
-    select: workspaceView,
+  const where: Prisma.Sql[] = [];
+  // Those who do not see every workspace see those where they hold a membership in force (lib/tenancy/expiry.ts).
+  if (!seesAll) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "WorkspaceMember" m WHERE m."workspaceId" = w."id" AND ${liveWorkspaceMemberSql(principal.userId, new Date())})`);
+  if (opts.cluster)
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "WorkspaceCluster" wc JOIN "Cluster" c ON c."id" = wc."clusterId" WHERE wc."workspaceId" = w."id" AND c."name" = ${opts.cluster})`);
+  if (opts.q) where.push(Prisma.sql`(w."name" LIKE ${containsPattern(opts.q)} OR w."displayName" ILIKE ${containsPattern(opts.q)})`);
+  return listPage<"name" | "createdAt", WorkspaceDto>({
+    sort: parseSort(opts.sort ?? "name"),
+    fallback: WORKSPACE_SORT,
+    cursor: opts.cursor,
+    limit: opts.limit,
+    columns: { name: Prisma.sql`w."name"`, createdAt: Prisma.sql`w."createdAt"` },
+    key: "name",
+    instants: ["createdAt"],
+    // The page first, then its clusters and counts for those rows only (a count over every membership grows with the platform).
+    statement: ({ after, orderBy, take }) => Prisma.sql`
+      SELECT w."name", w."displayName", w."description", w."networkIsolated", w."createdBy", w."createdAt", w."updatedAt",
+        cl."names" AS "clusters", pc."n" AS "projectCount", mc."n" AS "memberCount"
+      FROM (SELECT * FROM "Workspace" w WHERE ${Prisma.join([...where, after], " AND ")} ORDER BY ${orderBy} LIMIT ${take}) w
+      CROSS JOIN LATERAL (SELECT coalesce(array_agg(c."name" ORDER BY c."name"), '{}') AS "names"
+        FROM "WorkspaceCluster" wc JOIN "Cluster" c ON c."id" = wc."clusterId" WHERE wc."workspaceId" = w."id") cl
+      CROSS JOIN LATERAL (SELECT count(*)::int AS "n" FROM "Project" p WHERE p."workspaceId" = w."id") pc
+      CROSS JOIN LATERAL (SELECT count(*)::int AS "n" FROM "WorkspaceMember" m WHERE m."workspaceId" = w."id") mc
+      ORDER BY ${orderBy}`,
   });
-  const page = toSortedPage(rows, opts.limit, sort, (w) => ({ value: w[sort.field], key: w.name }));
-  return { ...page, items: await present(page.items) };
 }
 
 export async function getWorkspace(name: string): Promise<WorkspaceDto> {

@@ -12,7 +12,7 @@ export function memberCollection<P>(spec: LevelSpec<P>) {
   const base = { params: spec.params, scope: (p: P) => spec.scope(p), resource: "members" };
   return {
     GET: route({ ...base, action: `${spec.level}-member.list`, permission: `${spec.module}-members.view`, query: memberListQuery, response: pageOf(memberOut) }, async ({ params, query }) =>
-      listMembers(await resolveScope(spec.scope(params)), query),
+      listMembers({ scope: spec.scope(params) }, query),
     ),
     POST: route(
       { ...base, action: `${spec.level}-member.create`, permission: `${spec.module}-members.manage`, body: memberBody, status: 201, response: memberOut, target: (_p, b) => ({ name: b.username }) },
@@ -26,7 +26,7 @@ export function inviteeCollection<P>(spec: LevelSpec<P>) {
   return {
     GET: route(
       { params: spec.params, scope: (p: P) => spec.scope(p), resource: "members", action: `${spec.level}-member.invitees`, permission: `${spec.module}-members.manage`, query: inviteeQuery, response: pageOf(inviteeOut) },
-      async ({ params, query }) => listInvitees(await resolveScope(spec.scope(params)), query),
+      async ({ params, query }) => listInvitees({ scope: spec.scope(params) }, query),
     ),
   };
 }
