@@ -10,6 +10,7 @@ import { useViewer } from "@/components/shell/viewer";
 import { Loaded, RecentActivity, Stat, StatGrid } from "./parts";
 import { useMe } from "@/lib/client/hooks/me";
 import { ExpiryText } from "@/components/members/expiry-picker";
+import { useWords } from "@/lib/i18n/use-words";
 
 const SHOWN = 12;
 
@@ -52,6 +53,7 @@ export function MemberDashboard() {
 /** The viewer's memberships that end by themselves, soonest first. */
 function AccessThatEnds() {
   const t = useT();
+  const words = useWords();
   const items = useMe().data?.expiringMemberships ?? [];
   if (!items.length) return null;
   return (
@@ -60,7 +62,7 @@ function AccessThatEnds() {
           {items.map((m) => (
             <li key={`${m.workspace}/${m.project ?? ""}`} className="flex flex-wrap items-center justify-between gap-2">
               <Link href={m.project ? `/workspaces/${m.workspace}/projects/${m.project}` : `/workspaces/${m.workspace}`} className="text-indigo-700 hover:underline">
-                {m.project ? `${m.workspace}/${m.project}` : m.workspace} ({m.role})
+                {m.project ? `${m.workspace}/${m.project}` : m.workspace} ({words.role(m.project ? "project" : "workspace", m.role)})
               </Link>
               <span className={m.endsSoon ? "font-medium text-amber-700" : "text-zinc-600"}>
                 <ExpiryText expiresAt={m.expiresAt} />

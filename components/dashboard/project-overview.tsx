@@ -16,6 +16,7 @@ import { Loaded, RecentActivity } from "./parts";
 import { ProjectWorkloads } from "./project-workloads";
 import { YourAccessEnds } from "@/components/members/your-access-ends";
 import { CodeBlock } from "@/components/ui/code-block";
+import { useWords } from "@/lib/i18n/use-words";
 
 /** The project at a glance; every panel is gated on the viewer's permission in the project. */
 export function ProjectOverview({ project: p }: { project: Project }) {
@@ -80,6 +81,7 @@ function NetworkPanel({ project: p, href }: { project: Project; href: string }) 
 
 function MembersPanel({ project: p, href }: { project: Project; href: string }) {
   const t = useT();
+  const words = useWords();
   const members = useMembers(projectScope(p.workspace, p.name));
   return (
     <Card title={t("proj.members")} actions={more(href, t("common.details"))}>
@@ -89,7 +91,7 @@ function MembersPanel({ project: p, href }: { project: Project; href: string }) 
             {d.pages.flatMap((pg) => pg.items).slice(0, 10).map((m) => (
               <li key={m.username} className="flex justify-between gap-2">
                 <span className="text-zinc-900">{m.username}</span>
-                <span className="text-zinc-500">{m.role}</span>
+                <span className="text-zinc-500">{words.role("project", m.role)}</span>
               </li>
             ))}
           </ul>

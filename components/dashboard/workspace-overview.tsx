@@ -12,6 +12,7 @@ import { useT } from "@/lib/i18n/client";
 import { Loaded, RecentActivity } from "./parts";
 import { ExpiringMembers } from "./expiring-members";
 import { YourAccessEnds } from "@/components/members/your-access-ends";
+import { useWords } from "@/lib/i18n/use-words";
 
 const STATUSES = ["ready", "pending", "error", "terminating"] as const;
 
@@ -59,6 +60,7 @@ export function WorkspaceOverview({ workspace: ws, projects }: { workspace: Work
 
 function MembersByRole({ workspace }: { workspace: string }) {
   const t = useT();
+  const words = useWords();
   const members = useMembers(workspaceScope(workspace));
   const all = members.data?.pages.flatMap((p) => p.items) ?? [];
   const counts = new Map<string, number>();
@@ -70,7 +72,7 @@ function MembersByRole({ workspace }: { workspace: string }) {
       <dd className="flex flex-wrap gap-2">
         {byRole.map(([role, n]) => (
           <span key={role} className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-700">
-            {role}: {n}
+            {words.role("workspace", role)}: {n}
             {members.hasNextPage ? "+" : ""}
           </span>
         ))}

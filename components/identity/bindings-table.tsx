@@ -9,6 +9,7 @@ import type { GroupBindingInfo } from "@/lib/client/types";
 import { FormError, TextField } from "@/components/ui/field";
 import { useCan } from "@/lib/client/hooks/can";
 import { ExpiryPicker, ExpiryText, expiryInstant, type Expiry } from "@/components/members/expiry-picker";
+import { RoleName } from "@/components/ui/role-name";
 
 const NONE: GroupBindingInfo[] = [];
 
@@ -25,7 +26,7 @@ export function BindingsTable({ provider }: { provider: string }) {
     { id: "group", header: t("idp.group"), fixed: true, cell: (b) => b.group },
     { id: "workspace", header: t("idp.workspace"), cell: (b) => b.workspace },
     { id: "project", header: t("idp.project"), cell: (b) => b.project || "—" },
-    { id: "role", header: t("idp.role"), cell: (b) => b.role },
+    { id: "role", header: t("idp.role"), cell: (b) => <RoleName level={b.project ? "project" : "workspace"} name={b.role} /> },
     { id: "expiresAt", header: t("expiry.column"), cell: (b) => <ExpiryText expiresAt={b.expiresAt} /> },
     {
       ...actionsColumn,

@@ -7,6 +7,7 @@ import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { word } from "@/lib/i18n/words";
 
 const providerSchema = () => import("@/lib/schemas/identity").then((m) => m.providerBody);
 
@@ -76,8 +77,8 @@ export function ProviderForm({ provider, onDone }: { provider?: IdentityProvider
   return (
     <form onSubmit={form.submit({ mutateAsync: (body: ProviderInput) => (provider ? update : create).mutateAsync(body) }, { onSuccess: onDone })} noValidate className="grid gap-4 sm:grid-cols-2">
       <SelectField label={t("idp.type")} disabled={!!provider} {...form.field("type")}>
-        <option value="oidc">OpenID Connect</option>
-        <option value="ldap">LDAP / Active Directory</option>
+        <option value="oidc">{word(t, "providerKind", "oidc")}</option>
+        <option value="ldap">{word(t, "providerKind", "ldap")}</option>
       </SelectField>
       <SelectField label={t("idp.users")} {...form.field("mappingMethod")}>
         <option value="auto">{t("idp.mapAuto")}</option>

@@ -13,6 +13,7 @@ import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { ScopeTabs } from "./scope-tabs";
 import { useLocale, useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n";
+import { RoleName } from "@/components/ui/role-name";
 
 const through: Record<string, MessageKey> = { platform: "access.through.platform", workspace: "access.through.workspace", project: "access.through.project" };
 const levels: Record<string, MessageKey> = { platform: "access.level.platform", workspace: "access.level.workspace", project: "access.level.project" };
@@ -83,7 +84,9 @@ export function AccessReviewPanel({ workspace, initialProject = "", initialActio
                   <div className="font-medium text-zinc-900">{s.username}</div>
                   {s.displayName && <div className="text-xs text-zinc-500">{s.displayName}</div>}
                 </Td>
-                <Td>{s.role}</Td>
+                <Td>
+                  <RoleName level={s.level} name={s.role} />
+                </Td>
                 <Td className="capitalize">{levels[s.level] ? t(levels[s.level]!) : s.level}</Td>
                 <Td>
                   {through[s.level] ? t(through[s.level]!) : s.level} <span className="font-mono">{s.role}</span>

@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/states";
 import { RoleOptions } from "./role-options";
 import { ExpiryText } from "./expiry-picker";
 import { useT } from "@/lib/i18n/client";
+import { RoleName } from "@/components/ui/role-name";
 
 export const MEMBER_FILTERS = ["role"] as const;
 
@@ -60,7 +61,7 @@ export function MembersTable({ caption, source, view, roles, manage }: TableProp
             <RoleOptions roles={roles} held={manage.held} />
           </select>
         ) : (
-          m.role
+          <RoleName level={roles[0]?.level} name={m.role} />
         ),
     },
     { id: "since", header: t("members.since"), sortable: true, cell: (m) => formatDate(m.since) },

@@ -15,6 +15,7 @@ import { projectScope } from "@/lib/client/access-scope";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n";
 import { ProjectOverview } from "@/components/dashboard/project-overview";
+import { word } from "@/lib/i18n/words";
 
 const statusNotes: Record<string, MessageKey> = { pending: "proj.creating", terminating: "proj.removing" };
 
@@ -74,7 +75,7 @@ export function ProjectDetail({ workspace, name }: { workspace: string; name: st
             { label: t("proj.namespace"), value: <span className="font-mono">{p.namespace}</span> },
             { label: t("common.cluster"), value: p.cluster },
             { label: t("switcher.label"), value: p.workspace },
-            { label: t("proj.podSecurity"), value: p.podSecurity },
+            { label: t("proj.podSecurity"), value: word(t, "podSecurity", p.podSecurity) },
             { label: t("proj.members"), value: p.memberCount },
             { label: t("common.createdBy"), value: p.createdBy ?? "—" },
             { label: t("common.created"), value: formatDateTime(p.createdAt) },

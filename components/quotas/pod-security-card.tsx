@@ -9,6 +9,7 @@ import { ErrorState, LoadingState } from "@/components/ui/states";
 import { useViewer } from "@/components/shell/viewer";
 import { useCan } from "@/lib/client/hooks/can";
 import { useT } from "@/lib/i18n/client";
+import { word } from "@/lib/i18n/words";
 
 /** Strictest first: a level later in this list admits more pods. */
 const LEVELS = ["restricted", "baseline", "privileged"] as const satisfies readonly PodSecurityLevel[];
@@ -49,7 +50,7 @@ export function PodSecurityCard({ ws, project, canManage }: { ws: string; projec
           >
             {LEVELS.map((l) => (
               <option key={l} value={l} disabled={l !== "restricted" && !canLower}>
-                {l}
+                {word(t, "podSecurity", l)}
               </option>
             ))}
           </SelectField>
@@ -58,10 +59,10 @@ export function PodSecurityCard({ ws, project, canManage }: { ws: string; projec
       )}
       <ConfirmDialog
         open={lowering !== null}
-        title={t("confirm.podSecurityTitle", { project, level: lowering ?? "" })}
+        title={t("confirm.podSecurityTitle", { project, level: lowering ? word(t, "podSecurity", lowering) : "" })}
         error={save.error}
         pending={save.isPending}
-        confirmLabel={t("confirm.podSecurityConfirm", { level: lowering ?? "" })}
+        confirmLabel={t("confirm.podSecurityConfirm", { level: lowering ? word(t, "podSecurity", lowering) : "" })}
         pendingLabel={t("ui.saving")}
         onConfirm={() => lowering && save.mutate(lowering, { onSuccess: close })}
         onClose={close}

@@ -12,7 +12,9 @@ import { FormActions } from "@/components/ui/form-actions";
 import { RoleDiffDialog } from "./role-diff-dialog";
 import { chosenFromStored, effectiveTemplates, templateDiff, type TemplateIndex } from "./role-selection";
 import { TemplateMatrix } from "./template-matrix";
-import { useT } from "@/lib/i18n/client";
+import { useLocale, useT } from "@/lib/i18n/client";
+import { roleDescription } from "@/lib/i18n/words";
+import { roleTitle } from "./role-title";
 
 const createSchema = () => import("@/lib/schemas/rbac").then((m) => m.roleBody);
 const updateSchema = () => import("@/lib/schemas/rbac").then((m) => m.roleUpdate);
@@ -29,6 +31,7 @@ interface EditorProps {
 
 export function RoleEditor({ scope, templates, index, held, role, readOnly }: EditorProps) {
   const t = useT();
+  const locale = useLocale();
   const router = useRouter();
   const listHref = `${scopeHref(scope)}/roles`;
   const create = useCreateRole(scope);
@@ -55,7 +58,7 @@ export function RoleEditor({ scope, templates, index, held, role, readOnly }: Ed
     <form onSubmit={onSubmit} noValidate aria-label={role ? t("roles.editAria", { name: role.name }) : t("roles.create")} className="space-y-6">
       {readOnly ? (
         // Built-in roles and callers without manage read the role: text, not inputs that look editable.
-        <DetailList items={[{ label: t("common.name"), value: <span className="font-mono">{role?.name ?? "—"}</span> }, { label: t("ui.displayName"), value: role?.displayName || "—" }, { label: t("ui.description"), value: role?.description || "—" }]} />
+        <DetailList items={[{ label: t("common.name"), value: <span className="font-mono">{role?.name ?? "—"}</span> }, { label: t("ui.displayName"), value: (role && roleTitle(role, locale)) || "—" }, { label: t("ui.description"), value: (role?.builtIn && roleDescription(role.level, role.name, locale)) || role?.description || "—" }]} />
       ) : (
         <>
           <div className="grid gap-4 sm:grid-cols-2">

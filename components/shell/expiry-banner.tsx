@@ -3,10 +3,12 @@ import Link from "next/link";
 import { useMe } from "@/lib/client/hooks/me";
 import { useFormat } from "@/lib/client/format";
 import { useT } from "@/lib/i18n/client";
+import { useWords } from "@/lib/i18n/use-words";
 
 /** The console's notice to a member whose access somewhere ends within the warning time (TENANTRY_EXPIRY_WARNING_HOURS). */
 export function ExpiryBanner() {
   const t = useT();
+  const words = useWords();
   const { formatDateTime } = useFormat();
   const soon = useMe().data?.expiringMemberships.filter((m) => m.endsSoon) ?? [];
   if (!soon.length) return null;
@@ -17,7 +19,7 @@ export function ExpiryBanner() {
           const href = m.project ? `/workspaces/${m.workspace}/projects/${m.project}` : `/workspaces/${m.workspace}`;
           return (
             <li key={href}>
-              {t(m.project ? "expiry.bannerProject" : "expiry.bannerWorkspace", { role: m.role, at: formatDateTime(m.expiresAt) })}{" "}
+              {t(m.project ? "expiry.bannerProject" : "expiry.bannerWorkspace", { role: words.role(m.project ? "project" : "workspace", m.role), at: formatDateTime(m.expiresAt) })}{" "}
               <Link href={href} className="font-medium underline">
                 {m.project ? `${m.workspace}/${m.project}` : m.workspace}
               </Link>

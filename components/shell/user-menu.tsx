@@ -4,10 +4,12 @@ import { signOut } from "next-auth/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { useViewer } from "./viewer";
+import { useWords } from "@/lib/i18n/use-words";
 
 /** Who is signed in, with which platform role, and the way out. */
 export function UserMenu() {
   const { username, displayName, platformRole, permissions } = useViewer();
+  const role = useWords().role("platform", platformRole);
   const t = useT();
   const [open, setOpen] = useState(false);
   const panelId = useId();
@@ -41,10 +43,10 @@ export function UserMenu() {
         </span>
         <span className="hidden lg:block">
           <span className="block text-sm font-medium text-zinc-900">{username}</span>
-          <span className="block text-xs text-zinc-500">{platformRole}</span>
+          <span className="block text-xs text-zinc-500">{role}</span>
         </span>
         <span className="sr-only lg:hidden">
-          {username}, {platformRole}
+          {username}, {role}
         </span>
       </button>
       {open && (
@@ -52,7 +54,7 @@ export function UserMenu() {
           <div className="border-b border-zinc-100 px-4 py-2.5">
             <p className="truncate text-sm font-medium text-zinc-900">{displayName || username}</p>
             <p className="truncate text-xs text-zinc-500">
-              {username} · {platformRole}
+              {username} · {role}
             </p>
           </div>
           <Link href="/profile" onClick={() => setOpen(false)} className="block px-4 py-2 text-sm text-zinc-700 hover:bg-zinc-50">

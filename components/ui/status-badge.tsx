@@ -1,7 +1,7 @@
 "use client";
 // Status as text plus colour, never colour alone.
 import { useT } from "@/lib/i18n/client";
-import type { MessageKey } from "@/lib/i18n";
+import { word } from "@/lib/i18n/words";
 type Tone = "green" | "amber" | "red" | "zinc" | "orange";
 
 const toneFor: Record<string, Tone> = {
@@ -35,28 +35,13 @@ const dots: Record<Tone, string> = {
   zinc: "bg-zinc-400",
 };
 
-const labels: Record<string, MessageKey> = {
-  ready: "status.ready",
-  active: "status.active",
-  success: "status.success",
-  pending: "status.pending",
-  unknown: "status.unknown",
-  terminating: "status.terminating",
-  denied: "status.denied",
-  down: "status.down",
-  notReady: "status.notReady",
-  disabled: "status.disabled",
-  error: "status.error",
-  failure: "status.failure",
-};
-
 export function StatusBadge({ status }: { status: string }) {
   const t = useT();
   const tone = toneFor[status] ?? "zinc";
   return (
     <span className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[tone]}`}>
       <span aria-hidden="true" className={`size-1.5 rounded-full ${dots[tone]}`} />
-      {labels[status] ? t(labels[status]) : status}
+      {word(t, "status", status)}
     </span>
   );
 }

@@ -12,6 +12,7 @@ import { useViewer } from "@/components/shell/viewer";
 import { UserSessions } from "./user-sessions";
 import { UserLoginRecords } from "./user-login-records";
 import { UnlockDialog } from "./unlock-dialog";
+import { RoleName } from "@/components/ui/role-name";
 
 /** One user as platform admins see them from the users list: the account, its lock, sessions and sign-ins. */
 export function UserDetail({ username }: { username: string }) {
@@ -47,7 +48,7 @@ export function UserDetail({ username }: { username: string }) {
             { label: t("common.status"), value: <StatusBadge status={u.status} /> },
             { label: t("userAccess.lock"), value: locked ? t("userAccess.lockedUntil", { time: formatDateTime(u.lockedUntil) }) : t("userAccess.notLocked") },
             { label: t("userAccess.source"), value: u.source },
-            { label: t("userAccess.platformRole"), value: u.platformRole },
+            { label: t("userAccess.platformRole"), value: <RoleName level="platform" name={u.platformRole} /> },
             { label: t("userAccess.email"), value: u.email ?? "—" },
             { label: t("userAccess.lastSignIn"), value: formatDateTime(u.lastLoginAt) },
           ]}

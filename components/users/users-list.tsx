@@ -19,6 +19,8 @@ import { useViewer } from "@/components/shell/viewer";
 import { DeleteUserDialog } from "./delete-user-dialog";
 import { UserStatusDialog } from "./user-status-dialog";
 import { LockState } from "./lock-state";
+import { RoleName } from "@/components/ui/role-name";
+import { useWords } from "@/lib/i18n/use-words";
 
 // Opened by a click (or below the fold): the form layer (react-hook-form) loads with it, not in the page's first load.
 const CreateUserDialog = dynamic(() => import("./create-user-dialog").then((m) => m.CreateUserDialog), { ssr: false });
@@ -28,6 +30,7 @@ const FILTERS = ["status", "role"] as const;
 
 export function UsersList() {
   const t = useT();
+  const words = useWords();
   const { formatDateTime } = useFormat();
   const { can, username: me } = useViewer();
   const view = useListView(FILTERS);
@@ -55,7 +58,7 @@ export function UsersList() {
       ),
     },
     { id: "email", header: t("userAccess.email"), cell: (u) => u.email ?? "—" },
-    { id: "platformRole", header: t("userAccess.platformRole"), sortable: true, cell: (u) => u.platformRole },
+    { id: "platformRole", header: t("userAccess.platformRole"), sortable: true, cell: (u) => <RoleName level="platform" name={u.platformRole} /> },
     {
       id: "status",
       header: t("common.status"),
@@ -118,7 +121,7 @@ export function UsersList() {
         filters={[
           { key: "status", label: t("tables.filterStatus"), options: [{ value: "active", label: t("status.active") }, { value: "disabled", label: t("status.disabled") }] },
           // Roles to filter by, for those who may read them.
-          ...(roles.data?.length ? [{ key: "role", label: t("tables.filterRole"), options: roles.data.map((r) => ({ value: r.name, label: r.name })) }] : []),
+          ...(roles.data?.length ? [{ key: "role", label: t("tables.filterRole"), options: roles.data.map((r) => ({ value: r.name, label: words.role("platform", r.name) })) }] : []),
         ]}
         loadingLabel={t("users.loading")}
         empty={<EmptyState title={t("users.empty")} />}

@@ -1,11 +1,13 @@
 "use client";
 // How a workload row's fields read in a table cell or a detail list: times as kubectl's ages (the exact time on
-// hover), key lists joined, an event's object linked to its own page when the console shows that kind.
+// hover), phases and states in the console's language, key lists joined, an event's object linked to its own page
+// when the console shows that kind.
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { useFormat } from "@/lib/client/format";
 import { kindOf } from "@/lib/schemas/workload-kinds";
 import type { Translate } from "@/lib/i18n";
+import { word } from "@/lib/i18n/words";
 
 const TIMES = new Set(["createdAt", "lastSeen", "startedAt", "completedAt", "lastScheduledAt"]);
 
@@ -35,6 +37,8 @@ export const objectHref = (ws: string, project: string, kind: string, name: stri
 export function cell(key: string, value: unknown, t: Translate, at: { ws: string; project: string }): ReactNode {
   if (value === null || value === undefined || value === "") return "—";
   if (TIMES.has(key)) return <Age iso={String(value)} />;
+  if (key === "phase" || key === "status") return word(t, "phase", String(value));
+  if (key === "state") return word(t, "containerState", String(value));
   if (typeof value === "boolean") return value ? t("wl.yes") : t("wl.no");
   if (Array.isArray(value)) return value.length ? value.join(", ") : "—";
   if (key === "type" && value === "Warning") return <span className="font-medium text-amber-700">{value}</span>;

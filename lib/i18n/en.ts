@@ -7,6 +7,7 @@ import { workloadsEn } from "./workloads.en";
 import { confirmEn } from "./confirm.en";
 import { chartsEn } from "./charts.en";
 import { specEn } from "./spec.en";
+import { themeEn } from "./theme.en";
 import { readonlyEn } from "./readonly.en";
 
 export const en = {
@@ -18,6 +19,7 @@ export const en = {
   ...confirmEn,
   ...chartsEn,
   ...specEn,
+  ...themeEn,
   ...readonlyEn,
   "common.loading": "Loading…",
   "common.loadMore": "Load more",

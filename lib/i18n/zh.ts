@@ -9,6 +9,7 @@ import { workloadsZh } from "./workloads.zh";
 import { confirmZh } from "./confirm.zh";
 import { chartsZh } from "./charts.zh";
 import { specZh } from "./spec.zh";
+import { themeZh } from "./theme.zh";
 import { readonlyZh } from "./readonly.zh";
 
 export const zh: Record<MessageKey, string> = {
@@ -20,6 +21,7 @@ export const zh: Record<MessageKey, string> = {
   ...confirmZh,
   ...chartsZh,
   ...specZh,
+  ...themeZh,
   ...readonlyZh,
   "common.loading": "加载中…",
   "common.loadMore": "加载更多",

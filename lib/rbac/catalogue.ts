@@ -77,7 +77,7 @@ export interface BuiltinRole {
   name: string;
   level: Level;
   displayName: { en: string; zh: string };
-  description: string;
+  description: { en: string; zh: string };
   templates: Permission[];
 }
 
@@ -86,18 +86,18 @@ const all = (level: Level, except: string[] = []) =>
 const views = (level: Level) => templates.filter((tpl) => tpl.level === level && tpl.name.endsWith(".view")).map((tpl) => tpl.name);
 
 export const builtinRoles: BuiltinRole[] = [
-  { name: "platform-admin", level: "platform", displayName: { en: "Platform admin", zh: "平台管理员" }, description: "Everything on the platform, in every workspace and project.", templates: all("platform") },
-  { name: "platform-self-provisioner", level: "platform", displayName: { en: "Self-provisioner", zh: "平台自助用户" }, description: "May create workspaces and becomes their admin.", templates: ["workspaces.create", "clusters.view"] },
-  { name: "platform-regular", level: "platform", displayName: { en: "Regular user", zh: "平台普通用户" }, description: "Sees only the workspaces and projects they are a member of.", templates: [] },
+  { name: "platform-admin", level: "platform", displayName: { en: "Platform admin", zh: "平台管理员" }, description: { en: "Everything on the platform, in every workspace and project.", zh: "平台上的一切，包括所有企业空间和项目。" }, templates: all("platform") },
+  { name: "platform-self-provisioner", level: "platform", displayName: { en: "Self-provisioner", zh: "平台自助用户" }, description: { en: "May create workspaces and becomes their admin.", zh: "可以创建企业空间，并成为其管理员。" }, templates: ["workspaces.create", "clusters.view"] },
+  { name: "platform-regular", level: "platform", displayName: { en: "Regular user", zh: "平台普通用户" }, description: { en: "Sees only the workspaces and projects they are a member of.", zh: "只能看到自己所属的企业空间和项目。" }, templates: [] },
 
-  { name: "admin", level: "workspace", displayName: { en: "Workspace admin", zh: "企业空间管理员" }, description: "Everything in the workspace and its projects.", templates: all("workspace") },
-  { name: "self-provisioner", level: "workspace", displayName: { en: "Self-provisioner", zh: "企业空间自助用户" }, description: "May create projects and becomes their admin.", templates: ["workspace-settings.view", "projects.create"] },
-  { name: "regular", level: "workspace", displayName: { en: "Regular member", zh: "企业空间普通成员" }, description: "Sees the workspace and the projects they are a member of.", templates: ["workspace-settings.view"] },
-  { name: "viewer", level: "workspace", displayName: { en: "Viewer", zh: "企业空间观察者" }, description: "Sees everything in the workspace and its projects.", templates: views("workspace") },
+  { name: "admin", level: "workspace", displayName: { en: "Workspace admin", zh: "企业空间管理员" }, description: { en: "Everything in the workspace and its projects.", zh: "企业空间及其项目中的一切。" }, templates: all("workspace") },
+  { name: "self-provisioner", level: "workspace", displayName: { en: "Self-provisioner", zh: "企业空间自助用户" }, description: { en: "May create projects and becomes their admin.", zh: "可以创建项目，并成为其管理员。" }, templates: ["workspace-settings.view", "projects.create"] },
+  { name: "regular", level: "workspace", displayName: { en: "Regular member", zh: "企业空间普通成员" }, description: { en: "Sees the workspace and the projects they are a member of.", zh: "可以看到企业空间以及自己所属的项目。" }, templates: ["workspace-settings.view"] },
+  { name: "viewer", level: "workspace", displayName: { en: "Viewer", zh: "企业空间观察者" }, description: { en: "Sees everything in the workspace and its projects.", zh: "可以看到企业空间及其项目中的一切。" }, templates: views("workspace") },
 
-  { name: "admin", level: "project", displayName: { en: "Project admin", zh: "项目管理员" }, description: "Everything in the project.", templates: all("project") },
-  { name: "operator", level: "project", displayName: { en: "Operator", zh: "项目维护者" }, description: "Everything in the project but its members and roles.", templates: all("project", ["project-members.manage", "project-roles.manage"]) },
-  { name: "viewer", level: "project", displayName: { en: "Viewer", zh: "项目观察者" }, description: "Sees everything in the project.", templates: views("project") },
+  { name: "admin", level: "project", displayName: { en: "Project admin", zh: "项目管理员" }, description: { en: "Everything in the project.", zh: "项目中的一切。" }, templates: all("project") },
+  { name: "operator", level: "project", displayName: { en: "Operator", zh: "项目维护者" }, description: { en: "Everything in the project but its members and roles.", zh: "项目中除成员和角色以外的一切。" }, templates: all("project", ["project-members.manage", "project-roles.manage"]) },
+  { name: "viewer", level: "project", displayName: { en: "Viewer", zh: "项目观察者" }, description: { en: "Sees everything in the project.", zh: "可以看到项目中的一切。" }, templates: views("project") },
 ];
 
 export function builtinRole(level: Level, name: string): BuiltinRole | undefined {

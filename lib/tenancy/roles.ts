@@ -37,7 +37,7 @@ export async function listRoles(ref: ScopeRef): Promise<RoleDto[]> {
   ]);
   const builtins: RoleDto[] = builtinRoles
     .filter((r) => r.level === ref.level)
-    .map((r) => ({ name: r.name, level: r.level, displayName: r.displayName.en, description: r.description, builtIn: true, templates: r.templates, memberCount: used.get(r.name) ?? 0 }));
+    .map((r) => ({ name: r.name, level: r.level, displayName: r.displayName.en, description: r.description.en, builtIn: true, templates: r.templates, memberCount: used.get(r.name) ?? 0 }));
   return [
     ...builtins,
     ...custom.map((c) => ({ name: c.name, level: c.level, displayName: c.displayName, description: c.description, builtIn: false, templates: c.templates, memberCount: used.get(c.name) ?? 0 })),
