@@ -12,6 +12,7 @@ import { usePlatformDashboard, type PlatformDashboard as Data } from "@/lib/clie
 import { useFormat } from "@/lib/client/format";
 import { useT } from "@/lib/i18n/client";
 import { Loaded, RecentActivity, Stat, StatGrid } from "./parts";
+import { ClusterError } from "@/components/ui/cluster-error";
 
 const DENIED = { range: "7d", outcome: "denied" } as const;
 
@@ -89,7 +90,7 @@ function Overview({ data: d }: { data: Data }) {
                 .map((q) => (
                   <div key={q.cluster}>
                     <h3 className="mb-2 text-sm font-medium text-zinc-900">{q.cluster}</h3>
-                    {q.usageError && <p className="mb-2 text-xs text-red-700">{q.usageError}</p>}
+                    {q.usageError && <ClusterError message={q.usageError} context="quota.usageUnavailable" className="mb-2 text-xs text-red-700" />}
                     <UsageBars label={t("dash.quotaOf", { cluster: q.cluster })} keys={Object.keys(q.pooled)} allocated={q.allocated} used={q.used} pool={q.pooled} />
                   </div>
                 ))}

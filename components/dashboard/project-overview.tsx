@@ -17,6 +17,7 @@ import { ProjectWorkloads } from "./project-workloads";
 import { YourAccessEnds } from "@/components/members/your-access-ends";
 import { CodeBlock } from "@/components/ui/code-block";
 import { useWords } from "@/lib/i18n/use-words";
+import { ClusterError } from "@/components/ui/cluster-error";
 
 /** The project at a glance; every panel is gated on the viewer's permission in the project. */
 export function ProjectOverview({ project: p }: { project: Project }) {
@@ -134,7 +135,7 @@ function ManagedObjects({ project: p }: { project: Project }) {
       <div className="border-t border-zinc-200 px-5 py-4">
         {open && (
           <Loaded query={objects}>
-            {(o) => (o.error ? <p className="text-sm text-red-700">{o.error}</p> : <CodeBlock label={t("proj.managedObjects")}>{o.yaml}</CodeBlock>)}
+            {(o) => (o.error ? <ClusterError message={o.error} code={o.code} /> : <CodeBlock label={t("proj.managedObjects")}>{o.yaml}</CodeBlock>)}
           </Loaded>
         )}
       </div>

@@ -7,6 +7,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { useWorkloads } from "@/lib/client/hooks/dashboard";
 import { useT } from "@/lib/i18n/client";
 import { Loaded } from "./parts";
+import { ClusterError } from "@/components/ui/cluster-error";
 
 const phaseStatus: Record<string, string> = { Running: "ready", Succeeded: "success", Pending: "pending", Failed: "error" };
 
@@ -45,13 +46,13 @@ export function ProjectWorkloads({ workspace, project }: { workspace: string; pr
   );
 }
 
-function List<T extends { name: string }>({ title, list, head, children }: { title: string; list: { items: T[] | null; error: string | null }; head: string[]; children: (item: T) => ReactNode[] }) {
+function List<T extends { name: string }>({ title, list, head, children }: { title: string; list: { items: T[] | null; error: string | null; code?: string }; head: string[]; children: (item: T) => ReactNode[] }) {
   const t = useT();
   return (
     <section>
       <h3 className="mb-2 text-sm font-medium text-zinc-900">{title}</h3>
       {list.error ? (
-        <p className="text-sm text-red-700">{t("proj.clusterRefused", { reason: list.error })}</p>
+        <ClusterError message={list.error} code={list.code} context="proj.clusterRefused" />
       ) : !list.items?.length ? (
         <p className="text-sm text-zinc-500">{t("proj.noneYet")}</p>
       ) : (

@@ -13,6 +13,7 @@ import { Loaded, RecentActivity } from "./parts";
 import { ExpiringMembers } from "./expiring-members";
 import { YourAccessEnds } from "@/components/members/your-access-ends";
 import { useWords } from "@/lib/i18n/use-words";
+import { ClusterError } from "@/components/ui/cluster-error";
 
 const STATUSES = ["ready", "pending", "error", "terminating"] as const;
 
@@ -95,7 +96,7 @@ function QuotaPools({ workspace }: { workspace: string }) {
               .map((q) => (
                 <div key={q.cluster}>
                   <h3 className="mb-2 text-sm font-medium text-zinc-900">{q.cluster}</h3>
-                  {q.usageError && <p className="mb-2 text-xs text-red-700">{q.usageError}</p>}
+                  {q.usageError && <ClusterError message={q.usageError} context="quota.usageUnavailable" className="mb-2 text-xs text-red-700" />}
                   <UsageBars label={t("dash.quotaOf", { cluster: q.cluster })} keys={Object.keys(q.hard!)} allocated={q.allocated} used={q.used} pool={q.hard} />
                 </div>
               ))}

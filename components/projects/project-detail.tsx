@@ -16,6 +16,7 @@ import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n";
 import { ProjectOverview } from "@/components/dashboard/project-overview";
 import { word } from "@/lib/i18n/words";
+import { ClusterError } from "@/components/ui/cluster-error";
 
 const statusNotes: Record<string, MessageKey> = { pending: "proj.creating", terminating: "proj.removing" };
 
@@ -35,7 +36,7 @@ export function ProjectDetail({ workspace, name }: { workspace: string; name: st
   if (project.isError) return <ErrorState error={project.error} onRetry={() => project.refetch()} />;
   const p = project.data;
   const note = statusNotes[p.status];
-  const message = p.statusMessage || (note && t(note));
+  const message = note && t(note);
 
   return (
     <div className="space-y-6">
@@ -65,7 +66,7 @@ export function ProjectDetail({ workspace, name }: { workspace: string; name: st
       <Card title={t("common.status")}>
         <div className="flex flex-wrap items-center gap-3" aria-live="polite">
           <StatusBadge status={p.status} />
-          {message && <p className={`text-sm ${p.status === "error" ? "text-red-700" : "text-zinc-600"}`}>{message}</p>}
+          {p.statusMessage ? <ClusterError message={p.statusMessage} className={`text-sm ${p.status === "error" ? "text-red-700" : "text-zinc-600"}`} /> : message && <p className="text-sm text-zinc-600">{message}</p>}
         </div>
       </Card>
       <Card title={t("common.details")}>

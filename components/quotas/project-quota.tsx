@@ -20,6 +20,7 @@ import { PodSecurityCard } from "./pod-security-card";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n";
 import { CodeBlock } from "@/components/ui/code-block";
+import { ClusterError } from "@/components/ui/cluster-error";
 
 const quotaSchema = () => import("@/lib/schemas/quota").then((m) => m.projectQuotaBody);
 const limitsSchema = () => import("@/lib/schemas/quota").then((m) => m.limitsBody);
@@ -83,7 +84,7 @@ function QuotaCard({ ws, project, quota, canManage }: { ws: string; project: str
       ) : (
         <UsageBars label={t("quota.projectUsage")} allocated={quota.effective} used={quota.used} pool={quota.pool} notes={notes} />
       )}
-      {quota.usageError && <p className="mt-3 text-sm text-amber-700">{t("quota.usageUnavailable", { reason: quota.usageError })}</p>}
+      {quota.usageError && <ClusterError message={quota.usageError} context="quota.usageUnavailable" className="mt-3 text-sm text-amber-700" />}
     </Card>
   );
 }

@@ -16,6 +16,7 @@ import { useZodForm } from "@/lib/client/form";
 import type { WorkspaceQuotaBody } from "@/lib/schemas/quota";
 import { UsageBars } from "./usage-bars";
 import { useT } from "@/lib/i18n/client";
+import { ClusterError } from "@/components/ui/cluster-error";
 
 const poolSchema = () => import("@/lib/schemas/quota").then((m) => m.workspaceQuotaBody);
 
@@ -52,7 +53,7 @@ function ClusterPool({ ws, quota, canManage }: { ws: string; quota: WorkspaceQuo
         ) : (
           <p className="text-sm text-zinc-500">{t("quota.noPool")}</p>
         )}
-        {quota.usageError && <p className="text-sm text-amber-700">{t("quota.usageUnavailable", { reason: quota.usageError })}</p>}
+        {quota.usageError && <ClusterError message={quota.usageError} context="quota.usageUnavailable" className="text-sm text-amber-700" />}
         {quota.projects.length > 0 && (
           <details>
             <summary className="cursor-pointer text-sm font-medium text-zinc-800">{t("quota.projectsCount", { count: quota.projects.length })}</summary>

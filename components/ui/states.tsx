@@ -33,13 +33,15 @@ const titles: Record<number, MessageKey> = { 403: "common.forbiddenTitle" };
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const t = useT();
   const status = error instanceof ApiError ? error.status : undefined;
+  // The cluster's refusal (cluster_forbidden) is not the console's: its title says the cluster refused.
+  const own = error instanceof ApiError && !error.code.startsWith("cluster_");
   // Missing and hidden look alike (404 for both): every page says so the same way, with a way back.
   if (status === 404) return <NotFound />;
   // Retrying a refusal gives the same answer; offer it for the rest.
   const retryable = status !== 403;
   return (
     <div role="alert" className="rounded-lg bg-red-50 px-6 py-8 text-center ring-1 ring-inset ring-red-600/20">
-      <p className="text-sm font-medium text-red-800">{status && titles[status] ? t(titles[status]) : error instanceof ApiError || error instanceof TypeError ? problemTitle(error, t) : t("common.errorTitle")}</p>
+      <p className="text-sm font-medium text-red-800">{status && own && titles[status] ? t(titles[status]) : error instanceof ApiError || error instanceof TypeError ? problemTitle(error, t) : t("common.errorTitle")}</p>
       <p className="mt-1 text-sm text-red-700">{errorMessage(error, t)}</p>
       {onRetry && retryable && (
         <Button variant="secondary" className="mt-4" onClick={onRetry}>

@@ -13,6 +13,7 @@ import type { MessageKey } from "@/lib/i18n";
 import { cell } from "./cells";
 import { COLUMNS, kindLabel } from "./workloads-page";
 import { CodeBlock } from "@/components/ui/code-block";
+import { ClusterError } from "@/components/ui/cluster-error";
 
 export function WorkloadDetailPage({ ws, project, kind, name }: { ws: string; project: string; kind: WorkloadKind; name: string }) {
   const t = useT();
@@ -84,7 +85,7 @@ function Detail({ ws, project, d }: { ws: string; project: string; d: WorkloadDe
       {d.kind !== "events" && (
         <Card title={t("wl.events")}>
           {d.events.error ? (
-            <p className="text-sm text-red-700">{t("wl.eventsRefused", { reason: d.events.error })}</p>
+            <ClusterError message={d.events.error} code={d.events.code} context="wl.eventsRefused" />
           ) : !d.events.items?.length ? (
             <p className="text-sm text-zinc-500">{t("wl.noEvents")}</p>
           ) : (

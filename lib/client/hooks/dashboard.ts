@@ -56,7 +56,7 @@ export function useWorkloads(ws: string, project: string) {
 export function useManagedObjects(ws: string, project: string, enabled: boolean) {
   return useQuery({
     queryKey: ["objects", ws, project],
-    queryFn: () => apiGet<{ yaml: string | null; error: string | null }>(`${projectPath(ws, project)}/objects`),
+    queryFn: () => apiGet<{ yaml: string | null; error: string | null; code?: string }>(`${projectPath(ws, project)}/objects`),
     enabled,
   });
 }
