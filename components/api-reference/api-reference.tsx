@@ -71,7 +71,7 @@ function FieldTable({ rows, t, withIn = false }: { rows: { name: string; in?: st
             <tr key={`${r.in}-${r.name}`} className="align-top">
               <td className="py-1.5 pr-4 font-mono text-xs whitespace-nowrap text-zinc-900">
                 {r.name}
-                {r.required && <span className="ml-1.5 font-sans text-rose-700">{t("apiRef.required")}</span>}
+                {r.required && <span className="ml-1.5 font-sans text-red-700">{t("apiRef.required")}</span>}
               </td>
               {withIn && <td className="py-1.5 pr-4 text-zinc-600">{r.in}</td>}
               <td className="py-1.5 font-mono text-xs text-zinc-700">

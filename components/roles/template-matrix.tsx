@@ -106,7 +106,7 @@ function TemplateCell({ template, checked, chosen, requiredBy, unheld, readOnly,
   if (readOnly) {
     // Reading a role (built-in, or no roles.manage): whether it grants the template, with no checkbox to click.
     return (
-      <div className={`min-w-44 whitespace-normal text-sm ${checked ? "text-zinc-800" : "text-zinc-400"}`}>
+      <div className={`min-w-44 whitespace-normal text-sm ${checked ? "text-zinc-800" : "text-zinc-500"}`}>
         <span aria-hidden="true" className="mr-1">{checked ? "✓" : "–"}</span>
         <span className="sr-only">{t(checked ? "can.granted" : "can.notGranted")}: </span>
         {template.description[locale]}
