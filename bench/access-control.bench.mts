@@ -197,15 +197,16 @@ const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
 });
 const cookie = [...jar, ...signIn.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
 
-// The page's own SQL: what the route's data function sends to the pool, recorded in this process on a pool
-// like the console's (lib/db/client.ts, 10 connections) and run there directly.
+// The page's own SQL: what the route's data function sends to the pool (its one statement on the pool, or Prisma's
+// statements through its adapter on the same pool), recorded in this process on a pool like the console's
+// (lib/db/client.ts, 10 connections) and run there directly.
 process.env.DATABASE_URL = server.url;
 const { pool } = await import("../lib/db/client.ts");
 const { grantFor } = await import("../lib/rbac/roles.ts");
 const { listWorkspaces } = await import("../lib/tenancy/workspaces.ts");
 const { listProjects } = await import("../lib/tenancy/projects.ts");
 const { listMembers } = await import("../lib/tenancy/members.ts");
-const { resolveScope } = await import("../lib/tenancy/scope.ts");
+const { listInvitees } = await import("../lib/tenancy/invitees.ts");
 const { pageQuery } = await import("../lib/schemas/common.ts");
 const user = (await sql.query(`SELECT id FROM "User" WHERE username = 'bench-user'`)).rows[0];
 const ws42 = (await sql.query(`SELECT id FROM "Workspace" WHERE name = 'ws00042'`)).rows[0];
@@ -243,7 +244,9 @@ const lists: { path: string; page: () => Promise<unknown> }[] = [
   { path: "/api/v1/workspaces?limit=100", page: () => listWorkspaces(principal, pageQuery.parse({ limit: "100" })) },
   { path: "/api/v1/workspaces?q=ws0&limit=100", page: () => listWorkspaces(principal, pageQuery.parse({ q: "ws0", limit: "100" })) },
   { path: "/api/v1/workspaces/ws00042/projects", page: () => listProjects(principal, "ws00042", pageQuery.parse({})) },
-  { path: "/api/v1/workspaces/ws00042/members", page: async () => listMembers(await resolveScope({ workspace: "ws00042" }), pageQuery.parse({})) },
+  { path: "/api/v1/workspaces/ws00042/members", page: () => listMembers({ scope: { workspace: "ws00042" } }, pageQuery.parse({})) },
+  { path: "/api/v1/workspaces/ws00042/projects/ws00042-p3/members", page: () => listMembers({ scope: { workspace: "ws00042", project: "ws00042-p3" } }, pageQuery.parse({})) },
+  { path: "/api/v1/workspaces/ws00042/invitees", page: () => listInvitees({ scope: { workspace: "ws00042" } }, pageQuery.parse({})) },
 ];
 const listRows: Comparison[] = [];
 for (const l of lists) {
