@@ -64,7 +64,7 @@ export function startBackgroundJobs(opts: BackgroundOptions = {}): BackgroundJob
         if (rows[0]?.ok) {
           leader = client;
           client.on("error", () => void resign());
-          controller = await startController({ listen: client, resyncMs: every("TENANTRY_RESYNC_INTERVAL_MS", 10 * 60_000) }).catch(async (err) => {
+          controller = await startController({ listen: client, resyncMs: every("TENANTRY_RESYNC_INTERVAL_MS", 60 * 60_000) }).catch(async (err) => {
             await resign();
             throw err;
           });

@@ -13,7 +13,8 @@ import { metrics } from "../../observe/metrics";
 export interface ControllerOptions extends Partial<ClusterOptions> {
   /** The leader's own connection, to LISTEN on. */
   listen: pg.Client;
-  /** Safety net: every project is reconciled this often even without a change (from the cache: no requests). */
+  /** Safety net: every project is reconciled this often even without a change (from the cache: no requests).
+   *  An hour by default: drift arrives as watch events, this only catches a lost one (controller-runtime: 10 h). */
   resyncMs?: number;
 }
 
@@ -22,6 +23,8 @@ export interface Controller {
   /** Resolves when every cluster's queue is empty and no project (of those matching `where`) lags or
    *  waits to retry after an error: for tests and the benchmark. */
   settled(where?: Prisma.ProjectWhereInput): Promise<void>;
+  /** Enqueues every project of every synced cluster now, as the periodic safety net does. */
+  resync(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -110,13 +113,16 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   // Scrapes of this replica's /api/metrics read the queues while it leads.
   metrics().sources.queues = () => [...clusters.values()].map((c) => ({ cluster: c.cluster.name, depth: c.queue.depth }));
 
-  const resync = setInterval(() => {
-    void syncClusters().then(() => Promise.all([...clusters.values()].map((c) => (c.synced ? c.enqueueAll() : undefined))));
-  }, opts.resyncMs ?? 10 * 60_000);
+  const resyncAll = async () => {
+    await syncClusters();
+    await Promise.all([...clusters.values()].map((c) => (c.synced ? c.enqueueAll() : undefined)));
+  };
+  const resync = setInterval(() => void resyncAll(), opts.resyncMs ?? 60 * 60_000);
   resync.unref();
 
   return {
     clusters,
+    resync: resyncAll,
     async settled(where = {}) {
       for (;;) {
         await catchingUp;
