@@ -79,7 +79,7 @@ export function AuditLog({
             <a className="rounded-md px-3 py-2 text-sm font-medium text-indigo-700 ring-1 ring-zinc-300 hover:bg-zinc-50" href={exportUrl(filters, "ndjson")} download>
               {t("audit.exportNdjson")}
             </a>
-            <Button variant="secondary" onClick={() => Promise.all([events.refetch(), histogram.refetch()])} disabled={events.isFetching}>
+            <Button variant="secondary" data-control="paging" onClick={() => Promise.all([events.refetch(), histogram.refetch()])} disabled={events.isFetching}>
               {events.isFetching && !events.isFetchingNextPage ? t("audit.refreshing") : t("audit.refresh")}
             </Button>
           </div>
@@ -112,7 +112,7 @@ export function AuditLog({
               {live ? t("audit.live") : ""}
             </span>
             {events.hasNextPage && (
-              <Button variant="secondary" onClick={() => events.fetchNextPage()} disabled={events.isFetchingNextPage}>
+              <Button variant="secondary" data-control="paging" onClick={() => events.fetchNextPage()} disabled={events.isFetchingNextPage}>
                 {events.isFetchingNextPage ? t("common.loading") : t("common.loadMore")}
               </Button>
             )}

@@ -4,6 +4,7 @@ import { useState, type ChangeEvent } from "react";
 import { useZodForm } from "@/lib/client/form";
 import { useT } from "@/lib/i18n/client";
 import { useRegisterCluster } from "@/lib/client/hooks/clusters";
+import { useCan } from "@/lib/client/hooks/can";
 import { Card } from "@/components/ui/card";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
@@ -19,6 +20,7 @@ export function RegisterClusterForm() {
   const register = useRegisterCluster();
   const form = useZodForm(clusterSchema, { defaultValues: { name: "", displayName: "", kubeconfig: "" } });
   const [fileError, setFileError] = useState<string>();
+  const { requires } = useCan();
 
   async function onFile(e: ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
@@ -33,7 +35,7 @@ export function RegisterClusterForm() {
 
   return (
     <Card>
-      <form onSubmit={form.submit(register, { onSuccess: (cluster) => router.push(`/clusters/${cluster.name}`) })} noValidate className="space-y-5">
+      <form onSubmit={form.submit(register, { onSuccess: (cluster) => router.push(`/clusters/${cluster.name}`) })} noValidate {...requires("clusters.manage")} className="space-y-5">
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField label={t("common.name")} {...form.field("name")} required autoComplete="off" spellCheck={false} hint={t("ui.nameHint")} />
           <TextField label={t("ui.displayName")} {...form.field("displayName")} autoComplete="off" />

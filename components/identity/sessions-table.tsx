@@ -21,11 +21,14 @@ export function SessionsTable({
   sessions,
   caption,
   end,
+  requires,
   markCurrent = false,
 }: {
   sessions: UseQueryResult<{ items: SessionInfo[] }>;
   caption: string;
   end?: UseMutationResult<unknown, Error, string>;
+  /** The End buttons' guard (useCan's requires), where they act on someone else's sessions. */
+  requires?: { "data-requires": string };
   markCurrent?: boolean;
 }) {
   const t = useT();
@@ -61,7 +64,7 @@ export function SessionsTable({
         markCurrent && s.current ? (
           <span className="text-xs text-zinc-500">{t("profile.thisSession")}</span>
         ) : (
-          <Button variant="ghost" className="px-2 text-red-700" disabled={end.isPending} onClick={() => setAsking(s)}>
+          <Button variant="ghost" className="px-2 text-red-700" {...requires} disabled={end.isPending} onClick={() => setAsking(s)}>
             {t("userAccess.endSession")}
           </Button>
         ),

@@ -74,6 +74,7 @@ export function MembersPanel({ scope }: { scope: AccessScope }) {
           manage={
             canManage
               ? {
+                  requires: requires(membersPermission(scope, "manage")),
                   held,
                   busy: change.isPending ? (change.variables?.username ?? null) : null,
                   onRoleChange: (username, role) => {

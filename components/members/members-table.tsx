@@ -20,6 +20,8 @@ interface TableProps {
   roles: Role[];
   /** Present when the caller may manage members: roles become selects and rows get Remove. */
   manage?: {
+    /** The guard of every control here (useCan's requires): the walk checks it against the caller's permissions. */
+    requires: { "data-requires": string };
     held: Set<string>;
     busy: string | null;
     onRoleChange: (username: string, role: string) => void;
@@ -52,6 +54,7 @@ export function MembersTable({ caption, source, view, roles, manage }: TableProp
       cell: (m) =>
         manage ? (
           <select
+            {...manage.requires}
             aria-label={t("members.roleOf", { name: m.username })}
             value={m.role}
             disabled={manage.busy === m.username}
@@ -74,10 +77,10 @@ export function MembersTable({ caption, source, view, roles, manage }: TableProp
       className: "whitespace-nowrap text-right",
       cell: (m) => (
         <>
-          <Button variant="ghost" aria-label={t("expiry.changeFor", { name: m.username })} onClick={() => manage.onExpiry(m)}>
+          <Button variant="ghost" {...manage.requires} aria-label={t("expiry.changeFor", { name: m.username })} onClick={() => manage.onExpiry(m)}>
             {t("expiry.change")}
           </Button>
-          <Button variant="ghost" aria-label={t("ui.removeNamed", { name: m.username })} onClick={() => manage.onRemove(m.username)}>
+          <Button variant="ghost" {...manage.requires} aria-label={t("ui.removeNamed", { name: m.username })} onClick={() => manage.onRemove(m.username)}>
             {t("ui.remove")}
           </Button>
         </>

@@ -9,6 +9,7 @@ import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { SessionsCard } from "./sessions-card";
 import { TokensCard } from "./tokens-card";
 import { LoginRecordsCard } from "./login-records-card";
+import { selfService } from "@/lib/client/hooks/can";
 
 // Opened by a click (or below the fold): the form layer (react-hook-form) loads with it, not in the page's first load.
 const PasswordForm = dynamic(() => import("./password-form").then((m) => m.PasswordForm), { ssr: false });
@@ -17,7 +18,7 @@ export function ProfilePage({ username, hasPassword }: { username: string; hasPa
   const t = useT();
   const [changed, setChanged] = useState(false);
   return (
-    <div className="space-y-6">
+    <div className="space-y-6" {...selfService}>
       <PageHeader title={t("user.profile")} description={t("profile.description", { name: username })} />
       <Card title={t("profile.preferences")}>
         <div className="flex items-center gap-4">

@@ -14,7 +14,7 @@ export function CopyButton({ text, what }: { text: string; what: string }) {
   }, [state]);
   return (
     <>
-      <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => navigator.clipboard.writeText(text).then(() => setState("copied"), () => setState("failed"))}>
+      <Button variant="secondary" data-control="copy" className="px-2 py-1 text-xs" onClick={() => navigator.clipboard.writeText(text).then(() => setState("copied"), () => setState("failed"))}>
         {state === "copied" ? t("copy.done") : state === "failed" ? t("copy.failed") : t("copy.copy")}
         <span className="sr-only"> {what}</span>
       </Button>

@@ -208,7 +208,7 @@ export function ListTable<T extends RowData>({ caption, columns, source, rowKey,
       )}
       {source.next?.has && !source.pending && (
         <div className="flex justify-center">
-          <Button variant="secondary" onClick={source.next.load} disabled={source.next.loading}>
+          <Button variant="secondary" data-control="paging" onClick={source.next.load} disabled={source.next.loading}>
             {source.next.loading ? t("common.loading") : t("common.loadMore")}
           </Button>
         </div>

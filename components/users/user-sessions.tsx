@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SessionsTable } from "@/components/identity/sessions-table";
+import { useCan } from "@/lib/client/hooks/can";
 
 /** A user's live sessions; platform admins end one, or all at once. */
 export function UserSessions({ username, canManage }: { username: string; canManage: boolean }) {
@@ -14,6 +15,7 @@ export function UserSessions({ username, canManage }: { username: string; canMan
   const end = useEndUserSession(username);
   const endAll = useEndAllUserSessions(username);
   const [confirming, setConfirming] = useState(false);
+  const guarded = useCan().requires("users.manage");
 
   return (
     <Card
@@ -21,7 +23,7 @@ export function UserSessions({ username, canManage }: { username: string; canMan
       actions={
         canManage &&
         !!sessions.data?.items.length && (
-          <Button variant="secondary" onClick={() => setConfirming(true)}>
+          <Button variant="secondary" {...guarded} onClick={() => setConfirming(true)}>
             {t("userAccess.endAll")}
           </Button>
         )
@@ -31,6 +33,7 @@ export function UserSessions({ username, canManage }: { username: string; canMan
         sessions={sessions}
         caption={t("userAccess.sessionsOf", { name: username })}
         end={canManage ? end : undefined}
+        requires={guarded}
       />
       <ConfirmDialog
         open={confirming}

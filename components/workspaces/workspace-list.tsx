@@ -13,6 +13,7 @@ import { ListTable, type ListColumn } from "@/components/ui/list-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
 import { useViewer } from "@/components/shell/viewer";
+import { useCan } from "@/lib/client/hooks/can";
 import { useT } from "@/lib/i18n/client";
 
 // Opened by a click (or below the fold): the form layer (react-hook-form) loads with it, not in the page's first load.
@@ -24,6 +25,7 @@ export function WorkspaceList() {
   const t = useT();
   const { formatDate } = useFormat();
   const { can } = useViewer();
+  const { requires } = useCan();
   const view = useListView(FILTERS);
   const [creating, setCreating] = useState(false);
   const workspaces = useWorkspaces(view.params);
@@ -57,7 +59,7 @@ export function WorkspaceList() {
       <PageHeader
         title={t("nav.workspaces")}
         description={t("ws.listDescription")}
-        actions={can("workspaces.create") && <Button onClick={() => setCreating(true)}>{t("ws.create")}</Button>}
+        actions={can("workspaces.create") && <Button {...requires("workspaces.create")} onClick={() => setCreating(true)}>{t("ws.create")}</Button>}
       />
       <ListTable
         caption={t("nav.workspaces")}

@@ -28,6 +28,9 @@ export interface Guard {
   title?: string;
 }
 
+/** On what acts on the caller's own account (password, tokens, sessions, preferences): everyone may. */
+export const selfService = { "data-requires": "self" } as const;
+
 /** Why `permission` is refused at `scope`: the most specific role the caller holds where it applies. */
 export function refusal(t: Translate, permission: PermissionName, scope: CanScope, roles: HeldRoles): string {
   const level = templatesByName.get(permission)?.level;
