@@ -1,7 +1,8 @@
 "use client";
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
-import type { ToastMessage } from "@/lib/client/toast";
+import { toastVars, type ToastMessage } from "@/lib/client/toast";
 import { useT } from "@/lib/i18n/client";
+import { useWords } from "@/lib/i18n/use-words";
 
 /**
  * `detail`: the server's sentence under the summary. `source`: who said it (a form): a toast from the same source
@@ -47,6 +48,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
 function ToastItem({ toast, onDismiss }: { toast: Shown; onDismiss: (id: number) => void }) {
   const t = useT();
+  const vars = toastVars(toast, useWords());
   const [held, setHeld] = useState(false);
   useEffect(() => {
     if (held) return;
@@ -66,7 +68,7 @@ function ToastItem({ toast, onDismiss }: { toast: Shown; onDismiss: (id: number)
         {error ? "!" : "✓"}
       </span>
       <div className="min-w-0 flex-1 break-words text-zinc-900">
-        <p className={toast.detail ? "font-medium" : undefined}>{t(toast.key, toast.vars)}</p>
+        <p className={toast.detail ? "font-medium" : undefined}>{t(toast.key, vars)}</p>
         {toast.detail && <p className="mt-0.5 text-zinc-700">{toast.detail}</p>}
       </div>
       <button

@@ -53,7 +53,7 @@ export function useChangeMemberRole(scope: AccessScope) {
   const invalidate = useInvalidateMembership(scope);
   return useMutation({
     mutationFn: ({ username, role }: { username: string; role: string }) => apiSend<Member>("PATCH", memberPath(scope, username), { role }),
-    meta: { toast: (m: Member) => toastMessage("toast.roleChanged", { name: m.username, role: m.role }) },
+    meta: { toast: (m: Member) => toastMessage("toast.roleChanged", { name: m.username, role: m.role }, { role: { role: scope.level } }) },
     onSuccess: invalidate,
   });
 }

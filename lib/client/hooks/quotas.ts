@@ -72,7 +72,7 @@ export function useSetPodSecurity(ws: string, project: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (level: PodSecurityLevel) => apiSend<{ level: PodSecurityLevel }>("PUT", `${projectPath(ws, project)}/pod-security`, { level }),
-    meta: { toast: (_: unknown, level: PodSecurityLevel) => toastMessage("toast.podSecuritySaved", { name: project, level }) },
+    meta: { toast: (_: unknown, level: PodSecurityLevel) => toastMessage("toast.podSecuritySaved", { name: project, level }, { level: { kind: "podSecurity" } }) },
     onSuccess: (data) => {
       client.setQueryData(["pod-security", ws, project], data);
       return client.invalidateQueries({ queryKey: ["projects", ws, project] });
