@@ -10,6 +10,7 @@ import { UserMenu } from "./user-menu";
 import { ViewerProvider, type Viewer } from "./viewer";
 import { WorkspaceSwitcher } from "./workspace-switcher";
 import { ExpiryBanner } from "./expiry-banner";
+import { MobileMenu } from "./mobile-menu";
 
 function Logo({ compact = false }: { compact?: boolean }) {
   return (
@@ -22,7 +23,11 @@ function Logo({ compact = false }: { compact?: boolean }) {
   );
 }
 
-/** Sidebar navigation from tablet width (md) up; below it the sections move into a second row of the top bar. */
+/**
+ * Sidebar navigation from tablet width (md) up; below it a menu button opens the sections. On a phone the top bar
+ * keeps the menu, the workspace switcher (which shrinks, its name truncated), search and the user; the language and
+ * theme move into the menu. min-w-0 down the column lets wide content (tables) scroll in its own box, not the page.
+ */
 export function ConsoleShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
   const t = useT();
   return (
@@ -37,32 +42,32 @@ export function ConsoleShell({ viewer, children }: { viewer: Viewer; children: R
               <Logo />
             </div>
             <nav aria-label={t("nav.main")} className="flex-1 px-3 py-4">
-              <NavLinks layout="column" />
+              <NavLinks />
             </nav>
           </div>
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">
-          <header className="sticky top-0 z-10 border-b border-zinc-200 bg-white/90 backdrop-blur">
-            <div className="flex h-14 items-center justify-between gap-2 px-4 sm:px-6">
-              <div className="flex min-w-0 items-center gap-2">
-                <span className="md:hidden">
-                  <Logo compact />
-                </span>
+          <header data-topbar className="sticky top-0 z-10 border-b border-zinc-200 bg-white/90 backdrop-blur">
+            <div className="flex h-14 items-center gap-2 px-3 sm:px-6">
+              <MobileMenu />
+              <span className="md:hidden">
+                <Logo compact />
+              </span>
+              <div className="flex min-w-0 flex-1 items-center gap-2">
                 <WorkspaceSwitcher />
                 <GlobalSearch />
               </div>
               <div className="flex shrink-0 items-center gap-1">
-                <LanguageSwitch />
-                <ThemeToggle />
+                <div className="hidden items-center gap-1 sm:flex">
+                  <LanguageSwitch />
+                  <ThemeToggle />
+                </div>
                 <UserMenu />
               </div>
             </div>
-            <nav aria-label={t("nav.main")} className="border-t border-zinc-200 px-2 py-1 md:hidden">
-              <NavLinks layout="row" />
-            </nav>
             <ExpiryBanner />
           </header>
-          <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6 lg:px-8">
+          <main id="main" className="mx-auto w-full min-w-0 max-w-7xl flex-1 px-4 py-6 sm:px-6 lg:px-8">
             {children}
           </main>
         </div>

@@ -44,14 +44,14 @@ const items: NavItem[] = [
   { href: "/audit", label: "nav.audit", icon: icon("M9 12h6m-6 4h6m2.25 4.5H6.75A2.25 2.25 0 0 1 4.5 18.75V5.25A2.25 2.25 0 0 1 6.75 3h6.878a2.25 2.25 0 0 1 1.59.659l3.623 3.623a2.25 2.25 0 0 1 .659 1.59v9.878a2.25 2.25 0 0 1-2.25 2.25Z") },
 ];
 
-/** The console's sections: a column in the sidebar, a row in the top bar on narrow screens. */
-export function NavLinks({ layout }: { layout: "column" | "row" }) {
+/** The console's sections, with their icons: in the sidebar, and in the menu below md (components/shell/mobile-menu.tsx). */
+export function NavLinks() {
   const pathname = usePathname();
   const { can } = useViewer();
   const t = useT();
   const visible = items.filter((item) => !item.permission || can(item.permission));
   return (
-    <ul className={layout === "column" ? "space-y-1" : "flex gap-1 overflow-x-auto"}>
+    <ul className="space-y-1">
       {visible.map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
@@ -63,7 +63,7 @@ export function NavLinks({ layout }: { layout: "column" | "row" }) {
                 active ? "bg-indigo-50 text-indigo-700" : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900"
               }`}
             >
-              {layout === "column" && item.icon}
+              {item.icon}
               {t(item.label)}
             </Link>
           </li>

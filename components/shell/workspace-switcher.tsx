@@ -26,17 +26,17 @@ export function WorkspaceSwitcher() {
   }
 
   return (
-    <div ref={rootRef} className="relative">
+    <div ref={rootRef} className="relative min-w-0">
       <button
         ref={buttonRef}
         type="button"
         aria-expanded={open}
         aria-haspopup="listbox"
         onClick={() => (open ? close(true) : setOpen(true))}
-        className="flex max-w-48 items-center gap-2 rounded-md px-2.5 py-1.5 text-sm font-medium text-zinc-700 ring-1 ring-inset ring-zinc-300 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        className="flex max-w-full items-center gap-2 sm:max-w-48 rounded-md px-2.5 py-1.5 text-sm font-medium text-zinc-700 ring-1 ring-inset ring-zinc-300 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
       >
         <span className="sr-only">{t("switcher.label")}: </span>
-        <span className="truncate">{current ?? t("switcher.choose")}</span>
+        <span className="min-w-0 truncate">{current ?? t("switcher.choose")}</span>
         <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4 shrink-0 text-zinc-500">
           <path fillRule="evenodd" d="M10 3a.75.75 0 0 1 .55.24l3.25 3.5a.75.75 0 1 1-1.1 1.02L10 4.852 7.3 7.76a.75.75 0 0 1-1.1-1.02l3.25-3.5A.75.75 0 0 1 10 3Zm-3.76 9.2a.75.75 0 0 1 1.06.04l2.7 2.908 2.7-2.908a.75.75 0 1 1 1.1 1.02l-3.25 3.5a.75.75 0 0 1-1.1 0l-3.25-3.5a.75.75 0 0 1 .04-1.06Z" clipRule="evenodd" />
         </svg>
@@ -64,7 +64,7 @@ function SwitcherPanel({ onClose }: { onClose: (refocus: boolean) => void }) {
   const { active, setActive, onKeyDown } = useListbox(items, (w) => go(w.name));
 
   return (
-    <div className="absolute left-0 z-30 mt-2 w-72 rounded-md bg-white p-2 shadow-lg ring-1 ring-zinc-200">
+    <div className="absolute left-0 z-30 mt-2 w-72 max-w-[calc(100vw-1.5rem)] rounded-md bg-white p-2 shadow-lg ring-1 ring-zinc-200">
       <input
         autoFocus
         type="search"

@@ -9,6 +9,7 @@ import { chartsEn } from "./charts.en";
 import { specEn } from "./spec.en";
 import { themeEn } from "./theme.en";
 import { readonlyEn } from "./readonly.en";
+import { layoutEn } from "./layout.en";
 
 export const en = {
   ...consoleEn,
@@ -21,6 +22,7 @@ export const en = {
   ...specEn,
   ...themeEn,
   ...readonlyEn,
+  ...layoutEn,
   "common.loading": "Loading…",
   "common.loadMore": "Load more",
   "common.name": "Name",

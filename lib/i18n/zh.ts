@@ -11,6 +11,7 @@ import { chartsZh } from "./charts.zh";
 import { specZh } from "./spec.zh";
 import { themeZh } from "./theme.zh";
 import { readonlyZh } from "./readonly.zh";
+import { layoutZh } from "./layout.zh";
 
 export const zh: Record<MessageKey, string> = {
   ...consoleZh,
@@ -23,6 +24,7 @@ export const zh: Record<MessageKey, string> = {
   ...specZh,
   ...themeZh,
   ...readonlyZh,
+  ...layoutZh,
   "common.loading": "加载中…",
   "common.loadMore": "加载更多",
   "common.name": "名称",
