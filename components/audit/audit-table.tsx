@@ -64,15 +64,16 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
       className: "text-xs text-zinc-500",
       cell: (e) => <time dateTime={e.receivedAt}>{formatDateTime(e.receivedAt)}</time>,
     },
-    { id: "user", header: t("audit.user"), className: "font-medium text-zinc-900", cell: (e) => e.username ?? t("audit.anonymous") },
-    { id: "action", header: t("audit.action"), className: "font-mono text-xs", cell: (e) => e.action ?? e.verb },
+    { id: "user", header: t("audit.user"), wrap: true, className: "font-medium text-zinc-900", cell: (e) => e.username ?? t("audit.anonymous") },
+    { id: "action", header: t("audit.action"), wrap: true, className: "font-mono text-xs", cell: (e) => e.action ?? e.verb },
     {
       id: "target",
       header: t("audit.target"),
+      wrap: true,
       className: "font-mono text-xs",
       cell: (e) => <span title={e.cluster ? t("audit.onCluster", { name: e.cluster }) : undefined}>{target(e)}</span>,
     },
-    { id: "tenant", header: t("audit.tenant"), cell: tenant },
+    { id: "tenant", header: t("audit.tenant"), wrap: true, cell: tenant },
     { id: "outcome", header: t("audit.outcome"), cell: (e) => <span title={e.reason ?? undefined}><StatusBadge status={e.outcome} /></span> },
     { id: "status", header: t("common.status"), className: "font-mono text-xs", cell: (e) => e.statusCode ?? "—" },
     { id: "ip", header: t("audit.ip"), className: "font-mono text-xs", cell: (e) => e.sourceIp ?? "—" },
@@ -81,6 +82,7 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
       header: t("common.details"),
       srOnly: true,
       fixed: true,
+      pinned: true,
       cell: (e) => (
         <button
           type="button"

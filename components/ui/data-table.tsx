@@ -17,11 +17,14 @@ export function DataTable({ caption, children }: { caption: string; children: Re
   );
 }
 
-export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
+// A pinned column stays at the right edge of the scrolling card, opaque over what scrolls under it.
+const PIN = "sticky right-0";
+
+export function Th({ className = "", pinned = false, ...props }: ThHTMLAttributes<HTMLTableCellElement> & { pinned?: boolean }) {
   return (
     <th
       scope="col"
-      className={`whitespace-nowrap bg-zinc-50 px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-zinc-500 ${className}`}
+      className={`whitespace-nowrap bg-zinc-50 px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-zinc-500 ${pinned ? PIN : ""} ${className}`}
       {...props}
     />
   );
@@ -37,8 +40,10 @@ export function ActionsTh() {
   );
 }
 
-export function Td({ className = "", ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={`whitespace-nowrap px-4 py-3 text-zinc-700 ${className}`} {...props} />;
+/** `wrap`: a long value breaks onto more lines (at least 7rem wide) instead of widening the table. */
+export function Td({ className = "", wrap = false, pinned = false, ...props }: TdHTMLAttributes<HTMLTableCellElement> & { wrap?: boolean; pinned?: boolean }) {
+  const flow = wrap ? "min-w-28 whitespace-normal [overflow-wrap:anywhere]" : "whitespace-nowrap";
+  return <td className={`${flow} px-4 py-3 text-zinc-700 ${pinned ? `${PIN} bg-white group-hover:bg-zinc-50` : ""} ${className}`} {...props} />;
 }
 
 /** A header row of plain column titles. */

@@ -8,6 +8,7 @@ import type { ListView } from "@/lib/client/list-view";
 import { useT } from "@/lib/i18n/client";
 import { Button } from "./button";
 import { DataTable, TBody, Td, Th } from "./data-table";
+import { FiltersButton, useFilterFold } from "./filter-fold";
 import { SearchInput } from "./search-input";
 import { EmptyState, ErrorState, LoadingState } from "./states";
 
@@ -23,11 +24,15 @@ export interface ListColumn<T> {
   fixed?: boolean;
   /** Header for screen readers only (the row buttons' column). */
   srOnly?: boolean;
+  /** Long values (names, paths) wrap instead of widening the table. */
+  wrap?: boolean;
+  /** Stays in sight at the table's right edge while the rest scrolls sideways (the row buttons). */
+  pinned?: boolean;
   className?: string;
 }
 
 /** The row buttons' column, the same in every list: spread it and add its header and cell. */
-export const actionsColumn = { id: "actions", srOnly: true, fixed: true, className: "text-right" } as const;
+export const actionsColumn = { id: "actions", srOnly: true, fixed: true, pinned: true, className: "text-right" } as const;
 
 export interface ListFilter {
   key: string;
@@ -107,27 +112,31 @@ export function ListTable<T extends RowData>({ caption, columns, source, rowKey,
   const byId = new Map(columns.map((c) => [c.id, c]));
   const narrowed = !!view.q || Object.keys(view.filters).length > 0;
   const visible = table.getVisibleLeafColumns().length;
+  const fold = useFilterFold();
 
   return (
     <div className="space-y-3">
       <div role="search" aria-label={caption} className="flex flex-wrap items-end gap-2">
         {search && <SearchInput label={search} value={view.q} onChange={(q) => view.set({ q: q || undefined })} />}
-        {filters.map((f) => (
-          <select
-            key={f.key}
-            aria-label={f.label}
-            value={(view.filters as Record<string, string>)[f.key] ?? ""}
-            onChange={(e) => view.set({ [f.key]: e.target.value || undefined })}
-            className="rounded-md border-0 bg-white py-2 pl-3 pr-8 text-sm shadow-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-indigo-600"
-          >
-            <option value="">{t("tables.any", { filter: f.label.toLowerCase() })}</option>
-            {f.options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        ))}
+        {filters.length > 0 && <FiltersButton fold={fold} count={filters.filter((f) => (view.filters as Record<string, string>)[f.key]).length} />}
+        <div id={fold.id} className={`contents ${fold.className}`}>
+          {filters.map((f) => (
+            <select
+              key={f.key}
+              aria-label={f.label}
+              value={(view.filters as Record<string, string>)[f.key] ?? ""}
+              onChange={(e) => view.set({ [f.key]: e.target.value || undefined })}
+              className="rounded-md border-0 bg-white py-2 pl-3 pr-8 text-sm shadow-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-indigo-600"
+            >
+              <option value="">{t("tables.any", { filter: f.label.toLowerCase() })}</option>
+              {f.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          ))}
+        </div>
         <details className="relative ml-auto">
           <summary className="cursor-pointer list-none rounded-md bg-white px-3 py-2 text-sm font-medium text-zinc-700 shadow-sm ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50">
             {t("tables.columns")}
@@ -162,7 +171,7 @@ export function ListTable<T extends RowData>({ caption, columns, source, rowKey,
                     const c = byId.get(h.column.id)!;
                     const dir = h.column.getIsSorted();
                     return (
-                      <Th key={h.id} aria-sort={dir === "asc" ? "ascending" : dir === "desc" ? "descending" : undefined} className={c.className}>
+                      <Th key={h.id} aria-sort={dir === "asc" ? "ascending" : dir === "desc" ? "descending" : undefined} pinned={c.pinned} className={c.className}>
                         {c.srOnly ? (
                           <span className="sr-only">{c.header}</span>
                         ) : h.column.getCanSort() ? (
@@ -185,12 +194,15 @@ export function ListTable<T extends RowData>({ caption, columns, source, rowKey,
                 const detail = expanded?.(row.original);
                 return (
                   <Fragment key={row.id}>
-                    <tr className="hover:bg-zinc-50">
-                      {row.getVisibleCells().map((cell) => (
-                        <Td key={cell.id} className={byId.get(cell.column.id)?.className}>
-                          {byId.get(cell.column.id)!.cell(row.original)}
-                        </Td>
-                      ))}
+                    <tr className="group hover:bg-zinc-50">
+                      {row.getVisibleCells().map((cell) => {
+                        const c = byId.get(cell.column.id)!;
+                        return (
+                          <Td key={cell.id} wrap={c.wrap} pinned={c.pinned} className={c.className}>
+                            {c.cell(row.original)}
+                          </Td>
+                        );
+                      })}
                     </tr>
                     {detail && (
                       <tr>
