@@ -41,7 +41,7 @@ export function AccessReviewPanel({ workspace, initialProject = "", initialActio
     <>
       <PageHeader title={t("tabs.access")} description={t("access.description")} crumbs={scopeCrumbs(scope)} />
       <ScopeTabs scope={scope} />
-      <div className="mb-6 grid max-w-3xl gap-4 sm:grid-cols-2">
+      <div role="search" aria-label={t("tabs.access")} className="mb-6 grid max-w-3xl gap-4 sm:grid-cols-2">
         <SelectField label={t("access.scope")} value={project} onChange={(e) => ask(e.target.value, "")}>
           <option value="">{t("access.workspaceOption", { name: workspace })}</option>
           {projects.data?.map((p) => (

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useZodForm } from "@/lib/client/form";
 import type { RoleBody } from "@/lib/schemas/rbac";
-import { scopeHref, type AccessScope } from "@/lib/client/access-scope";
+import { rolesPermission, scopeHref, type AccessScope } from "@/lib/client/access-scope";
 import { useCreateRole, useUpdateRole } from "@/lib/client/hooks/roles";
 import type { Role, Template } from "@/lib/client/types";
 import { TextAreaField, TextField } from "@/components/ui/field";
@@ -15,6 +15,7 @@ import { TemplateMatrix } from "./template-matrix";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { roleDescription } from "@/lib/i18n/words";
 import { roleTitle } from "./role-title";
+import { useCan } from "@/lib/client/hooks/can";
 
 const createSchema = () => import("@/lib/schemas/rbac").then((m) => m.roleBody);
 const updateSchema = () => import("@/lib/schemas/rbac").then((m) => m.roleUpdate);
@@ -38,6 +39,7 @@ export function RoleEditor({ scope, templates, index, held, role, readOnly }: Ed
   const update = useUpdateRole(scope, role?.name ?? "");
   const [chosen, setChosen] = useState(() => chosenFromStored(role?.templates ?? [], index));
   const [reviewing, setReviewing] = useState(false);
+  const { requires } = useCan(scope);
   const form = useZodForm(role ? updateSchema : createSchema, {
     defaultValues: { name: "", displayName: role?.displayName ?? "", description: role?.description ?? "", templates: effectiveTemplates(chosen, index) },
   });
@@ -55,7 +57,7 @@ export function RoleEditor({ scope, templates, index, held, role, readOnly }: Ed
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={role ? t("roles.editAria", { name: role.name }) : t("roles.create")} className="space-y-6">
+    <form onSubmit={onSubmit} noValidate {...requires(rolesPermission(scope, "manage"))} aria-label={role ? t("roles.editAria", { name: role.name }) : t("roles.create")} className="space-y-6">
       {readOnly ? (
         // Built-in roles and callers without manage read the role: text, not inputs that look editable.
         <DetailList items={[{ label: t("common.name"), value: <span className="font-mono">{role?.name ?? "—"}</span> }, { label: t("ui.displayName"), value: (role && roleTitle(role, locale)) || "—" }, { label: t("ui.description"), value: (role?.builtIn && roleDescription(role.level, role.name, locale)) || role?.description || "—" }]} />

@@ -12,6 +12,7 @@ import { useViewer } from "@/components/shell/viewer";
 import { UserSessions } from "./user-sessions";
 import { UserLoginRecords } from "./user-login-records";
 import { UnlockDialog } from "./unlock-dialog";
+import { useCan } from "@/lib/client/hooks/can";
 import { RoleName } from "@/components/ui/role-name";
 
 /** One user as platform admins see them from the users list: the account, its lock, sessions and sign-ins. */
@@ -21,6 +22,7 @@ export function UserDetail({ username }: { username: string }) {
   const { can } = useViewer();
   const user = useUser(username);
   const [unlocking, setUnlocking] = useState(false);
+  const guarded = useCan().requires("users.manage");
   if (user.isPending) return <LoadingState />;
   if (user.isError) return <ErrorState error={user.error} onRetry={() => user.refetch()} />;
   const u = user.data;
@@ -36,7 +38,7 @@ export function UserDetail({ username }: { username: string }) {
         actions={
           canManage &&
           locked && (
-            <Button onClick={() => setUnlocking(true)}>
+            <Button {...guarded} onClick={() => setUnlocking(true)}>
               {t("userAccess.unlock")}
             </Button>
           )

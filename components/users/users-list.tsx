@@ -16,6 +16,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { useViewer } from "@/components/shell/viewer";
+import { useCan } from "@/lib/client/hooks/can";
 import { DeleteUserDialog } from "./delete-user-dialog";
 import { UserStatusDialog } from "./user-status-dialog";
 import { LockState } from "./lock-state";
@@ -41,6 +42,7 @@ export function UsersList() {
   const users = useUsers(view.params);
   const roles = useRoles(platformScope, can("platform-roles.view"));
   const canManage = can("users.manage");
+  const guarded = useCan().requires("users.manage");
 
   const columns: ListColumn<User>[] = [
     {
@@ -80,7 +82,7 @@ export function UsersList() {
       header: t("ui.actions"),
       cell: (u) => (
         <>
-          <Button variant="ghost" className="px-2" aria-label={t("ui.editNamed", { name: u.username })} onClick={() => setEditing(u)}>
+          <Button variant="ghost" className="px-2" {...guarded} aria-label={t("ui.editNamed", { name: u.username })} onClick={() => setEditing(u)}>
             {t("ui.edit")}
           </Button>
           {/* The BFF refuses disabling or deleting yourself; don't offer it. */}
@@ -89,12 +91,13 @@ export function UsersList() {
               <Button
                 variant="ghost"
                 className="px-2"
+                {...guarded}
                 aria-label={t(u.status === "active" ? "ui.disableNamed" : "ui.enableNamed", { name: u.username })}
                 onClick={() => setToggling(u)}
               >
                 {t(u.status === "active" ? "ui.disable" : "ui.enable")}
               </Button>
-              <Button variant="ghost" className="px-2 text-red-700" aria-label={t("ui.deleteNamed", { name: u.username })} onClick={() => setDeleting(u.username)}>
+              <Button variant="ghost" className="px-2 text-red-700" {...guarded} aria-label={t("ui.deleteNamed", { name: u.username })} onClick={() => setDeleting(u.username)}>
                 {t("ui.delete")}
               </Button>
             </>
@@ -108,7 +111,7 @@ export function UsersList() {
       <PageHeader
         title={t("nav.users")}
         description={t("users.description")}
-        actions={canManage && <Button onClick={() => setCreating(true)}>{t("users.create")}</Button>}
+        actions={canManage && <Button {...guarded} onClick={() => setCreating(true)}>{t("users.create")}</Button>}
       />
       <ListTable
         caption={t("nav.users")}
