@@ -6,6 +6,7 @@ import { useTemplates } from "@/lib/client/hooks/templates";
 import type { Role } from "@/lib/client/types";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, LoadingState } from "@/components/ui/states";
+import { NotFound } from "@/components/ui/not-found";
 import { RoleEditor } from "./role-editor";
 import { indexTemplates } from "./role-selection";
 import { useHeldPermissions } from "./use-held-permissions";
@@ -33,6 +34,8 @@ export function RoleEditorPage({ scope, name }: { scope: AccessScope; name?: str
 
   const existing: Role | undefined = name !== undefined ? role.data : undefined;
   const canManage = permissions.can(rolesPermission(scope, "manage"));
+  // A new role is only for those who may create one; anyone else gets the not-found page, not a blank read-only role.
+  if (name === undefined && !canManage) return <NotFound />;
   const readOnly = !canManage || !!existing?.builtIn;
   const title = existing ? roleTitle(existing, locale) || existing.name : t(newTitle[scope.level]);
   const note = existing?.builtIn
