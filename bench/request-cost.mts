@@ -1,8 +1,10 @@
 // Where an authorised list request's time goes (#18 item 4), in this process and without a production build: the
 // handler of GET /api/v1/workspaces/{ws}/projects called as Next calls it (a request scope, a session cookie), beside
 // its parts — the caller (currentUser), their bindings (principalFor), the page (listProjects) — and the page's own
-// statements run directly on the pool. Per request, one after another: p50 / p95, this process's CPU, statements
-// sent and PostgreSQL's planning and execution time (pg_stat_statements). Same PostgreSQL 15 as the other benches.
+// statements run directly on the pool; then the same for the other list routes' handlers and pages (workspaces,
+// members; users, invitees and clusters as their pages). Per request, one after another: p50 / p95, this process's
+// CPU, statements sent and PostgreSQL's planning and execution time (pg_stat_statements). Same PostgreSQL 15 as the
+// other benches.
 // COST_BENCH_REQUESTS (500) per line; COST_BENCH_WORKSPACES (100; 10 projects each, the user admin of half of them).
 // A CPU profile of the same: add --execArgv=--cpu-prof --execArgv=--cpu-prof-dir=/tmp/prof to the vitest command.
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -59,6 +61,14 @@ test("request cost", async () => {
   const { listProjects } = await import("../lib/tenancy/projects.ts");
   const { pageQuery } = await import("../lib/schemas/common.ts");
   const { GET } = await import("../app/api/v1/workspaces/[ws]/projects/route.ts");
+  const { GET: workspacesGET } = await import("../app/api/v1/workspaces/route.ts");
+  const { GET: membersGET } = await import("../app/api/v1/workspaces/[ws]/members/route.ts");
+  const { listWorkspaces } = await import("../lib/tenancy/workspaces.ts");
+  const { listMembers } = await import("../lib/tenancy/members.ts");
+  const { listUsers } = await import("../lib/tenancy/users.ts");
+  const { listInvitees } = await import("../lib/tenancy/invitees.ts");
+  const { listClusters } = await import("../lib/tenancy/clusters.ts");
+  const { resolveScope } = await import("../lib/tenancy/scope.ts");
 
   // Signed in as next-auth's jwt callback does it: a server-side session row, its id in the encrypted cookie.
   const user = (await sql.query(`SELECT id FROM "User" WHERE username = 'bench-user'`)).rows[0] as { id: string };
@@ -131,6 +141,36 @@ test("request cost", async () => {
   await measure(`the page's own statements (${page.length}), directly on the pool`, async () => {
     for (const s of page) await (query as (...a: unknown[]) => Promise<unknown>).call(p, s.text, s.values);
   });
+
+  // The other list routes: each handler as Next calls it, each page function, and the statements that page sends
+  // sent directly. The members and invitees pages get the scope the handler names (resolved once, outside the
+  // measurement; the handler line includes whatever resolving it costs).
+  async function direct(name: string, once: () => Promise<unknown>) {
+    sent = [];
+    await once();
+    const statements = [...sent]; // measure() warms up before it resets `sent`: a copy, not the array it grows
+    await measure(`${name}: the page`, once);
+    await measure(`${name}: its ${statements.length} statement(s) directly on the pool`, async () => {
+      for (const s of statements) await (query as (...a: unknown[]) => Promise<unknown>).call(p, s.text, s.values);
+    });
+  }
+  async function handler(path: string, h: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>, params: Record<string, string>) {
+    const req = () => new Request(`http://localhost${path}`, { headers: { cookie } });
+    await measure(`GET ${path} (the route handler)`, async () => {
+      const res = await inRequestScope(req(), () => h(req(), { params: Promise.resolve(params) }));
+      if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+      await res.arrayBuffer();
+    });
+  }
+  const everyone = await principalFor(signedIn, {});
+  const scope = await resolveScope({ workspace: WS_NAME });
+  await handler("/api/v1/workspaces?limit=100", workspacesGET as never, {});
+  await direct("listWorkspaces(limit 100)", () => listWorkspaces(everyone, pageQuery.parse({ limit: "100" })));
+  await handler(`/api/v1/workspaces/${WS_NAME}/members`, membersGET as never, { ws: WS_NAME });
+  await direct("listMembers()", () => listMembers(scope, pageQuery.parse({})));
+  await direct("listUsers(limit 100)", () => listUsers(pageQuery.parse({ limit: "100" })));
+  await direct("listInvitees()", () => listInvitees(scope, pageQuery.parse({})));
+  await direct("listClusters()", () => listClusters());
 
   printReport({
     title: "Where an authorised list request's time goes (in-process, one request after another)",
