@@ -178,7 +178,7 @@ async function main(databaseUrl: string) {
         // Fresh auditIDs per post (a retry would be deduplicated, not counted).
         const body = bodies[j % bodies.length]!.replace(/"auditID":"[^"]+"/g, () => `"auditID":"${randomUUID()}"`);
         const tp = performance.now();
-        const { list } = readEventList(JSON.parse(body)); // what the route does with the body before ingestEventList()
+        const { list } = readEventList(body); // what the route does with the body before ingestEventList()
         parseMs += performance.now() - tp;
         try {
           const tw = performance.now();

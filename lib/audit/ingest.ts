@@ -6,7 +6,7 @@ import { Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { transaction } from "../db/sql";
 import { kubeAuditEventList, type KubeAuditEvent, type KubeAuditEventList } from "../schemas/audit";
-import { invalid } from "../api/errors";
+import { badRequest, invalid } from "../api/errors";
 import { appendSealed, type UnsealedEvent } from "./record";
 import { isUniqueViolation } from "../db/errors";
 import { redact, redactText } from "./redact";
@@ -31,18 +31,27 @@ export function auditUuid(cluster: string, auditID: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+// What JSON text writes NUL and lone surrogates as (raw, JSON allows neither; decoded UTF-8 has no lone surrogate).
+const UNSTORABLE_ESCAPE = /\\u(?:0000|d[89a-f])/i;
+
 /**
- * A webhook body (parsed JSON) as the log takes it: the EventList validated as a whole (a bad one is a 422 and
+ * A webhook body as the log takes it: JSON (else 400), the EventList validated as a whole (a bad one is a 422 and
  * nothing of it is stored), then screened event by event (screenEvents()). The bench runs this too.
  */
-export function readEventList(json: unknown): { received: number; list: KubeAuditEventList; refused: number; refusals: Refusal[] } {
+export function readEventList(text: string): { received: number; list: KubeAuditEventList; refused: number; refusals: Refusal[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw badRequest("The request body is not valid JSON.");
+  }
   const parsed = kubeAuditEventList.safeParse(json);
   if (!parsed.success)
     throw invalid(
       parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join(".") || "body", message: i.message })),
       "The body is not an audit.k8s.io/v1 EventList.",
     );
-  return { received: parsed.data.items.length, ...screenEvents(parsed.data) };
+  return { received: parsed.data.items.length, ...screenEvents(parsed.data, Date.now(), UNSTORABLE_ESCAPE.test(text)) };
 }
 
 function boundedObject(obj: unknown, resource: string | undefined): unknown {

@@ -65,6 +65,18 @@ describe("redactValues", () => {
     });
   });
 
+  it("returns what needs no change as it is, and copies (never changes) what it redacts", () => {
+    const clean = { uri: "/api/v1/pods", user: { groups: ["system:authenticated"] }, n: 3 };
+    expect(redactValues(clean)).toBe(clean);
+    const nested = { ok: "x", annotations: { source: "https://deploy:s3cr3t@git.example.com" }, list: ["a", `Bearer ${TOKEN}`] };
+    const copy = structuredClone(nested);
+    const out = redactValues(nested) as typeof nested;
+    expect(JSON.stringify(out)).not.toContain("s3cr3t");
+    expect(JSON.stringify(out)).not.toContain(TOKEN);
+    expect(out.list[0]).toBe("a");
+    expect(nested).toEqual(copy);
+  });
+
   it("does not let a deeply nested credential through", () => {
     let deep: unknown = { url: "postgres://app:hunter2@db/app" };
     for (let i = 0; i < 50; i++) deep = { next: deep };

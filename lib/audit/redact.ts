@@ -33,13 +33,26 @@ export function redactText(text: string): string {
   return CREDENTIALS.reduce((s, [pattern, replacement]) => s.replace(pattern, replacement), text);
 }
 
-/** Every string inside `value` through redactText(); keys and structure stay. */
+/** Every string inside `value` through redactText(); keys and structure stay, and so does `value` itself where nothing changes. */
 export function redactValues(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return redactText(value);
   if (!value || typeof value !== "object") return value;
   if (depth > 32) return "[…]"; // deeper strings would pass unread
-  if (Array.isArray(value)) return value.map((v) => redactValues(v, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValues(v, depth + 1)]));
+  // Copied only from the first change on: the webhook's events, mostly without credentials, allocate nothing here.
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    value.forEach((v, i) => {
+      const r = redactValues(v, depth + 1);
+      if (r !== v) (out ??= [...value])[i] = r;
+    });
+    return out ?? value;
+  }
+  let out: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const r = redactValues(v, depth + 1);
+    if (r !== v) (out ??= { ...value })[k] = r;
+  }
+  return out ?? value;
 }
 
 /**

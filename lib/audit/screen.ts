@@ -15,8 +15,7 @@ export interface Refusal {
   reason: string;
 }
 
-function timestampIssue(e: KubeAuditEvent, now: number): string | undefined {
-  const earliest = now - retentionDays() * 86_400_000;
+function timestampIssue(e: KubeAuditEvent, now: number, earliest: number): string | undefined {
   for (const field of ["requestReceivedTimestamp", "stageTimestamp"] as const) {
     const t = Date.parse(e[field]);
     if (t < earliest) return `${field} ${e[field]} is older than the audit retention (${retentionDays()} days).`;
@@ -32,20 +31,26 @@ const clean = (v: unknown): unknown => {
   return v;
 };
 
-export function screenEvents(list: KubeAuditEventList, now = Date.now()): { list: KubeAuditEventList; refused: number; refusals: Refusal[] } {
+/**
+ * `unstorable`: whether any string of the list may hold NUL or a lone surrogate. The webhook knows it holds none
+ * when its body has no \u0000 or surrogate escape (JSON text has no raw NUL, and decoded UTF-8 no lone surrogate),
+ * and then skips walking every string of every event.
+ */
+export function screenEvents(list: KubeAuditEventList, now = Date.now(), unstorable = true): { list: KubeAuditEventList; refused: number; refusals: Refusal[] } {
   const items: KubeAuditEvent[] = [];
   const refusals: Refusal[] = [];
   let refused = 0;
+  const earliest = now - retentionDays() * 86_400_000;
   for (const e of list.items) {
     const { requestObject, responseObject, ...fields } = e;
-    const bad = badStrings(fields, "event")[0];
-    const reason = bad ? `${bad.path}: ${bad.message}` : timestampIssue(e, now);
+    const bad = unstorable ? badStrings(fields, "event")[0] : undefined;
+    const reason = bad ? `${bad.path}: ${bad.message}` : timestampIssue(e, now, earliest);
     if (reason) {
       refused++;
       if (refusals.length < MAX_REFUSALS_LISTED) refusals.push({ auditID: clean(e.auditID) as string, reason: clean(reason) as string });
       continue;
     }
-    items.push({ ...e, requestObject: clean(requestObject), responseObject: clean(responseObject) });
+    items.push(unstorable ? { ...e, requestObject: clean(requestObject), responseObject: clean(responseObject) } : e);
   }
   return { list: { ...list, items }, refused, refusals };
 }

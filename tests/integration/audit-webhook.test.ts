@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { eventHash } from "@/lib/audit/chain";
 import { issueAuditToken } from "@/lib/audit/token";
 import { POST as webhook } from "@/app/api/v1/audit/webhook/[cluster]/route";
 import { uniqueName } from "../support/fixtures";
@@ -111,6 +112,36 @@ describe("audit webhook", () => {
     expect(stored).toContain("git.example.com/web.git");
     expect(stored).toContain('"MODE":"blue"');
     expect(stored).toContain("[redacted]");
+  });
+
+  it("keeps credentials out of the event's own fields, and stores a message cut inside a surrogate pair as U+FFFD under an intact chain", async () => {
+    const now = new Date();
+    const common = {
+      kind: "Event", apiVersion: "audit.k8s.io/v1", level: "Metadata", stage: "ResponseComplete", verb: "create",
+      user: { username: "alice@example.com", groups: ["system:authenticated"] }, sourceIPs: ["10.0.12.7"],
+      requestReceivedTimestamp: new Date(now.getTime() - 20).toISOString(), stageTimestamp: now.toISOString(),
+    };
+    const credentials = {
+      ...common, auditID: randomUUID(), requestURI: `/api/v1/namespaces/${project}/configmaps?token=t0ps3cr3t-query`,
+      objectRef: { resource: "configmaps", namespace: project, name: "nested-credential" }, responseStatus: { metadata: {}, code: 201 },
+      annotations: { "example.com/note": "pulled from https://ci:an0ther-pw@registry.example.com/web" },
+    };
+    // The reason keeps 1,000 characters and the request's message 2,000: both cuts fall inside an emoji.
+    const cut = {
+      ...common, auditID: randomUUID(), requestURI: `/api/v1/namespaces/${project}/configmaps`,
+      objectRef: { resource: "configmaps", namespace: project, name: "cut-message" },
+      responseStatus: { metadata: {}, code: 422, message: "x".repeat(999) + "\u{1F600}".repeat(600) },
+    };
+    const res = await post({ kind: "EventList", apiVersion: "audit.k8s.io/v1", items: [credentials, cut] });
+    expect(await res.json()).toMatchObject({ accepted: 2, refused: 0 });
+    const rows = await db().auditEvent.findMany({ where: { auditId: { in: [credentials.auditID, cut.auditID] } }, orderBy: { seq: "asc" } });
+    const stored = JSON.stringify(rows[0]!.request);
+    expect(stored).not.toContain("t0ps3cr3t-query");
+    expect(stored).not.toContain("an0ther-pw");
+    expect(stored).toContain("registry.example.com/web");
+    expect(rows[1]!.reason).toBe("x".repeat(999) + "\ufffd");
+    expect((rows[1]!.request as { responseStatus: { message: string } }).responseStatus.message).toMatch(/\ufffd$/);
+    for (const row of rows) expect(eventHash(row.prevHash, row)).toBe(row.hash);
   });
 
   it("deduplicates a retried batch and duplicates inside one batch", async () => {
