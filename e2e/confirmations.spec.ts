@@ -187,6 +187,48 @@ test("ending a session says who is signed out", async ({ baseURL }) => {
   await other.dispose();
 });
 
+test("raising a user's platform role names the permissions it adds", async () => {
+  const username = unique("cfr");
+  expect((await admin.post("/api/v1/users", { data: { username, password: PASSWORD, platformRole: "platform-regular", mustChangePassword: false } })).status()).toBe(201);
+  const platformRole = async () => (await get(`/api/v1/users/${username}`)).platformRole;
+  await page.goto(`/users?q=${username}`);
+  await page.getByRole("button", { name: `Edit ${username}` }).click();
+  await page.getByLabel("Platform role").selectOption("platform-admin");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  // Role names as the console words them (ids or display names): the consequence is what is pinned.
+  const dialog = page.getByRole("dialog", { name: new RegExp(`^Make ${username} .+\\?$`) });
+  await expect(dialog).toContainText("in the platform and may then also do what");
+  await expect(dialog.getByRole("list", { name: `What ${username} gains` })).toContainText("users.manage");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  expect(await platformRole()).toBe("platform-regular");
+
+  // The edit form stays open, as it was: saving again asks again.
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await dialog.getByRole("button", { name: /^Make / }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect.poll(platformRole).toBe("platform-admin");
+});
+
+test("removing a group binding says whose role it takes back", async () => {
+  const provider = unique("cfidp");
+  const group = unique("cfg");
+  expect((await admin.post("/api/v1/identity-providers", { data: { name: provider, type: "oidc", displayName: "Confirm OIDC", config: { issuer: "https://idp.example.test", clientId: "tenantry" }, secret: "s3cret" } })).status()).toBe(201);
+  expect((await admin.post(`/api/v1/identity-providers/${provider}/bindings`, { data: { group, workspace: ws, role: "viewer" } })).status()).toBe(201);
+  const bound = async () => (await get(`/api/v1/identity-providers/${provider}/bindings`)).items.some((b: { group: string }) => b.group === group);
+  await page.goto("/settings/identity-providers");
+  const remove = page.getByRole("button", { name: `Remove binding of ${group}` });
+  await remove.click();
+  const dialog = page.getByRole("dialog", { name: `Remove the binding of group ${group}?` });
+  await expect(dialog).toContainText(`Users of group ${group} who hold viewer in ${ws} through this binding lose it now`);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  expect(await bound()).toBe(true);
+
+  await remove.click();
+  await dialog.getByRole("button", { name: "Remove binding" }).click();
+  await expect(remove).toHaveCount(0);
+  expect(await bound()).toBe(false);
+});
+
 test("a missing workspace, project or page is the one not-found page, in the shell, with a Back that leads somewhere", async () => {
   await page.goto(`/workspaces/${unique("nope")}/members`);
   await expect(page.getByRole("navigation", { name: "Main" }).first()).toBeVisible();

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { useBindings, useCreateBinding, useDeleteBinding } from "@/lib/client/hooks/identity";
 import { useT } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { actionsColumn, ListTable, type ListColumn } from "@/components/ui/list-table";
 import { useListView } from "@/lib/client/list-view";
 import type { GroupBindingInfo } from "@/lib/client/types";
@@ -20,6 +21,7 @@ export function BindingsTable({ provider }: { provider: string }) {
   const create = useCreateBinding(provider);
   const remove = useDeleteBinding(provider);
   const [expiry, setExpiry] = useState<Expiry>({ kind: "never" });
+  const [removing, setRemoving] = useState<GroupBindingInfo | null>(null);
   const { can, guard } = useCan();
   const view = useListView([], `bindings-${provider}`);
   const columns: ListColumn<GroupBindingInfo>[] = [
@@ -32,12 +34,17 @@ export function BindingsTable({ provider }: { provider: string }) {
       ...actionsColumn,
       header: t("ui.actions"),
       cell: (b) => (
-        <Button variant="ghost" className="px-2 text-red-700" {...guard("settings.manage", remove.isPending)} onClick={() => remove.mutate(b.id)} aria-label={t("idp.removeBinding", { group: b.group })}>
+        <Button variant="ghost" className="px-2 text-red-700" {...guard("settings.manage", remove.isPending)} onClick={() => setRemoving(b)} aria-label={t("idp.removeBinding", { group: b.group })}>
           {t("ui.remove")}
         </Button>
       ),
     },
   ];
+
+  function closeRemoving() {
+    remove.reset();
+    setRemoving(null);
+  }
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -80,6 +87,25 @@ export function BindingsTable({ provider }: { provider: string }) {
       </form>
       )}
       <FormError error={create.error} />
+      {/* Removing a binding takes the role back from the group's users at once: said and asked first. */}
+      <ConfirmDialog
+        open={removing !== null}
+        title={t("readonly.unbindTitle", { group: removing?.group ?? "" })}
+        error={remove.error}
+        pending={remove.isPending}
+        confirmLabel={t("readonly.unbindConfirm")}
+        pendingLabel={t("readonly.removing")}
+        onConfirm={() => removing && remove.mutate(removing.id, { onSuccess: closeRemoving })}
+        onClose={closeRemoving}
+      >
+        {removing &&
+          t("readonly.unbindBody", {
+            group: removing.group,
+            role: removing.role,
+            where: removing.project ? `${removing.workspace}/${removing.project}` : removing.workspace,
+            provider,
+          })}
+      </ConfirmDialog>
     </div>
   );
 }

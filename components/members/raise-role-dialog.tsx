@@ -19,7 +19,7 @@ export function RaiseRoleDialog({ scope, raise, onConfirm, onClose }: { scope: A
   const locale = useLocale();
   const words = useWords();
   const templates = useTemplates(scope.level);
-  const where = scope.level === "workspace" ? scope.workspace! : scope.project!;
+  const where = scope.level === "platform" ? t("readonly.thePlatform") : scope.level === "workspace" ? scope.workspace! : scope.project!;
   const describe = (name: string) => templates.data?.find((tpl) => tpl.name === name)?.description[locale];
   return (
     <ConfirmDialog

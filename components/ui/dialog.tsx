@@ -17,7 +17,8 @@ export function Dialog({ open, title, onClose, children }: { open: boolean; titl
     <dialog
       ref={ref}
       aria-labelledby={titleId}
-      onClose={onClose}
+      // React passes a nested dialog's close up the tree: only this dialog's own closing closes it.
+      onClose={(e) => e.target === e.currentTarget && onClose()}
       className="m-auto w-full max-w-lg rounded-lg bg-white p-0 shadow-xl ring-1 ring-zinc-200 backdrop:bg-zinc-900/40"
     >
       {open && (

@@ -1,5 +1,8 @@
 "use client";
+import { useState, type FormEvent } from "react";
 import { useZodForm } from "@/lib/client/form";
+import { platformScope } from "@/lib/client/access-scope";
+import { useRoles } from "@/lib/client/hooks/roles";
 import { useUpdateUser, type UserPatchInput } from "@/lib/client/hooks/users";
 import type { User } from "@/lib/client/types";
 import { useT } from "@/lib/i18n/client";
@@ -7,6 +10,8 @@ import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { PlatformRoleField } from "./platform-role-field";
+import { RaiseRoleDialog, type RoleRaise } from "@/components/members/raise-role-dialog";
+import { gainedPermissions } from "@/components/members/role-change";
 
 const patchSchema = () => import("@/lib/schemas/rbac").then((m) => m.userPatch);
 
@@ -16,6 +21,8 @@ interface EditValues { displayName: string; email: string; platformRole: string;
 function EditUserForm({ user, onClose }: { user: User; onClose: () => void }) {
   const t = useT();
   const update = useUpdateUser(user.username);
+  const roles = useRoles(platformScope);
+  const [raising, setRaising] = useState<RoleRaise | null>(null);
   const form = useZodForm<EditValues, UserPatchInput>(patchSchema, {
     defaultValues: { displayName: user.displayName ?? "", email: user.email ?? "", platformRole: user.platformRole, password: "", mustChangePassword: true },
     toBody: (v) => {
@@ -30,9 +37,18 @@ function EditUserForm({ user, onClose }: { user: User; onClose: () => void }) {
   });
   // Nothing changed: nothing to send.
   const send = { mutateAsync: (patch: UserPatchInput) => (Object.keys(patch).length ? update.mutateAsync(patch) : Promise.resolve(undefined)) };
+  const save = form.submit(send, { onSuccess: onClose });
+  // A platform role that adds permissions is asked first, as a member's raise is; anything else is saved at once.
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    const to = form.getValues("platformRole");
+    const gained = gainedPermissions(roles.data ?? [], user.platformRole, to);
+    if (!gained.length) return save(e);
+    e.preventDefault();
+    setRaising({ username: user.username, from: user.platformRole, to, gained });
+  };
 
   return (
-    <form onSubmit={form.submit(send, { onSuccess: onClose })} noValidate className="space-y-4">
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
       <TextField label={t("ui.displayName")} {...form.field("displayName")} autoComplete="off" />
       <TextField label={t("userAccess.email")} {...form.field("email")} type="email" autoComplete="off" />
       <PlatformRoleField value={form.watch("platformRole")} onChange={(e) => form.setValue("platformRole", e.target.value)} error={form.formState.errors.platformRole?.message} />
@@ -45,6 +61,15 @@ function EditUserForm({ user, onClose }: { user: User; onClose: () => void }) {
         </label>
       </fieldset>
       <FormActions submitLabel={t("ui.save")} pendingLabel={t("ui.saving")} pending={form.pending} onCancel={onClose} />
+      <RaiseRoleDialog
+        scope={platformScope}
+        raise={raising}
+        onConfirm={() => {
+          setRaising(null);
+          void save();
+        }}
+        onClose={() => setRaising(null)}
+      />
     </form>
   );
 }
