@@ -70,7 +70,7 @@ export function AuditLog({
         actions={
           <div className="flex flex-wrap items-center gap-2">
             <label className="flex items-center gap-2 text-sm text-zinc-700">
-              <input type="checkbox" checked={live} onChange={(e) => setLive(e.target.checked)} className="rounded border-zinc-300" />
+              <input type="checkbox" data-control="paging" checked={live} onChange={(e) => setLive(e.target.checked)} className="rounded border-zinc-300" />
               {t("audit.liveTail")}
             </label>
             <a className="rounded-md px-3 py-2 text-sm font-medium text-indigo-700 ring-1 ring-zinc-300 hover:bg-zinc-50" href={exportUrl(filters, "csv")} download>
