@@ -39,6 +39,7 @@ async function capture(browser: Browser, theme: "light" | "dark") {
     if (!context) {
       // bypassCSP: the production console's CSP refuses the style tag below (needed only for `next dev`'s overlay).
       context = await browser.newContext({ baseURL: base, bypassCSP: true, colorScheme: theme, viewport: { width: shot.width ?? 1280, height: 900 } });
+      context.setDefaultTimeout(120_000); // a production demo on a busy machine
       contexts.set(key, context);
       if (shot.name !== "sign-in") {
         const login = await context.newPage();
@@ -53,7 +54,6 @@ async function capture(browser: Browser, theme: "light" | "dark") {
       }
     }
     const page = await context.newPage();
-    page.setDefaultTimeout(120_000); // a production demo on a busy machine
     await page.goto(shot.path);
     // Polling pages never go network-idle: wait for the heading and for every loading panel to be gone.
     await page.locator("h1").first().waitFor();
