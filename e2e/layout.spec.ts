@@ -96,7 +96,7 @@ test("the audit table shows its last columns on a desktop, and filters fold behi
   expect.soft(await table.getByRole("button", { name: /^Details of / }).first().evaluate(inSight), "expand control").toBe(true);
 
   await page.setViewportSize(PHONE);
-  const filters = page.getByRole("button", { name: "Filters" });
+  const filters = page.getByRole("button", { name: "Filters", exact: true });
   const outcome = page.getByRole("combobox", { name: "Outcome" });
   await expect(outcome).toBeHidden();
   await filters.click();
