@@ -38,7 +38,7 @@ async function expectAccessible(page: Page, path: string, open = openSettled) {
 test("the sign-in page has no serious or critical violations", async ({ page }) => {
   await expectAccessible(page, "/login", async (p, path) => {
     await p.goto(path);
-    await expect(p.getByRole("button", { name: "Sign in" })).toBeVisible();
+    await expect(p.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
   });
 });
 

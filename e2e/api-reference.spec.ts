@@ -44,7 +44,7 @@ test("the API reference page, from the user menu, shows the routes grouped, with
   await page.goto("/login");
   await page.getByLabel("Username").fill("bob");
   await page.getByLabel("Password").fill(demoPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
 
   await page.getByRole("button", { name: /bob/ }).click();

@@ -193,7 +193,7 @@ test("raising a user's platform role names the permissions it adds", async () =>
   const platformRole = async () => (await get(`/api/v1/users/${username}`)).platformRole;
   await page.goto(`/users?q=${username}`);
   await page.getByRole("button", { name: `Edit ${username}` }).click();
-  await page.getByLabel("Platform role").selectOption("platform-admin");
+  await page.getByRole("dialog").getByLabel("Platform role").selectOption("platform-admin");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   // Role names as the console words them (ids or display names): the consequence is what is pinned.
   const dialog = page.getByRole("dialog", { name: new RegExp(`^Make ${username} .+\\?$`) });
@@ -227,6 +227,8 @@ test("removing a group binding says whose role it takes back", async () => {
   await dialog.getByRole("button", { name: "Remove binding" }).click();
   await expect(remove).toHaveCount(0);
   expect(await bound()).toBe(false);
+  // Its "Sign in with" button would be on the sign-in page of every later spec.
+  expect((await admin.delete(`/api/v1/identity-providers/${provider}`)).status()).toBe(204);
 });
 
 test("a missing workspace, project or page is the one not-found page, in the shell, with a Back that leads somewhere", async () => {

@@ -18,7 +18,7 @@ async function signIn(browser: Browser, username: string, password = demoPasswor
   await page.goto("/login");
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   return page;
 }
@@ -156,7 +156,7 @@ test("at tablet width the sidebar stays and nothing overflows sideways", async (
   await page.goto("/login");
   await page.getByLabel("Username").fill("admin");
   await page.getByLabel("Password").fill(adminPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   for (const path of ["/dashboard", "/workspaces/demo", "/workspaces/demo/projects/demo-web", "/audit"]) {
     await page.goto(path);

@@ -15,13 +15,13 @@ const toasts = (page: Page) => page.getByRole("status", { name: "Notifications" 
 async function signIn(page: Page, username: string, password: string) {
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 test("visiting /workspaces without a session redirects to /login", async ({ page }) => {
   await page.goto("/workspaces");
   await expect(page).toHaveURL(/\/login/);
-  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
 });
 
 test("a bad sign-in is refused", async ({ page }) => {

@@ -7,7 +7,7 @@ async function signIn(page: Page) {
   await page.goto("/workspaces");
   await page.getByLabel("Username").fill("admin");
   await page.getByLabel("Password").fill(adminPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/workspaces$/);
 }
 

@@ -38,7 +38,7 @@ test("the Move action shows the dry run, and moves the project only when confirm
   await page.goto(`/workspaces/${source}/projects/${project}`);
   await page.getByLabel("Username").fill("admin");
   await page.getByLabel("Password").fill(adminPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.getByRole("button", { name: "Move", exact: true }).click();
 
   const dialog = page.getByRole("dialog", { name: `Move ${project} to another workspace` });

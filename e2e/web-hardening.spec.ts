@@ -43,7 +43,7 @@ test("pages carry a fresh nonce CSP without eval, and hydrate and work under it"
   // Signing in needs the client to run (next-auth's signIn()); then pages that render from script.
   await page.getByLabel("Username").fill("admin");
   await page.getByLabel("Password").fill(adminPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   for (const path of ["/workspaces", "/workspaces/demo", "/workspaces/demo/quotas", "/workspaces/demo/projects/demo-web/quota", "/audit", "/clusters"]) {
     const res = await page.goto(path);

@@ -32,7 +32,7 @@ test("a project operator switches kinds, opens a pod and reads its Events and YA
   await page.goto("/login");
   await page.getByLabel("Username").fill("carol");
   await page.getByLabel("Password").fill(demoPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await page.goto("/workspaces/demo/projects/demo-web");
   await page.getByRole("navigation", { name: "Project sections" }).getByRole("link", { name: "Workloads" }).click();
