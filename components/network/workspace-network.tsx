@@ -68,7 +68,7 @@ export function WorkspaceNetwork({ ws }: { ws: string }) {
       <Card title={t("net.connectivity")}>
         {workspace.data && workspace.data.clusters.length > 1 && (
           <div className="mb-4 max-w-xs">
-            <SelectField label={t("common.cluster")} value={cluster ?? workspace.data.clusters[0]} onChange={(e) => setCluster(e.target.value)}>
+            <SelectField label={t("common.cluster")} data-control="view" value={cluster ?? workspace.data.clusters[0]} onChange={(e) => setCluster(e.target.value)}>
               {workspace.data.clusters.map((c) => <option key={c}>{c}</option>)}
             </SelectField>
           </div>

@@ -49,13 +49,13 @@ export async function signIn(page: Page, username: DemoUser | string, password =
   await page.goto("/login");
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).not.toHaveURL(/\/login/);
 }
 
-/** Opens a page and waits until its heading is there and no list or panel is still loading. */
+/** Opens a page and waits until its heading (or, for a refusal, its alert) is there and nothing is still loading. */
 export async function openSettled(page: Page, path: string) {
   await page.goto(path);
-  await expect(page.locator("h1").first()).toBeVisible();
+  await expect(page.locator("h1, main [role=alert]").first()).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: /Loading/ })).toHaveCount(0);
 }
