@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useId, useRef, useState } from "react";
+import { usePopover } from "@/lib/client/hooks/popover";
 import { useT } from "@/lib/i18n/client";
 import { LanguageSwitch } from "./language-switch";
 import { NavLinks } from "./nav-links";
@@ -14,21 +14,7 @@ const CROSS = "M6 18 18 6M6 6l12 12";
  */
 export function MobileMenu() {
   const t = useT();
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const outside = (e: MouseEvent) => !rootRef.current?.contains(e.target as Node) && setOpen(false);
-    const escape = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
-    document.addEventListener("mousedown", outside);
-    document.addEventListener("keydown", escape);
-    return () => {
-      document.removeEventListener("mousedown", outside);
-      document.removeEventListener("keydown", escape);
-    };
-  }, [open]);
+  const { open, setOpen, panelId, rootRef } = usePopover();
 
   return (
     <div ref={rootRef} className="md:hidden">

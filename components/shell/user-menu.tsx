@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { signOut } from "next-auth/react";
-import { useEffect, useId, useRef, useState } from "react";
+import { usePopover } from "@/lib/client/hooks/popover";
 import { useT } from "@/lib/i18n/client";
 import { useViewer } from "./viewer";
 import { useWords } from "@/lib/i18n/use-words";
@@ -11,23 +11,7 @@ export function UserMenu() {
   const { username, displayName, platformRole, permissions } = useViewer();
   const role = useWords().role("platform", platformRole);
   const t = useT();
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const closeOnOutside = (e: MouseEvent) => {
-      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const closeOnEscape = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
-    document.addEventListener("mousedown", closeOnOutside);
-    document.addEventListener("keydown", closeOnEscape);
-    return () => {
-      document.removeEventListener("mousedown", closeOnOutside);
-      document.removeEventListener("keydown", closeOnEscape);
-    };
-  }, [open]);
+  const { open, setOpen, panelId, rootRef } = usePopover();
 
   return (
     <div ref={rootRef} className="relative">
