@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { CoreV1Api, Watch } from "@kubernetes/client-node";
-import { loadKubeConfig } from "./client";
+import { kubeConfigFor, loadKubeConfig } from "./client";
 
 let server: Server;
 let connections = 0;
@@ -42,5 +42,13 @@ describe("the cluster client factory", () => {
     });
     await api.listNamespace();
     expect(connections).toBe(1);
+  });
+});
+
+describe("kubeConfigFor", () => {
+  it("answers a cluster whose stored credentials cannot be opened as unavailable (503), not as a fault (500)", () => {
+    expect(() => kubeConfigFor({ id: "c-unusable", credentials: "v1.unused", updatedAt: new Date() })).toThrow(
+      expect.objectContaining({ status: 503, code: "cluster_unavailable" }),
+    );
   });
 });

@@ -3,6 +3,7 @@ import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import { ApiException, KubeConfig, type ApiType } from "@kubernetes/client-node";
 import { unseal } from "../crypto/seal";
+import { AppError } from "../api/errors";
 import { checkKubeconfig } from "./kubeconfig-safety";
 
 type ApiConstructor<T extends ApiType> = new (config: never) => T;
@@ -71,7 +72,13 @@ export function kubeConfigFor(cluster: ClusterCredentials): KubeConfig {
   const stamp = cluster.updatedAt.getTime();
   const hit = cache.get(cluster.id);
   if (hit && hit.stamp === stamp) return hit.kc;
-  const kc = loadKubeConfig(unseal(cluster.credentials));
+  let kc: KubeConfig;
+  try {
+    kc = loadKubeConfig(unseal(cluster.credentials));
+  } catch {
+    // Another secret key, or a damaged row: this cluster cannot be called, which is no fault of the request (nor a 500).
+    throw new AppError(503, "cluster_unavailable", "The cluster's stored credentials cannot be opened (was TENANTRY_SECRET_KEY changed?). Register its kubeconfig again.");
+  }
   if (hit) closeConnections(hit.kc);
   cache.set(cluster.id, { stamp, kc });
   return kc;
