@@ -37,8 +37,9 @@ const PAGE_NEEDS: [RegExp, string][] = [
   [/^\/workspaces\/[^/]+\/projects\/[^/]+\/audit$/, "project-audit.view"],
   [/^\/workspaces\/[^/]+\/projects\/[^/]+\/workloads/, "workloads.view"],
   [/^\/workspaces\/[^/]+\/projects\/[^/]+$/, "project-settings.view"],
-  // The access review and the audit search open to every member: one reviews a project they may read the members
-  // of, the other searches what the caller may see (the API scopes both).
+  // The access review and the audit search open to every member of the workspace: one reviews a project whose
+  // members they may read, the other searches what the caller may see (the API scopes both).
+  [/^\/workspaces\/[^/]+\/(access|audit)$/, "workspace-settings.view"],
   [/^\/workspaces\/[^/]+\/members$/, "workspace-members.view"],
   [/^\/workspaces\/[^/]+\/roles\/new$/, "workspace-roles.manage"],
   [/^\/workspaces\/[^/]+\/roles/, "workspace-roles.view"],

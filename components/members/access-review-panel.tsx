@@ -37,6 +37,9 @@ export function AccessReviewPanel({ workspace, initialProject = "", initialActio
     router.replace(withQuery(`/workspaces/${workspace}/access`, { project: nextProject, action: nextAction }), { scroll: false });
   }
 
+  // A workspace the caller cannot see is not found here either (the projects' list answers 404 for it).
+  if (projects.isError) return <ErrorState error={projects.error} onRetry={() => projects.refetch()} />;
+
   return (
     <>
       <PageHeader title={t("tabs.access")} description={t("access.description")} crumbs={scopeCrumbs(scope)} />
