@@ -142,12 +142,11 @@ async function walk(page: Page, user: DemoUser) {
 /** A page's scope for its permission: the platform's for a platform permission. */
 const scope = (path: string, permission: string) => (templatesByName.get(permission)?.level === "platform" ? "" : scopeOf(path));
 
-// The users who hold part of what they see — a workspace viewer and a project operator — with the pages each may
-// see and the guarded controls met, so the walk is not vacuous. (A walk takes 1–2 minutes on a 2-core CI machine;
-// the platform admin's, which passed, and the workspace admin's and self-provisioner's are left out for the budget.)
+// The workspace viewer (the example), with the pages they may see and the guarded controls met, so the walk
+// is not vacuous. A walk takes 1–2 minutes on a 2-core CI machine, so the others are left out of CI for its 30-minute
+// budget: in a full run the admin's and alice's walks passed, carol's and dave's found what a0690a3 and 404286f fixed.
 const EXPECTED: Partial<Record<DemoUser, { visited: number; guarded: number }>> = {
   bob: { visited: 15, guarded: 3 },
-  carol: { visited: 10, guarded: 1 },
 };
 
 for (const user of Object.keys(EXPECTED) as DemoUser[]) {
