@@ -68,7 +68,7 @@ async function checkWidths(page: Page, path: string) {
 }
 
 test("every page fits the screen from desktop down to phone width, as an admin", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000); // 36 pages at two widths: ~2 minutes on a busy 2-core machine
   await page.goto("/login");
   await expect(page.getByLabel("Username")).toBeVisible();
   await checkWidths(page, "/login");
