@@ -33,6 +33,12 @@ export interface ListStatement<F extends string> {
 /** `LIKE '%q%'` with the search's own `%`, `_` and `\` matching themselves. */
 export const containsPattern = (q: string) => `%${q.replace(/[\\%_]/g, "\\$&")}%`;
 
+/** A list's search box: the name holds `q` as typed (names are lowercase), or any of the other texts in any case. */
+export function searchSql(q: string, name: Prisma.Sql, ...texts: Prisma.Sql[]): Prisma.Sql {
+  const pattern = containsPattern(q);
+  return Prisma.sql`(${name} LIKE ${pattern}${Prisma.join(texts.map((t) => Prisma.sql` OR ${t} ILIKE ${pattern}`), "")})`;
+}
+
 /** Runs the list's statement and returns the page. A cursor made for another sort, or unreadable, is a 422. */
 export async function listPage<F extends string, R extends Record<F, unknown>>(list: ListStatement<F>): Promise<Page<R>> {
   const { sort, key, columns } = list;

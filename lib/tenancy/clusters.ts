@@ -12,7 +12,7 @@ import type { KubeConfig } from "@kubernetes/client-node";
 import type { ClusterCreate, ClusterUpdate } from "../schemas/cluster";
 import type { ClusterListQuery } from "../schemas/lists";
 import { onPool } from "../db/sql";
-import { containsPattern } from "../db/list";
+import { searchSql } from "../db/list";
 import { parseSort } from "../api/page";
 
 /** Everything about a cluster a browser may see: no `credentials`, ever. */
@@ -44,7 +44,7 @@ export async function listClusters(opts: Partial<ClusterListQuery> = {}): Promis
   const sort = parseSort(opts.sort ?? "name");
   const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (opts.health) where.push(Prisma.sql`c."health" = ${opts.health}`);
-  if (opts.q) where.push(Prisma.sql`(c."name" LIKE ${containsPattern(opts.q)} OR c."displayName" ILIKE ${containsPattern(opts.q)})`);
+  if (opts.q) where.push(searchSql(opts.q, Prisma.sql`c."name"`, Prisma.sql`c."displayName"`));
   const dir = Prisma.raw(sort.desc ? "DESC" : "ASC");
   return onPool.rows<ClusterDto>(Prisma.sql`
     SELECT c."name", c."displayName", c."labels", c."health", c."version", c."nodeCount", c."latencyMs", c."lastError", c."lastCheckedAt",

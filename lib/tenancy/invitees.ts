@@ -3,7 +3,7 @@
 // the workspace's members who are not in it yet (a project member must be a workspace member). Names only.
 import { Prisma } from "@prisma/client";
 import { parseSort, type Page } from "../api/page";
-import { containsPattern, listPage } from "../db/list";
+import { searchSql, listPage } from "../db/list";
 import type { ScopeRef } from "./scope";
 
 export interface InviteeDto {
@@ -22,7 +22,7 @@ export async function listInvitees(ref: Pick<ScopeRef, "scope">, opts: { limit: 
     ? Prisma.sql`EXISTS (SELECT 1 FROM "WorkspaceMember" m WHERE m."workspaceId" = s."workspaceId" AND m."userId" = u."id" AND (m."expiresAt" IS NULL OR m."expiresAt" > ${new Date()}::timestamptz))
         AND NOT EXISTS (SELECT 1 FROM "ProjectMember" m WHERE m."projectId" = s."id" AND m."userId" = u."id")`
     : Prisma.sql`NOT EXISTS (SELECT 1 FROM "WorkspaceMember" m WHERE m."workspaceId" = s."id" AND m."userId" = u."id")`;
-  const q = opts.q ? Prisma.sql`(u."username" LIKE ${containsPattern(opts.q)} OR u."displayName" ILIKE ${containsPattern(opts.q)})` : Prisma.sql`TRUE`;
+  const q = opts.q ? searchSql(opts.q, Prisma.sql`u."username"`, Prisma.sql`u."displayName"`) : Prisma.sql`TRUE`;
   const scope = project ? Prisma.sql`"Project" s JOIN "Workspace" w ON w."id" = s."workspaceId" AND w."name" = ${workspace}` : Prisma.sql`"Workspace" s`;
   return listPage<"username", InviteeDto>({
     sort: parseSort("username"),

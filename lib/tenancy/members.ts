@@ -7,7 +7,7 @@ import { db } from "../db/client";
 import { audited } from "../audit/context";
 import { AppError, conflict, invalid, notFound } from "../api/errors";
 import { parseSort, type Page } from "../api/page";
-import { containsPattern, listPage } from "../db/list";
+import { searchSql, listPage } from "../db/list";
 import type { MemberListQuery } from "../schemas/lists";
 import { assertCovers } from "../rbac/escalation";
 import { assertCoversHoldings, holdingsOf, type Holding } from "../rbac/covers-principal";
@@ -56,7 +56,7 @@ export async function listMembers(ref: Pick<ScopeRef, "scope">, opts: { limit: n
   // An ended membership counts for nothing from that instant, before the expiry step deletes it (lib/tenancy/expiry.ts).
   const where = [Prisma.sql`(m."expiresAt" IS NULL OR m."expiresAt" > ${new Date()}::timestamptz)`];
   if (opts.role) where.push(Prisma.sql`m."role" = ${opts.role}`);
-  if (opts.q) where.push(Prisma.sql`(u."username" LIKE ${containsPattern(opts.q)} OR u."displayName" ILIKE ${containsPattern(opts.q)})`);
+  if (opts.q) where.push(searchSql(opts.q, Prisma.sql`u."username"`, Prisma.sql`u."displayName"`));
   // The scope's row (s) and its memberships: the two membership tables differ only in their scope column.
   const scope = project ? Prisma.sql`"Project" s JOIN "Workspace" w ON w."id" = s."workspaceId" AND w."name" = ${workspace}` : Prisma.sql`"Workspace" s`;
   const members = project ? Prisma.sql`"ProjectMember" m JOIN "User" u ON u."id" = m."userId" AND m."projectId" = s."id"` : Prisma.sql`"WorkspaceMember" m JOIN "User" u ON u."id" = m."userId" AND m."workspaceId" = s."id"`;

@@ -6,7 +6,7 @@ import { audited } from "../audit/context";
 import { conflict, invalid, notFound } from "../api/errors";
 import { authorize, type Principal } from "../rbac/authorize";
 import { parseSort, type Page } from "../api/page";
-import { containsPattern, listPage } from "../db/list";
+import { searchSql, listPage } from "../db/list";
 import type { ProjectCreate } from "../schemas/project";
 import type { ProjectListQuery } from "../schemas/lists";
 import { namespaceOwner } from "../kube/namespace";
@@ -58,7 +58,7 @@ export async function listProjects(
   if (!seesAll) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "ProjectMember" m WHERE m."projectId" = p."id" AND ${liveProjectMemberSql(principal.userId, new Date())})`);
   if (opts.status) where.push(Prisma.sql`p."status" = ${opts.status}::"ProjectStatus"`);
   if (opts.cluster) where.push(Prisma.sql`p."clusterId" = (SELECT "id" FROM "Cluster" WHERE "name" = ${opts.cluster})`);
-  if (opts.q) where.push(Prisma.sql`(p."name" LIKE ${containsPattern(opts.q)} OR p."displayName" ILIKE ${containsPattern(opts.q)})`);
+  if (opts.q) where.push(searchSql(opts.q, Prisma.sql`p."name"`, Prisma.sql`p."displayName"`));
   return listPage<"name" | "createdAt", ProjectDto>({
     sort: parseSort(opts.sort ?? "name"),
     fallback: PROJECT_SORT,

@@ -6,7 +6,7 @@ import { Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { AppError, conflict, invalid, notFound } from "../api/errors";
 import { parseSort, type Page } from "../api/page";
-import { containsPattern, listPage } from "../db/list";
+import { searchSql, listPage } from "../db/list";
 import type { UserListQuery } from "../schemas/lists";
 import { hashPassword } from "../auth/password";
 import { assertCovers } from "../rbac/escalation";
@@ -51,7 +51,7 @@ export async function listUsers(opts: { limit: number; cursor?: string; q?: stri
   if (opts.status) where.push(Prisma.sql`u."status" = ${opts.status}::"UserStatus"`);
   if (opts.role) where.push(Prisma.sql`u."platformRole" = ${opts.role}`);
   if (opts.source) where.push(Prisma.sql`u."source" = ${opts.source}`);
-  if (opts.q) where.push(Prisma.sql`(u."username" LIKE ${containsPattern(opts.q)} OR u."displayName" ILIKE ${containsPattern(opts.q)} OR u."email" ILIKE ${containsPattern(opts.q)})`);
+  if (opts.q) where.push(searchSql(opts.q, Prisma.sql`u."username"`, Prisma.sql`u."displayName"`, Prisma.sql`u."email"`));
   const page = await listPage<"username" | "createdAt" | "platformRole", Omit<UserDto, "lockedUntil"> & { lockedUntil: Date | null }>({
     sort: parseSort(opts.sort ?? "username"),
     fallback: USER_SORT,

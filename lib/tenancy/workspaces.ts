@@ -4,7 +4,7 @@ import { db } from "../db/client";
 import { audited } from "../audit/context";
 import { conflict, invalid, notFound } from "../api/errors";
 import { parseSort, type Page } from "../api/page";
-import { containsPattern, listPage } from "../db/list";
+import { searchSql, listPage } from "../db/list";
 import { workspaceCounts } from "../db/counts";
 import { coversEveryWorkspace, type Principal } from "../rbac/authorize";
 import type { WorkspaceCreate, WorkspaceUpdate } from "../schemas/workspace";
@@ -48,7 +48,7 @@ export async function listWorkspaces(principal: Principal, opts: { limit: number
   if (!seesAll) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "WorkspaceMember" m WHERE m."workspaceId" = w."id" AND ${liveWorkspaceMemberSql(principal.userId, new Date())})`);
   if (opts.cluster)
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM "WorkspaceCluster" wc JOIN "Cluster" c ON c."id" = wc."clusterId" WHERE wc."workspaceId" = w."id" AND c."name" = ${opts.cluster})`);
-  if (opts.q) where.push(Prisma.sql`(w."name" LIKE ${containsPattern(opts.q)} OR w."displayName" ILIKE ${containsPattern(opts.q)})`);
+  if (opts.q) where.push(searchSql(opts.q, Prisma.sql`w."name"`, Prisma.sql`w."displayName"`));
   return listPage<"name" | "createdAt", WorkspaceDto>({
     sort: parseSort(opts.sort ?? "name"),
     fallback: WORKSPACE_SORT,
