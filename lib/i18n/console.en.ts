@@ -535,6 +535,7 @@ export const consoleEn = {
   "detail.clusterInUse": 'Cluster "{name}" still hosts {count} project(s).',
   "detail.clusterSilent": 'Cluster "{name}" did not answer: {reason}',
   "detail.kubeconfigUnreadable": "The kubeconfig could not be read.",
+  "detail.credentialsSealed": "The cluster's stored credentials cannot be opened (was TENANTRY_SECRET_KEY changed?). Register its kubeconfig again.",
   "detail.clusterUnreachable": "The cluster could not be reached with this kubeconfig.",
   "detail.kubeconfigNoCluster": "the kubeconfig has no current context with a cluster",
   "detail.kubeconfigNoUser": "the kubeconfig has no current context with a user",

@@ -532,6 +532,7 @@ export const consoleZh: Record<keyof typeof consoleEn, string> = {
   "detail.clusterSilent": "集群“{name}”没有响应：{reason}",
   "detail.kubeconfigUnreadable": "无法读取该 kubeconfig。",
   "detail.clusterUnreachable": "无法用此 kubeconfig 连接到集群。",
+  "detail.credentialsSealed": "无法打开集群已保存的凭据（TENANTRY_SECRET_KEY 是否已更改？）。请重新注册它的 kubeconfig。",
   "detail.kubeconfigNoCluster": "kubeconfig 的当前上下文没有指定集群",
   "detail.kubeconfigNoUser": "kubeconfig 的当前上下文没有指定用户",
   "detail.kubeconfigRefused": "已拒绝该 kubeconfig：只接受内联凭据。",
