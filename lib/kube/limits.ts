@@ -3,7 +3,7 @@
 import { CoreV1Api, type V1LimitRange, type V1LimitRangeItem } from "@kubernetes/client-node";
 import { canonical } from "@/sim/quantity";
 import { apiFor, type ClusterCredentials } from "./client";
-import { ensureOwned, managedLabels, MANAGED_SELECTOR } from "./owned";
+import { ensureOwned, managedLabels, MANAGED_SELECTOR, type Cached } from "./owned";
 import type { Hard } from "./quota";
 
 export const LIMITS_NAME = "tenantry-limits";
@@ -58,7 +58,7 @@ export function desiredLimitRange(namespace: string, item: V1LimitRangeItem): V1
 const canonicalItems = (items: V1LimitRangeItem[] = []) =>
   items.map((i) => Object.fromEntries(Object.entries(i).map(([k, v]) => [k, typeof v === "object" ? Object.fromEntries(Object.entries(v as Hard).map(([r, q]) => [r, canonical(q)])) : v])));
 
-export async function ensureLimits(cluster: ClusterCredentials, namespace: string, item: V1LimitRangeItem | undefined, have?: V1LimitRange[]): Promise<number> {
+export async function ensureLimits(cluster: ClusterCredentials, namespace: string, item: V1LimitRangeItem | undefined, cached?: Cached<V1LimitRange>): Promise<number> {
   const core = apiFor(cluster, CoreV1Api);
   return ensureOwned<V1LimitRange>(
     {
@@ -70,6 +70,6 @@ export async function ensureLimits(cluster: ClusterCredentials, namespace: strin
     },
     namespace,
     item ? [desiredLimitRange(namespace, item)] : [],
-    have,
+    cached,
   );
 }

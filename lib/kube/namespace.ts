@@ -1,6 +1,7 @@
 // The namespace behind a project, with Tenantry's labels (DESIGN §4).
 import { CoreV1Api, type V1Namespace } from "@kubernetes/client-node";
 import { apiFor, kubeStatus, withTimeout, type ClusterCredentials } from "./client";
+import type { Cached } from "./owned";
 
 export const LABELS = {
   workspace: "tenantry.io/workspace",
@@ -46,16 +47,19 @@ export async function namespaceOwner(cluster: ClusterCredentials, workspace: str
 }
 
 /** Creates the namespace, or restores its labels and node-selector annotation if they drifted. Given what
- *  is there (the watch cache: null for absent) it writes only differences; without it, one GET first. */
-export async function ensureNamespace(cluster: ClusterCredentials, workspace: string, project: string, iso: NamespaceIsolation = {}, have?: V1Namespace | null): Promise<number> {
+ *  is there (the watch cache's view of this one name) it writes only differences; without it, one GET first. */
+export async function ensureNamespace(cluster: ClusterCredentials, workspace: string, project: string, iso: NamespaceIsolation = {}, cached?: Cached<V1Namespace>): Promise<number> {
   const core = apiFor(cluster, CoreV1Api);
   const desired = desiredNamespace(workspace, project, iso);
   const read = () => withTimeout(core.readNamespace({ name: project })).catch((err) => (kubeStatus(err) === 404 ? null : Promise.reject(err)));
-  let current = have === undefined ? await read() : have;
+  let current = cached ? (cached.items[0] ?? null) : await read();
   if (!current) {
     // Absent from the label-selected cache may still exist, unlabelled: create answers 409, then read it.
-    const created = await withTimeout(core.createNamespace({ body: desired })).then(() => true, (err) => (kubeStatus(err) === 409 ? false : Promise.reject(err)));
-    if (created) return 1;
+    const created = await withTimeout(core.createNamespace({ body: desired })).catch((err) => (kubeStatus(err) === 409 ? null : Promise.reject(err)));
+    if (created) {
+      cached?.wrote(created);
+      return 1;
+    }
     current = await read();
     if (!current) throw new Error(`namespace "${project}" is being replaced; trying again`);
   }
@@ -68,7 +72,7 @@ export async function ensureNamespace(cluster: ClusterCredentials, workspace: st
   if (wantSelector) annotations[NODE_SELECTOR] = wantSelector;
   else delete annotations[NODE_SELECTOR];
   const metadata = { ...current.metadata, labels: { ...labels, ...desired.metadata!.labels }, annotations };
-  await withTimeout(core.replaceNamespace({ name: project, body: { ...current, metadata } }));
+  cached?.wrote(await withTimeout(core.replaceNamespace({ name: project, body: { ...current, metadata } })));
   return 1;
 }
 

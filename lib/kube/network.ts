@@ -5,7 +5,7 @@ import { NetworkingV1Api, type V1NetworkPolicy, type V1NetworkPolicyPeer, type V
 import type { AllowEntry, ProjectNetwork } from "../schemas/network";
 import { apiFor, type ClusterCredentials } from "./client";
 import { LABELS } from "./namespace";
-import { ensureOwned, managedLabels, MANAGED_SELECTOR } from "./owned";
+import { ensureOwned, managedLabels, MANAGED_SELECTOR, type Cached } from "./owned";
 
 export const POLICY = { workspace: "tenantry-workspace-isolation", project: "tenantry-project-isolation", egress: "tenantry-egress-isolation" } as const;
 const NAME_LABEL = "kubernetes.io/metadata.name";
@@ -44,7 +44,7 @@ export function desiredPolicies(namespace: string, workspace: string, workspaceI
   return out;
 }
 
-export async function ensurePolicies(cluster: ClusterCredentials, namespace: string, desired: V1NetworkPolicy[], have?: V1NetworkPolicy[]): Promise<number> {
+export async function ensurePolicies(cluster: ClusterCredentials, namespace: string, desired: V1NetworkPolicy[], cached?: Cached<V1NetworkPolicy>): Promise<number> {
   const net = apiFor(cluster, NetworkingV1Api);
   return ensureOwned<V1NetworkPolicy>(
     {
@@ -56,6 +56,6 @@ export async function ensurePolicies(cluster: ClusterCredentials, namespace: str
     },
     namespace,
     desired,
-    have,
+    cached,
   );
 }

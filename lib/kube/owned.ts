@@ -9,17 +9,24 @@ import { LABELS, MANAGER } from "./namespace";
 export const MANAGED_SELECTOR = `${LABELS.managedBy}=${MANAGER}`;
 export const managedLabels = { [LABELS.managedBy]: MANAGER };
 
+/** What a reconcile reads from the cache and tells it back: each object it wrote or deleted, from the API's answer. */
+export interface Cached<T> {
+  items: T[];
+  wrote(o: T): void;
+  removed(o: T): void;
+}
+
 export interface OwnedOps<T extends KubernetesObject> {
   list(namespace: string): Promise<{ items: T[] }>;
-  create(namespace: string, body: T): Promise<unknown>;
-  replace(namespace: string, name: string, body: T): Promise<unknown>;
+  create(namespace: string, body: T): Promise<T>;
+  replace(namespace: string, name: string, body: T): Promise<T>;
   remove(namespace: string, name: string): Promise<unknown>;
   /** The part of the object Tenantry decides (spec, rules…). */
   spec(o: T): unknown;
 }
 
-export async function ensureOwned<T extends KubernetesObject>(ops: OwnedOps<T>, namespace: string, desired: T[], have?: T[]): Promise<number> {
-  const current = have ? { items: have } : await withTimeout(ops.list(namespace));
+export async function ensureOwned<T extends KubernetesObject>(ops: OwnedOps<T>, namespace: string, desired: T[], cached?: Cached<T>): Promise<number> {
+  const current = cached ?? (await withTimeout(ops.list(namespace)));
   const byName = new Map(current.items.map((o) => [o.metadata!.name!, o]));
   let writes = 0;
   for (const want of desired) {
@@ -28,18 +35,20 @@ export async function ensureOwned<T extends KubernetesObject>(ops: OwnedOps<T>, 
     byName.delete(name);
     if (!have) {
       // 409: someone stripped our label; the object is still ours by name, so take it back.
-      await withTimeout(ops.create(namespace, want)).catch((err) => {
+      const made = await withTimeout(ops.create(namespace, want)).catch((err) => {
         if (kubeStatus(err) !== 409) throw err;
         return withTimeout(ops.replace(namespace, name, want));
       });
+      cached?.wrote(made);
       writes++;
     } else if (!sameJson(ops.spec(have), ops.spec(want)) || !labelsKept(have, want)) {
-      await withTimeout(ops.replace(namespace, name, { ...want, metadata: { ...want.metadata, resourceVersion: have.metadata?.resourceVersion } }));
+      cached?.wrote(await withTimeout(ops.replace(namespace, name, { ...want, metadata: { ...want.metadata, resourceVersion: have.metadata?.resourceVersion } })));
       writes++;
     }
   }
-  for (const name of byName.keys()) {
+  for (const [name, have] of byName) {
     await withTimeout(ops.remove(namespace, name));
+    cached?.removed(have);
     writes++;
   }
   return writes;

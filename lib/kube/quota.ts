@@ -3,7 +3,7 @@
 import { CoreV1Api, type V1ResourceQuota } from "@kubernetes/client-node";
 import { canonical } from "@/sim/quantity";
 import { apiFor, withTimeout, type ClusterCredentials } from "./client";
-import { ensureOwned, managedLabels, MANAGED_SELECTOR } from "./owned";
+import { ensureOwned, managedLabels, MANAGED_SELECTOR, type Cached } from "./owned";
 
 export const QUOTA_NAME = "tenantry-quota";
 export type Hard = Record<string, string>;
@@ -42,7 +42,7 @@ export function desiredQuota(namespace: string, hard: Hard): V1ResourceQuota {
   return { apiVersion: "v1", kind: "ResourceQuota", metadata: { name: QUOTA_NAME, namespace, labels: managedLabels }, spec: { hard } };
 }
 
-export async function ensureQuota(cluster: ClusterCredentials, namespace: string, hard: Hard, have?: V1ResourceQuota[]): Promise<number> {
+export async function ensureQuota(cluster: ClusterCredentials, namespace: string, hard: Hard, cached?: Cached<V1ResourceQuota>): Promise<number> {
   const core = apiFor(cluster, CoreV1Api);
   return ensureOwned<V1ResourceQuota>(
     {
@@ -54,7 +54,7 @@ export async function ensureQuota(cluster: ClusterCredentials, namespace: string
     },
     namespace,
     [desiredQuota(namespace, hard)],
-    have,
+    cached,
   );
 }
 

@@ -7,7 +7,7 @@
 // `tenantry:platform-viewers`, which the console adds when it reads as such a member (impersonate.ts).
 import { RbacAuthorizationV1Api, type V1ClusterRole, type V1ClusterRoleBinding, type V1PolicyRule, type V1RoleBinding } from "@kubernetes/client-node";
 import { apiFor, kubeStatus, withTimeout, type ClusterCredentials } from "./client";
-import { ensureOwned, managedLabels, MANAGED_SELECTOR, sameJson } from "./owned";
+import { ensureOwned, managedLabels, MANAGED_SELECTOR, sameJson, type Cached } from "./owned";
 import { LABELS, MANAGER } from "./namespace";
 
 export type KubeRole = "admin" | "operator" | "viewer";
@@ -111,7 +111,7 @@ export function desiredRoleBinding(namespace: string, username: string, role: Ku
 }
 
 /** Makes the namespace's Tenantry RoleBindings exactly `desired`; leaves everyone else's alone. */
-export async function ensureRoleBindings(cluster: ClusterCredentials, namespace: string, desired: V1RoleBinding[], have?: V1RoleBinding[]): Promise<void> {
+export async function ensureRoleBindings(cluster: ClusterCredentials, namespace: string, desired: V1RoleBinding[], cached?: Cached<V1RoleBinding>): Promise<void> {
   const rbac = apiFor(cluster, RbacAuthorizationV1Api);
   const create = (ns: string, body: V1RoleBinding) => rbac.createNamespacedRoleBinding({ namespace: ns, body });
   const remove = (ns: string, name: string) => rbac.deleteNamespacedRoleBinding({ name, namespace: ns });
@@ -129,6 +129,6 @@ export async function ensureRoleBindings(cluster: ClusterCredentials, namespace:
     },
     namespace,
     desired,
-    have,
+    cached,
   );
 }

@@ -25,25 +25,24 @@ export async function reconcileProject(clusterId: string, name: string, cache?: 
     include: { cluster: true, workspace: { select: { name: true, networkIsolated: true, nodeSelector: true, quotas: { select: { clusterId: true, hard: true } } } } },
   });
   if (!p) return "missing";
-  const cached = <T>(get: () => T | undefined) => (cache ? (get() ?? null) : undefined);
   try {
     if (p.status === "terminating") {
-      if (!(await removeNamespace(p.cluster, p.name, cached(() => cache!.namespaces.get(undefined, p.name))))) return "terminating";
+      if (!(await removeNamespace(p.cluster, p.name, cache && (cache.namespaces.get(undefined, p.name) ?? null)))) return "terminating";
       await db().project.delete({ where: { id: p.id } });
       return "gone";
     }
     const ws = p.workspace;
     const iso = { podSecurity: p.podSecurity, nodeSelector: ws.nodeSelector as Record<string, string> | null };
-    await ensureNamespace(p.cluster, ws.name, p.name, iso, cached(() => cache!.namespaces.get(undefined, p.name)));
+    await ensureNamespace(p.cluster, ws.name, p.name, iso, cache?.namespaces.view(undefined, p.name));
     if (!cache) await ensureClusterObjects(p.cluster);
     // The namespaced objects are independent of each other: one round trip's latency for all of them.
     const pool = ws.quotas.find((q) => q.clusterId === p.clusterId);
     const hard = effectiveHard((p.quota as { hard?: Hard } | null)?.hard, Object.keys((pool?.hard as Hard | undefined) ?? {}));
     await Promise.all([
-      desiredBindings(p.id, p.workspaceId, p.name).then((b) => ensureRoleBindings(p.cluster, p.name, b, cache?.bindings.list(p.name))),
-      ensureQuota(p.cluster, p.name, hard, cache?.quotas.list(p.name)),
-      ensureLimits(p.cluster, p.name, desiredLimitItem((p.limits as Limits | null) ?? undefined, hard), cache?.limits.list(p.name)),
-      ensurePolicies(p.cluster, p.name, desiredPolicies(p.name, ws.name, ws.networkIsolated, (p.network as ProjectNetwork | null) ?? undefined), cache?.policies.list(p.name)),
+      desiredBindings(p.id, p.workspaceId, p.name).then((b) => ensureRoleBindings(p.cluster, p.name, b, cache?.bindings.view(p.name))),
+      ensureQuota(p.cluster, p.name, hard, cache?.quotas.view(p.name)),
+      ensureLimits(p.cluster, p.name, desiredLimitItem((p.limits as Limits | null) ?? undefined, hard), cache?.limits.view(p.name)),
+      ensurePolicies(p.cluster, p.name, desiredPolicies(p.name, ws.name, ws.networkIsolated, (p.network as ProjectNetwork | null) ?? undefined), cache?.policies.view(p.name)),
     ]);
     await setStatus(p, "ready", null);
     return "ready";

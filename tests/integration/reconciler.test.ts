@@ -67,6 +67,11 @@ const status = async (ws: string, p: string) => {
 };
 const quotaOf = (kc: KubeConfig, namespace: string) =>
   kc.makeApiClient(CoreV1Api).readNamespacedResourceQuota({ namespace, name: "tenantry-quota" }).then((q) => q.spec?.hard, () => undefined);
+/** Waits past the time the controller holds a burst of watch events (100 ms) until its queue is empty. */
+async function quiet(c: { queue: { drained(): Promise<void> } }) {
+  await new Promise((r) => setTimeout(r, 400));
+  await c.queue.drained();
+}
 /** The running controller's half for one cluster. */
 function clusterController(jobs: BackgroundJobs, name: string) {
   const c = [...jobs.controller()!.clusters.values()].find((x) => x.cluster.name === name);
@@ -141,6 +146,28 @@ describe("clusters", () => {
     await down.sim.restart!();
     await eventually(async () => (await status(ws, onDown)).status === "ready", 150);
     expect(await quotaOf(down.kc, onDown)).toBeDefined();
+  });
+
+  it("a new project costs one pass: the watch events of its own writes queue nothing more", async () => {
+    const sim = await simulator("rec-echo");
+    const ws = await workspace(sim.name);
+    const jobs = runner();
+    const ctl = await jobs.leading();
+    const c = clusterController(jobs, sim.name);
+    await eventually(async () => c.synced);
+    await ctl.settled();
+    await quiet(c);
+    const passes = c.queue.stats.processed;
+    const writes = () => Object.entries(sim.sim.stats()).filter(([verb]) => !["GET", "WATCH"].includes(verb));
+    sim.sim.stats(true);
+
+    const p = await project(ws, sim.name);
+    await ctl.settled({ name: p });
+    await quiet(c);
+    // Namespace, ResourceQuota, LimitRange (no member to bind, no isolation), each written once; one pass.
+    expect(writes()).toEqual([["POST", 3]]);
+    expect(c.queue.stats.processed - passes).toBe(1);
+    expect(await status(ws, p)).toEqual({ status: "ready", statusMessage: null });
   });
 
   it("keys wait for the first sync: a leader never works from a cache that is still loading", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { V1Namespace, V1ResourceQuota } from "@kubernetes/client-node";
-import { onlyStatusChanged } from "./informer";
+import { newer, onlyStatusChanged } from "./informer";
 
 const quota = (rv: string, hard: Record<string, string>, used: Record<string, string>): V1ResourceQuota => ({
   metadata: { name: "tenantry-quota", namespace: "p", resourceVersion: rv, labels: { "app.kubernetes.io/managed-by": "tenantry" }, creationTimestamp: new Date(0) },
@@ -20,5 +20,19 @@ describe("which watch updates queue a reconcile", () => {
     const ns: V1Namespace = { metadata: { name: "p", resourceVersion: "1" }, status: { phase: "Active" } };
     const deleting: V1Namespace = { metadata: { name: "p", resourceVersion: "2", deletionTimestamp: new Date() }, status: { phase: "Terminating" } };
     expect(onlyStatusChanged(ns, deleting)).toBe(false);
+  });
+});
+
+describe("which of two resourceVersions is later", () => {
+  it("compares them as numbers of any length, as Kubernetes 1.35 allows", () => {
+    expect(newer("10", "9")).toBe(true);
+    expect(newer("9", "10")).toBe(false);
+    expect(newer("7", "7")).toBe(false);
+    expect(newer("184467440737095516160", "18446744073709551616")).toBe(true);
+  });
+  it("says no when either is missing or no number, so the cache waits for the watch", () => {
+    expect(newer(undefined, "1")).toBe(false);
+    expect(newer("2", undefined)).toBe(false);
+    expect(newer("abc", "1")).toBe(false);
   });
 });

@@ -8,7 +8,7 @@ import { Watch, type KubeConfig, type KubernetesObject } from "@kubernetes/clien
 import { ObjectSerializer } from "@kubernetes/client-node/dist/gen/models/ObjectSerializer.js";
 import { withTimeout } from "../client";
 import { kubeProblem } from "../errors";
-import { sameJson } from "../owned";
+import { sameJson, type Cached } from "../owned";
 
 export type Change = "added" | "modified" | "deleted";
 
@@ -63,6 +63,28 @@ export class Informer<T extends KubernetesObject> {
   list(namespace?: string): T[] {
     if (namespace !== undefined) return [...(this.byNamespace.get(namespace)?.values() ?? [])];
     return [...this.byNamespace.values()].flatMap((m) => [...m.values()]);
+  }
+
+  /** What the cache holds in a namespace (or of one name in it), for a reconcile that writes back what it changed. */
+  view(namespace: string | undefined, name?: string): Cached<T> {
+    const one = name === undefined ? undefined : this.get(namespace, name);
+    return {
+      items: name === undefined ? this.list(namespace ?? "") : one ? [one] : [],
+      wrote: (o) => this.assume(o),
+      removed: (o) => this.byNamespace.get(o.metadata?.namespace ?? "")?.delete(o.metadata!.name!),
+    };
+  }
+
+  /**
+   * A write's answer goes into the cache at once (client-go's MutationCache): the next pass reads what it wrote,
+   * and the write's own watch event, arriving with a version the cache already holds, queues nothing (before, each
+   * new project's five creations came back as events and cost it up to three more passes). Never over a newer
+   * version the watch brought first; a version that is no number (none a real or simulated server writes) is
+   * left to the watch.
+   */
+  private assume(o: T): void {
+    const was = this.get(o.metadata?.namespace, o.metadata!.name!);
+    if (!was || newer(o.metadata?.resourceVersion, was.metadata?.resourceVersion)) this.place(this.byNamespace, lean(structuredClone(o)));
   }
 
   private async run(): Promise<void> {
@@ -130,6 +152,8 @@ export class Informer<T extends KubernetesObject> {
         if (type === "DELETED") this.byNamespace.get(o.metadata?.namespace ?? "")?.delete(o.metadata!.name!);
         else this.place(this.byNamespace, o);
         this.lastError = undefined;
+        // Already known: the echo of a write this process made and put into the cache itself (assume()).
+        if (type === "DELETED" ? !was : was?.metadata?.resourceVersion === o.metadata?.resourceVersion) return;
         if (type === "MODIFIED" && was && onlyStatusChanged(was, o)) return;
         this.onChange(o, type === "ADDED" ? "added" : type === "DELETED" ? "deleted" : "modified");
       };
@@ -151,6 +175,13 @@ export class Informer<T extends KubernetesObject> {
     if (!m) into.set(ns, (m = new Map()));
     m.set(o.metadata!.name!, o);
   }
+}
+
+/** Whether resourceVersion `a` is later than `b`: etcd revisions, compared as numbers, as client-go's MutationCache
+ *  does (Kubernetes 1.35 made that comparison part of the API's contract). */
+export function newer(a: string | undefined, b: string | undefined): boolean {
+  const number = /^\d+$/;
+  return !!a && !!b && number.test(a) && number.test(b) && BigInt(a) > BigInt(b);
 }
 
 /** Nothing the reconciler compares moved: only status or bookkeeping did (the quota controller writes a
