@@ -72,13 +72,15 @@ export function kubeConfigFor(cluster: ClusterCredentials): KubeConfig {
   const stamp = cluster.updatedAt.getTime();
   const hit = cache.get(cluster.id);
   if (hit && hit.stamp === stamp) return hit.kc;
-  let kc: KubeConfig;
+  let kubeconfig: string;
   try {
-    kc = loadKubeConfig(unseal(cluster.credentials));
+    kubeconfig = unseal(cluster.credentials);
   } catch {
     // Another secret key, or a damaged row: this cluster cannot be called, which is no fault of the request (nor a 500).
     throw new AppError(503, "cluster_unavailable", "The cluster's stored credentials cannot be opened (was TENANTRY_SECRET_KEY changed?). Register its kubeconfig again.");
   }
+  // A kubeconfig the safety rules refuse says which part of it they refuse (loadKubeConfig's own message).
+  const kc = loadKubeConfig(kubeconfig);
   if (hit) closeConnections(hit.kc);
   cache.set(cluster.id, { stamp, kc });
   return kc;
