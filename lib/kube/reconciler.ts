@@ -12,7 +12,7 @@ import { desiredLimitItem, ensureLimits, type Limits } from "./limits";
 import { desiredPolicies, ensurePolicies } from "./network";
 import type { ProjectNetwork } from "../schemas/network";
 import { desiredRoleBinding, ensureClusterRoles, ensurePlatformBinding, ensureRoleBindings, kubeRoleFor, PLATFORM_BINDING, type KubeRole } from "./rbac";
-import { grantFor } from "../rbac/roles";
+import { grantsFor, roleKey, type RoleKey } from "../rbac/roles";
 import { live } from "../tenancy/expiry";
 import type { V1RoleBinding } from "@kubernetes/client-node";
 import type { ClusterCache } from "./controller/cache";
@@ -81,6 +81,10 @@ async function desiredBindings(projectId: string, workspaceId: string, namespace
     db().workspaceMember.findMany({ where: { workspaceId, ...live(now) }, select: { role: true, user: { select: { username: true, status: true } } } }),
   ]);
   const inWorkspace = new Set(wsMembers.map((m) => m.user.username));
+  // Every custom role among them in one query, however many members hold one.
+  const keys: RoleKey[] = [...wsMembers.map((m) => ({ level: "workspace" as const, scopeId: workspaceId, role: m.role })), ...projectMembers.map((m) => ({ level: "project" as const, scopeId: projectId, role: m.role }))];
+  const grants = await grantsFor(keys);
+  const permissionsOf = (k: RoleKey) => grants.get(roleKey(k))!.permissions;
   const roles = new Map<string, KubeRole>();
   const grant = (username: string, role: KubeRole | undefined) => {
     const had = roles.get(username);
@@ -88,12 +92,12 @@ async function desiredBindings(projectId: string, workspaceId: string, namespace
   };
   for (const m of wsMembers) {
     if (m.user.status !== "active") continue;
-    const perms = (await grantFor("workspace", workspaceId, m.role)).permissions;
+    const perms = permissionsOf({ level: "workspace", scopeId: workspaceId, role: m.role });
     grant(m.user.username, perms.has("projects.manage") ? "admin" : perms.has("projects.view") ? "viewer" : undefined);
   }
   for (const m of projectMembers) {
     if (m.user.status !== "active" || !inWorkspace.has(m.user.username)) continue;
-    grant(m.user.username, kubeRoleFor((await grantFor("project", projectId, m.role)).permissions));
+    grant(m.user.username, kubeRoleFor(permissionsOf({ level: "project", scopeId: projectId, role: m.role })));
   }
   return [...roles].sort(([a], [b]) => a.localeCompare(b)).map(([username, role]) => desiredRoleBinding(namespace, username, role));
 }

@@ -187,6 +187,25 @@ describe("the cluster enforces the same boundary for kubectl", () => {
     await settled();
     expect(await can(dev.username, "get", "pods", a.project)).toBe(false);
   });
+
+  it("custom roles bind by what they grant: a project 'deployer' operates, a workspace 'watcher' views every project", async () => {
+    const t = await tenant();
+    const ownerP = await principalOf(t.owner.username, { workspace: t.ws, project: t.project });
+    const wsRef = await resolveScope({ workspace: t.ws });
+    const pRef = await resolveScope({ workspace: t.ws, project: t.project });
+    await createRole(wsRef, ownerP, { name: "watcher", templates: ["projects.view"] });
+    await createRole(pRef, ownerP, { name: "deployer", templates: ["workloads.manage"] });
+    const [dev, watcher] = [await makeUser(), await makeUser()];
+    await addMember(wsRef, ownerP, { username: dev.username, role: "regular" });
+    await addMember(pRef, ownerP, { username: dev.username, role: "deployer" });
+    await addMember(wsRef, ownerP, { username: watcher.username, role: "watcher" });
+    await settled();
+
+    expect(await can(dev.username, "create", "deployments.apps", t.project)).toBe(true);
+    expect(await can(dev.username, "create", "rolebindings.rbac.authorization.k8s.io", t.project)).toBe(false);
+    expect(await can(watcher.username, "list", "pods", t.project)).toBe(true);
+    expect(await can(watcher.username, "create", "pods", t.project)).toBe(false);
+  });
 });
 
 describe("access review", () => {
