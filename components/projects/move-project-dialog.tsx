@@ -10,6 +10,7 @@ import { SelectField } from "@/components/ui/field";
 import { ProblemAlert } from "@/components/roles/problem-alert";
 import { ProblemAlert as IssuesAlert } from "@/components/ui/problem";
 import { useT } from "@/lib/i18n/client";
+import { useWords } from "@/lib/i18n/use-words";
 import type { Project } from "@/lib/client/types";
 
 const MEMBER_CHOICES: { value: MoveMembers; label: "proj.moveMembersRefuse" | "proj.moveMembersDrop" | "proj.moveMembersInvite" }[] = [
@@ -106,11 +107,14 @@ const fmt = (hard: Record<string, string>) => Object.entries(hard).map(([k, v]) 
 /** The dry run in words: what stays, who keeps, loses or gains access, which pools and connections change. */
 function PlanView({ plan }: { plan: MovePlan }) {
   const t = useT();
+  const { role } = useWords();
   const { memberships: m, quota, network } = plan;
+  // Every role named here is a project role (members' and groups' in this project, the custom ones it carries).
+  const holds = (x: { role: string }) => role("project", x.role);
   const rows: [string, string[]][] = [
-    [t("proj.moveKept", { count: m.kept.length }), m.kept.map((x) => `${x.username} (${x.role})`)],
-    [t("proj.moveDropped", { count: m.dropped.length }), m.dropped.map((x) => `${x.username} (${x.role})`)],
-    [t("proj.moveInvited", { count: m.invited.length }), m.invited.map((x) => `${x.username} (${x.role})`)],
+    [t("proj.moveKept", { count: m.kept.length }), m.kept.map((x) => `${x.username} (${holds(x)})`)],
+    [t("proj.moveDropped", { count: m.dropped.length }), m.dropped.map((x) => `${x.username} (${holds(x)})`)],
+    [t("proj.moveInvited", { count: m.invited.length }), m.invited.map((x) => `${x.username} (${holds(x)})`)],
   ];
   return (
     <section aria-label={t("proj.movePlan")} className="space-y-2 rounded-md bg-zinc-50 p-3 ring-1 ring-inset ring-zinc-200">
@@ -123,10 +127,10 @@ function PlanView({ plan }: { plan: MovePlan }) {
             {names.length > 0 && <span className="font-mono text-xs"> {names.join(", ")}</span>}
           </li>
         ))}
-        {plan.groupBindings.length > 0 && <li>{t("proj.moveBindings", { list: plan.groupBindings.map((b) => `${b.provider}/${b.group} (${b.role})`).join(", ") })}</li>}
+        {plan.groupBindings.length > 0 && <li>{t("proj.moveBindings", { list: plan.groupBindings.map((b) => `${b.provider}/${b.group} (${holds(b)})`).join(", ") })}</li>}
         {plan.roles.moved.length > 0 && <li>{t("proj.moveRoles", { names: plan.roles.moved.join(", ") })}</li>}
         {plan.roles.notInTarget.length > 0 && (
-          <li>{t("proj.moveRolesMissing", { from: plan.from, to: plan.to, list: plan.roles.notInTarget.map((r) => `${r.username} (${r.role})`).join(", ") })}</li>
+          <li>{t("proj.moveRolesMissing", { from: plan.from, to: plan.to, list: plan.roles.notInTarget.map((r) => `${r.username} (${holds(r)})`).join(", ") })}</li>
         )}
       </ul>
       <ul className="list-disc space-y-0.5 pl-5">
