@@ -58,18 +58,17 @@ export function desiredBinding(): V1ValidatingAdmissionPolicyBinding {
   };
 }
 
-const identities = new Map<string, { stamp: number; username: string }>();
+const identities = new Map<string, { credentials: string; username: string }>();
 
 /** The username this cluster sees Tenantry as (SelfSubjectReview, GA since Kubernetes 1.28); asked once per credentials. */
 async function tenantryIdentity(cluster: ClusterCredentials): Promise<string> {
-  const stamp = cluster.updatedAt.getTime();
   const known = identities.get(cluster.id);
-  if (known?.stamp === stamp) return known.username;
+  if (known?.credentials === cluster.credentials) return known.username;
   const auth = apiFor(cluster, AuthenticationV1Api);
   const review = await withTimeout(auth.createSelfSubjectReview({ body: { apiVersion: "authentication.k8s.io/v1", kind: "SelfSubjectReview" } }));
   const username = review.status?.userInfo?.username;
   if (!username) throw new Error("the cluster did not say who Tenantry is (SelfSubjectReview without a username)");
-  identities.set(cluster.id, { stamp, username });
+  identities.set(cluster.id, { credentials: cluster.credentials, username });
   return username;
 }
 

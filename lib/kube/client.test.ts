@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { CoreV1Api, Watch } from "@kubernetes/client-node";
-import { kubeConfigFor, loadKubeConfig } from "./client";
+import { seal } from "../crypto/seal";
+import { kubeConfigFor, loadKubeConfig, type ClusterCredentials } from "./client";
 
 let server: Server;
 let connections = 0;
@@ -46,8 +47,20 @@ describe("the cluster client factory", () => {
 });
 
 describe("kubeConfigFor", () => {
+  it("keeps one client per credentials, whatever else of the cluster's row changes (a health check writes it every pass)", () => {
+    process.env.TENANTRY_SECRET_KEY ??= "k".repeat(64);
+    // The cluster's row as the database hands it out (any more of its fields work the same).
+    const row = (credentials: string, updatedAt: number, health: string): ClusterCredentials => Object.assign({ id: "c-kept", credentials }, { updatedAt: new Date(updatedAt), health });
+    const sealed = seal(kubeconfig());
+    const kc = kubeConfigFor(row(sealed, 1, "ready"));
+    // The same credentials after a health check: the same client, so its pooled connections (and watches) stay open.
+    expect(kubeConfigFor(row(sealed, 2, "down"))).toBe(kc);
+    // A kubeconfig registered again: a new client.
+    expect(kubeConfigFor(row(seal(kubeconfig()), 3, "ready"))).not.toBe(kc);
+  });
+
   it("answers a cluster whose stored credentials cannot be opened as unavailable (503), not as a fault (500)", () => {
-    expect(() => kubeConfigFor({ id: "c-unusable", credentials: "v1.unused", updatedAt: new Date() })).toThrow(
+    expect(() => kubeConfigFor({ id: "c-unusable", credentials: "v1.unused" })).toThrow(
       expect.objectContaining({ status: 503, code: "cluster_unavailable" }),
     );
   });

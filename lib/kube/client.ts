@@ -10,13 +10,15 @@ type ApiConstructor<T extends ApiType> = new (config: never) => T;
 
 export interface ClusterCredentials {
   id: string;
+  /** The sealed kubeconfig: what a client is made from, so what a cached one is keyed by. */
   credentials: string;
-  updatedAt: Date;
 }
 
 export const IN_CLUSTER = "in-cluster";
 
-const cache = new Map<string, { stamp: number; kc: KubeConfig }>();
+// Keyed by the sealed credentials, not the row's updatedAt: a health check writes the row every pass, and a new
+// client there would close the pooled connections, cutting every watch of the cluster each time.
+const cache = new Map<string, { credentials: string; kc: KubeConfig }>();
 
 /**
  * Parses a kubeconfig (or the pod's service account for IN_CLUSTER); throws with a readable reason. The one
@@ -69,9 +71,8 @@ function closeConnections(kc: KubeConfig): void {
 }
 
 export function kubeConfigFor(cluster: ClusterCredentials): KubeConfig {
-  const stamp = cluster.updatedAt.getTime();
   const hit = cache.get(cluster.id);
-  if (hit && hit.stamp === stamp) return hit.kc;
+  if (hit && hit.credentials === cluster.credentials) return hit.kc;
   let kubeconfig: string;
   try {
     kubeconfig = unseal(cluster.credentials);
@@ -82,7 +83,7 @@ export function kubeConfigFor(cluster: ClusterCredentials): KubeConfig {
   // A kubeconfig the safety rules refuse says which part of it they refuse (loadKubeConfig's own message).
   const kc = loadKubeConfig(kubeconfig);
   if (hit) closeConnections(hit.kc);
-  cache.set(cluster.id, { stamp, kc });
+  cache.set(cluster.id, { credentials: cluster.credentials, kc });
   return kc;
 }
 
