@@ -268,6 +268,11 @@ const READ = "/api/v1/workspaces/ws00042/projects";
 const body = await fetch(`${base}${READ}`, { headers: { cookie } });
 writeFileSync(bodyFile, await body.text());
 const bare = "/api/bench/bare";
+// The floor under every route: the bare handler, no session and no SQL, one request after another as the lists are timed.
+const floor = await p95(async () => {
+  const res = await fetch(`${base}${bare}`);
+  await res.arrayBuffer();
+});
 await load(`${base}${READ}`, { connections: CLIENTS, seconds: 1, headers: { cookie } }); // warm-up, both
 await load(`${base}${bare}`, { connections: CLIENTS, seconds: 1 });
 const ours = await load(`${base}${READ}`, { connections: CLIENTS, seconds: SECONDS, headers: { cookie } });
@@ -277,7 +282,7 @@ const readSettings = await postgresSettings(sql);
 
 printReport({
   title: "List routes beside their page's own SQL",
-  scale: `${seeded}; ${SAMPLES} requests per route, one after another (ACCESS_BENCH_SCALE=${SCALE})`,
+  scale: `${seeded}; ${SAMPLES} requests per route, one after another (ACCESS_BENCH_SCALE=${SCALE}); the bare route handler (no session, no SQL) answers in ${floor.toFixed(1)} ms p95 the same way: the floor of any route on this server`,
   postgres: listSettings,
   tables: [comparisonTable(listRows)],
 });
