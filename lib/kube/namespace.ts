@@ -55,6 +55,7 @@ export async function ensureNamespace(cluster: ClusterCredentials, workspace: st
   let current = cached ? (cached.items[0] ?? null) : await read();
   if (!current) {
     // Absent from the label-selected cache may still exist, unlabelled: create answers 409, then read it.
+    cached?.expect(project, (_, change) => change === "added");
     const created = await withTimeout(core.createNamespace({ body: desired })).catch((err) => (kubeStatus(err) === 409 ? null : Promise.reject(err)));
     if (created) {
       cached?.wrote(created);
@@ -72,6 +73,7 @@ export async function ensureNamespace(cluster: ClusterCredentials, workspace: st
   if (wantSelector) annotations[NODE_SELECTOR] = wantSelector;
   else delete annotations[NODE_SELECTOR];
   const metadata = { ...current.metadata, labels: { ...labels, ...desired.metadata!.labels }, annotations };
+  cached?.expect(project, (o, change) => change !== "deleted" && Object.entries(metadata.labels).every(([k, v]) => o.metadata?.labels?.[k] === v));
   cached?.wrote(await withTimeout(core.replaceNamespace({ name: project, body: { ...current, metadata } })));
   return 1;
 }

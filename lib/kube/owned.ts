@@ -9,9 +9,14 @@ import { LABELS, MANAGER } from "./namespace";
 export const MANAGED_SELECTOR = `${LABELS.managedBy}=${MANAGER}`;
 export const managedLabels = { [LABELS.managedBy]: MANAGER };
 
-/** What a reconcile reads from the cache and tells it back: each object it wrote or deleted, from the API's answer. */
+/** Whether a watch event (an object and what happened to it) is the echo of a write: it shows what was written. */
+export type Echo<T> = (o: T, change: "added" | "modified" | "deleted") => boolean;
+
+/** What a reconcile reads from the cache and tells it back: the write it is about to make (so the watch event it
+ *  causes queues nothing, whenever it arrives), and what each create, replace or delete answered. */
 export interface Cached<T> {
   items: T[];
+  expect(name: string, echo: Echo<T>): void;
   wrote(o: T): void;
   removed(o: T): void;
 }
@@ -33,7 +38,9 @@ export async function ensureOwned<T extends KubernetesObject>(ops: OwnedOps<T>, 
     const name = want.metadata!.name!;
     const have = byName.get(name);
     byName.delete(name);
+    const shows: Echo<T> = (o, change) => change !== "deleted" && sameJson(ops.spec(o), ops.spec(want)) && labelsKept(o, want);
     if (!have) {
+      cached?.expect(name, shows);
       // 409: someone stripped our label; the object is still ours by name, so take it back.
       const made = await withTimeout(ops.create(namespace, want)).catch((err) => {
         if (kubeStatus(err) !== 409) throw err;
@@ -42,11 +49,13 @@ export async function ensureOwned<T extends KubernetesObject>(ops: OwnedOps<T>, 
       cached?.wrote(made);
       writes++;
     } else if (!sameJson(ops.spec(have), ops.spec(want)) || !labelsKept(have, want)) {
+      cached?.expect(name, shows);
       cached?.wrote(await withTimeout(ops.replace(namespace, name, { ...want, metadata: { ...want.metadata, resourceVersion: have.metadata?.resourceVersion } })));
       writes++;
     }
   }
   for (const [name, have] of byName) {
+    cached?.expect(name, (_, change) => change === "deleted");
     await withTimeout(ops.remove(namespace, name));
     cached?.removed(have);
     writes++;

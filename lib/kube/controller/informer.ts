@@ -8,7 +8,7 @@ import { Watch, type KubeConfig, type KubernetesObject } from "@kubernetes/clien
 import { ObjectSerializer } from "@kubernetes/client-node/dist/gen/models/ObjectSerializer.js";
 import { withTimeout } from "../client";
 import { kubeProblem } from "../errors";
-import { sameJson, type Cached } from "../owned";
+import { sameJson, type Cached, type Echo } from "../owned";
 
 export type Change = "added" | "modified" | "deleted";
 
@@ -22,10 +22,13 @@ export interface InformerSpec<T extends KubernetesObject> {
 }
 
 const GONE = Symbol("gone");
+/** How long an expected write's echo is waited for (kube-controller-manager waits 5 minutes; a watch event takes ms). */
+const EXPECTATION_TTL_MS = 30_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
 
 export class Informer<T extends KubernetesObject> {
   private byNamespace = new Map<string, Map<string, T>>();
+  private expected = new Map<string, { echo: Echo<T>; until: number }[]>();
   private resourceVersion = "";
   private abort?: AbortController;
   private stopped = false;
@@ -70,9 +73,32 @@ export class Informer<T extends KubernetesObject> {
     const one = name === undefined ? undefined : this.get(namespace, name);
     return {
       items: name === undefined ? this.list(namespace ?? "") : one ? [one] : [],
+      expect: (n, echo) => this.expect(namespace ?? "", n, echo),
       wrote: (o) => this.assume(o),
       removed: (o) => this.byNamespace.get(o.metadata?.namespace ?? "")?.delete(o.metadata!.name!),
     };
+  }
+
+  /**
+   * A write about to be made (kube-controller-manager's "expectations"): its watch event, arriving before or after the
+   * write's answer, shows what was written and queues nothing. Matched by what the event shows, not by name alone,
+   * so a change someone else makes still queues its key; one a write never causes (it failed) lapses after a while.
+   */
+  private expect(namespace: string, name: string, echo: Echo<T>): void {
+    const key = `${namespace}/${name}`;
+    this.expected.set(key, [...(this.expected.get(key) ?? []), { echo, until: Date.now() + EXPECTATION_TTL_MS }]);
+  }
+
+  /** Whether this event is the echo of an expected write (the expectation is then met). */
+  private isEcho(o: T, change: Change): boolean {
+    const key = `${o.metadata?.namespace ?? ""}/${o.metadata!.name!}`;
+    const now = Date.now();
+    const pending = this.expected.get(key)?.filter((e) => e.until > now);
+    const met = pending?.findIndex((e) => e.echo(o, change)) ?? -1;
+    if (met >= 0) pending!.splice(met, 1);
+    if (pending?.length) this.expected.set(key, pending);
+    else this.expected.delete(key);
+    return met >= 0;
   }
 
   /**
@@ -120,11 +146,12 @@ export class Informer<T extends KubernetesObject> {
     this.synced = true;
     this.lastError = undefined;
     // What changed while we were not watching, as the watch would have said it.
-    for (const [ns, objs] of old) for (const [name, o] of objs) if (!fresh.get(ns)?.has(name)) this.onChange(o, "deleted");
+    const changed = (o: T, change: Change) => this.isEcho(o, change) || this.onChange(o, change);
+    for (const [ns, objs] of old) for (const [name, o] of objs) if (!fresh.get(ns)?.has(name)) changed(o, "deleted");
     for (const o of list.items) {
       const was = old.get(o.metadata?.namespace ?? "")?.get(o.metadata!.name!);
-      if (!was) this.onChange(o, "added");
-      else if (was.metadata?.resourceVersion !== o.metadata?.resourceVersion && !onlyStatusChanged(was, o)) this.onChange(o, "modified");
+      if (!was) changed(o, "added");
+      else if (was.metadata?.resourceVersion !== o.metadata?.resourceVersion && !onlyStatusChanged(was, o)) changed(o, "modified");
     }
   }
 
@@ -152,10 +179,12 @@ export class Informer<T extends KubernetesObject> {
         if (type === "DELETED") this.byNamespace.get(o.metadata?.namespace ?? "")?.delete(o.metadata!.name!);
         else this.place(this.byNamespace, o);
         this.lastError = undefined;
+        const change: Change = type === "ADDED" ? "added" : type === "DELETED" ? "deleted" : "modified";
         // Already known: the echo of a write this process made and put into the cache itself (assume()).
-        if (type === "DELETED" ? !was : was?.metadata?.resourceVersion === o.metadata?.resourceVersion) return;
+        if (type === "DELETED" ? !was : was?.metadata?.resourceVersion === o.metadata?.resourceVersion) return void this.isEcho(o, change);
         if (type === "MODIFIED" && was && onlyStatusChanged(was, o)) return;
-        this.onChange(o, type === "ADDED" ? "added" : type === "DELETED" ? "deleted" : "modified");
+        if (this.isEcho(o, change)) return;
+        this.onChange(o, change);
       };
       const done = (err: unknown) => {
         if (gone || (err as { statusCode?: number } | null)?.statusCode === 410) reject(GONE);
