@@ -19,12 +19,14 @@ import type { ClusterCache } from "./controller/cache";
 
 export type ReconcileOutcome = "ready" | "error" | "terminating" | "gone" | "missing";
 
-export async function reconcileProject(clusterId: string, name: string, cache?: ClusterCache): Promise<ReconcileOutcome> {
+/** `read` hears the generation of the project this pass applies, once it has read it. */
+export async function reconcileProject(clusterId: string, name: string, cache?: ClusterCache, read?: (generation: number) => void): Promise<ReconcileOutcome> {
   const p = await db().project.findUnique({
     where: { clusterId_name: { clusterId, name } },
     include: { cluster: true, workspace: { select: { name: true, networkIsolated: true, nodeSelector: true, quotas: { select: { clusterId: true, hard: true } } } } },
   });
   if (!p) return "missing";
+  read?.(p.generation);
   try {
     if (p.status === "terminating") {
       if (!(await removeNamespace(p.cluster, p.name, cache && (cache.namespaces.get(undefined, p.name) ?? null)))) return "terminating";

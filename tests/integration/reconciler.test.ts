@@ -148,25 +148,24 @@ describe("clusters", () => {
     expect(await quotaOf(down.kc, onDown)).toBeDefined();
   });
 
-  it("a new project costs one pass: the watch events of its own writes queue nothing more", async () => {
-    const sim = await simulator("rec-echo");
-    const ws = await workspace(sim.name);
+  it("a new project costs one pass: the watch events of its own writes queue nothing more, whichever comes first", async () => {
+    // On this file's cluster: on a real API server a write's watch event often arrives before its answer.
+    const ws = await workspace(target.name);
     const jobs = runner();
     const ctl = await jobs.leading();
-    const c = clusterController(jobs, sim.name);
+    const c = clusterController(jobs, target.name);
     await eventually(async () => c.synced);
     await ctl.settled();
     await quiet(c);
     const passes = c.queue.stats.processed;
-    const writes = () => Object.entries(sim.sim.stats()).filter(([verb]) => !["GET", "WATCH"].includes(verb));
-    sim.sim.stats(true);
+    target.sim?.stats(true);
 
-    const p = await project(ws, sim.name);
+    const p = await project(ws, target.name);
     await ctl.settled({ name: p });
     await quiet(c);
-    // Namespace, ResourceQuota, LimitRange (no member to bind, no isolation), each written once; one pass.
-    expect(writes()).toEqual([["POST", 3]]);
     expect(c.queue.stats.processed - passes).toBe(1);
+    // Namespace, ResourceQuota, LimitRange (no member to bind, no isolation), each written once.
+    if (target.sim) expect(Object.entries(target.sim.stats()).filter(([verb]) => !["GET", "WATCH"].includes(verb))).toEqual([["POST", 3]]);
     expect(await status(ws, p)).toEqual({ status: "ready", statusMessage: null });
   });
 

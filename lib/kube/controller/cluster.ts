@@ -20,6 +20,8 @@ export class ClusterController {
   readonly cache: ClusterCache;
   readonly queue: WorkQueue;
   private wasSynced = false;
+  /** The newest generation the catch-up reported for a key while a pass for it was under way. */
+  private heard = new Map<string, number>();
   private syncTimer?: NodeJS.Timeout;
 
   constructor(
@@ -55,6 +57,16 @@ export class ClusterController {
     this.queue.shutDown();
   }
 
+  /**
+   * A project whose desired state is ahead of what the cluster has (the catch-up's finding). Queued, unless a pass
+   * for it is under way: that pass may be applying this very generation (a new project's first pass, say), so
+   * the generation is remembered and the key queued again afterwards only if the pass read an older one.
+   */
+  lagging(name: string, generation: number): void {
+    if (!this.queue.isRunning(name)) return this.queue.add(name);
+    this.heard.set(name, Math.max(generation, this.heard.get(name) ?? 0));
+  }
+
   get synced(): boolean {
     return informersOf(this.cache).every((i) => i.synced);
   }
@@ -82,6 +94,16 @@ export class ClusterController {
       throw new Error(reason);
     }
     if (key === CLUSTER_KEY) await ensureClusterObjects(this.cluster, this.cache);
-    else await reconcileProject(this.cluster.id, key, this.cache);
+    else {
+      let applied: number | undefined;
+      try {
+        await reconcileProject(this.cluster.id, key, this.cache, (generation) => (applied = generation));
+      } finally {
+        // A change heard of while this pass ran, newer than what it read, gets a pass of its own.
+        const newest = this.heard.get(key);
+        this.heard.delete(key);
+        if (newest !== undefined && (applied === undefined || newest > applied)) this.queue.add(key);
+      }
+    }
   }
 }

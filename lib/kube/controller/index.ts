@@ -68,9 +68,14 @@ export async function startController(opts: ControllerOptions): Promise<Controll
 
   /** Projects whose desired state changed since they were last reconciled. */
   const enqueueLagging = async () => {
-    const rows = await db().$queryRaw<{ clusterId: string; name: string }[]>`
-      SELECT "clusterId", name FROM "Project" WHERE "observedGeneration" < generation OR status = 'terminating'`;
-    for (const r of rows) clusters.get(r.clusterId)?.queue.add(r.name);
+    const rows = await db().$queryRaw<{ clusterId: string; name: string; generation: number }[]>`
+      SELECT "clusterId", name, generation FROM "Project" WHERE "observedGeneration" < generation OR status = 'terminating'`;
+    for (const r of rows) {
+      // A cache still loading would drop the key: its first sync enqueues every project anyway. A cluster that does
+      // not answer takes it, so its projects say why.
+      const c = clusters.get(r.clusterId);
+      if (c && (c.synced || c.lastError)) c.lagging(r.name, r.generation);
+    }
   };
 
   // Notifications arrive in bursts (a workspace change, a batch of creations): one catch-up at a time,

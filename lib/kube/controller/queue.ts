@@ -40,6 +40,11 @@ export class WorkQueue {
     this.pump();
   }
 
+  /** Whether a worker has the key now. */
+  isRunning(key: string): boolean {
+    return this.processing.has(key);
+  }
+
   /** Adds the key after the delay its consecutive failures have earned. */
   addRateLimited(key: string): void {
     const n = this.failures.get(key) ?? 0;
