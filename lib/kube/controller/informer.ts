@@ -103,8 +103,7 @@ export class Informer<T extends KubernetesObject> {
 
   /**
    * A write's answer goes into the cache at once (client-go's MutationCache): the next pass reads what it wrote,
-   * and the write's own watch event, arriving with a version the cache already holds, queues nothing (before, each
-   * new project's five creations came back as events and cost it up to three more passes). Never over a newer
+   * not the state before it, even while the write's own watch event is still on its way. Never over a newer
    * version the watch brought first; a version that is no number (none a real or simulated server writes) is
    * left to the watch.
    */
