@@ -9,8 +9,10 @@ import { LABELS, MANAGER } from "./namespace";
 export const MANAGED_SELECTOR = `${LABELS.managedBy}=${MANAGER}`;
 export const managedLabels = { [LABELS.managedBy]: MANAGER };
 
+/** What a watch event says happened to an object. */
+export type Change = "added" | "modified" | "deleted";
 /** Whether a watch event (an object and what happened to it) is the echo of a write: it shows what was written. */
-export type Echo<T> = (o: T, change: "added" | "modified" | "deleted") => boolean;
+export type Echo<T> = (o: T, change: Change) => boolean;
 
 /** What a reconcile reads from the cache and tells it back: the write it is about to make (so the watch event it
  *  causes queues nothing, whenever it arrives), and what each create, replace or delete answered. */

@@ -8,9 +8,7 @@ import { Watch, type KubeConfig, type KubernetesObject } from "@kubernetes/clien
 import { ObjectSerializer } from "@kubernetes/client-node/dist/gen/models/ObjectSerializer.js";
 import { withTimeout } from "../client";
 import { kubeProblem } from "../errors";
-import { sameJson, type Cached, type Echo } from "../owned";
-
-export type Change = "added" | "modified" | "deleted";
+import { sameJson, type Cached, type Change, type Echo } from "../owned";
 
 export interface InformerSpec<T extends KubernetesObject> {
   /** Collection path across all namespaces, e.g. `/api/v1/resourcequotas`. */
@@ -63,16 +61,11 @@ export class Informer<T extends KubernetesObject> {
     return this.byNamespace.get(namespace ?? "")?.get(name);
   }
 
-  list(namespace?: string): T[] {
-    if (namespace !== undefined) return [...(this.byNamespace.get(namespace)?.values() ?? [])];
-    return [...this.byNamespace.values()].flatMap((m) => [...m.values()]);
-  }
-
   /** What the cache holds in a namespace (or of one name in it), for a reconcile that writes back what it changed. */
   view(namespace: string | undefined, name?: string): Cached<T> {
     const one = name === undefined ? undefined : this.get(namespace, name);
     return {
-      items: name === undefined ? this.list(namespace ?? "") : one ? [one] : [],
+      items: name === undefined ? [...(this.byNamespace.get(namespace ?? "")?.values() ?? [])] : one ? [one] : [],
       expect: (n, echo) => this.expect(namespace ?? "", n, echo),
       wrote: (o) => this.assume(o),
       removed: (o) => this.byNamespace.get(o.metadata?.namespace ?? "")?.delete(o.metadata!.name!),
