@@ -93,7 +93,8 @@ describe("a membership that reaches its expiresAt", () => {
     expect(perms.body).toMatchObject({ expiresAt: { workspace: at.toISOString(), project: null } });
 
     // A millisecond before, nothing ends.
-    expect((await expireMemberships(new Date(at.getTime() - 1))).memberships).toEqual([]);
+    // (This file's users only: the step is global, and other files leave memberships that have ended.)
+    expect((await expireMemberships(new Date(at.getTime() - 1))).memberships.filter((m) => m.username === dev.username)).toEqual([]);
 
     clockAt(new Date(at.getTime() + 1));
     // The next request is refused before any background step ran: the rows are still there.
