@@ -1,5 +1,5 @@
 // `npm run test:real-kube`, the real-cluster passes of `npm test`, against a Kubernetes v1.36 control
-// plane (../shared/kube/realkube): the contract suite by impersonation and as the token user alice,
+// plane (../shared/kube/realkube): the contract suite by impersonation and (the files acting as a user) as the token user alice,
 // the provisioning, isolation, access-control, workloads and quota-effect (previews through kubectl) integration
 // tests, the audit webhook with a kube-apiserver sending to it (tests/real-kube/audit-webhook.test.ts, which starts
 // that one itself), a Playwright journey with a console registered on it, and deploy/ with the image's contents
@@ -8,7 +8,7 @@
 // its own on free ports, stopped and purged afterwards.
 // Without either it prints why and passes: the simulator passes of `npm test` still ran.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { freePort } from "../lib/net/free-port.ts";
 import { REALKUBE } from "../tests/support/realkube.ts";
 import { tmpdir } from "node:os";
@@ -42,9 +42,11 @@ const admin = join(dir, "admin.kubeconfig");
 if (!existsSync(admin)) throw new Error(`TENANTRY_REALKUBE=${dir} has no admin.kubeconfig: is realkube up there?`);
 const alice = readFileSync(join(dir, "tokens.csv"), "utf8").split("\n").find((l) => l.split(",")[1] === "alice")!.split(",")[0];
 const vitest = ["vitest", "run", "--project", "integration"];
+// The contract files that act as a non-admin user (Target.user()): the only ones the token user changes.
+const actAsUser = readdirSync("tests/contract").filter((f) => f.endsWith(".test.ts") && readFileSync(join("tests/contract", f), "utf8").includes(".user(")).map((f) => join("tests/contract", f));
 const passes: [string, string[], Record<string, string>][] = [
   ["contract suite, realkube, impersonated users", [...vitest, "tests/contract"], { KUBE_CONTRACT_KUBECONFIG: admin }],
-  ["contract suite, realkube, token user alice", [...vitest, "tests/contract"], { KUBE_CONTRACT_KUBECONFIG: admin, KUBE_CONTRACT_USER_TOKEN: alice }],
+  ["contract suite, realkube, token user alice", [...vitest, ...actAsUser], { KUBE_CONTRACT_KUBECONFIG: admin, KUBE_CONTRACT_USER_TOKEN: alice }],
   ["integration tests, realkube", [...vitest, "tests/integration/projects.test.ts", "tests/integration/isolation.test.ts", "tests/integration/access-control.test.ts", "tests/integration/workloads.test.ts", "tests/integration/project-move.test.ts", "tests/integration/quota-effect.test.ts", "tests/integration/membership-expiry.test.ts", "tests/integration/reconciler.test.ts", "tests/integration/cluster-nodes.test.ts"], { TENANTRY_TEST_REALKUBE: dir }],
   // This pass starts a realkube of its own (the audit webhook is an API server flag), so it needs the script.
   ...(existsSync(REALKUBE) ? [["audit webhook, a realkube of its own sending to it", ["vitest", "run", "--project", "real-kube", "tests/real-kube/audit-webhook.test.ts"], {}] as [string, string[], Record<string, string>]] : []),
