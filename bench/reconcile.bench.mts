@@ -117,10 +117,12 @@ const counts = (reset = false) => targets.map((t) => t.proxy.counts(reset)).redu
 const owner = await db().user.create({ data: { username: "bench-owner", platformRole: "platform-regular" } });
 const ws = await db().workspace.create({ data: { name: "bench", networkIsolated: true, members: { create: { userId: owner.id, role: "admin" } } } });
 const clusterIds: string[] = [];
+const clusterRows: { id: string; name: string; credentials: string }[] = [];
 for (const t of targets) {
   await registerCluster({ name: t.name, kubeconfig: t.kubeconfig });
   const c = await db().cluster.findUniqueOrThrow({ where: { name: t.name } });
   clusterIds.push(c.id);
+  clusterRows.push(c);
   await db().workspaceCluster.create({ data: { workspaceId: ws.id, clusterId: c.id } });
   await db().workspaceQuota.create({ data: { workspaceId: ws.id, clusterId: c.id, hard: { "requests.cpu": `${N}`, "requests.memory": `${N}Gi` } } });
 }
@@ -225,7 +227,7 @@ let oldErrors = 0;
 await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
   while (next < OLD_SAMPLE) {
     const name = names[next++]!;
-    await reconcileProject(clusterIds[clusterOf(name)]!, name).catch(() => oldErrors++);
+    await reconcileProject(clusterRows[clusterOf(name)]!, name).catch(() => oldErrors++);
   }
 }));
 const scale = N / OLD_SAMPLE;

@@ -9,7 +9,7 @@ import { projectKey, type Grant, type Principal, type Scope } from "../rbac/auth
 import { grantFor } from "../rbac/roles";
 import { liveSession } from "../identity/sessions";
 import { userForToken } from "../identity/tokens";
-import { builtinRole } from "../rbac/catalogue";
+import { roleTemplates } from "../rbac/catalogue";
 import { liveProjectMemberSql, liveWorkspaceMemberSql } from "../tenancy/expiry";
 
 /** The bearer token of an `Authorization: Bearer …` header, if any. */
@@ -83,7 +83,7 @@ export async function principalFor(user: User, scope: Scope = {}): Promise<Princ
           WHERE w."name" = ${workspace} AND p."name" = ${project} AND ${liveProjectMemberSql(user.id, now)}`);
   for (const b of bindings) {
     // A built-in name always means the built-in (as grantFor()).
-    const grant = { role: b.role, permissions: new Set(builtinRole(b.level, b.role)?.templates ?? b.templates ?? []), expiresAt: b.expiresAt };
+    const grant = { role: b.role, permissions: new Set(roleTemplates(b.level, b.role, b.templates)), expiresAt: b.expiresAt };
     if (b.level === "workspace") workspaces.set(workspace!, grant);
     else projects.set(projectKey(workspace!, project!), grant);
   }

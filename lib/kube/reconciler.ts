@@ -1,55 +1,49 @@
 // Reconcile(key) for one project, as a controller-runtime Reconciler: reads what the database wants, compares
-// it with what the cluster has and writes only the differences, then records the outcome as status and the
-// generation it applied. Idempotent; run by lib/kube/controller for each key its queue hands out. Given the
-// controller's watch cache it sends nothing when nothing drifted; without one it reads the cluster first.
+// it with the controller's watch cache of what the cluster has and writes only the differences, then records the
+// outcome as status and the generation it applied. Idempotent; run by lib/kube/controller for each key its queue
+// hands out; sends nothing when nothing drifted. Without a cache (the benchmark's old polling pass) it reads the
+// cluster first.
 import { db } from "../db/client";
 import { type ClusterCredentials } from "./client";
 import { kubeSentence } from "./errors";
 import { ensureNamespace, removeNamespace } from "./namespace";
 import { ensureAdmissionPolicy, POLICY_NAME } from "./admission-policy";
-import { effectiveHard, ensureQuota, type Hard } from "./quota";
-import { desiredLimitItem, ensureLimits, type Limits } from "./limits";
+import { effectiveHard, ensureQuota } from "./quota";
+import { desiredLimitItem, ensureLimits } from "./limits";
 import { desiredPolicies, ensurePolicies } from "./network";
-import type { ProjectNetwork } from "../schemas/network";
 import { desiredRoleBinding, ensureClusterRoles, ensurePlatformBinding, ensureRoleBindings, kubeRoleFor, PLATFORM_BINDING, type KubeRole } from "./rbac";
-import { grantsFor, roleKey, type RoleKey } from "../rbac/roles";
-import { live } from "../tenancy/expiry";
+import { roleTemplates, type Level } from "../rbac/catalogue";
+import { projectState, type MemberGrant, type ProjectState } from "./project-state";
 import type { V1RoleBinding } from "@kubernetes/client-node";
 import type { ClusterCache } from "./controller/cache";
 
 export type ReconcileOutcome = "ready" | "error" | "terminating" | "gone" | "missing";
 
 /** `read` hears the generation of the project this pass applies, once it has read it. */
-export async function reconcileProject(clusterId: string, name: string, cache?: ClusterCache, read?: (generation: number) => void): Promise<ReconcileOutcome> {
-  const p = await db().project.findUnique({
-    where: { clusterId_name: { clusterId, name } },
-    include: { cluster: true, workspace: { select: { name: true, networkIsolated: true, nodeSelector: true, quotas: { select: { clusterId: true, hard: true } } } } },
-  });
+export async function reconcileProject(cluster: ClusterCredentials & { name: string }, name: string, cache?: ClusterCache, read?: (generation: number) => void): Promise<ReconcileOutcome> {
+  const p = await projectState(cluster.id, name);
   if (!p) return "missing";
   read?.(p.generation);
   try {
     if (p.status === "terminating") {
-      if (!(await removeNamespace(p.cluster, p.name, cache && (cache.namespaces.get(undefined, p.name) ?? null)))) return "terminating";
+      if (!(await removeNamespace(cluster, p.name, cache && (cache.namespaces.get(undefined, p.name) ?? null)))) return "terminating";
       await db().project.delete({ where: { id: p.id } });
       return "gone";
     }
-    const ws = p.workspace;
-    const iso = { podSecurity: p.podSecurity, nodeSelector: ws.nodeSelector as Record<string, string> | null };
-    await ensureNamespace(p.cluster, ws.name, p.name, iso, cache?.namespaces.view(undefined, p.name));
-    if (!cache) await ensureClusterObjects(p.cluster);
+    await ensureNamespace(cluster, p.workspace, p.name, { podSecurity: p.podSecurity, nodeSelector: p.nodeSelector }, cache?.namespaces.view(undefined, p.name));
+    if (!cache) await ensureClusterObjects(cluster);
     // The namespaced objects are independent of each other: one round trip's latency for all of them.
-    const pool = ws.quotas.find((q) => q.clusterId === p.clusterId);
-    const hard = effectiveHard((p.quota as { hard?: Hard } | null)?.hard, Object.keys((pool?.hard as Hard | undefined) ?? {}));
+    const hard = effectiveHard(p.quota?.hard, Object.keys(p.pool ?? {}));
     await Promise.all([
-      desiredBindings(p.id, p.workspaceId, p.name).then((b) => ensureRoleBindings(p.cluster, p.name, b, cache?.bindings.view(p.name))),
-      ensureQuota(p.cluster, p.name, hard, cache?.quotas.view(p.name)),
-      ensureLimits(p.cluster, p.name, desiredLimitItem((p.limits as Limits | null) ?? undefined, hard), cache?.limits.view(p.name)),
-      ensurePolicies(p.cluster, p.name, desiredPolicies(p.name, ws.name, ws.networkIsolated, (p.network as ProjectNetwork | null) ?? undefined), cache?.policies.view(p.name)),
+      ensureRoleBindings(cluster, p.name, desiredBindings(p), cache?.bindings.view(p.name)),
+      ensureQuota(cluster, p.name, hard, cache?.quotas.view(p.name)),
+      ensureLimits(cluster, p.name, desiredLimitItem(p.limits ?? undefined, hard), cache?.limits.view(p.name)),
+      ensurePolicies(cluster, p.name, desiredPolicies(p.name, p.workspace, p.networkIsolated, p.network ?? undefined), cache?.policies.view(p.name)),
     ]);
     await setStatus(p, "ready", null);
     return "ready";
   } catch (err) {
-    await setStatus(p, p.status === "terminating" ? "terminating" : "error", kubeSentence(err, `reconcile ${p.cluster.name}/${p.name}`));
+    await setStatus(p, p.status === "terminating" ? "terminating" : "error", kubeSentence(err, `reconcile ${cluster.name}/${p.name}`));
     throw err;
   }
 }
@@ -74,34 +68,26 @@ export function ensureClusterObjects(cluster: ClusterCredentials, cache?: Cluste
 const RANK: Record<KubeRole, number> = { viewer: 0, operator: 1, admin: 2 };
 
 /** One RoleBinding per person with cluster rights here: project members, and workspace members whose
- *  role covers every project (as authorize() lets them in the console). The stronger role wins. A membership
- *  that has ended (or whose workspace membership has) binds nothing, even before the expiry step deletes it. */
-async function desiredBindings(projectId: string, workspaceId: string, namespace: string): Promise<V1RoleBinding[]> {
-  const now = new Date();
-  const [projectMembers, wsMembers] = await Promise.all([
-    db().projectMember.findMany({ where: { projectId, ...live(now) }, select: { role: true, user: { select: { username: true, status: true } } } }),
-    db().workspaceMember.findMany({ where: { workspaceId, ...live(now) }, select: { role: true, user: { select: { username: true, status: true } } } }),
-  ]);
-  const inWorkspace = new Set(wsMembers.map((m) => m.user.username));
-  // Every custom role among them in one query, however many members hold one.
-  const keys: RoleKey[] = [...wsMembers.map((m) => ({ level: "workspace" as const, scopeId: workspaceId, role: m.role })), ...projectMembers.map((m) => ({ level: "project" as const, scopeId: projectId, role: m.role }))];
-  const grants = await grantsFor(keys);
-  const permissionsOf = (k: RoleKey) => grants.get(roleKey(k))!.permissions;
+ *  role covers every project (as authorize() lets them in the console). The stronger role wins. Only memberships
+ *  in force are read (projectState), so one that has ended binds nothing, even before the expiry step deletes it. */
+function desiredBindings(p: ProjectState): V1RoleBinding[] {
+  const permissionsOf = (level: Level, m: MemberGrant) => new Set(roleTemplates(level, m.role, m.templates));
+  const inWorkspace = new Set(p.workspaceMembers.map((m) => m.username));
   const roles = new Map<string, KubeRole>();
   const grant = (username: string, role: KubeRole | undefined) => {
     const had = roles.get(username);
     if (role && (!had || RANK[role] > RANK[had])) roles.set(username, role);
   };
-  for (const m of wsMembers) {
-    if (m.user.status !== "active") continue;
-    const perms = permissionsOf({ level: "workspace", scopeId: workspaceId, role: m.role });
-    grant(m.user.username, perms.has("projects.manage") ? "admin" : perms.has("projects.view") ? "viewer" : undefined);
+  for (const m of p.workspaceMembers) {
+    if (!m.active) continue;
+    const perms = permissionsOf("workspace", m);
+    grant(m.username, perms.has("projects.manage") ? "admin" : perms.has("projects.view") ? "viewer" : undefined);
   }
-  for (const m of projectMembers) {
-    if (m.user.status !== "active" || !inWorkspace.has(m.user.username)) continue;
-    grant(m.user.username, kubeRoleFor(permissionsOf({ level: "project", scopeId: projectId, role: m.role })));
+  for (const m of p.projectMembers) {
+    if (!m.active || !inWorkspace.has(m.username)) continue;
+    grant(m.username, kubeRoleFor(permissionsOf("project", m)));
   }
-  return [...roles].sort(([a], [b]) => a.localeCompare(b)).map(([username, role]) => desiredRoleBinding(namespace, username, role));
+  return [...roles].sort(([a], [b]) => a.localeCompare(b)).map(([username, role]) => desiredRoleBinding(p.name, username, role));
 }
 
 interface Observed { id: string; status: string; statusMessage: string | null; generation: number; observedGeneration: number }

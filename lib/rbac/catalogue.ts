@@ -104,6 +104,11 @@ export function builtinRole(level: Level, name: string): BuiltinRole | undefined
   return builtinRoles.find((r) => r.level === level && r.name === name);
 }
 
+/** What a role grants: a built-in's templates from this catalogue, else the custom role's (`custom`, from the database). */
+export function roleTemplates(level: Level, name: string, custom: readonly string[] | null | undefined): readonly string[] {
+  return builtinRole(level, name)?.templates ?? custom ?? [];
+}
+
 /** The templates a set needs to work: itself plus every dependency, transitively. */
 export function withDependencies(names: Iterable<string>): Set<string> {
   const out = new Set<string>();

@@ -1,7 +1,7 @@
 // Resolves a role name at a level to its permissions: built-in roles from the catalogue,
 // custom roles from the database.
 import { db } from "../db/client";
-import { builtinRole, type Level } from "./catalogue";
+import { builtinRole, roleTemplates, type Level } from "./catalogue";
 import type { Grant } from "./authorize";
 
 /** scopeId: "" for platform, else the workspace or project id (CustomRole.scopeId). */
@@ -32,7 +32,7 @@ export async function grantsFor(keys: RoleKey[]): Promise<Map<string, Grant>> {
         select: { level: true, scopeId: true, name: true, templates: true },
       })
     : [];
-  const templatesOf = new Map(rows.map((r) => [roleKey({ level: r.level, scopeId: r.scopeId, role: r.name }), r.templates]));
-  for (const k of keys) out.set(roleKey(k), { role: k.role, permissions: new Set(builtinRole(k.level, k.role)?.templates ?? templatesOf.get(roleKey(k)) ?? []) });
+  const customTemplates = new Map(rows.map((r) => [roleKey({ level: r.level, scopeId: r.scopeId, role: r.name }), r.templates]));
+  for (const k of keys) out.set(roleKey(k), { role: k.role, permissions: new Set(roleTemplates(k.level, k.role, customTemplates.get(roleKey(k)))) });
   return out;
 }

@@ -30,7 +30,7 @@ export const liveProjectMember = (userId: string, now = new Date()): Prisma.Proj
  * liveWorkspaceMember() and liveProjectMember() as SQL, for principalFor()'s one statement on the pool: the
  * membership aliased `m` in force at `now`.
  */
-const liveSql = (alias: string, now: Date) => Prisma.sql`(${Prisma.raw(alias)}."expiresAt" IS NULL OR ${Prisma.raw(alias)}."expiresAt" > ${now}::timestamptz)`;
+export const liveSql = (alias: string, now: Date) => Prisma.sql`(${Prisma.raw(alias)}."expiresAt" IS NULL OR ${Prisma.raw(alias)}."expiresAt" > ${now}::timestamptz)`;
 export const liveWorkspaceMemberSql = (userId: string, now: Date) => Prisma.sql`m."userId" = ${userId}::uuid AND ${liveSql("m", now)} AND (NOT m."viaBindings" OR EXISTS (
   SELECT 1 FROM "Project" lp JOIN "ProjectMember" lpm ON lpm."projectId" = lp."id"
   WHERE lp."workspaceId" = m."workspaceId" AND lpm."userId" = ${userId}::uuid AND ${liveSql("lpm", now)}))`;

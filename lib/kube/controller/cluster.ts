@@ -97,7 +97,7 @@ export class ClusterController {
     else {
       let applied: number | undefined;
       try {
-        await reconcileProject(this.cluster.id, key, this.cache, (generation) => (applied = generation));
+        await reconcileProject(this.cluster, key, this.cache, (generation) => (applied = generation));
       } finally {
         // A change heard of while this pass ran, newer than what it read, gets a pass of its own.
         const newest = this.heard.get(key);
