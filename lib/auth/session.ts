@@ -1,10 +1,10 @@
 // Who is calling: a bearer token's owner, or the signed-in user behind a live server-side session
 // (re-read on every request), and their bindings for a scope.
 import { Prisma, type User } from "@prisma/client";
-import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { onPool } from "../db/sql";
 import { authOptions } from "./options";
+import { decodeSessionToken } from "./session-token";
 import { projectKey, type Grant, type Principal, type Scope } from "../rbac/authorize";
 import { grantFor } from "../rbac/roles";
 import { liveSession } from "../identity/sessions";
@@ -28,7 +28,7 @@ async function sessionClaims(): Promise<{ id: string; sid: string } | null> {
   const token = (await cookies()).get(`${authOptions.useSecureCookies ? "__Secure-" : ""}next-auth.session-token`)?.value;
   const secret = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
   if (!token || !secret) return null;
-  const claims = await decode({ token, secret }).catch(() => null); // tampered, expired or another secret's
+  const claims = await decodeSessionToken(token, secret);
   return typeof claims?.uid === "string" && typeof claims.sid === "string" ? { id: claims.uid, sid: claims.sid } : null;
 }
 
