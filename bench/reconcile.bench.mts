@@ -251,7 +251,7 @@ await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
   while (rawNext < RAW_SAMPLE) {
     const i = rawNext++;
     const name = `raw-${i}`;
-    const cluster = await db().cluster.findUniqueOrThrow({ where: { id: clusterIds[i % CLUSTERS]! } });
+    const cluster = clusterRows[i % CLUSTERS]!;
     const [core, net, rbac] = [apiFor(cluster, CoreV1Api), apiFor(cluster, NetworkingV1Api), apiFor(cluster, RbacAuthorizationV1Api)];
     await core.createNamespace({ body: desiredNamespace(ws.name, name) });
     const network = i % 2 ? { isolated: true, allow: [{ workspace: ws.name }], egress: { isolated: true, allow: [] } } : undefined;
