@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
-import type { V1Namespace, V1ResourceQuota } from "@kubernetes/client-node";
-import { newer, onlyStatusChanged } from "./informer";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { KubeConfig, type V1Namespace, type V1ResourceQuota } from "@kubernetes/client-node";
+import { Informer, newer, onlyStatusChanged } from "./informer";
 
 const quota = (rv: string, hard: Record<string, string>, used: Record<string, string>): V1ResourceQuota => ({
   metadata: { name: "tenantry-quota", namespace: "p", resourceVersion: rv, labels: { "app.kubernetes.io/managed-by": "tenantry" }, creationTimestamp: new Date(0) },
@@ -34,5 +34,24 @@ describe("which of two resourceVersions is later", () => {
     expect(newer(undefined, "1")).toBe(false);
     expect(newer("2", undefined)).toBe(false);
     expect(newer("abc", "1")).toBe(false);
+  });
+});
+
+describe("expectations of the controller's own writes", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("lapse after 30 s even when no watch event ever comes for their key (a write that keeps failing)", () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const informer = new Informer<V1ResourceQuota>(new KubeConfig(), { path: "/api/v1/resourcequotas", model: "V1ResourceQuota", list: async () => ({ items: [] }) }, () => {});
+    const never = () => false;
+    // A failing write retried for a minute, and one to another key that is never retried.
+    informer.view("gone").expect("tenantry-quota", never);
+    for (let s = 0; s < 60; s += 5) {
+      informer.view("p").expect("tenantry-quota", never);
+      vi.advanceTimersByTime(5_000);
+    }
+    // Only those of the last 30 s are still waited for; the other key's is gone.
+    informer.view("p").expect("tenantry-quota", never);
+    expect(informer.expecting).toBe(6);
   });
 });

@@ -27,6 +27,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
 export class Informer<T extends KubernetesObject> {
   private byNamespace = new Map<string, Map<string, T>>();
   private expected = new Map<string, { echo: Echo<T>; until: number }[]>();
+  private sweptAt = 0;
   private resourceVersion = "";
   private abort?: AbortController;
   private stopped = false;
@@ -79,19 +80,40 @@ export class Informer<T extends KubernetesObject> {
    */
   private expect(namespace: string, name: string, echo: Echo<T>): void {
     const key = `${namespace}/${name}`;
-    this.expected.set(key, [...(this.expected.get(key) ?? []), { echo, until: Date.now() + EXPECTATION_TTL_MS }]);
+    const now = Date.now();
+    // Lapsed ones go here too, not only when an event comes: a write that keeps failing (retried with backoff) never
+    // causes one, and neither does a write to a project that is then deleted.
+    if (now - this.sweptAt >= EXPECTATION_TTL_MS) {
+      this.sweptAt = now;
+      for (const k of [...this.expected.keys()]) this.pending(k, now);
+    }
+    this.expected.set(key, [...this.pending(key, now), { echo, until: now + EXPECTATION_TTL_MS }]);
+  }
+
+  /** The expectations of a key that have not lapsed (the key is forgotten when none are left). */
+  private pending(key: string, now: number): { echo: Echo<T>; until: number }[] {
+    const left = this.expected.get(key)?.filter((e) => e.until > now) ?? [];
+    if (left.length) this.expected.set(key, left);
+    else this.expected.delete(key);
+    return left;
+  }
+
+  /** How many expected writes are still waited for (the tests read it). */
+  get expecting(): number {
+    let n = 0;
+    for (const list of this.expected.values()) n += list.length;
+    return n;
   }
 
   /** Whether this event is the echo of an expected write (the expectation is then met). */
   private isEcho(o: T, change: Change): boolean {
     const key = `${o.metadata?.namespace ?? ""}/${o.metadata!.name!}`;
-    const now = Date.now();
-    const pending = this.expected.get(key)?.filter((e) => e.until > now);
-    const met = pending?.findIndex((e) => e.echo(o, change)) ?? -1;
-    if (met >= 0) pending!.splice(met, 1);
-    if (pending?.length) this.expected.set(key, pending);
-    else this.expected.delete(key);
-    return met >= 0;
+    const pending = this.pending(key, Date.now());
+    const met = pending.findIndex((e) => e.echo(o, change));
+    if (met < 0) return false;
+    pending.splice(met, 1);
+    if (!pending.length) this.expected.delete(key);
+    return true;
   }
 
   /**
