@@ -30,7 +30,7 @@ function runBeside(label: string, command: string, args: string[], env: Record<s
   const started = Date.now();
   console.log(`\n[real-kube] ${label}: started beside the next passes, output below when it has ended`);
   const child = spawn(command, args, { stdio: ["ignore", fd, fd], env: { ...process.env, ...env } });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve).on("error", () => resolve(null)));
   return async () => {
     const code = await exited;
     closeSync(fd);
