@@ -6,13 +6,11 @@ import type { Grant } from "./authorize";
 
 /** scopeId: "" for platform, else the workspace or project id (CustomRole.scopeId). */
 export async function grantFor(level: Level, scopeId: string, role: string): Promise<Grant> {
-  const builtin = builtinRole(level, role);
-  if (builtin) return { role, permissions: new Set(builtin.templates) };
-  const custom = await db().customRole.findUnique({
-    where: { level_scopeId_name: { level, scopeId, name: role } },
-    select: { templates: true },
-  });
-  return { role, permissions: new Set(custom?.templates ?? []) };
+  // A built-in name needs no query: roleTemplates() would choose the built-in anyway.
+  const custom = builtinRole(level, role)
+    ? null
+    : await db().customRole.findUnique({ where: { level_scopeId_name: { level, scopeId, name: role } }, select: { templates: true } });
+  return { role, permissions: new Set(roleTemplates(level, role, custom?.templates)) };
 }
 
 export interface RoleKey {

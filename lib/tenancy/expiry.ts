@@ -28,7 +28,7 @@ export const liveProjectMember = (userId: string, now = new Date()): Prisma.Proj
 
 /**
  * liveWorkspaceMember() and liveProjectMember() as SQL, for principalFor()'s one statement on the pool: the
- * membership aliased `m` in force at `now`.
+ * membership aliased `m` in force at `now`. liveSql() alone (not ended) is also the reconciler's rule (project-state.ts).
  */
 export const liveSql = (alias: string, now: Date) => Prisma.sql`(${Prisma.raw(alias)}."expiresAt" IS NULL OR ${Prisma.raw(alias)}."expiresAt" > ${now}::timestamptz)`;
 export const liveWorkspaceMemberSql = (userId: string, now: Date) => Prisma.sql`m."userId" = ${userId}::uuid AND ${liveSql("m", now)} AND (NOT m."viaBindings" OR EXISTS (
