@@ -180,9 +180,16 @@ describe("clusters", () => {
 
     // A cluster slow to answer: whichever controller takes the change (other files' run beside this one), the
     // quota is wanted, not yet applied.
+    // The row is read the moment the change commits: putProjectQuota's own answer reads the quota's usage back
+    // through the same slow cluster, by which time a pass may have applied the change.
+    const row = () => db().project.findFirstOrThrow({ where: { name: p, cluster: { name: s.name } }, select: { generation: true, status: true, statusMessage: true } });
+    const before = (await row()).generation;
     s.sim.faults.set({ latencyMs: 3000 });
-    await putProjectQuota(ws, p, { hard: { pods: "7" } });
-    expect(await status(ws, p)).toEqual({ status: "pending", statusMessage: null });
+    const put = putProjectQuota(ws, p, { hard: { pods: "7" } });
+    let changed = await row();
+    await eventually(async () => (changed = await row()).generation > before, 100, 20);
+    expect({ status: changed.status, statusMessage: changed.statusMessage }).toEqual({ status: "pending", statusMessage: null });
+    await put;
 
     s.sim.faults.clear();
     await ctl.settled({ name: p });
