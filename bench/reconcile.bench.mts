@@ -2,13 +2,13 @@
 // do not weigh on the other's RSS): 10,000 projects on one cluster, then 3 clusters × 3,000.
 // RECONCILE_BENCH_PROJECTS (total) and RECONCILE_BENCH_CLUSTERS run one shape instead. Clusters are real API servers (our own realkube instances,
 // ../shared/kube/realkube, never the shared one) when that script exists, else simulators
-// (RECONCILE_BENCH_TARGET=sim|realkube forces one). Each cluster sits behind a counting proxy, so "requests"
-// are what the console sent, watch streams counted apart.
+// (RECONCILE_BENCH_TARGET=sim|realkube forces one). The console reaches each directly with Tenantry's kubeconfig, as
+// in production; "requests" are what this process sent it (bench/support/request-count.ts), watch streams apart.
 // Measures, for the watch-driven controller: time until all ready; over RECONCILE_BENCH_STEADY_S (300) of
 // steady state, requests/s, the console's CPU and RSS; drift repair from a deletion of a managed object to its
 // return, over RECONCILE_BENCH_DELETIONS (100) `kubectl delete`s (timed from kubectl's start). Then, beside it, what the old polling design cost: one full
 // pass of the same Reconcile forced uncached (reading the cluster instead of the cache), every 10 s. And the
-// limit: the same objects written straight to the same API server through the same proxy by a plain client at the
+// limit: the same objects written straight to the same API server with the same credentials by a plain client at the
 // same concurrency (no database, no controller), over RECONCILE_BENCH_RAW_SAMPLE projects (1,000) and scaled.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -19,7 +19,7 @@ import { KubeConfig, CoreV1Api, NetworkingV1Api, RbacAuthorizationV1Api } from "
 import { migrate } from "../lib/setup/migrate";
 import { startSimulator } from "../sim/index";
 import { hasPostgres15, percentile, startBenchPostgres } from "./support/postgres";
-import { countingProxy, type CountingProxy } from "./support/counting-proxy";
+import { countRequests, type RequestCount } from "./support/request-count";
 import { REALKUBE } from "../tests/support/realkube";
 import { freePort } from "../lib/net/free-port";
 
@@ -63,21 +63,8 @@ const { desiredLimitItem, desiredLimitRange } = await import("../lib/kube/limits
 const { desiredPolicies } = await import("../lib/kube/network");
 const { desiredRoleBinding } = await import("../lib/kube/rbac");
 
-/** `admin` is a cluster admin (client certificate), written to `adminFile` for kubectl. */
-interface Target { name: string; admin: KubeConfig; adminFile: string; proxy: CountingProxy; stop(): Promise<void> }
-
-/** A kubeconfig for the console: the proxy's plain-HTTP URL with the cluster's own credentials. */
-function throughProxy(kubeconfig: string, proxyUrl: string): string {
-  const kc = new KubeConfig();
-  kc.loadFromString(kubeconfig);
-  const user = kc.getCurrentUser()!;
-  return JSON.stringify({
-    apiVersion: "v1", kind: "Config", "current-context": "bench",
-    clusters: [{ name: "bench", cluster: { server: proxyUrl, "insecure-skip-tls-verify": true } }],
-    users: [{ name: "bench", user: { token: user.token } }],
-    contexts: [{ name: "bench", context: { cluster: "bench", user: "bench" } }],
-  });
-}
+/** `admin` is a cluster admin (client certificate), written to `adminFile` for kubectl; `requests` counts what this process sends it. */
+interface Target { name: string; admin: KubeConfig; adminFile: string; requests: RequestCount; stop(): Promise<void> }
 
 async function startTarget(i: number): Promise<Target & { kubeconfig: string }> {
   if (TARGET === "realkube") {
@@ -87,19 +74,19 @@ async function startTarget(i: number): Promise<Target & { kubeconfig: string }> 
     execFileSync(REALKUBE, ["up"], { env, stdio: "ignore" });
     const admin = new KubeConfig();
     admin.loadFromFile(`${dir}/admin.kubeconfig`);
-    const proxy = await countingProxy(admin.getCurrentCluster()!.server);
+    const requests = countRequests(admin.getCurrentCluster()!.server);
     return {
-      name: `realkube-${i}`, admin, adminFile: `${dir}/admin.kubeconfig`, proxy, kubeconfig: throughProxy(readFileSync(`${dir}/tenantry.kubeconfig`, "utf8"), proxy.url),
-      stop: async () => { await proxy.close(); execFileSync(REALKUBE, ["down", "--purge"], { env, stdio: "ignore" }); },
+      name: `realkube-${i}`, admin, adminFile: `${dir}/admin.kubeconfig`, requests, kubeconfig: readFileSync(`${dir}/tenantry.kubeconfig`, "utf8"),
+      stop: async () => { requests.stop(); execFileSync(REALKUBE, ["down", "--purge"], { env, stdio: "ignore" }); },
     };
   }
   const sim = await startSimulator({ name: `bench-${i}` });
   const admin = new KubeConfig();
   admin.loadFromString(sim.kubeconfig());
-  const proxy = await countingProxy(admin.getCurrentCluster()!.server);
+  const requests = countRequests(admin.getCurrentCluster()!.server);
   const adminFile = join(mkdtempSync(join(tmpdir(), "reconcile-bench-")), "admin.kubeconfig");
   writeFileSync(adminFile, sim.kubeconfig());
-  return { name: `sim-${i}`, admin, adminFile, proxy, kubeconfig: throughProxy(sim.kubeconfig(), proxy.url), stop: async () => { await proxy.close(); await sim.stop(); } };
+  return { name: `sim-${i}`, admin, adminFile, requests, kubeconfig: sim.kubeconfig(), stop: async () => { requests.stop(); await sim.stop(); } };
 }
 
 const phase = (what: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${what}`);
@@ -112,7 +99,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => void Promise.all(targets.map((t) => t.stop().catch(() => undefined))).finally(() => { pgServer.stop(); process.exit(130); }));
 }
 const cpuSeconds = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1e6;
-const counts = (reset = false) => targets.map((t) => t.proxy.counts(reset)).reduce((a, c) => ({ requests: a.requests + c.requests, watches: a.watches + c.watches }), { requests: 0, watches: 0 });
+const counts = (reset = false) => targets.map((t) => t.requests.counts(reset)).reduce((a, c) => ({ requests: a.requests + c.requests, watches: a.watches + c.watches }), { requests: 0, watches: 0 });
 
 const owner = await db().user.create({ data: { username: "bench-owner", platformRole: "platform-regular" } });
 const ws = await db().workspace.create({ data: { name: "bench", networkIsolated: true, members: { create: { userId: owner.id, role: "admin" } } } });
@@ -284,7 +271,7 @@ console.table([
   { measure: "  the resync spread over its hour, % of a core", "watch-driven": f((resyncCpuS / 3600) * 100, 2), "polling (old)": "", target: "" },
   { measure: "console RSS (MB)", "watch-driven": f(rssMb, 0), "polling (old)": f(rssOldMb, 0), target: "≤ 400" },
 ]);
-console.log(`memory after the steady window: RSS ${f(rssMb, 0)} MB, of it V8 heap ${f(memory.heapUsed / 2 ** 20, 0)} MB used of ${f(memory.heapTotal / 2 ** 20, 0)} MB, external ${f(memory.external / 2 ** 20, 0)} MB (the bench's proxy and database client live in the same process).`);
+console.log(`memory after the steady window: RSS ${f(rssMb, 0)} MB, of it V8 heap ${f(memory.heapUsed / 2 ** 20, 0)} MB used of ${f(memory.heapTotal / 2 ** 20, 0)} MB, external ${f(memory.external / 2 ** 20, 0)} MB (the bench's database client lives in the same process).`);
 console.log(`drift: kubectl itself (start to exit) took p50 ${f(pct(50, kubectlMs), 0)} ms of that; after kubectl returned, the object was back in p50 ${f(pct(50, afterKubectl), 0)} / p95 ${f(pct(95, afterKubectl), 0)} ms.`);
 console.log(`polling: one pass sent ${f(old.requests, 0)} requests (${f(old.requests / N, 1)} per project)${OLD_SAMPLE < N ? ` (measured over ${OLD_SAMPLE} of the ${N} projects and scaled)` : ""}${oldErrors ? `, ${oldErrors} errors` : ""}; drift waits for the next pass (every ${INTERVAL_S} s or the pass time, whichever is longer).`);
 console.log(`raw writes: the same objects for ${RAW_SAMPLE} projects written by a plain client at concurrency ${CONCURRENCY} (no database, no controller) took ${f(rawS * (RAW_SAMPLE / N))} s${RAW_SAMPLE < N ? `, scaled to ${N}` : ""}: what this API server on this machine takes at best.`);
