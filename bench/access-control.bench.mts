@@ -21,6 +21,7 @@ import { freePort } from "../lib/net/free-port";
 import { bulkLoad, percentile, startBenchPostgres } from "./support/postgres";
 import { benchDistDir } from "./support/build.ts";
 import { load } from "./support/load";
+import { recordStatements, sendAgain, type Statement } from "./support/statements.ts";
 import { atLeastShare, atMostTimes, comparisonTable, markdownTable, postgresSettings, printReport, type Comparison } from "./support/report";
 
 const SCALE = Number(process.env.ACCESS_BENCH_SCALE || 1);
@@ -197,8 +198,8 @@ const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
 });
 const cookie = [...jar, ...signIn.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
 
-// The page's own SQL: what the route's data function sends to the pool (its one statement on the pool, or Prisma's
-// statements through its adapter on the same pool), recorded in this process on a pool like the console's
+// The page's own SQL: what the route's data function sends (its one statement, prepared on its connection as the
+// console prepares it), recorded in this process on a pool like the console's
 // (lib/db/client.ts, 10 connections) and run there directly.
 process.env.DATABASE_URL = server.url;
 const { pool } = await import("../lib/db/client.ts");
@@ -215,21 +216,14 @@ const principal: Principal = {
   userId: user.id, username: "bench-user", active: true, platform: await grantFor("platform", "", "platform-regular"),
   workspaces: new Map([["ws00042", await grantFor("workspace", ws42.id, "admin")]]), projects: new Map(),
 };
-type Statement = { text: string; values: unknown[] };
 async function statementsOf(page: () => Promise<unknown>): Promise<Statement[]> {
-  const p = pool();
-  const query = p.query;
-  const seen: Statement[] = [];
-  p.query = ((config: string | { text: string; values?: unknown[] }, values?: unknown[]) => {
-    seen.push(typeof config === "string" ? { text: config, values: values ?? [] } : { text: config.text, values: config.values ?? [] });
-    return (query as (...a: unknown[]) => unknown).call(p, config, values);
-  }) as typeof p.query;
+  const recording = recordStatements(sql);
   try {
     await page();
   } finally {
-    p.query = query;
+    recording.stop();
   }
-  return seen;
+  return recording.sent;
 }
 async function p95(once: () => Promise<void>) {
   const samples: number[] = [];
@@ -257,7 +251,7 @@ for (const l of lists) {
     await res.arrayBuffer();
   });
   const raw = await p95(async () => {
-    for (const s of statements) await pool().query(s.text, s.values);
+    await sendAgain(statements);
   });
   listRows.push({ measure: `GET ${l.path} p95 (page SQL: ${statements.length} statements)`, unit: "ms", runs: [{ ours, limit: raw }], target: atMostTimes(2, 5, "ms") });
 }

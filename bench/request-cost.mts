@@ -55,6 +55,7 @@ test("request cost", async () => {
   await sql.query("VACUUM ANALYZE");
 
   const { pool } = await import("../lib/db/client.ts");
+  const { recordStatements, sendAgain } = await import("./support/statements.ts");
   const { openSession } = await import("../lib/identity/sessions.ts");
   const { encode } = await import("next-auth/jwt");
   const { currentUser, principalFor } = await import("../lib/auth/session.ts");
@@ -90,19 +91,13 @@ test("request cost", async () => {
   }
   const request = () => new Request(`http://localhost${PATH}`, { headers: { cookie } });
 
-  // Every statement this process sends goes through the pool's query() (Prisma's adapter too): counted, and recorded.
-  const p = pool();
-  const query = p.query;
-  let sent: { text: string; values: unknown[] }[] = [];
-  p.query = ((config: string | { text: string; values?: unknown[] }, values?: unknown[]) => {
-    sent.push(typeof config === "string" ? { text: config, values: values ?? [] } : { text: config.text, values: config.values ?? [] });
-    return (query as (...a: unknown[]) => unknown).call(p, config, values);
-  }) as typeof p.query;
+  // Every statement this process sends (Prisma's adapter's too): counted, and recorded.
+  const recording = recordStatements(sql);
 
   const rows: string[][] = [];
   async function measure(name: string, once: () => Promise<unknown>) {
     for (let i = 0; i < 50; i++) await once(); // warm-up: JIT, Prisma's and PostgreSQL's caches
-    sent = [];
+    recording.sent = [];
     await sql.query("SELECT pg_stat_statements_reset()");
     const samples: number[] = [];
     const cpu0 = process.cpuUsage();
@@ -112,7 +107,7 @@ test("request cost", async () => {
       samples.push(performance.now() - t);
     }
     const cpu = process.cpuUsage(cpu0);
-    const statements = sent.length;
+    const statements = recording.sent.length;
     const [pgTime] = (
       await sql.query(`SELECT coalesce(sum(total_plan_time), 0) AS plan, coalesce(sum(total_exec_time), 0) AS exec FROM pg_stat_statements
         WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT LIKE '%pg_stat_statements%'`)
@@ -125,10 +120,10 @@ test("request cost", async () => {
   if (!Array.isArray(probe.items) || probe.items.length !== 10) throw new Error(`${PATH} answered ${JSON.stringify(probe).slice(0, 300)}`);
   const signedIn = (await inRequestScope(request(), () => currentUser(request())))!;
   const principal = await principalFor(signedIn, { workspace: WS_NAME });
-  sent = [];
+  recording.sent = [];
   await listProjects(principal, WS_NAME, pageQuery.parse({}));
-  const page = sent;
-  sent = [];
+  const page = recording.sent;
+  recording.sent = []; // measure() warms up before it starts a new array
 
   await measure(`GET ${PATH} (the route handler, session cookie)`, async () => {
     const res = await inRequestScope(request(), () => GET(request(), { params: Promise.resolve({ ws: WS_NAME }) }));
@@ -139,19 +134,20 @@ test("request cost", async () => {
   await measure(`principalFor(user, { workspace: "${WS_NAME}" })`, () => principalFor(signedIn, { workspace: WS_NAME }));
   await measure("listProjects(): the page", () => listProjects(principal, WS_NAME, pageQuery.parse({})));
   await measure(`the page's own statements (${page.length}), directly on the pool`, async () => {
-    for (const s of page) await (query as (...a: unknown[]) => Promise<unknown>).call(p, s.text, s.values);
+    await sendAgain(page);
   });
 
   // The other list routes: each handler as Next calls it, each page function, and the statements that page sends
   // sent directly. The members and invitees pages get the scope the handler names (resolved once, outside the
   // measurement; the handler line includes whatever resolving it costs).
   async function direct(name: string, once: () => Promise<unknown>) {
-    sent = [];
+    recording.sent = [];
     await once();
-    const statements = [...sent]; // measure() warms up before it resets `sent`: a copy, not the array it grows
+    const statements = recording.sent;
+    recording.sent = []; // measure() warms up before it starts a new array
     await measure(`${name}: the page`, once);
     await measure(`${name}: its ${statements.length} statement(s) directly on the pool`, async () => {
-      for (const s of statements) await (query as (...a: unknown[]) => Promise<unknown>).call(p, s.text, s.values);
+      await sendAgain(statements);
     });
   }
   async function handler(path: string, h: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>, params: Record<string, string>) {
@@ -179,6 +175,7 @@ test("request cost", async () => {
     tables: [markdownTable(["measure", "p50 ms", "p95 ms", "CPU ms / request (this process)", "statements / request", "PostgreSQL planning ms / request", "execution ms / request"], rows)],
   });
   await sql.end();
-  await p.end();
+  recording.stop();
+  await pool().end();
   server.stop();
 }, 3_600_000);

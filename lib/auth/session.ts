@@ -2,7 +2,7 @@
 // (re-read on every request), and their bindings for a scope.
 import { Prisma, type User } from "@prisma/client";
 import { cookies } from "next/headers";
-import { onPool } from "../db/sql";
+import { prepared } from "../db/sql";
 import { authOptions } from "./options";
 import { decodeSessionToken } from "./session-token";
 import { projectKey, type Grant, type Principal, type Scope } from "../rbac/authorize";
@@ -74,8 +74,8 @@ export async function principalFor(user: User, scope: Scope = {}): Promise<Princ
   const bindings = !workspace
     ? []
     : !project
-      ? await onPool.rows<Binding>(inWorkspace(workspace))
-      : await onPool.rows<Binding>(Prisma.sql`${inWorkspace(workspace)}
+      ? await prepared.rows<Binding>(inWorkspace(workspace))
+      : await prepared.rows<Binding>(Prisma.sql`${inWorkspace(workspace)}
           UNION ALL
           SELECT 'project', m."role", m."expiresAt", c."templates"
           FROM "ProjectMember" m JOIN "Project" p ON p."id" = m."projectId" JOIN "Workspace" w ON w."id" = p."workspaceId"

@@ -11,7 +11,9 @@ const cache = globalThis as unknown as { tenantryPool?: pg.Pool; tenantryPrisma?
 /** The one connection pool of this process (10 connections), created on first use (DATABASE_URL is known only at run time). */
 export function pool(): pg.Pool {
   if (!cache.tenantryPool) {
-    cache.tenantryPool = new pg.Pool(poolConfig(undefined, { max: 10 }));
+    // Connections stay open while idle (the process may still exit): each holds the statements prepared on it
+    // (lib/db/sql.ts), and on the embedded database, one session for all, a closed one's would stay behind.
+    cache.tenantryPool = new pg.Pool(poolConfig(undefined, { max: 10, idleTimeoutMillis: 0, allowExitOnIdle: true }));
     // An idle connection the server drops (a restart, a failover) is discarded by the pool; unheard, it would end the process.
     cache.tenantryPool.on("error", (err) => log().warn({ err: err.message }, "database connection lost"));
     const p = cache.tenantryPool;

@@ -4,7 +4,7 @@
 // writes its page as SQL — the rows, their counts, the visibility rule — and hands it here with its sort columns;
 // this adds the keyset condition and the order, runs it and turns limit + 1 rows into a page and its cursor.
 import { Prisma } from "@prisma/client";
-import { onPool } from "./sql";
+import { prepared } from "./sql";
 import { invalid, notFound } from "../api/errors";
 import { readSortedCursor, toSortedPage, type Page, type Sort } from "../api/page";
 
@@ -58,7 +58,7 @@ export async function listPage<F extends string, R extends Record<F, unknown>>(l
       ? Prisma.sql`${columns[key]} ${cmp} ${instant(key, at.key)}`
       : Prisma.sql`(${columns[sort.field]}, ${columns[key]}) ${cmp} (${instant(sort.field, at.value)}, ${at.key})`;
   const orderBy = sort.field === key ? Prisma.sql`${columns[key]} ${dir}` : Prisma.sql`${columns[sort.field]} ${dir}, ${columns[key]} ${dir}`;
-  let rows = await onPool.rows<R>(list.statement({ after, orderBy, take: list.limit + 1 }));
+  let rows = await prepared.rows<R>(list.statement({ after, orderBy, take: list.limit + 1 }));
   if (list.within !== undefined) {
     if (!rows.length) throw notFound(list.within);
     rows = rows.filter((r) => r[key] !== null);

@@ -5,6 +5,7 @@
 // strings, timestamptz and timestamp (read as UTC, as Prisma writes it) as Date and jsonb parsed.
 import type { Prisma } from "@prisma/client";
 import pg from "pg";
+import { randomBytes } from "node:crypto";
 import { pool } from "./client";
 
 /** Runs a Prisma.Sql: on the pool, in a transaction of ours, or in a Prisma transaction (a console mutation's). */
@@ -19,6 +20,40 @@ const types = {
 };
 
 export const onPool: SqlExecutor = { rows: async (q) => (await pool().query({ text: q.text, values: q.values, types })).rows };
+
+// Named statements are planned once per connection; unnamed ones, at every run. The embedded database serves every
+// connection (of every process) from one session, where one name prepared twice is an error: so a name is unique to
+// its connection (this process's tag, the connection's number here, the statement's number here).
+const processTag = randomBytes(4).toString("hex");
+const connectionNumbers = new WeakMap<pg.PoolClient, number>();
+let connections = 0;
+const statementNumbers = new Map<string, number>();
+
+/**
+ * The pool, with each statement prepared once per connection: for the statements of a fixed shape that run on every
+ * request or every reconcile pass (the caller, the bindings, a list's page, a project's desired state), whose
+ * planning cost PostgreSQL more than their execution (docs/benchmarks.md, "Where the time went"). After five runs
+ * PostgreSQL may keep one generic plan for all parameters, so statements whose best plan depends on a value (the
+ * audit search's filters) stay on `onPool`.
+ */
+export const prepared: SqlExecutor = {
+  rows: async (q) => {
+    const client = await pool().connect();
+    let connection = connectionNumbers.get(client);
+    if (connection === undefined) connectionNumbers.set(client, (connection = connections++));
+    let statement = statementNumbers.get(q.text);
+    if (statement === undefined) statementNumbers.set(q.text, (statement = statementNumbers.size));
+    try {
+      const result = await client.query({ name: `t${processTag}_${connection}_${statement}`, text: q.text, values: q.values, types });
+      client.release();
+      return result.rows;
+    } catch (err) {
+      // The server's refusal leaves the connection usable; anything else (a broken socket) discards it.
+      client.release(err instanceof pg.DatabaseError ? undefined : (err as Error));
+      throw err;
+    }
+  },
+};
 
 const prismaExecutors = new WeakMap<Prisma.TransactionClient, SqlExecutor>();
 

@@ -2,7 +2,7 @@
 // That gives idle and absolute timeouts, a list of one's sessions, and revocation that works at once.
 import { Prisma, type Session, type User } from "@prisma/client";
 import { db } from "../db/client";
-import { onPool } from "../db/sql";
+import { prepared } from "../db/sql";
 import { notFound } from "../api/errors";
 import { identityConfig } from "./config";
 
@@ -34,7 +34,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function liveSession(id: string, now = new Date()): Promise<(SessionTimes & { user: User }) | null> {
   if (!UUID.test(id)) return null;
-  const [row] = await onPool.rows<User & { sLastSeenAt: Date; sExpiresAt: Date; sRevokedAt: Date | null }>(Prisma.sql`
+  const [row] = await prepared.rows<User & { sLastSeenAt: Date; sExpiresAt: Date; sRevokedAt: Date | null }>(Prisma.sql`
     SELECT u.*, s."lastSeenAt" AS "sLastSeenAt", s."expiresAt" AS "sExpiresAt", s."revokedAt" AS "sRevokedAt"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ${id}::uuid`);
   if (!row) return null;

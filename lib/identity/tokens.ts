@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { Prisma, type User } from "@prisma/client";
 import { db } from "../db/client";
-import { onPool } from "../db/sql";
+import { prepared } from "../db/sql";
 import { conflict, notFound } from "../api/errors";
 
 const PREFIX = "tnt_";
@@ -49,7 +49,7 @@ export async function revokeAllTokens(userId: string): Promise<number> {
  */
 export async function userForToken(token: string, now = new Date()): Promise<User | null> {
   if (!token.startsWith(PREFIX)) return null;
-  const [row] = await onPool.rows<User & { tId: string; tExpiresAt: Date | null; tLastUsedAt: Date | null }>(Prisma.sql`
+  const [row] = await prepared.rows<User & { tId: string; tExpiresAt: Date | null; tLastUsedAt: Date | null }>(Prisma.sql`
     SELECT u.*, t."id" AS "tId", t."expiresAt" AS "tExpiresAt", t."lastUsedAt" AS "tLastUsedAt"
     FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."hash" = ${sha256(token)}`);
   if (!row) return null;

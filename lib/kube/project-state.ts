@@ -4,7 +4,7 @@
 // Prisma statements it cost more than the cluster's writes (docs/benchmarks.md "Passes per project"). Plain SQL on
 // the pool, as the other hot paths (lib/db/sql.ts): Prisma's client costs more CPU per statement than PostgreSQL.
 import { Prisma } from "@prisma/client";
-import { onPool } from "../db/sql";
+import { prepared } from "../db/sql";
 import { liveSql } from "../tenancy/expiry";
 import type { Hard } from "./quota";
 import type { Limits } from "./limits";
@@ -46,7 +46,7 @@ const members = (table: string, level: "workspace" | "project", where: Prisma.Sq
     WHERE ${where} AND ${liveSql("m", now)}), '[]'::json)`;
 
 export async function projectState(clusterId: string, name: string, now = new Date()): Promise<ProjectState | null> {
-  const rows = await onPool.rows<ProjectState>(Prisma.sql`
+  const rows = await prepared.rows<ProjectState>(Prisma.sql`
     SELECT p."id", p."name", p."status"::text AS "status", p."statusMessage", p."generation", p."observedGeneration", p."podSecurity",
       p."quota", p."limits", p."network", w."name" AS "workspace", w."networkIsolated", w."nodeSelector",
       (SELECT q."hard" FROM "WorkspaceQuota" q WHERE q."workspaceId" = w."id" AND q."clusterId" = p."clusterId") AS "pool",

@@ -5,7 +5,7 @@
 // cluster first.
 import { Prisma } from "@prisma/client";
 import { db } from "../db/client";
-import { onPool } from "../db/sql";
+import { prepared } from "../db/sql";
 import { type ClusterCredentials } from "./client";
 import { kubeSentence } from "./errors";
 import { ensureNamespace, removeNamespace } from "./namespace";
@@ -99,7 +99,7 @@ interface Observed { id: string; status: string; statusMessage: string | null; g
  *  with the outcome of the state before it, and its own pass (the key is queued again) writes its status. */
 async function setStatus(p: Observed, status: "ready" | "error" | "terminating", statusMessage: string | null) {
   if (p.status === status && p.statusMessage === statusMessage && p.observedGeneration === p.generation) return;
-  await onPool.rows(Prisma.sql`
+  await prepared.rows(Prisma.sql`
     UPDATE "Project" SET "status" = ${status}::"ProjectStatus", "statusMessage" = ${statusMessage}, "observedGeneration" = ${p.generation}, "updatedAt" = (now() AT TIME ZONE 'UTC')
     WHERE "id" = ${p.id}::uuid AND "generation" = ${p.generation}`);
 }

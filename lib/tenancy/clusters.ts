@@ -11,7 +11,7 @@ import { KubeconfigRefused } from "../kube/kubeconfig-safety";
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { ClusterCreate, ClusterUpdate } from "../schemas/cluster";
 import type { ClusterListQuery } from "../schemas/lists";
-import { onPool } from "../db/sql";
+import { prepared } from "../db/sql";
 import { searchSql } from "../db/list";
 import { parseSort } from "../api/page";
 
@@ -46,7 +46,7 @@ export async function listClusters(opts: Partial<ClusterListQuery> = {}): Promis
   if (opts.health) where.push(Prisma.sql`c."health" = ${opts.health}`);
   if (opts.q) where.push(searchSql(opts.q, Prisma.sql`c."name"`, Prisma.sql`c."displayName"`));
   const dir = Prisma.raw(sort.desc ? "DESC" : "ASC");
-  return onPool.rows<ClusterDto>(Prisma.sql`
+  return prepared.rows<ClusterDto>(Prisma.sql`
     SELECT c."name", c."displayName", c."labels", c."health", c."version", c."nodeCount", c."latencyMs", c."lastError", c."lastCheckedAt",
       c."auditTokenIssuedAt", c."createdAt",
       (SELECT count(*)::int FROM "WorkspaceCluster" wc WHERE wc."clusterId" = c."id") AS "workspaceCount",

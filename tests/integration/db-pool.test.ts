@@ -4,7 +4,7 @@ import { Prisma } from "@prisma/client";
 import pg from "pg";
 import { poolConfig } from "@/lib/db/connection";
 import { db, pool } from "@/lib/db/client";
-import { onPool } from "@/lib/db/sql";
+import { onPool, prepared } from "@/lib/db/sql";
 
 // The embedded PGlite is one session that cannot be terminated; CI runs this on PostgreSQL 15.
 it.runIf(!!process.env.TENANTRY_TEST_DATABASE_URL)("survives the server ending an idle connection, and the next query gets a new one", async () => {
@@ -21,4 +21,19 @@ it.runIf(!!process.env.TENANTRY_TEST_DATABASE_URL)("survives the server ending a
   const [after] = await onPool.rows<{ pid: number }>(Prisma.sql`SELECT pg_backend_pid() AS pid`);
   expect(after!.pid).not.toBe(rows[0]!.pid);
   expect(await db().user.count()).toBeGreaterThanOrEqual(0);
+});
+
+// On the embedded database every connection (of every process) is one session: a statement's name prepared by a
+// second connection would be "already exists" there. Locally this runs on the embedded database, in CI on PostgreSQL.
+it("prepared statements answer each caller correctly across every connection of the pool, and after a refusal", async () => {
+  const sum = (a: number, b: number) => prepared.rows<{ sum: number }>(Prisma.sql`SELECT ${a}::int + ${b}::int AS sum`);
+  const tag = (t: string) => prepared.rows<{ tag: string }>(Prisma.sql`SELECT ${t}::text AS tag, 'prepared' AS kind`);
+  for (let round = 0; round < 2; round++) {
+    const results = await Promise.all(Array.from({ length: 300 }, (_, i) => (i % 2 ? sum(i, round) : tag(`t${i}`))));
+    results.forEach((rows, i) => expect(rows[0]).toEqual(i % 2 ? { sum: i + round } : { tag: `t${i}`, kind: "prepared" }));
+  }
+  expect(pool().totalCount).toBeGreaterThan(1);
+
+  await expect(prepared.rows(Prisma.sql`SELECT 1 / ${0}::int AS x`)).rejects.toThrow(/division by zero/);
+  expect((await sum(2, 3))[0]).toEqual({ sum: 5 });
 });
