@@ -9,6 +9,7 @@
 // The server logs at LOG_LEVEL=warn: the demo launcher pretty-prints each request line in a third process, which
 // on two cores would be measured too.
 import { spawn } from "node:child_process";
+import http from "node:http";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { newEnforcer, newModelFromString } from "casbin";
 import pg from "pg";
@@ -20,7 +21,7 @@ import { hashPassword } from "../lib/auth/password";
 import { freePort } from "../lib/net/free-port";
 import { bulkLoad, percentile, startBenchPostgres } from "./support/postgres";
 import { benchDistDir } from "./support/build.ts";
-import { load } from "./support/load";
+import { getter, load } from "./support/load";
 import { recordStatements, sendAgain, type Statement } from "./support/statements.ts";
 import { atLeastShare, atMostTimes, comparisonTable, markdownTable, postgresSettings, printReport, type Comparison } from "./support/report";
 
@@ -242,13 +243,15 @@ const lists: { path: string; page: () => Promise<unknown> }[] = [
   { path: "/api/v1/workspaces/ws00042/projects/ws00042-p3/members", page: () => listMembers({ scope: { workspace: "ws00042", project: "ws00042-p3" } }, pageQuery.parse({})) },
   { path: "/api/v1/workspaces/ws00042/invitees", page: () => listInvitees({ scope: { workspace: "ws00042" } }, pageQuery.parse({})) },
 ];
+// One request after another on one keep-alive socket, as a browser's fetches reuse theirs.
+const oneSocket = new http.Agent({ keepAlive: true, maxSockets: 1 });
 const listRows: Comparison[] = [];
 for (const l of lists) {
   const statements = await statementsOf(l.page);
+  const get = getter(`${base}${l.path}`, oneSocket, { cookie });
   const ours = await p95(async () => {
-    const res = await fetch(`${base}${l.path}`, { headers: { cookie } });
-    if (res.status !== 200) throw new Error(`${l.path} answered ${res.status}`);
-    await res.arrayBuffer();
+    const status = await get();
+    if (status !== 200) throw new Error(`${l.path} answered ${status}`);
   });
   const raw = await p95(async () => {
     await sendAgain(statements);
@@ -263,10 +266,8 @@ const body = await fetch(`${base}${READ}`, { headers: { cookie } });
 writeFileSync(bodyFile, await body.text());
 const bare = "/api/bench/bare";
 // The floor under every route: the bare handler, no session and no SQL, one request after another as the lists are timed.
-const floor = await p95(async () => {
-  const res = await fetch(`${base}${bare}`);
-  await res.arrayBuffer();
-});
+const getBare = getter(`${base}${bare}`, oneSocket);
+const floor = await p95(async () => void (await getBare()));
 await load(`${base}${READ}`, { connections: CLIENTS, seconds: 1, headers: { cookie } }); // warm-up, both
 await load(`${base}${bare}`, { connections: CLIENTS, seconds: 1 });
 const ours = await load(`${base}${READ}`, { connections: CLIENTS, seconds: SECONDS, headers: { cookie } });
