@@ -38,22 +38,37 @@ const statementNumbers = new Map<string, number>();
  */
 export const prepared: SqlExecutor = {
   rows: async (q) => {
-    const client = await pool().connect();
-    let connection = connectionNumbers.get(client);
-    if (connection === undefined) connectionNumbers.set(client, (connection = connections++));
-    let statement = statementNumbers.get(q.text);
-    if (statement === undefined) statementNumbers.set(q.text, (statement = statementNumbers.size));
     try {
-      const result = await client.query({ name: `t${processTag}_${connection}_${statement}`, text: q.text, values: q.values, types });
-      client.release();
-      return result.rows;
+      return await onConnection(q);
     } catch (err) {
-      // The server's refusal leaves the connection usable; anything else (a broken socket) discards it.
-      client.release(err instanceof pg.DatabaseError ? undefined : (err as Error));
+      // A schema change while this process runs (a rolling upgrade's migration) changes a prepared `SELECT *`'s
+      // row: that connection, and its statements, are discarded, and this run is sent unnamed (other connections
+      // may hold the same stale statement until they meet it too).
+      if ((err as { code?: string }).code === STALE_PLAN) return onPool.rows(q);
       throw err;
     }
   },
 };
+
+/** "cached plan must not change result type" */
+const STALE_PLAN = "0A000";
+
+async function onConnection<T>(q: Prisma.Sql): Promise<T[]> {
+  const client = await pool().connect();
+  let connection = connectionNumbers.get(client);
+  if (connection === undefined) connectionNumbers.set(client, (connection = connections++));
+  let statement = statementNumbers.get(q.text);
+  if (statement === undefined) statementNumbers.set(q.text, (statement = statementNumbers.size));
+  try {
+    const result = await client.query({ name: `t${processTag}_${connection}_${statement}`, text: q.text, values: q.values, types });
+    client.release();
+    return result.rows;
+  } catch (err) {
+    // The server's refusal leaves the connection usable; a stale plan or anything else (a broken socket) discards it.
+    client.release(err instanceof pg.DatabaseError && err.code !== STALE_PLAN ? undefined : (err as Error));
+    throw err;
+  }
+}
 
 const prismaExecutors = new WeakMap<Prisma.TransactionClient, SqlExecutor>();
 

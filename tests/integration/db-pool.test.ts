@@ -37,3 +37,20 @@ it("prepared statements answer each caller correctly across every connection of 
   await expect(prepared.rows(Prisma.sql`SELECT 1 / ${0}::int AS x`)).rejects.toThrow(/division by zero/);
   expect((await sum(2, 3))[0]).toEqual({ sum: 5 });
 });
+
+it("a prepared statement whose table gains a column meanwhile (a rolling upgrade's migration) answers with the new row", async () => {
+  const table = Prisma.raw(`"prepared_probe_${process.pid}_${Date.now()}"`);
+  await onPool.rows(Prisma.sql`CREATE TABLE ${table} (a int)`);
+  try {
+    await onPool.rows(Prisma.sql`INSERT INTO ${table} VALUES (1)`);
+    const all = () => Promise.all(Array.from({ length: 30 }, () => prepared.rows<Record<string, number | null>>(Prisma.sql`SELECT * FROM ${table} WHERE a = ${1}`)));
+    (await all()).forEach((rows) => expect(rows).toEqual([{ a: 1 }]));
+    await onPool.rows(Prisma.sql`ALTER TABLE ${table} ADD COLUMN b int`);
+    // One after another too: each meets a connection whose statement is stale until none is left.
+    for (let i = 0; i < 12; i++) expect(await prepared.rows(Prisma.sql`SELECT * FROM ${table} WHERE a = ${1}`)).toEqual([{ a: 1, b: null }]);
+    await onPool.rows(Prisma.sql`ALTER TABLE ${table} ADD COLUMN c int`);
+    (await all()).forEach((rows) => expect(rows).toEqual([{ a: 1, b: null, c: null }]));
+  } finally {
+    await onPool.rows(Prisma.sql`DROP TABLE ${table}`);
+  }
+});
