@@ -10,7 +10,8 @@
 // pass of the same Reconcile forced uncached (reading the cluster instead of the cache), every 10 s. And the
 // limit: the same objects written straight to the same API server with the same credentials by a plain client at the
 // same concurrency (no database, no controller), over RECONCILE_BENCH_RAW_SAMPLE projects (1,000) and scaled.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
+import { promisify } from "node:util";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -80,7 +81,8 @@ async function startTarget(i: number): Promise<Target & { kubeconfig: string }> 
       stop: async () => { requests.stop(); execFileSync(REALKUBE, ["down", "--purge"], { env, stdio: "ignore" }); },
     };
   }
-  const sim = await startSimulator({ name: `bench-${i}` });
+  // TLS, as a real API server: kubectl sends no bearer token over plain HTTP.
+  const sim = await startSimulator({ name: `bench-${i}`, tls: true });
   const admin = new KubeConfig();
   admin.loadFromString(sim.kubeconfig());
   const requests = countRequests(admin.getCurrentCluster()!.server);
@@ -192,7 +194,8 @@ for (let i = 0, n = 0; latencies.length < DELETIONS; n++) {
     : kind === "networkpolicy" ? () => net.readNamespacedNetworkPolicy({ namespace: name, name: object })
     : () => rbac.readNamespacedRoleBinding({ namespace: name, name: object });
   const start = performance.now();
-  execFileSync("kubectl", ["--kubeconfig", target.adminFile, "-n", name, "delete", kind, object, "--wait=false"], { stdio: "ignore" });
+  // Not execFileSync: a simulator answers from this very process, which must keep serving while kubectl runs.
+  await promisify(execFile)("kubectl", ["--kubeconfig", target.adminFile, "-n", name, "delete", kind, object, "--wait=false"]);
   kubectlMs.push(performance.now() - start);
   for (;;) {
     if (await get().then(() => true, () => false)) break;
