@@ -7,17 +7,29 @@ import type { Locale } from "@/lib/i18n/locales";
 /** The BCP 47 tag Intl formats a console language with. */
 export const intlLocale = (locale: Locale): string => (locale === "zh" ? "zh-CN" : "en-US");
 
+// One formatter per language and style: toLocaleString() with options builds a new Intl formatter on every call,
+// which a table of dates pays per cell.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function formatter<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = make()));
+  return f as F;
+}
+const dateTimeFormat = (locale: Locale) => formatter(`dt:${locale}`, () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "medium" }));
+const dateFormat = (locale: Locale) => formatter(`d:${locale}`, () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium" }));
+const numberFormat = (locale: Locale) => formatter(`n:${locale}`, () => new Intl.NumberFormat(intlLocale(locale)));
+
 export function formatDateTime(iso: string | null | undefined, locale: Locale): string {
   if (!iso) return "—";
-  return new Date(iso).toLocaleString(intlLocale(locale), { dateStyle: "medium", timeStyle: "medium" });
+  return dateTimeFormat(locale).format(new Date(iso));
 }
 
 export function formatDate(iso: string | null | undefined, locale: Locale): string {
   if (!iso) return "—";
-  return new Date(iso).toLocaleDateString(intlLocale(locale), { dateStyle: "medium" });
+  return dateFormat(locale).format(new Date(iso));
 }
 
-export const formatNumber = (n: number, locale: Locale): string => n.toLocaleString(intlLocale(locale));
+export const formatNumber = (n: number, locale: Locale): string => numberFormat(locale).format(n);
 
 /** The helpers bound to the console's language, under the same names. */
 export function useFormat() {
