@@ -1,5 +1,6 @@
 "use client";
-import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "./query";
 import { apiGet, apiSend, withQuery } from "../api";
 import type { AuditEvent, AuditHistogram, AuditOutcome, AuditTokenIssued, Page } from "../types";
 import { toastMessage } from "../toast";

@@ -1,5 +1,6 @@
 "use client";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData } from "@tanstack/react-query";
+import { useQuery } from "./query";
 import { apiGet } from "../api";
 import { apiQuery, type AuditFilters } from "./audit";
 import type { AuditEvent, Cluster, Page, ProjectStatus, ResourceMap } from "../types";

@@ -1,5 +1,6 @@
 "use client";
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "./query";
 import { apiGet, apiSend } from "../api";
 import type { ApiTokenInfo, LoginRecord, Page, SessionInfo } from "../types";
 import { toastMessage } from "../toast";

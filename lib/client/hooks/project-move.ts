@@ -1,5 +1,6 @@
 "use client";
-import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueries, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "./query";
 import { apiGet, apiSend } from "../api";
 import type { ScopePermissions } from "../types";
 import { toastMessage } from "../toast";

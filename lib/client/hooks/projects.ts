@@ -1,5 +1,6 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "./query";
 import { apiGet, apiSend } from "../api";
 import type { Project, ProjectStatus } from "../types";
 import { toastMessage } from "../toast";
