@@ -1,6 +1,5 @@
 "use client";
 import Link from "next/link";
-import { signOut } from "next-auth/react";
 import { usePopover } from "@/lib/client/hooks/popover";
 import { useT } from "@/lib/i18n/client";
 import { useViewer } from "./viewer";
@@ -54,7 +53,8 @@ export function UserMenu() {
           )}
           <button
             type="button"
-            onClick={() => signOut({ callbackUrl: "/login" })}
+            // next-auth's client is loaded when it is needed, not on every page's first load.
+            onClick={async () => (await import("next-auth/react")).signOut({ callbackUrl: "/login" })}
             className="block w-full px-4 py-2 text-left text-sm text-zinc-700 hover:bg-zinc-50"
           >
             {t("user.signOut")}
