@@ -12,7 +12,8 @@ import { LoginRecordsCard } from "./login-records-card";
 import { selfService } from "@/lib/client/hooks/can";
 
 // Opened by a click (or below the fold): the form layer (react-hook-form) loads with it, not in the page's first load.
-const PasswordForm = dynamic(() => import("./password-form").then((m) => m.PasswordForm), { ssr: false });
+// Until it is there its place is kept (the form's own height), so the cards below do not jump when it arrives.
+const PasswordForm = dynamic(() => import("./password-form").then((m) => m.PasswordForm), { ssr: false, loading: () => <div className="min-h-77" /> });
 
 export function ProfilePage({ username, hasPassword }: { username: string; hasPassword: boolean }) {
   const t = useT();
