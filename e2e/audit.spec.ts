@@ -117,8 +117,9 @@ async function signIn(page: Page, username: string, password: string) {
 test("the audit page searches by user and project from the URL, shows details and exports CSV", async ({ page }) => {
   await signIn(page, "alice", demoPassword);
   await page.goto("/audit");
-  await page.getByLabel("User", { exact: true }).fill("alice");
-  await page.getByLabel("Project", { exact: true }).fill(project);
+  // The filter fields, not the column picker's checkboxes of the same names (in the DOM once the table is).
+  await page.getByRole("textbox", { name: "User", exact: true }).fill("alice");
+  await page.getByRole("textbox", { name: "Project", exact: true }).fill(project);
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(new RegExp(`user=alice.*project=${project}|project=${project}.*user=alice`));
   const table = page.getByRole("table", { name: /Audit events/ });
