@@ -12,14 +12,6 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
     },
   },
-  {
-    // Queries render their answers as deferred updates (lib/client/hooks/query.ts): one way in.
-    files: ["**/*.ts", "**/*.tsx"],
-    ignores: ["lib/client/hooks/query.ts"],
-    rules: {
-      "no-restricted-imports": ["error", { paths: [{ name: "@tanstack/react-query", importNames: ["useQuery", "useInfiniteQuery"], message: "Use lib/client/hooks/query.ts, which renders a new answer as a deferred update." }] }],
-    },
-  },
 ];
 
 export default config;

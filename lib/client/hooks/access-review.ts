@@ -1,5 +1,5 @@
 "use client";
-import { useQuery } from "./query";
+import { useQuery } from "@tanstack/react-query";
 import { apiGet } from "../api";
 import { scopeApi, scopeKey, type AccessScope } from "../access-scope";
 import type { AccessReview } from "../types";

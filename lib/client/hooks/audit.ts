@@ -1,6 +1,5 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
-import { useInfiniteQuery, useQuery } from "./query";
+import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import { apiGet, apiSend, withQuery } from "../api";
 import type { AuditEvent, AuditHistogram, AuditOutcome, AuditTokenIssued, Page } from "../types";
 import { toastMessage } from "../toast";

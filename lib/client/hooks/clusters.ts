@@ -1,6 +1,5 @@
 "use client";
-import { keepPreviousData, useMutation, useQueryClient } from "@tanstack/react-query";
-import { useQuery } from "./query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
 import type { Cluster, ClusterDetail } from "../types";
 import { toastMessage } from "../toast";

@@ -1,6 +1,5 @@
 "use client";
-import { keepPreviousData } from "@tanstack/react-query";
-import { useQuery } from "./query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiGet } from "../api";
 import { apiQuery, type AuditFilters } from "./audit";
 import type { AuditEvent, Cluster, Page, ProjectStatus, ResourceMap } from "../types";

@@ -1,7 +1,6 @@
 "use client";
 // One page after another of a list route, asked with the list's view (search, sort, filters: lib/client/list-view.ts).
-import { keepPreviousData, type InfiniteData, type QueryKey, type UseInfiniteQueryResult, type UseQueryResult } from "@tanstack/react-query";
-import { useInfiniteQuery } from "./query";
+import { keepPreviousData, useInfiniteQuery, type InfiniteData, type QueryKey, type UseInfiniteQueryResult, type UseQueryResult } from "@tanstack/react-query";
 import { apiGet } from "../api";
 import type { Page } from "../types";
 

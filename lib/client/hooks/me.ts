@@ -1,5 +1,5 @@
 "use client";
-import { useQuery } from "./query";
+import { useQuery } from "@tanstack/react-query";
 import { apiGet } from "../api";
 
 /** One of the caller's memberships that ends by itself; `endsSoon` within the console's warning time. */

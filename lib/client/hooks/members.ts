@@ -1,6 +1,5 @@
 "use client";
-import { keepPreviousData, useMutation, useQueryClient } from "@tanstack/react-query";
-import { useInfiniteQuery, useQuery } from "./query";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
 import { scopeApi, scopeKey, type AccessScope } from "../access-scope";
 import type { ExpiringMember, Member, Page } from "../types";

@@ -1,6 +1,6 @@
 "use client";
 // GET /api/v1/clusters/{cluster}/nodes (lib/kube/nodes.ts): quantities in Kubernetes notation.
-import { useQuery } from "./query";
+import { useQuery } from "@tanstack/react-query";
 import { apiGet } from "../api";
 
 import type { NodeSummary } from "../../kube/nodes";

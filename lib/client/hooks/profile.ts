@@ -1,6 +1,5 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useInfiniteQuery, useQuery } from "./query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
 import type { ApiTokenInfo, LoginRecord, Page, SessionInfo } from "../types";
 import { toastMessage } from "../toast";

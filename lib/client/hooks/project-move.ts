@@ -1,6 +1,5 @@
 "use client";
-import { useMutation, useQueries, useQueryClient } from "@tanstack/react-query";
-import { useQuery } from "./query";
+import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
 import type { ScopePermissions } from "../types";
 import { toastMessage } from "../toast";

@@ -1,6 +1,5 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useQuery } from "./query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
 import type { ContainerLimits, PodSecurityLevel, ProjectLimits, ProjectQuota, ResourceMap, WorkspaceQuota, WorkspaceQuotaSaved } from "../types";
 import { toastMessage } from "../toast";

@@ -1,7 +1,6 @@
 "use client";
 // A platform admin's view of one user's access: the account, its lock, its sessions and sign-in attempts.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useInfiniteQuery, useQuery } from "./query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
 import type { LoginRecord, Page, SessionInfo, User } from "../types";
 import { toastMessage } from "../toast";

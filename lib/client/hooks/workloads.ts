@@ -1,5 +1,5 @@
 "use client";
-import { useQuery } from "./query";
+import { useQuery } from "@tanstack/react-query";
 import type { WorkloadDetail, WorkloadRow } from "@/lib/schemas/workloads";
 import type { WorkloadKind } from "@/lib/schemas/workload-kinds";
 import { apiGet } from "../api";
