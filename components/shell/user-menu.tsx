@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { signOut } from "next-auth/react";
 import { usePopover } from "@/lib/client/hooks/popover";
 import { useT } from "@/lib/i18n/client";
 import { useViewer } from "./viewer";
@@ -53,8 +54,7 @@ export function UserMenu() {
           )}
           <button
             type="button"
-            // next-auth's client is loaded when it is needed, not on every page's first load.
-            onClick={async () => (await import("next-auth/react")).signOut({ callbackUrl: "/login" })}
+            onClick={() => signOut({ callbackUrl: "/login" })}
             className="block w-full px-4 py-2 text-left text-sm text-zinc-700 hover:bg-zinc-50"
           >
             {t("user.signOut")}
