@@ -16,6 +16,7 @@ describe("formatting in the console's language", () => {
   it("says a missing date as a dash", () => {
     expect(formatDateTime(null, "zh")).toBe("—");
     expect(formatDate(undefined, "en")).toBe("—");
+    expect(formatDateTime("not a date", "en")).toBe("—");
   });
 
   it("groups numbers for the language", () => {

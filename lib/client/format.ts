@@ -19,15 +19,15 @@ const dateTimeFormat = (locale: Locale) => formatter(`dt:${locale}`, () => new I
 const dateFormat = (locale: Locale) => formatter(`d:${locale}`, () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium" }));
 const numberFormat = (locale: Locale) => formatter(`n:${locale}`, () => new Intl.NumberFormat(intlLocale(locale)));
 
-export function formatDateTime(iso: string | null | undefined, locale: Locale): string {
-  if (!iso) return "—";
-  return dateTimeFormat(locale).format(new Date(iso));
-}
+// A formatter throws on an invalid date (toLocaleString said "Invalid Date"): a dash, as for a missing one.
+const formatted = (iso: string | null | undefined, format: Intl.DateTimeFormat) => {
+  const at = iso ? new Date(iso) : null;
+  return at && !Number.isNaN(at.getTime()) ? format.format(at) : "—";
+};
 
-export function formatDate(iso: string | null | undefined, locale: Locale): string {
-  if (!iso) return "—";
-  return dateFormat(locale).format(new Date(iso));
-}
+export const formatDateTime = (iso: string | null | undefined, locale: Locale): string => formatted(iso, dateTimeFormat(locale));
+
+export const formatDate = (iso: string | null | undefined, locale: Locale): string => formatted(iso, dateFormat(locale));
 
 export const formatNumber = (n: number, locale: Locale): string => numberFormat(locale).format(n);
 
