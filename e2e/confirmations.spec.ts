@@ -254,6 +254,33 @@ test("a missing workspace, project or page is the one not-found page, in the she
   await expect(page).toHaveURL(/\/dashboard$/);
 });
 
+test("a non-member sees nothing of a workspace's page while its 404 is on the way", async ({ browser, baseURL }) => {
+  const outsider = unique("cfo");
+  expect((await admin.post("/api/v1/users", { data: { username: outsider, password: PASSWORD, platformRole: "platform-regular", mustChangePassword: false } })).status()).toBe(201);
+  const api = await signedInApi(baseURL!, outsider, PASSWORD);
+  const theirs = await pageOf(browser, api);
+  // The workspace's own answer is held back: the access review's form needs no data and would be up by then.
+  let release!: () => void;
+  const held = new Promise<void>((done) => (release = done));
+  let asked!: () => void;
+  const asking = new Promise<void>((done) => (asked = done));
+  await theirs.route(`**/api/v1/workspaces/${ws}`, async (route) => {
+    asked();
+    await held;
+    await route.fallback();
+  });
+  await theirs.goto(`/workspaces/${ws}/access`);
+  await asking;
+  await expect(theirs.getByRole("status").filter({ hasText: "Loading" }).first()).toBeVisible();
+  await expect(theirs.locator("main").getByRole("combobox")).toHaveCount(0);
+  await expect(theirs.locator("main").getByRole("heading")).toHaveCount(0);
+  release();
+  await expect(theirs.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(theirs.locator("main").getByRole("combobox")).toHaveCount(0);
+  await theirs.context().close();
+  await api.dispose();
+});
+
 test("breadcrumbs end in the current page", async () => {
   await page.goto(`/workspaces/${ws}/projects/${project}/network`);
   const crumbs = page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("listitem");
