@@ -59,5 +59,11 @@ test("the API reference page, from the user menu, shows the routes grouped, with
   await expect(create.getByRole("heading", { name: "Request body" })).toBeVisible();
   await expect(create.getByText("Needs workspaces.create")).toBeVisible();
   await expect(create.getByRole("link", { name: "Workspace" })).toHaveAttribute("href", "#schema-Workspace");
+  // A schema's fields are mounted when it is opened, and following a link to it opens it.
+  const schema = page.locator("#schema-Workspace");
+  await expect(schema.getByRole("table")).toHaveCount(0);
+  await create.getByRole("link", { name: "Workspace" }).click();
+  await expect(schema).toHaveAttribute("open", "");
+  await expect(schema.getByRole("table").getByRole("cell", { name: /^clusters\b/ })).toBeVisible();
   await expect(page.getByRole("link", { name: "OpenAPI document (JSON)" })).toHaveAttribute("href", "/api/v1/openapi.json");
 });

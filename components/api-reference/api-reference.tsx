@@ -1,9 +1,10 @@
 // The OpenAPI document rendered on the server, grouped by tag: each operation's parameters, body and answers, then
-// the named schemas. Plain HTML (<details> folds an operation), so the page ships no JavaScript of its own.
+// the named schemas. Each operation and schema folds into a Disclosure, whose content is mounted when it is opened.
 import type { ReactNode } from "react";
 import type { JsonSchema, OpenApiDocument, Operation, Parameter } from "@/lib/api/openapi";
 import type { Translate } from "@/lib/i18n";
 import { PROBLEM_CODES } from "@/lib/api/errors";
+import { Disclosure } from "./disclosure";
 
 const METHOD_COLOURS: Record<string, string> = {
   get: "bg-sky-100 text-sky-800",
@@ -170,37 +171,49 @@ function Who({ op, t }: { op: Operation; t: Translate }) {
   return <>{permission === "authenticated" ? t("apiRef.anySignedIn") : t("apiRef.needs", { permission })}</>;
 }
 
-function OperationEntry({ path, method, op, t }: { path: string; method: string; op: Operation; t: Translate }) {
+/** What an operation takes and answers: its parameters, its body and its responses. */
+export function OperationBody({ op, t }: { op: Operation; t: Translate }) {
   const body = op.requestBody?.content["application/json"]?.schema;
   const params = op.parameters.map((p: Parameter) => ({ name: p.name, in: p.in, required: p.required, schema: p.schema }));
   return (
-    <details id={anchor("op", op.operationId ?? `${method}-${path}`)} className="group border-b border-zinc-100 last:border-0">
-      <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1 px-5 py-2.5 hover:bg-zinc-50">
-        <span className={`w-16 rounded px-1.5 py-0.5 text-center font-mono text-xs font-semibold uppercase ${METHOD_COLOURS[method] ?? ""}`}>{method}</span>
-        <code className="text-sm break-all text-zinc-900">{path}</code>
-        <span className="text-xs text-zinc-500">
-          {op.operationId} · <Who op={op} t={t} />
-        </span>
-      </summary>
-      <div className="space-y-4 px-5 pt-1 pb-4">
-        {params.length > 0 && (
-          <section>
-            <h4 className="mb-1 text-xs font-semibold text-zinc-700">{t("apiRef.parameters")}</h4>
-            <FieldTable rows={params} t={t} withIn />
-          </section>
-        )}
-        {body && (
-          <section>
-            <h4 className="mb-1 text-xs font-semibold text-zinc-700">{t("apiRef.requestBody")}</h4>
-            <SchemaBody s={body} t={t} />
-          </section>
-        )}
+    <div className="space-y-4 px-5 pt-1 pb-4">
+      {params.length > 0 && (
         <section>
-          <h4 className="mb-1 text-xs font-semibold text-zinc-700">{t("apiRef.responses")}</h4>
-          <Responses op={op} t={t} />
+          <h4 className="mb-1 text-xs font-semibold text-zinc-700">{t("apiRef.parameters")}</h4>
+          <FieldTable rows={params} t={t} withIn />
         </section>
-      </div>
-    </details>
+      )}
+      {body && (
+        <section>
+          <h4 className="mb-1 text-xs font-semibold text-zinc-700">{t("apiRef.requestBody")}</h4>
+          <SchemaBody s={body} t={t} />
+        </section>
+      )}
+      <section>
+        <h4 className="mb-1 text-xs font-semibold text-zinc-700">{t("apiRef.responses")}</h4>
+        <Responses op={op} t={t} />
+      </section>
+    </div>
+  );
+}
+
+function OperationEntry({ path, method, op, t }: { path: string; method: string; op: Operation; t: Translate }) {
+  return (
+    <Disclosure
+      id={anchor("op", op.operationId ?? `${method}-${path}`)}
+      className="group border-b border-zinc-100 last:border-0"
+      summary={
+        <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1 px-5 py-2.5 hover:bg-zinc-50">
+          <span className={`w-16 rounded px-1.5 py-0.5 text-center font-mono text-xs font-semibold uppercase ${METHOD_COLOURS[method] ?? ""}`}>{method}</span>
+          <code className="text-sm break-all text-zinc-900">{path}</code>
+          <span className="text-xs text-zinc-500">
+            {op.operationId} · <Who op={op} t={t} />
+          </span>
+        </summary>
+      }
+    >
+      <OperationBody op={op} t={t} />
+    </Disclosure>
   );
 }
 
@@ -240,10 +253,16 @@ export function ApiReference({ doc, t }: { doc: OpenApiDocument; t: Translate })
         {Object.entries(doc.components.schemas)
           .sort(([a], [b]) => a.localeCompare(b))
           .map(([name, schema]) => (
-            <div key={name} id={anchor("schema", name)} className="border-b border-zinc-100 px-5 py-3 last:border-0">
-              <h3 className="mb-1 font-mono text-sm font-semibold text-zinc-900">{name}</h3>
-              <SchemaBody s={schema} t={t} />
-            </div>
+            <Disclosure
+              key={name}
+              id={anchor("schema", name)}
+              className="border-b border-zinc-100 last:border-0"
+              summary={<summary className="cursor-pointer px-5 py-2.5 font-mono text-sm font-semibold text-zinc-900 hover:bg-zinc-50">{name}</summary>}
+            >
+              <div className="px-5 pt-1 pb-4">
+                <SchemaBody s={schema} t={t} />
+              </div>
+            </Disclosure>
           ))}
       </section>
       <section id={anchor("tag", "problems")} aria-labelledby="problems-h" className="rounded-lg bg-white shadow-sm ring-1 ring-zinc-200">
