@@ -1,5 +1,5 @@
 // The console's pages, read from app/(console)/**/page.tsx so a new page is walked without being listed, with
-// each dynamic segment filled from the seeded demo. Shared by the page walks (layout, read-only, axe) and sign-in.
+// each dynamic segment filled from the seeded demo. Shared by the page walks and sign-in.
 import { readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { expect, type Page } from "@playwright/test";
@@ -56,6 +56,18 @@ export async function signIn(page: Page, username: DemoUser | string, password =
 /** Opens a page and waits until its heading (or, for a refusal, its alert) is there and nothing is still loading. */
 export async function openSettled(page: Page, path: string) {
   await page.goto(path);
+  await expect(page.locator("h1, main [role=alert]").first()).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /Loading/ })).toHaveCount(0);
+}
+
+/**
+ * Moves to a page as a click on a link does (the app router's client navigation: no reload, the page's code and the
+ * query cache kept), then waits as openSettled() does. A walk of every page this way spends its time on the pages,
+ * not on loading the console again for each.
+ */
+export async function navigateSettled(page: Page, path: string) {
+  await page.evaluate((to) => (window as unknown as { next: { router: { push(href: string): void } } }).next.router.push(to), path);
+  await page.waitForURL((url) => url.pathname === path);
   await expect(page.locator("h1, main [role=alert]").first()).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: /Loading/ })).toHaveCount(0);
 }
