@@ -66,6 +66,22 @@ test("a self-provisioner with no workspace gets an empty dashboard that says wha
   await page.context().close();
 });
 
+test("signing out from the user menu ends the session: its cookie no longer opens the console", async ({ browser }) => {
+  const page = await signIn(browser, "dave");
+  const cookies = await page.context().cookies();
+  await page.getByRole("button", { name: /dave/ }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/login/);
+  // The same cookie, kept by someone else, is refused too: the session ended on the server.
+  const kept = await browser.newContext();
+  await kept.addCookies(cookies);
+  expect((await kept.request.get("/api/v1/me")).status()).toBe(401);
+  await kept.close();
+  await page.context().close();
+});
+
 test("global search and the workspace switcher work from the keyboard alone", async ({ browser }) => {
   const page = await signIn(browser, "alice");
   await page.keyboard.press("Control+k");
