@@ -271,9 +271,9 @@ test("a non-member sees nothing of a workspace's page while its 404 is on the wa
   });
   await theirs.goto(`/workspaces/${ws}/access`);
   await asking;
-  await expect(theirs.getByRole("status").filter({ hasText: "Loading" }).first()).toBeVisible();
   await expect(theirs.locator("main").getByRole("combobox")).toHaveCount(0);
   await expect(theirs.locator("main").getByRole("heading")).toHaveCount(0);
+  await expect(theirs.getByRole("status").filter({ hasText: "Loading" }).first()).toBeVisible();
   release();
   await expect(theirs.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(theirs.locator("main").getByRole("combobox")).toHaveCount(0);
