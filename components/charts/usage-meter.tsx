@@ -48,8 +48,11 @@ export function UsageMeter({ name, note, value, text, testId }: { name: string; 
         aria-valuenow={Math.round(usedOfLimit)}
         aria-valuetext={text}
       >
-        <div className="absolute inset-y-0 left-0 bg-indigo-200" style={{ width: `${share(limit, scale)}%` }} />
-        {value.used !== null && <div className={`absolute inset-y-0 left-0 ${usedOfLimit >= 90 ? "bg-red-500" : "bg-indigo-600"}`} style={{ width: `${share(used, scale)}%` }} />}
+        {/* SVG width attributes, not style attributes: the CSP refuses those in server-rendered HTML (lib/web/csp.ts). */}
+        <svg aria-hidden="true" className="absolute inset-0 size-full">
+          <rect height="100%" width={`${share(limit, scale)}%`} className="fill-indigo-200" />
+          {value.used !== null && <rect height="100%" width={`${share(used, scale)}%`} className={usedOfLimit >= 90 ? "fill-red-500" : "fill-indigo-600"} />}
+        </svg>
       </div>
     </li>
   );
