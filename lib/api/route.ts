@@ -69,6 +69,17 @@ export interface RouteSpec<P, Q, B> {
 type NextCtx = { params: Promise<Record<string, string | string[]>> };
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/*
+ * A GET a page's server render sends a route ahead of the browser (lib/web/prefetch.tsx), with the browser's own
+ * cookie: the same route(), the same authorize(). Only its refusal is not recorded: the browser, given no answer,
+ * asks again and that request is. Marked by a symbol property, which no client can send.
+ */
+const AHEAD = Symbol.for("tenantry.asked-ahead");
+export function requestAhead(url: URL, headers: Headers): Request {
+  return Object.defineProperty(new Request(url, { headers }), AHEAD, { value: true });
+}
+const askedAhead = (req: Request) => (req as unknown as Record<symbol, unknown>)[AHEAD] === true;
 const VERBS: Record<string, string> = { GET: "get", POST: "create", PUT: "update", PATCH: "patch", DELETE: "delete" };
 
 export function route<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
@@ -137,7 +148,7 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
     }
     const recordedWithChange = status < 400 && audit.recorded;
     let auditId = audit.recorded ? requestId : null;
-    if ((MUTATING.has(req.method) || status >= 400) && !recordedWithChange) {
+    if ((MUTATING.has(req.method) || status >= 400) && !recordedWithChange && !askedAhead(req)) {
       // The request's id names its event, unless a service already recorded one under it and then failed.
       const id = audit.recorded ? randomUUID() : requestId;
       const event: AuditInput = { ...auditBase(), auditId: id, outcome: status < 400 ? "success" : denied ? "denied" : "failure", statusCode: status, reason };

@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
+import { projectNetworkQuery } from "../queries";
 import type { AllowEntry, ConnectivityMatrix, ProjectNetwork } from "../types";
 import { toastMessage } from "../toast";
 
@@ -30,7 +31,8 @@ export function useConnectivity(ws: string, cluster?: string) {
 }
 
 export function useProjectNetwork(ws: string, project: string) {
-  return useQuery({ queryKey: ["network", ws, project], queryFn: () => apiGet<ProjectNetwork>(`${projectPath(ws, project)}/network`) });
+  const { queryKey, path } = projectNetworkQuery(ws, project);
+  return useQuery({ queryKey, queryFn: () => apiGet<ProjectNetwork>(path) });
 }
 
 export interface ProjectNetworkInput {

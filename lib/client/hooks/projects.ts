@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
+import { projectQuery } from "../queries";
 import type { Project, ProjectStatus } from "../types";
 import { toastMessage } from "../toast";
 import { usePagedList } from "./list";
@@ -33,9 +34,10 @@ export const useProjectList = (ws: string, params: Record<string, string>) =>
 
 /** One project; polls every 2 s while it is pending or terminating. */
 export function useProject(ws: string, project: string) {
+  const { queryKey, path } = projectQuery(ws, project);
   return useQuery({
-    queryKey: ["projects", ws, project],
-    queryFn: () => apiGet<Project>(projectPath(ws, project)),
+    queryKey,
+    queryFn: () => apiGet<Project>(path),
     refetchInterval: (query) => (settling(query.state.data?.status) ? POLL_MS : false),
   });
 }

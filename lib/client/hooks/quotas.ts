@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
+import { projectLimitsQuery, projectQuotaQuery } from "../queries";
 import type { ContainerLimits, PodSecurityLevel, ProjectLimits, ProjectQuota, ResourceMap, WorkspaceQuota, WorkspaceQuotaSaved } from "../types";
 import { toastMessage } from "../toast";
 
@@ -35,9 +36,10 @@ export function useSetWorkspaceQuota(ws: string, cluster: string) {
 }
 
 export function useProjectQuota(ws: string, project: string) {
+  const { queryKey, path } = projectQuotaQuery(ws, project);
   return useQuery({
-    queryKey: ["quotas", ws, project],
-    queryFn: () => apiGet<ProjectQuota>(`${projectPath(ws, project)}/quota`),
+    queryKey,
+    queryFn: () => apiGet<ProjectQuota>(path),
     refetchInterval: USAGE_REFRESH_MS,
   });
 }
@@ -52,7 +54,8 @@ export function useSetProjectQuota(ws: string, project: string) {
 }
 
 export function useProjectLimits(ws: string, project: string) {
-  return useQuery({ queryKey: ["limits", ws, project], queryFn: () => apiGet<ProjectLimits>(`${projectPath(ws, project)}/limits`) });
+  const { queryKey, path } = projectLimitsQuery(ws, project);
+  return useQuery({ queryKey, queryFn: () => apiGet<ProjectLimits>(path) });
 }
 
 export function useSetProjectLimits(ws: string, project: string) {

@@ -4,6 +4,7 @@ import { apiGet, apiSend } from "../api";
 import { scopeApi, scopeKey, type AccessScope } from "../access-scope";
 import type { Role } from "../types";
 import { toastMessage } from "../toast";
+import { roleQuery } from "../queries";
 
 export interface RoleInput {
   displayName?: string;
@@ -27,7 +28,7 @@ export function useRoles(scope: AccessScope, enabled = true) {
 /** One role; idle without a name (the editor creating a new role). */
 export function useRole(scope: AccessScope, name: string | undefined) {
   return useQuery({
-    queryKey: [...rolesKey(scope), name],
+    queryKey: name === undefined ? [...rolesKey(scope), name] : roleQuery(scope, name).queryKey,
     queryFn: () => apiGet<Role>(rolePath(scope, name!)),
     enabled: name !== undefined,
   });

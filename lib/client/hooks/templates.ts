@@ -1,13 +1,15 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { apiGet } from "../api";
+import { templatesQuery } from "../queries";
 import type { RoleLevel, Template } from "../types";
 
 /** The permission templates of one level; the catalogue only changes with a release. */
 export function useTemplates(level: RoleLevel) {
+  const { queryKey, path } = templatesQuery(level);
   return useQuery({
-    queryKey: ["templates", level],
-    queryFn: async () => (await apiGet<{ items: Template[] }>("/api/v1/templates", { scope: level })).items,
+    queryKey,
+    queryFn: async () => (await apiGet<{ items: Template[] }>(path)).items,
     staleTime: Infinity,
   });
 }

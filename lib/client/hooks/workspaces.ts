@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
+import { workspaceQuery } from "../queries";
 import type { Workspace } from "../types";
 import { usePagedList } from "./list";
 import { toastMessage } from "../toast";
@@ -25,10 +26,8 @@ export function useDeleteWorkspace(name: string) {
 }
 
 export function useWorkspace(name: string) {
-  return useQuery({
-    queryKey: ["workspaces", "detail", name],
-    queryFn: () => apiGet<Workspace>(`/api/v1/workspaces/${encodeURIComponent(name)}`),
-  });
+  const { queryKey, path } = workspaceQuery(name);
+  return useQuery({ queryKey, queryFn: () => apiGet<Workspace>(path) });
 }
 
 export function useCreateWorkspace() {

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getT } from "@/lib/i18n/server";
 import { platformScope } from "@/lib/client/access-scope";
 import { RoleEditorPage } from "@/components/roles/role-editor-page";
+import { Prefetched } from "@/lib/web/prefetch";
+import { roleQuery, scopePermissionsQuery, templatesQuery } from "@/lib/client/queries";
 
 type Params = { params: Promise<{ role: string }> };
 
@@ -12,5 +14,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function PlatformRolePage({ params }: Params) {
   const { role } = await params;
-  return <RoleEditorPage key={role} scope={platformScope} name={role} />;
+  return (
+    <Prefetched queries={[templatesQuery("platform"), roleQuery(platformScope, role), scopePermissionsQuery({ workspace: "" })]}>
+      <RoleEditorPage key={role} scope={platformScope} name={role} />
+    </Prefetched>
+  );
 }

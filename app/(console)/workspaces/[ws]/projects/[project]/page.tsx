@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { ProjectDetail } from "@/components/projects/project-detail";
+import { Prefetched } from "@/lib/web/prefetch";
+import { projectLimitsQuery, projectNetworkQuery, projectQuotaQuery } from "@/lib/client/queries";
 
 type Params = { params: Promise<{ ws: string; project: string }> };
 
@@ -10,5 +12,10 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function ProjectPage({ params }: Params) {
   const { ws, project } = await params;
-  return <ProjectDetail key={`${ws}/${project}`} workspace={ws} name={project} />;
+  // The project itself and the caller's permissions come with the layout; the overview's first cards come here.
+  return (
+    <Prefetched queries={[projectQuotaQuery(ws, project), projectLimitsQuery(ws, project), projectNetworkQuery(ws, project)]}>
+      <ProjectDetail key={`${ws}/${project}`} workspace={ws} name={project} />
+    </Prefetched>
+  );
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getT } from "@/lib/i18n/server";
 import { workspaceScope } from "@/lib/client/access-scope";
 import { RoleEditorPage } from "@/components/roles/role-editor-page";
+import { Prefetched } from "@/lib/web/prefetch";
+import { templatesQuery } from "@/lib/client/queries";
 
 type Params = { params: Promise<{ ws: string }> };
 
@@ -12,5 +14,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function NewWorkspaceRolePage({ params }: Params) {
   const { ws } = await params;
-  return <RoleEditorPage key={ws} scope={workspaceScope(ws)} />;
+  return (
+    <Prefetched queries={[templatesQuery("workspace")]}>
+      <RoleEditorPage key={ws} scope={workspaceScope(ws)} />
+    </Prefetched>
+  );
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getT } from "@/lib/i18n/server";
 import { projectScope } from "@/lib/client/access-scope";
 import { RoleEditorPage } from "@/components/roles/role-editor-page";
+import { Prefetched } from "@/lib/web/prefetch";
+import { roleQuery, templatesQuery } from "@/lib/client/queries";
 
 type Params = { params: Promise<{ ws: string; project: string; role: string }> };
 
@@ -13,5 +15,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function ProjectRolePage({ params }: Params) {
   const { ws, project, role } = await params;
-  return <RoleEditorPage key={`${ws}/${project}/${role}`} scope={projectScope(ws, project)} name={role} />;
+  return (
+    <Prefetched queries={[templatesQuery("project"), roleQuery(projectScope(ws, project), role)]}>
+      <RoleEditorPage key={`${ws}/${project}/${role}`} scope={projectScope(ws, project)} name={role} />
+    </Prefetched>
+  );
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getT } from "@/lib/i18n/server";
 import { projectScope } from "@/lib/client/access-scope";
 import { RoleEditorPage } from "@/components/roles/role-editor-page";
+import { Prefetched } from "@/lib/web/prefetch";
+import { templatesQuery } from "@/lib/client/queries";
 
 type Params = { params: Promise<{ ws: string; project: string }> };
 
@@ -13,5 +15,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function NewProjectRolePage({ params }: Params) {
   const { ws, project } = await params;
-  return <RoleEditorPage key={`${ws}/${project}`} scope={projectScope(ws, project)} />;
+  return (
+    <Prefetched queries={[templatesQuery("project")]}>
+      <RoleEditorPage key={`${ws}/${project}`} scope={projectScope(ws, project)} />
+    </Prefetched>
+  );
 }

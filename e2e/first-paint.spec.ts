@@ -1,0 +1,39 @@
+// A page under a workspace or project arrives with its first data (lib/web/prefetch.tsx): asked by the server through
+// the same routes and the same authorization as the browser would, so it is in the server's HTML, not fetched after.
+// The dates in it are written in UTC there and in the reader's own time zone once the page is live, without a
+// hydration mismatch; and a user who may not see the project gets none of it in the HTML either.
+import { expect, test } from "@playwright/test";
+import { adminPassword, demoPassword, signedInApi } from "./support/api";
+
+const PROJECT = "/workspaces/demo/projects/demo-web";
+
+test("a project's page comes with its data, in the reader's time zone, and a non-member's with none of it", async ({ browser, baseURL }) => {
+  const admin = await signedInApi(baseURL!, "admin", adminPassword);
+  const project = await (await admin.get(`/api/v1${PROJECT}`)).json();
+  const html = await (await admin.get(PROJECT)).text();
+  expect(html).toContain(project.displayName);
+
+  const context = await browser.newContext({ storageState: await admin.storageState(), timezoneId: "Asia/Shanghai" });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  page.on("pageerror", (e) => problems.push(e.message));
+  await page.goto(PROJECT);
+  await expect(page.getByRole("heading", { level: 1, name: project.displayName })).toBeVisible();
+  const created = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "Asia/Shanghai" }).format(new Date(project.createdAt));
+  await expect(page.locator("dd").filter({ hasText: created }).first()).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(problems.filter((p) => /hydrat|did not match|Content Security Policy/i.test(p))).toEqual([]);
+  await context.close();
+
+  // The server's own ask is refused for a non-member, and not recorded: the browser, given no answer, asks again
+  // and that refusal is (a page fetched without a browser leaves none).
+  const denials = async () => (await (await admin.get("/api/v1/audit/events", { params: { user: "dave", outcome: "denied", limit: 100 } })).json()).items.length;
+  const before = await denials();
+  const outsider = await signedInApi(baseURL!, "dave", demoPassword);
+  const theirs = await (await outsider.get(PROJECT)).text();
+  expect(theirs).not.toContain(project.displayName);
+  expect(await denials()).toBe(before);
+  await outsider.dispose();
+  await admin.dispose();
+});
