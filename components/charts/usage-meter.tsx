@@ -58,6 +58,18 @@ export function UsageMeter({ name, note, value, text, testId }: { name: string; 
   );
 }
 
+/** A meter's place while its numbers load: UsageMeter's lines (name, then an empty track) at its height. */
+export function MeterPlaceholder({ name }: { name: string }) {
+  return (
+    <li>
+      <div className="text-xs text-zinc-600">
+        <span className="font-mono">{name}</span>
+      </div>
+      <div className="mt-1 h-2.5 rounded bg-zinc-100 ring-1 ring-inset ring-zinc-200" />
+    </li>
+  );
+}
+
 /** What the colours of the bars below mean. */
 export function MeterLegend({ used, limit, total }: { used: string; limit: string; total?: string }) {
   const swatch = (className: string, label: string) => (

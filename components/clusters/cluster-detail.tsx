@@ -61,7 +61,7 @@ export function ClusterDetail({ name }: { name: string }) {
           </div>
         )}
       </Card>
-      <ClusterNodes cluster={c.name} />
+      <ClusterNodes cluster={c.name} expected={c.nodeCount} />
       {can("clusters.manage") && <AuditTokenPanel cluster={c.name} issuedAt={c.auditTokenIssuedAt} />}
       <section aria-labelledby="placed-heading" className="space-y-3">
         <h2 id="placed-heading" className="text-lg font-semibold text-zinc-900">
