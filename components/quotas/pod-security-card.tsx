@@ -5,7 +5,7 @@ import type { PodSecurityLevel } from "@/lib/client/types";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormError, SelectField } from "@/components/ui/field";
-import { ErrorState, LoadingState } from "@/components/ui/states";
+import { ErrorState } from "@/components/ui/states";
 import { useViewer } from "@/components/shell/viewer";
 import { useCan } from "@/lib/client/hooks/can";
 import { useT } from "@/lib/i18n/client";
@@ -31,30 +31,38 @@ export function PodSecurityCard({ ws, project, canManage }: { ws: string; projec
   }
   return (
     <Card title={t("proj.podSecurity")}>
-      {current.isPending ? (
-        <LoadingState />
-      ) : current.isError ? (
+      {current.isError ? (
         <ErrorState error={current.error} onRetry={() => current.refetch()} />
       ) : (
+        // While the level loads, the same field, disabled and empty: the card has its final height from the start.
         <div className="max-w-xs space-y-2">
           <SelectField
             label={t("podSecurity.enforced")}
             hint={canLower ? undefined : t("podSecurity.hint")}
-            value={enforced}
-            {...guard("project-settings.manage", !canManage || save.isPending)}
+            value={enforced ?? ""}
+            {...guard("project-settings.manage", !canManage || save.isPending || current.isPending)}
             onChange={(e) => {
               const level = e.target.value as PodSecurityLevel;
               if (enforced && lowers(enforced, level)) setLowering(level);
               else save.mutate(level);
             }}
           >
-            {LEVELS.map((l) => (
-              <option key={l} value={l} disabled={l !== "restricted" && !canLower}>
-                {word(t, "podSecurity", l)}
-              </option>
-            ))}
+            {current.isPending ? (
+              <option value="">{t("common.loading")}</option>
+            ) : (
+              LEVELS.map((l) => (
+                <option key={l} value={l} disabled={l !== "restricted" && !canLower}>
+                  {word(t, "podSecurity", l)}
+                </option>
+              ))
+            )}
           </SelectField>
           <FormError error={lowering ? null : save.error} />
+          {current.isPending && (
+            <span role="status" className="sr-only">
+              {t("common.loading")}
+            </span>
+          )}
         </div>
       )}
       <ConfirmDialog

@@ -35,11 +35,18 @@ export function ProjectQuotaPage({ ws, project }: { ws: string; project: string 
     <div className="space-y-6">
       <PageHeader title={t("quota.projTitle")} crumbs={[{ label: t("nav.workspaces"), href: "/workspaces" }, { label: ws, href: `/workspaces/${ws}` }, { label: project, href: `/workspaces/${ws}/projects/${project}` }]} />
       <ScopeTabs scope={projectScope(ws, project)} className="" />
-      {quota.isPending ? <LoadingState label={t("quota.loading")} /> : quota.isError ? <ErrorState error={quota.error} onRetry={() => quota.refetch()} /> : <QuotaCard ws={ws} project={project} quota={quota.data} canManage={canManage} />}
-      {limits.data && <LimitsCard ws={ws} project={project} limits={limits.data} canManage={canManage} />}
-      {limits.isError && <ErrorState error={limits.error} onRetry={() => limits.refetch()} />}
-      {permissions.can("project-settings.view") && <PodSecurityCard ws={ws} project={project} canManage={permissions.can("project-settings.manage")} />}
-      {quota.data && <AppliedYaml yaml={[quota.data.yaml, limits.data?.yaml].filter((y): y is string => !!y).join("---\n")} />}
+      {/* The quota's and the limits' cards are as tall as their values are many, and what the viewer may change
+          adds forms and cards: all wait until all three are read, so no part arrives above another and pushes it down. */}
+      {quota.isPending || limits.isPending || permissions.isPending ? (
+        <LoadingState label={t("quota.loading")} />
+      ) : (
+        <>
+          {quota.isError ? <ErrorState error={quota.error} onRetry={() => quota.refetch()} /> : <QuotaCard ws={ws} project={project} quota={quota.data} canManage={canManage} />}
+          {limits.isError ? <ErrorState error={limits.error} onRetry={() => limits.refetch()} /> : <LimitsCard ws={ws} project={project} limits={limits.data} canManage={canManage} />}
+          {permissions.can("project-settings.view") && <PodSecurityCard ws={ws} project={project} canManage={permissions.can("project-settings.manage")} />}
+          {quota.data && <AppliedYaml yaml={[quota.data.yaml, limits.data?.yaml].filter((y): y is string => !!y).join("---\n")} />}
+        </>
+      )}
     </div>
   );
 }
