@@ -96,7 +96,8 @@ export function AuditLog({
           apply(next);
         }}
       />
-      {histogram.data && <AuditHistogram data={histogram.data} onZoom={zoom} onReset={beforeZoom ? resetZoom : undefined} />}
+      {/* Drawn empty while its counts load, so the table under it keeps its place; left out if they cannot be read. */}
+      {!histogram.isError && <AuditHistogram data={histogram.data} onZoom={zoom} onReset={beforeZoom ? resetZoom : undefined} />}
       {events.isPending ? (
         <LoadingState label={t("audit.loading")} />
       ) : events.isError ? (
