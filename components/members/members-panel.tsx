@@ -68,7 +68,9 @@ export function MembersPanel({ scope }: { scope: AccessScope }) {
         )}
         <MembersTable
           caption={t("members.caption", { name: where })}
-          source={fromInfinite(members)}
+          // Whether the roles are selects (and what their options say) waits on the roles and the caller's permissions:
+          // the rows show when those are known too, not as text that then widens into selects and moves the columns.
+          source={{ ...fromInfinite(members), pending: members.isPending || roles.isPending || permissions.isPending }}
           view={view}
           roles={roles.data ?? NO_ROLES}
           manage={
