@@ -21,11 +21,14 @@ const networkSchema = () => import("@/lib/schemas/network").then((m) => m.projec
 export function ProjectNetworkPage({ ws, project }: { ws: string; project: string }) {
   const t = useT();
   const network = useProjectNetwork(ws, project);
+  // What the viewer may change shapes the settings (editors, a save button): they show when that is known too, not
+  // drawn read-only first and then grown, moving the card under them.
+  const permissions = useCan({ workspace: ws, project });
   return (
     <div className="space-y-6">
       <PageHeader title={t("ws.networkIsolation")} crumbs={[{ label: t("nav.workspaces"), href: "/workspaces" }, { label: ws, href: `/workspaces/${ws}` }, { label: project, href: `/workspaces/${ws}/projects/${project}` }]} />
       <ScopeTabs scope={projectScope(ws, project)} className="" />
-      {network.isPending ? (
+      {network.isPending || permissions.isPending ? (
         <LoadingState />
       ) : network.isError ? (
         <ErrorState error={network.error} onRetry={() => network.refetch()} />

@@ -21,7 +21,7 @@ export function WorkspaceNetwork({ ws }: { ws: string }) {
   const [cluster, setCluster] = useState<string>();
   const matrix = useConnectivity(ws, cluster);
   const save = useSetWorkspaceNetwork(ws);
-  const { can, requires } = useCan({ workspace: ws });
+  const { can, requires, isPending: permissionsPending } = useCan({ workspace: ws });
   const canManage = can("workspace-network.manage");
   // What the confirmation asks for, kept while the saved state is re-read so the dialog does not flip.
   const [turning, setTurning] = useState<"on" | "off" | null>(null);
@@ -34,47 +34,53 @@ export function WorkspaceNetwork({ ws }: { ws: string }) {
     <div className="space-y-6">
       <PageHeader title={t("tabs.network")} crumbs={[{ label: t("nav.workspaces"), href: "/workspaces" }, { label: ws, href: `/workspaces/${ws}` }]} />
       <ScopeTabs scope={workspaceScope(ws)} className="" />
-      <Card title={t("net.wsIsolation")}>
-        {network.isPending ? (
-          <LoadingState />
-        ) : network.isError ? (
-          // A refused or failed read says so: never "Off" for a state that could not be read.
-          <ErrorState error={network.error} onRetry={() => network.refetch()} />
-        ) : (
-          <div className="flex flex-wrap items-center gap-4">
-            <p className="text-sm text-zinc-700" data-testid="ws-isolation">
-              {isolated ? t("net.on") : t("net.off")}
-            </p>
-            {canManage && (
-              <Button variant={isolated ? "secondary" : "primary"} {...requires("workspace-network.manage")} disabled={save.isPending} onClick={() => setTurning(isolated ? "off" : "on")}>
-                {isolated ? t("net.turnOff") : t("net.turnOn")}
-              </Button>
+      {/* The cards' shape waits on the state, what the viewer may change (a button) and the workspace's clusters (a
+          select): the cards show when all are known, rather than a loading panel that shrinks and moves what is below. */}
+      {network.isPending || permissionsPending || workspace.isPending ? (
+        <LoadingState />
+      ) : (
+        <>
+          <Card title={t("net.wsIsolation")}>
+            {network.isError ? (
+              // A refused or failed read says so: never "Off" for a state that could not be read.
+              <ErrorState error={network.error} onRetry={() => network.refetch()} />
+            ) : (
+              <div className="flex flex-wrap items-center gap-4">
+                <p className="text-sm text-zinc-700" data-testid="ws-isolation">
+                  {isolated ? t("net.on") : t("net.off")}
+                </p>
+                {canManage && (
+                  <Button variant={isolated ? "secondary" : "primary"} {...requires("workspace-network.manage")} disabled={save.isPending} onClick={() => setTurning(isolated ? "off" : "on")}>
+                    {isolated ? t("net.turnOff") : t("net.turnOn")}
+                  </Button>
+                )}
+              </div>
             )}
-          </div>
-        )}
-      </Card>
-      <ConfirmDialog
-        open={turning !== null}
-        title={t(turning === "off" ? "confirm.wsIsolationOffTitle" : "confirm.wsIsolationOnTitle", { ws })}
-        error={save.error}
-        pending={save.isPending}
-        confirmLabel={t(turning === "off" ? "net.turnOff" : "net.turnOn")}
-        pendingLabel={t("ui.saving")}
-        onConfirm={() => save.mutate(turning === "on", { onSuccess: close })}
-        onClose={close}
-      >
-        {t(turning === "off" ? "confirm.wsIsolationOffBody" : "confirm.wsIsolationOnBody", { ws })}
-      </ConfirmDialog>
-      <Card title={t("net.connectivity")}>
-        {workspace.data && workspace.data.clusters.length > 1 && (
-          <div className="mb-4 max-w-xs">
-            <SelectField label={t("common.cluster")} data-control="view" value={cluster ?? workspace.data.clusters[0]} onChange={(e) => setCluster(e.target.value)}>
-              {workspace.data.clusters.map((c) => <option key={c}>{c}</option>)}
-            </SelectField>
-          </div>
-        )}
-        {matrix.isPending ? <LoadingState label={t("net.reading")} /> : matrix.isError ? <ErrorState error={matrix.error} onRetry={() => matrix.refetch()} /> : <ConnectivityMatrixTable matrix={matrix.data} />}
-      </Card>
+          </Card>
+          <ConfirmDialog
+            open={turning !== null}
+            title={t(turning === "off" ? "confirm.wsIsolationOffTitle" : "confirm.wsIsolationOnTitle", { ws })}
+            error={save.error}
+            pending={save.isPending}
+            confirmLabel={t(turning === "off" ? "net.turnOff" : "net.turnOn")}
+            pendingLabel={t("ui.saving")}
+            onConfirm={() => save.mutate(turning === "on", { onSuccess: close })}
+            onClose={close}
+          >
+            {t(turning === "off" ? "confirm.wsIsolationOffBody" : "confirm.wsIsolationOnBody", { ws })}
+          </ConfirmDialog>
+          <Card title={t("net.connectivity")}>
+            {workspace.data && workspace.data.clusters.length > 1 && (
+              <div className="mb-4 max-w-xs">
+                <SelectField label={t("common.cluster")} data-control="view" value={cluster ?? workspace.data.clusters[0]} onChange={(e) => setCluster(e.target.value)}>
+                  {workspace.data.clusters.map((c) => <option key={c}>{c}</option>)}
+                </SelectField>
+              </div>
+            )}
+            {matrix.isPending ? <LoadingState label={t("net.reading")} /> : matrix.isError ? <ErrorState error={matrix.error} onRetry={() => matrix.refetch()} /> : <ConnectivityMatrixTable matrix={matrix.data} />}
+          </Card>
+        </>
+      )}
     </div>
   );
 }
