@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { Prefetched } from "@/lib/web/prefetch";
+import { projectNetworkQuery } from "@/lib/client/queries";
 import { getT } from "@/lib/i18n/server";
 import { ProjectNetworkPage } from "@/components/network/project-network";
 
@@ -11,5 +13,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function ProjectNetworkRoute({ params }: Params) {
   const { ws, project } = await params;
-  return <ProjectNetworkPage key={`${ws}/${project}`} ws={ws} project={project} />;
+  return (
+    <Prefetched queries={[projectNetworkQuery(ws, project)]}>
+      <ProjectNetworkPage key={`${ws}/${project}`} ws={ws} project={project} />
+    </Prefetched>
+  );
 }
