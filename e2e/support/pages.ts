@@ -56,6 +56,11 @@ export async function signIn(page: Page, username: DemoUser | string, password =
 /** Opens a page and waits until its heading (or, for a refusal, its alert) is there and nothing is still loading. */
 export async function openSettled(page: Page, path: string) {
   await page.goto(path);
+  await settled(page);
+}
+
+/** The page's heading (or, for a refusal, its alert) is there and nothing is still loading. */
+async function settled(page: Page) {
   await expect(page.locator("h1, main [role=alert]").first()).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: /Loading/ })).toHaveCount(0);
 }
@@ -68,6 +73,5 @@ export async function openSettled(page: Page, path: string) {
 export async function navigateSettled(page: Page, path: string) {
   await page.evaluate((to) => (window as unknown as { next: { router: { push(href: string): void } } }).next.router.push(to), path);
   await page.waitForURL((url) => url.pathname === path);
-  await expect(page.locator("h1, main [role=alert]").first()).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: /Loading/ })).toHaveCount(0);
+  await settled(page);
 }
