@@ -33,9 +33,12 @@ export const projectNetworkQuery = (ws: string, project: string): ApiQuery => ({
 /** One role of a scope. */
 export const roleQuery = (scope: AccessScope, name: string): ApiQuery => ({ queryKey: ["roles", ...scopeKey(scope), name], path: `${scopeApi(scope)}/roles/${enc(name)}` });
 
+/** What the cache keeps of the templates route's answer: the list. */
+export const templateItems = <T,>(answer: { items: T[] }): T[] => answer.items;
+
 /** The permission templates of one level, as a list. */
 export const templatesQuery = (level: RoleLevel): ApiQuery => ({
   queryKey: ["templates", level],
   path: withQuery("/api/v1/templates", { scope: level }),
-  select: (answer: { items: unknown[] }) => answer.items,
+  select: templateItems,
 });

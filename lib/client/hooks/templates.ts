@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { apiGet } from "../api";
-import { templatesQuery } from "../queries";
+import { templateItems, templatesQuery } from "../queries";
 import type { RoleLevel, Template } from "../types";
 
 /** The permission templates of one level; the catalogue only changes with a release. */
@@ -9,7 +9,7 @@ export function useTemplates(level: RoleLevel) {
   const { queryKey, path } = templatesQuery(level);
   return useQuery({
     queryKey,
-    queryFn: async () => (await apiGet<{ items: Template[] }>(path)).items,
+    queryFn: async () => templateItems(await apiGet<{ items: Template[] }>(path)),
     staleTime: Infinity,
   });
 }
