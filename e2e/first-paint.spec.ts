@@ -4,6 +4,7 @@
 // hydration mismatch; and a user who may not see the project gets none of it in the HTML either.
 import { expect, test } from "@playwright/test";
 import { adminPassword, demoPassword, signedInApi } from "./support/api";
+import { openSettled } from "./support/pages";
 
 const PROJECT = "/workspaces/demo/projects/demo-web";
 
@@ -35,5 +36,36 @@ test("a project's page comes with its data, in the reader's time zone, and a non
   expect(theirs).not.toContain(project.displayName);
   expect(await denials()).toBe(before);
   await outsider.dispose();
+  await admin.dispose();
+});
+
+// Each page asks ahead what its first render needs, under the browser's own query keys, including a list's view kept
+// in the URL: the browser, finding the answers in its cache, asks none of them again as the page opens.
+const CARRIED: { page: string; asked: string[]; shows: string }[] = [
+  { page: "/users?q=ali&status=active&sort=-createdAt", asked: ["/api/v1/users", "/api/v1/platform/roles"], shows: "Alice (workspace admin)" },
+  { page: "/users/alice?signins.outcome=success", asked: ["/api/v1/users/alice", "/api/v1/users/alice/sessions", "/api/v1/users/alice/login-records"], shows: "Alice (workspace admin)" },
+  { page: "/workspaces/demo/members?role=viewer", asked: ["/api/v1/workspaces/demo/members", "/api/v1/workspaces/demo/roles", "/api/v1/templates"], shows: "Bob (workspace viewer)" },
+  { page: `${PROJECT}/members`, asked: [`/api/v1${PROJECT}/members`, `/api/v1${PROJECT}/roles`, "/api/v1/templates"], shows: "Carol (project operator)" },
+  { page: "/workspaces/demo?status=ready", asked: ["/api/v1/workspaces/demo/projects", "/api/v1/workspaces/demo/members", "/api/v1/workspaces/demo/quotas"], shows: "demo-web" },
+  { page: "/clusters/host", asked: ["/api/v1/clusters/host", "/api/v1/clusters/host/nodes"], shows: "sim-node-1" },
+  { page: "/workspaces/demo/quotas", asked: ["/api/v1/workspaces/demo/quotas"], shows: "host" },
+  { page: `${PROJECT}/workloads?kind=configmaps`, asked: ["configmaps", "deployments", "pods", "events"].map((k) => `/api/v1${PROJECT}/workloads/${k}`), shows: "kube-root-ca.crt" },
+  { page: "/dashboard", asked: ["/api/v1/dashboard"], shows: "demo" },
+];
+
+test("list and detail pages come with their first answers, a list's in the URL's view, and the browser asks none again", async ({ browser, baseURL }) => {
+  const admin = await signedInApi(baseURL!, "admin", adminPassword);
+  const context = await browser.newContext({ storageState: await admin.storageState() });
+  const page = await context.newPage();
+  for (const { page: path, asked, shows } of CARRIED) {
+    const requested: string[] = [];
+    const record = (r: { url(): string }) => requested.push(new URL(r.url()).pathname);
+    page.on("request", record);
+    await openSettled(page, path);
+    await expect(page.getByText(shows, { exact: true }).first()).toBeVisible();
+    page.off("request", record);
+    expect(requested.filter((p) => asked.includes(p)), path).toEqual([]);
+  }
+  await context.close();
   await admin.dispose();
 });

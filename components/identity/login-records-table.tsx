@@ -8,7 +8,6 @@ import type { ListView } from "@/lib/client/list-view";
 import type { LoginRecord, Page } from "@/lib/client/types";
 import { ListTable, type ListColumn } from "@/components/ui/list-table";
 
-export const LOGIN_FILTERS = ["outcome"] as const;
 
 /**
  * Sign-in attempts, newest first, through every provider, a page at a time: one's own on the profile page,

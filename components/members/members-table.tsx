@@ -10,7 +10,6 @@ import { ExpiryText } from "./expiry-picker";
 import { useT } from "@/lib/i18n/client";
 import { RoleName } from "@/components/ui/role-name";
 
-export const MEMBER_FILTERS = ["role"] as const;
 
 interface TableProps {
   caption: string;

@@ -2,7 +2,8 @@
 import { useT } from "@/lib/i18n/client";
 import { useMyLoginRecords } from "@/lib/client/hooks/profile";
 import { Card } from "@/components/ui/card";
-import { LOGIN_FILTERS, LoginRecordsTable } from "@/components/identity/login-records-table";
+import { LoginRecordsTable } from "@/components/identity/login-records-table";
+import { LOGIN_FILTERS } from "@/lib/client/queries";
 import { useListView } from "@/lib/client/list-view";
 
 export function LoginRecordsCard() {

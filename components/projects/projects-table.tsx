@@ -6,19 +6,19 @@ import type { Project } from "@/lib/client/types";
 import { useProjectList } from "@/lib/client/hooks/projects";
 import { fromInfinite } from "@/lib/client/hooks/list";
 import { useListView } from "@/lib/client/list-view";
+import { PROJECT_FILTERS } from "@/lib/client/queries";
 import { useFormat } from "@/lib/client/format";
 import { ListTable, type ListColumn } from "@/components/ui/list-table";
 import { EmptyState } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
 
-const FILTERS = ["status", "cluster"] as const;
 const STATUSES = ["pending", "ready", "error", "terminating"] as const;
 
 /** The workspace's projects: sort by name or creation, filter by status and cluster, search by name. */
 export function ProjectsTable({ workspace, clusters, emptyHint }: { workspace: string; clusters: string[]; emptyHint?: ReactNode }) {
   const t = useT();
   const { formatDate } = useFormat();
-  const view = useListView(FILTERS);
+  const view = useListView(PROJECT_FILTERS);
   const projects = useProjectList(workspace, view.params);
   const columns: ListColumn<Project>[] = [
     {

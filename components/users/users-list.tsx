@@ -7,6 +7,7 @@ import { fromInfinite } from "@/lib/client/hooks/list";
 import { useRoles } from "@/lib/client/hooks/roles";
 import { platformScope } from "@/lib/client/access-scope";
 import { useListView } from "@/lib/client/list-view";
+import { USER_FILTERS } from "@/lib/client/queries";
 import { useFormat } from "@/lib/client/format";
 import type { User } from "@/lib/client/types";
 import { useT } from "@/lib/i18n/client";
@@ -27,14 +28,12 @@ import { useWords } from "@/lib/i18n/use-words";
 const CreateUserDialog = dynamic(() => import("./create-user-dialog").then((m) => m.CreateUserDialog), { ssr: false });
 const EditUserDialog = dynamic(() => import("./edit-user-dialog").then((m) => m.EditUserDialog), { ssr: false });
 
-const FILTERS = ["status", "role"] as const;
-
 export function UsersList() {
   const t = useT();
   const words = useWords();
   const { formatDateTime } = useFormat();
   const { can, username: me } = useViewer();
-  const view = useListView(FILTERS);
+  const view = useListView(USER_FILTERS);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [toggling, setToggling] = useState<User | null>(null);

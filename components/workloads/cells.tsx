@@ -26,7 +26,8 @@ export function age(iso: string | null, now = Date.now()): string {
 function Age({ iso }: { iso: string }) {
   const { formatDateTime } = useFormat();
   return (
-    <time dateTime={iso} title={formatDateTime(iso)}>
+    // The age is counted from now: the server's render and the browser's hydration count a moment apart.
+    <time dateTime={iso} title={formatDateTime(iso)} suppressHydrationWarning>
       {age(iso)}
     </time>
   );

@@ -3,15 +3,9 @@
 // shows the same view. The API gets the same names (`q`, `sort`, each filter); `hide` stays in the browser.
 import { useCallback, useMemo } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { readListView, type ListViewState } from "./list-params";
 
-export interface ListView<F extends string = string> {
-  q: string;
-  /** `field` or `-field`; undefined: the list's default order. */
-  sort: string | undefined;
-  filters: Partial<Record<F, string>>;
-  hidden: string[];
-  /** What the list route is asked (empty values left out). */
-  params: Record<string, string>;
+export interface ListView<F extends string = string> extends ListViewState<F> {
   set: (changes: Partial<Record<"q" | "sort" | "hide" | F, string | undefined>>) => void;
 }
 
@@ -23,20 +17,7 @@ export function useListView<F extends string = never>(filterKeys: readonly F[] =
   const key = useCallback((k: string) => (prefix ? `${prefix}.${k}` : k), [prefix]);
   const keys = filterKeys.join(",");
 
-  const view = useMemo(() => {
-    const get = (k: string) => search.get(key(k)) || undefined;
-    const filters: Partial<Record<F, string>> = {};
-    for (const f of keys ? (keys.split(",") as F[]) : []) {
-      const v = get(f);
-      if (v) filters[f] = v;
-    }
-    const q = get("q") ?? "";
-    const sort = get("sort");
-    const params: Record<string, string> = { ...(filters as Record<string, string>) };
-    if (q) params.q = q;
-    if (sort) params.sort = sort;
-    return { q, sort, filters, hidden: get("hide")?.split(",").filter(Boolean) ?? [], params };
-  }, [search, key, keys]);
+  const view = useMemo(() => readListView((k) => search.get(k) ?? undefined, (keys ? keys.split(",") : []) as F[], prefix), [search, keys, prefix]);
 
   const set = useCallback(
     (changes: Partial<Record<string, string | undefined>>) => {

@@ -1,6 +1,7 @@
 // The queries a page's server render answers ahead (lib/web/prefetch.tsx): each one's key and API path, shared with
 // the hook that asks it in the browser, so the browser's cache starts with the very answer it would have fetched.
 import { withQuery } from "./api";
+import { listParams, type SearchParams } from "./list-params";
 import { scopeApi, scopeKey, type AccessScope } from "./access-scope";
 import type { RoleLevel } from "./types";
 
@@ -12,7 +13,8 @@ export interface ApiQuery {
 }
 
 const enc = encodeURIComponent;
-const projectPath = (ws: string, project: string) => `/api/v1/workspaces/${enc(ws)}/projects/${enc(project)}`;
+const projectsPath = (ws: string) => `/api/v1/workspaces/${enc(ws)}/projects`;
+const projectPath = (ws: string, project: string) => `${projectsPath(ws)}/${enc(project)}`;
 
 export const workspaceQuery = (ws: string): ApiQuery => ({ queryKey: ["workspaces", "detail", ws], path: `/api/v1/workspaces/${enc(ws)}` });
 
@@ -33,12 +35,79 @@ export const projectNetworkQuery = (ws: string, project: string): ApiQuery => ({
 /** One role of a scope. */
 export const roleQuery = (scope: AccessScope, name: string): ApiQuery => ({ queryKey: ["roles", ...scopeKey(scope), name], path: `${scopeApi(scope)}/roles/${enc(name)}` });
 
-/** What the cache keeps of the templates route's answer: the list. */
-export const templateItems = <T,>(answer: { items: T[] }): T[] => answer.items;
+/** What the cache keeps of an `{ items }` answer (the templates, roles, nodes…): the list. */
+export const listItems = <T,>(answer: { items: T[] }): T[] => answer.items;
 
 /** The permission templates of one level, as a list. */
 export const templatesQuery = (level: RoleLevel): ApiQuery => ({
   queryKey: ["templates", level],
   path: withQuery("/api/v1/templates", { scope: level }),
-  select: templateItems,
+  select: listItems,
+});
+
+export const platformDashboardQuery: ApiQuery = { queryKey: ["dashboard"], path: "/api/v1/dashboard" };
+
+/** Rows a list route is asked for at a time. */
+export const PAGE_SIZE = 50;
+
+/** A paged list route: its key in the cache (before the view's params), its path, its rows per page. */
+export interface PagedList {
+  key: readonly unknown[];
+  path: string;
+  limit?: number;
+}
+
+/** What the cache keeps of a list route's first page: an infinite query's pages, as useInfiniteQuery keeps them. */
+const firstPage = (page: unknown) => ({ pages: [page], pageParams: [undefined] });
+
+/** A paged list's first page asked with its view's params (lib/client/list-params.ts). */
+export const pagedQuery = ({ key, path, limit = PAGE_SIZE }: PagedList, params: Record<string, string>): ApiQuery => ({
+  queryKey: [...key, params],
+  path: withQuery(path, { limit, ...params }),
+  select: firstPage,
+});
+
+/** The filters each list's view passes to its route. */
+export const USER_FILTERS = ["status", "role"] as const;
+export const MEMBER_FILTERS = ["role"] as const;
+export const LOGIN_FILTERS = ["outcome"] as const;
+export const PROJECT_FILTERS = ["status", "cluster"] as const;
+
+export const workspacesList: PagedList = { key: ["workspaces", "list"], path: "/api/v1/workspaces" };
+export const usersList: PagedList = { key: ["users", "list"], path: "/api/v1/users" };
+
+const userPath = (username: string) => `/api/v1/users/${enc(username)}`;
+export const userQuery = (username: string): ApiQuery => ({ queryKey: ["users", "one", username], path: userPath(username) });
+export const userSessionsQuery = (username: string): ApiQuery => ({ queryKey: ["users", "one", username, "sessions"], path: `${userPath(username)}/sessions` });
+/** A user's sign-ins, twenty at a time. */
+export const userLoginRecordsList = (username: string): PagedList => ({ key: ["users", "one", username, "login-records"], path: `${userPath(username)}/login-records`, limit: 20 });
+
+/** Built-in and custom roles of a scope. */
+export const rolesQuery = (scope: AccessScope): ApiQuery => ({ queryKey: ["roles", ...scopeKey(scope)], path: `${scopeApi(scope)}/roles`, select: listItems });
+
+export const membersList = (scope: AccessScope): PagedList => ({ key: ["members", ...scopeKey(scope)], path: `${scopeApi(scope)}/members` });
+
+/** A members page's first queries: the members in the URL's view, the roles they can be given and what those grant. */
+export const membersPageQueries = (scope: AccessScope, search: SearchParams): ApiQuery[] => [
+  pagedQuery(membersList(scope), listParams(search, MEMBER_FILTERS)),
+  rolesQuery(scope),
+  templatesQuery(scope.level),
+];
+
+const clusterPath = (name: string) => `/api/v1/clusters/${enc(name)}`;
+export const clusterQuery = (name: string): ApiQuery => ({ queryKey: ["clusters", name], path: clusterPath(name) });
+export const clusterNodesQuery = (name: string): ApiQuery => ({ queryKey: ["clusters", name, "nodes"], path: `${clusterPath(name)}/nodes`, select: listItems });
+
+/** A workspace's pools, one per authorised cluster. */
+export const workspaceQuotasQuery = (ws: string): ApiQuery => ({ queryKey: ["quotas", ws], path: `/api/v1/workspaces/${enc(ws)}/quotas`, select: listItems });
+
+/** A workspace's projects, for its overview. */
+export const projectsQuery = (ws: string): ApiQuery => ({ queryKey: ["projects", ws], path: projectsPath(ws), select: listItems });
+/** The projects table's pages. */
+export const projectList = (ws: string): PagedList => ({ key: ["project-list", ws], path: projectsPath(ws) });
+
+/** One kind of a project's workloads, read from its cluster as the caller. */
+export const workloadListQuery = (ws: string, project: string, kind: string): ApiQuery => ({
+  queryKey: ["workload-list", ws, project, kind],
+  path: `${projectPath(ws, project)}/workloads/${kind}`,
 });

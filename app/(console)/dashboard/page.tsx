@@ -5,6 +5,8 @@ import { getT } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { MemberDashboard } from "@/components/dashboard/member-dashboard";
 import { PlatformDashboard } from "@/components/dashboard/platform-dashboard";
+import { Prefetched } from "@/lib/web/prefetch";
+import { platformDashboardQuery } from "@/lib/client/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("nav.dashboard") };
@@ -18,7 +20,13 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title={t(platform ? "dash.platformTitle" : "dash.memberTitle")} description={t(platform ? "dash.platformLead" : "dash.memberLead", { name: user.displayName || user.username })} />
-      {platform ? <PlatformDashboard /> : <MemberDashboard />}
+      {platform ? (
+        <Prefetched queries={[platformDashboardQuery]}>
+          <PlatformDashboard />
+        </Prefetched>
+      ) : (
+        <MemberDashboard />
+      )}
     </>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
+import { clusterQuery } from "../queries";
 import type { Cluster, ClusterDetail } from "../types";
 import { toastMessage } from "../toast";
 
@@ -20,9 +21,10 @@ export function useClusters(options: { refetchInterval?: number; enabled?: boole
 }
 
 export function useCluster(name: string) {
+  const { queryKey, path } = clusterQuery(name);
   return useQuery({
-    queryKey: ["clusters", name],
-    queryFn: () => apiGet<ClusterDetail>(`/api/v1/clusters/${encodeURIComponent(name)}`),
+    queryKey,
+    queryFn: () => apiGet<ClusterDetail>(path),
   });
 }
 

@@ -1,6 +1,7 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiGet } from "../api";
+import { platformDashboardQuery } from "../queries";
 import { apiQuery, type AuditFilters } from "./audit";
 import type { AuditEvent, Cluster, Page, ProjectStatus, ResourceMap } from "../types";
 
@@ -36,7 +37,8 @@ const REFRESH_MS = 10_000;
 const projectPath = (ws: string, project: string) => `/api/v1/workspaces/${encodeURIComponent(ws)}/projects/${encodeURIComponent(project)}`;
 
 export function usePlatformDashboard() {
-  return useQuery({ queryKey: ["dashboard"], queryFn: () => apiGet<PlatformDashboard>("/api/v1/dashboard"), refetchInterval: REFRESH_MS });
+  const { queryKey, path } = platformDashboardQuery;
+  return useQuery({ queryKey, queryFn: () => apiGet<PlatformDashboard>(path), refetchInterval: REFRESH_MS });
 }
 
 /** Keeps the last answer on screen while the next query is in flight, so results do not flicker per keystroke. */

@@ -1,16 +1,18 @@
 "use client";
 // One page after another of a list route, asked with the list's view (search, sort, filters: lib/client/list-view.ts).
-import { keepPreviousData, useInfiniteQuery, type InfiniteData, type QueryKey, type UseInfiniteQueryResult, type UseQueryResult } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, type InfiniteData, type UseInfiniteQueryResult, type UseQueryResult } from "@tanstack/react-query";
 import { apiGet } from "../api";
+import { PAGE_SIZE, pagedQuery, type PagedList } from "../queries";
 import type { Page } from "../types";
 
-const PAGE_SIZE = 50;
 const NONE: never[] = [];
 
-export function usePagedList<T>(key: QueryKey, path: string, params: Record<string, string>, refetchInterval?: (rows: T[]) => number | false) {
+/** `refetchInterval`: how soon to ask again, given the rows shown. */
+export function usePagedList<T>(list: PagedList, params: Record<string, string>, refetchInterval?: (rows: T[]) => number | false) {
   return useInfiniteQuery({
-    queryKey: [...key, params],
-    queryFn: ({ pageParam }) => apiGet<Page<T>>(path, { limit: PAGE_SIZE, cursor: pageParam, ...params }),
+    // The key a page's server render fills ahead (lib/web/prefetch.tsx).
+    queryKey: pagedQuery(list, params).queryKey,
+    queryFn: ({ pageParam }) => apiGet<Page<T>>(list.path, { limit: list.limit ?? PAGE_SIZE, cursor: pageParam, ...params }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // A new search or sort keeps the last answer on screen instead of flashing an empty list.

@@ -4,14 +4,14 @@ import { apiGet, apiSend } from "../api";
 import { scopeApi, scopeKey, type AccessScope } from "../access-scope";
 import type { ExpiringMember, Member, Page } from "../types";
 import { usePagedList } from "./list";
+import { membersList } from "../queries";
 import { toastMessage } from "../toast";
 
 const membersPath = (scope: AccessScope) => `${scopeApi(scope)}/members`;
 const memberPath = (scope: AccessScope, username: string) => `${membersPath(scope)}/${encodeURIComponent(username)}`;
-const membersKey = (scope: AccessScope) => ["members", ...scopeKey(scope)];
 
 /** `params`: the members list's view (q, sort, role). */
-export const useMembers = (scope: AccessScope, params: Record<string, string> = {}) => usePagedList<Member>(membersKey(scope), membersPath(scope), params);
+export const useMembers = (scope: AccessScope, params: Record<string, string> = {}) => usePagedList<Member>(membersList(scope), params);
 
 export interface Invitee {
   username: string;

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
-import { projectQuery } from "../queries";
+import { listItems, projectList, projectQuery, projectsQuery } from "../queries";
 import type { Project, ProjectStatus } from "../types";
 import { toastMessage } from "../toast";
 import { usePagedList } from "./list";
@@ -21,16 +21,17 @@ const projectPath = (ws: string, project: string) => `${projectsPath(ws)}/${enco
 
 /** The workspace's projects; polls while any of them is still settling on its cluster. */
 export function useProjects(ws: string) {
+  const { queryKey, path } = projectsQuery(ws);
   return useQuery({
-    queryKey: ["projects", ws],
-    queryFn: async () => (await apiGet<{ items: Project[] }>(projectsPath(ws))).items,
+    queryKey,
+    queryFn: async () => listItems(await apiGet<{ items: Project[] }>(path)),
     refetchInterval: (query) => (query.state.data?.some((p) => settling(p.status)) ? POLL_MS : false),
   });
 }
 
 /** The projects table's pages (`params`: q, sort, status, cluster); polls while a shown project is settling. */
 export const useProjectList = (ws: string, params: Record<string, string>) =>
-  usePagedList<Project>(["project-list", ws], projectsPath(ws), params, (rows) => (rows.some((p) => settling(p.status)) ? POLL_MS : false));
+  usePagedList<Project>(projectList(ws), params, (rows) => (rows.some((p) => settling(p.status)) ? POLL_MS : false));
 
 /** One project; polls every 2 s while it is pending or terminating. */
 export function useProject(ws: string, project: string) {

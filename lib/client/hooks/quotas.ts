@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
-import { projectLimitsQuery, projectQuotaQuery } from "../queries";
+import { listItems, projectLimitsQuery, projectQuotaQuery, workspaceQuotasQuery } from "../queries";
 import type { ContainerLimits, PodSecurityLevel, ProjectLimits, ProjectQuota, ResourceMap, WorkspaceQuota, WorkspaceQuotaSaved } from "../types";
 import { toastMessage } from "../toast";
 
@@ -11,9 +11,10 @@ const wsPath = (ws: string) => `/api/v1/workspaces/${encodeURIComponent(ws)}`;
 const projectPath = (ws: string, project: string) => `${wsPath(ws)}/projects/${encodeURIComponent(project)}`;
 
 export function useWorkspaceQuotas(ws: string) {
+  const { queryKey, path } = workspaceQuotasQuery(ws);
   return useQuery({
-    queryKey: ["quotas", ws],
-    queryFn: async () => (await apiGet<{ items: WorkspaceQuota[] }>(`${wsPath(ws)}/quotas`)).items,
+    queryKey,
+    queryFn: async () => listItems(await apiGet<{ items: WorkspaceQuota[] }>(path)),
     refetchInterval: USAGE_REFRESH_MS,
   });
 }

@@ -4,7 +4,7 @@ import { apiGet, apiSend } from "../api";
 import { scopeApi, scopeKey, type AccessScope } from "../access-scope";
 import type { Role } from "../types";
 import { toastMessage } from "../toast";
-import { roleQuery } from "../queries";
+import { listItems, roleQuery, rolesQuery } from "../queries";
 
 export interface RoleInput {
   displayName?: string;
@@ -18,9 +18,10 @@ const rolesKey = (scope: AccessScope) => ["roles", ...scopeKey(scope)];
 
 /** Built-in and custom roles of the scope, built-in first. */
 export function useRoles(scope: AccessScope, enabled = true) {
+  const { queryKey, path } = rolesQuery(scope);
   return useQuery({
-    queryKey: rolesKey(scope),
-    queryFn: async () => (await apiGet<{ items: Role[] }>(rolesPath(scope))).items,
+    queryKey,
+    queryFn: async () => listItems(await apiGet<{ items: Role[] }>(path)),
     enabled,
   });
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { apiGet } from "../api";
-import { templateItems, templatesQuery } from "../queries";
+import { listItems, templatesQuery } from "../queries";
 import type { RoleLevel, Template } from "../types";
 
 /** The permission templates of one level; the catalogue only changes with a release. */
@@ -9,7 +9,7 @@ export function useTemplates(level: RoleLevel) {
   const { queryKey, path } = templatesQuery(level);
   return useQuery({
     queryKey,
-    queryFn: async () => templateItems(await apiGet<{ items: Template[] }>(path)),
+    queryFn: async () => listItems(await apiGet<{ items: Template[] }>(path)),
     staleTime: Infinity,
   });
 }

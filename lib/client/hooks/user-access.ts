@@ -1,28 +1,25 @@
 "use client";
 // A platform admin's view of one user's access: the account, its lock, its sessions and sign-in attempts.
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
-import type { LoginRecord, Page, SessionInfo, User } from "../types";
+import type { LoginRecord, SessionInfo, User } from "../types";
+import { userLoginRecordsList, userQuery, userSessionsQuery } from "../queries";
+import { usePagedList } from "./list";
 import { toastMessage } from "../toast";
 
 const userPath = (username: string) => `/api/v1/users/${encodeURIComponent(username)}`;
 
 export function useUser(username: string) {
-  return useQuery({ queryKey: ["users", "one", username], queryFn: () => apiGet<User>(userPath(username)) });
+  const { queryKey, path } = userQuery(username);
+  return useQuery({ queryKey, queryFn: () => apiGet<User>(path) });
 }
 
 export function useUserSessions(username: string) {
-  return useQuery({ queryKey: ["users", "one", username, "sessions"], queryFn: () => apiGet<{ items: SessionInfo[] }>(`${userPath(username)}/sessions`) });
+  const { queryKey, path } = userSessionsQuery(username);
+  return useQuery({ queryKey, queryFn: () => apiGet<{ items: SessionInfo[] }>(path) });
 }
 
-export function useUserLoginRecords(username: string, params: Record<string, string> = {}) {
-  return useInfiniteQuery({
-    queryKey: ["users", "one", username, "login-records", params],
-    queryFn: ({ pageParam }) => apiGet<Page<LoginRecord>>(`${userPath(username)}/login-records`, { limit: 20, cursor: pageParam, ...params }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
+export const useUserLoginRecords = (username: string, params: Record<string, string> = {}) => usePagedList<LoginRecord>(userLoginRecordsList(username), params);
 
 /** Everything about users is refetched: the list shows lock state too. */
 function useRefresh() {

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend } from "../api";
 import type { User, UserStatus } from "../types";
 import { usePagedList } from "./list";
+import { usersList } from "../queries";
 import { toastMessage } from "../toast";
 
 export interface UserCreateInput {
@@ -26,7 +27,7 @@ export interface UserPatchInput {
 const userPath = (username: string) => `/api/v1/users/${encodeURIComponent(username)}`;
 
 /** `params`: the users list's view (q, sort, status, role, source). */
-export const useUsers = (params: Record<string, string> = {}) => usePagedList<User>(["users", "list"], "/api/v1/users", params);
+export const useUsers = (params: Record<string, string> = {}) => usePagedList<User>(usersList, params);
 
 /** A user's platform role is a binding of a platform role: its member count moves with it. */
 function useInvalidateUsers() {

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { WorkloadDetail, WorkloadRow } from "@/lib/schemas/workloads";
 import type { WorkloadKind } from "@/lib/schemas/workload-kinds";
 import { apiGet } from "../api";
+import { workloadListQuery } from "../queries";
 
 export type { WorkloadDetail, WorkloadRow };
 export interface WorkloadList<K extends WorkloadKind = WorkloadKind> {
@@ -19,9 +20,10 @@ const base = (ws: string, project: string) => `/api/v1/workspaces/${encodeURICom
 
 /** One kind's list; only the one on screen refreshes (`live`), the others give their counts once. */
 export function useWorkloadList<K extends WorkloadKind>(ws: string, project: string, kind: K, live: boolean) {
+  const { queryKey, path } = workloadListQuery(ws, project, kind);
   return useQuery({
-    queryKey: ["workload-list", ws, project, kind],
-    queryFn: () => apiGet<WorkloadList<K>>(`${base(ws, project)}/${kind}`),
+    queryKey,
+    queryFn: () => apiGet<WorkloadList<K>>(path),
     refetchInterval: live ? REFRESH_MS : false,
     retry: false,
   });

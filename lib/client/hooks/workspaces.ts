@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
-import { workspaceQuery } from "../queries";
+import { workspaceQuery, workspacesList } from "../queries";
 import type { Workspace } from "../types";
 import { usePagedList } from "./list";
 import { toastMessage } from "../toast";
@@ -14,7 +14,7 @@ export interface WorkspaceInput {
 }
 
 /** `params`: the workspaces list's view (q, sort, cluster). */
-export const useWorkspaces = (params: Record<string, string> = {}) => usePagedList<Workspace>(["workspaces", "list"], "/api/v1/workspaces", params);
+export const useWorkspaces = (params: Record<string, string> = {}) => usePagedList<Workspace>(workspacesList, params);
 
 export function useDeleteWorkspace(name: string) {
   const client = useQueryClient();

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { ClusterDetail } from "@/components/clusters/cluster-detail";
+import { Prefetched } from "@/lib/web/prefetch";
+import { clusterNodesQuery, clusterQuery } from "@/lib/client/queries";
 
 type Params = { params: Promise<{ cluster: string }> };
 
@@ -9,5 +11,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function ClusterPage({ params }: Params) {
   const { cluster } = await params;
-  return <ClusterDetail key={cluster} name={cluster} />;
+  return (
+    <Prefetched queries={[clusterQuery(cluster), clusterNodesQuery(cluster)]}>
+      <ClusterDetail key={cluster} name={cluster} />
+    </Prefetched>
+  );
 }

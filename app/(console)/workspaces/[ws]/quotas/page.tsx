@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getT } from "@/lib/i18n/server";
 import { WorkspaceQuotas } from "@/components/quotas/workspace-quotas";
+import { Prefetched } from "@/lib/web/prefetch";
+import { workspaceQuotasQuery } from "@/lib/client/queries";
 
 type Params = { params: Promise<{ ws: string }> };
 
@@ -11,5 +13,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function WorkspaceQuotasPage({ params }: Params) {
   const { ws } = await params;
-  return <WorkspaceQuotas key={ws} ws={ws} />;
+  return (
+    <Prefetched queries={[workspaceQuotasQuery(ws)]}>
+      <WorkspaceQuotas key={ws} ws={ws} />
+    </Prefetched>
+  );
 }

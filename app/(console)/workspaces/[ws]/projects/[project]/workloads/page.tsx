@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getT } from "@/lib/i18n/server";
-import { isWorkloadKind } from "@/lib/schemas/workload-kinds";
+import { isWorkloadKind, WORKLOAD_KINDS } from "@/lib/schemas/workload-kinds";
 import { WorkloadsPage } from "@/components/workloads/workloads-page";
+import { Prefetched } from "@/lib/web/prefetch";
+import { workloadListQuery } from "@/lib/client/queries";
 
 type Params = { params: Promise<{ ws: string; project: string }>; searchParams: Promise<{ kind?: string }> };
 
@@ -14,5 +16,11 @@ export default async function ProjectWorkloadsRoute({ params, searchParams }: Pa
   const { ws, project } = await params;
   const { kind } = await searchParams;
   // An unknown or absent ?kind= opens the first kind.
-  return <WorkloadsPage key={`${ws}/${project}`} ws={ws} project={project} kind={kind && isWorkloadKind(kind) ? kind : "deployments"} />;
+  const shown = kind && isWorkloadKind(kind) ? kind : "deployments";
+  return (
+    // Every kind: the tabs show each one's count.
+    <Prefetched queries={WORKLOAD_KINDS.map((k) => workloadListQuery(ws, project, k))}>
+      <WorkloadsPage key={`${ws}/${project}`} ws={ws} project={project} kind={shown} />
+    </Prefetched>
+  );
 }
