@@ -69,3 +69,31 @@ test("list and detail pages come with their first answers, a list's in the URL's
   await context.close();
   await admin.dispose();
 });
+
+// A dialog's form code (react-hook-form, the schemas) loads when the dialog first opens, not with the page behind it;
+// once opened it closes as a dialog does, handing focus back to the button that opened it.
+test("a page's dialogs load their code when first opened, not with the page", async ({ browser, baseURL }) => {
+  const admin = await signedInApi(baseURL!, "admin", adminPassword);
+  const context = await browser.newContext({ storageState: await admin.storageState() });
+  const page = await context.newPage();
+  for (const [path, button] of [
+    ["/users", "Create user"],
+    ["/workspaces", "Create workspace"],
+  ] as const) {
+    const scripts: string[] = [];
+    page.on("request", (r) => r.resourceType() === "script" && scripts.push(r.url()));
+    await openSettled(page, path);
+    await page.waitForLoadState("networkidle");
+    const loaded = scripts.length;
+    const open = page.getByRole("button", { name: button, exact: true });
+    await open.click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    expect(scripts.length, path).toBeGreaterThan(loaded);
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+    await expect(open).toBeFocused();
+    page.removeAllListeners("request");
+  }
+  await context.close();
+  await admin.dispose();
+});

@@ -5,6 +5,7 @@ import { membersPermission, scopeCrumbs, type AccessScope } from "@/lib/client/a
 import { useChangeMemberRole, useMembers } from "@/lib/client/hooks/members";
 import { useRoles } from "@/lib/client/hooks/roles";
 import { Button } from "@/components/ui/button";
+import { OnceOpened } from "@/components/ui/dialog";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProblemAlert } from "@/components/roles/problem-alert";
@@ -21,7 +22,7 @@ import type { Member, Role } from "@/lib/client/types";
 import { fromInfinite } from "@/lib/client/hooks/list";
 import { useListView } from "@/lib/client/list-view";
 
-// Opened by a click (or below the fold): the form layer (react-hook-form) loads with it, not in the page's first load.
+// Opened by a click: the form layer (react-hook-form) loads when first opened, not with the page.
 const InviteMemberForm = dynamic(() => import("./invite-member-form").then((m) => m.InviteMemberForm), { ssr: false });
 const MemberExpiryDialog = dynamic(() => import("./member-expiry-dialog").then((m) => m.MemberExpiryDialog), { ssr: false });
 
@@ -95,7 +96,9 @@ export function MembersPanel({ scope }: { scope: AccessScope }) {
         />
       </div>
       <RemoveMemberDialog scope={scope} username={removing} onClose={() => setRemoving(null)} />
-      <MemberExpiryDialog scope={scope} member={timing} onClose={() => setTiming(null)} />
+      <OnceOpened open={timing !== null}>
+        <MemberExpiryDialog scope={scope} member={timing} onClose={() => setTiming(null)} />
+      </OnceOpened>
       <RaiseRoleDialog
         scope={scope}
         raise={raising}

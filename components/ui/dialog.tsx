@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 
 /** A modal on the native <dialog>: focus trap, Escape and the dialog role come for free. */
 export function Dialog({ open, title, onClose, children }: { open: boolean; title: string; onClose: () => void; children: ReactNode }) {
@@ -31,4 +31,15 @@ export function Dialog({ open, title, onClose, children }: { open: boolean; titl
       )}
     </dialog>
   );
+}
+
+/**
+ * Its children mounted from the first time `open` is true on: a dialog whose code loads lazily (next/dynamic) loads
+ * it when first opened, not right after the page; and once mounted it stays, so it closes as a dialog does (focus back
+ * on what opened it) instead of vanishing.
+ */
+export function OnceOpened({ open, children }: { open: boolean; children: ReactNode }) {
+  const [opened, setOpened] = useState(open);
+  if (open && !opened) setOpened(true);
+  return opened ? children : null;
 }

@@ -12,6 +12,7 @@ import { useFormat } from "@/lib/client/format";
 import type { User } from "@/lib/client/types";
 import { useT } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
+import { OnceOpened } from "@/components/ui/dialog";
 import { actionsColumn, ListTable, type ListColumn } from "@/components/ui/list-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
@@ -24,7 +25,7 @@ import { LockState } from "./lock-state";
 import { RoleName } from "@/components/ui/role-name";
 import { useWords } from "@/lib/i18n/use-words";
 
-// Opened by a click (or below the fold): the form layer (react-hook-form) loads with it, not in the page's first load.
+// Opened by a click: the form layer (react-hook-form) loads when first opened, not with the page.
 const CreateUserDialog = dynamic(() => import("./create-user-dialog").then((m) => m.CreateUserDialog), { ssr: false });
 const EditUserDialog = dynamic(() => import("./edit-user-dialog").then((m) => m.EditUserDialog), { ssr: false });
 
@@ -129,8 +130,12 @@ export function UsersList() {
         empty={<EmptyState title={t("users.empty")} />}
         noMatch={view.q ? t("users.noMatch", { q: view.q }) : undefined}
       />
-      <CreateUserDialog open={creating} onClose={() => setCreating(false)} />
-      <EditUserDialog user={editing} onClose={() => setEditing(null)} />
+      <OnceOpened open={creating}>
+        <CreateUserDialog open={creating} onClose={() => setCreating(false)} />
+      </OnceOpened>
+      <OnceOpened open={editing !== null}>
+        <EditUserDialog user={editing} onClose={() => setEditing(null)} />
+      </OnceOpened>
       <UserStatusDialog user={toggling} onClose={() => setToggling(null)} />
       <DeleteUserDialog username={deleting} onClose={() => setDeleting(null)} />
     </>

@@ -9,6 +9,7 @@ import { useListView } from "@/lib/client/list-view";
 import { useFormat } from "@/lib/client/format";
 import type { Workspace } from "@/lib/client/types";
 import { Button } from "@/components/ui/button";
+import { OnceOpened } from "@/components/ui/dialog";
 import { ListTable, type ListColumn } from "@/components/ui/list-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
@@ -16,7 +17,7 @@ import { useViewer } from "@/components/shell/viewer";
 import { useCan } from "@/lib/client/hooks/can";
 import { useT } from "@/lib/i18n/client";
 
-// Opened by a click (or below the fold): the form layer (react-hook-form) loads with it, not in the page's first load.
+// Opened by a click: the form layer (react-hook-form) loads when first opened, not with the page.
 const CreateWorkspaceDialog = dynamic(() => import("./create-workspace-dialog").then((m) => m.CreateWorkspaceDialog), { ssr: false });
 
 const FILTERS = ["cluster"] as const;
@@ -74,7 +75,9 @@ export function WorkspaceList() {
         empty={<EmptyState title={t("ws.empty")}>{can("workspaces.create") ? t("ws.emptyCreate") : t("ws.emptyAsk")}</EmptyState>}
         noMatch={view.q ? t("ws.noMatch", { q: view.q }) : undefined}
       />
-      <CreateWorkspaceDialog open={creating} onClose={() => setCreating(false)} />
+      <OnceOpened open={creating}>
+        <CreateWorkspaceDialog open={creating} onClose={() => setCreating(false)} />
+      </OnceOpened>
     </>
   );
 }
