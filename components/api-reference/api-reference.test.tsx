@@ -2,7 +2,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { openApiDocument } from "@/lib/api/openapi";
 import { translatorFor } from "@/lib/i18n";
-import { ApiReference, OperationBody } from "./api-reference";
+import { ApiReference } from "./api-reference";
+import { OperationBody } from "./bodies";
 
 const doc = await openApiDocument();
 const render = (locale: "en" | "zh") => renderToStaticMarkup(<ApiReference doc={doc} t={translatorFor(locale)} />);
