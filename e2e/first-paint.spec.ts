@@ -1,4 +1,4 @@
-// A page under a workspace or project arrives with its first data (lib/web/prefetch.tsx): asked by the server through
+// A page arrives with its first data (lib/web/prefetch.tsx): asked by the server through
 // the same routes and the same authorization as the browser would, so it is in the server's HTML, not fetched after.
 // The dates in it are written in UTC there and in the reader's own time zone once the page is live, without a
 // hydration mismatch; and a user who may not see the project gets none of it in the HTML either.
