@@ -48,9 +48,12 @@ const CARRIED: { page: string; asked: string[]; shows: string }[] = [
   { page: `${PROJECT}/members`, asked: [`/api/v1${PROJECT}/members`, `/api/v1${PROJECT}/roles`, "/api/v1/templates"], shows: "Carol (project operator)" },
   { page: "/workspaces/demo?status=ready", asked: ["/api/v1/workspaces/demo/projects", "/api/v1/workspaces/demo/members", "/api/v1/workspaces/demo/quotas"], shows: "demo-web" },
   { page: "/clusters/host", asked: ["/api/v1/clusters/host", "/api/v1/clusters/host/nodes"], shows: "sim-node-1" },
-  { page: "/workspaces/demo/quotas", asked: ["/api/v1/workspaces/demo/quotas"], shows: "host" },
+  { page: "/workspaces/demo/quotas", asked: ["/api/v1/workspaces/demo/quotas"], shows: "Cluster host" },
   { page: `${PROJECT}/workloads?kind=configmaps`, asked: ["configmaps", "deployments", "pods", "events"].map((k) => `/api/v1${PROJECT}/workloads/${k}`), shows: "kube-root-ca.crt" },
-  { page: "/dashboard", asked: ["/api/v1/dashboard"], shows: "demo" },
+  { page: "/dashboard", asked: ["/api/v1/dashboard"], shows: "v1.31.0" },
+  { page: `${PROJECT}/workloads/configmaps/kube-root-ca.crt`, asked: [`/api/v1${PROJECT}/workloads/configmaps/kube-root-ca.crt`], shows: "ConfigMap kube-root-ca.crt" },
+  { page: "/audit?outcome=denied&user=bob", asked: ["/api/v1/audit/events", "/api/v1/audit/histogram"], shows: "project.delete" },
+  { page: "/workspaces/demo/audit?range=30d", asked: ["/api/v1/audit/events", "/api/v1/audit/histogram"], shows: "project.create" },
 ];
 
 test("list and detail pages come with their first answers, a list's in the URL's view, and the browser asks none again", async ({ browser, baseURL }) => {

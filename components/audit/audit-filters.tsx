@@ -1,6 +1,6 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import { FILTER_KEYS, RANGE_PRESETS, type AuditFilters } from "@/lib/client/hooks/audit";
+import { FILTER_KEYS, RANGE_PRESETS, type AuditFilters } from "@/lib/client/audit-filters";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FiltersButton, useFilterFold } from "@/components/ui/filter-fold";

@@ -1,7 +1,8 @@
 "use client";
 import { useState, type ReactNode } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { exportUrl, FILTER_KEYS, useAuditEvents, useAuditHistogram, type AuditFilters } from "@/lib/client/hooks/audit";
+import { exportUrl, useAuditEvents, useAuditHistogram } from "@/lib/client/hooks/audit";
+import { auditFiltersFrom, type AuditFilters } from "@/lib/client/audit-filters";
 import { Button } from "@/components/ui/button";
 import { PageHeader, type Crumb } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
@@ -31,11 +32,7 @@ export function AuditLog({
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
-  const fromUrl: AuditFilters = {};
-  for (const key of FILTER_KEYS) {
-    const v = params.get(key);
-    if (v) (fromUrl as Record<string, string>)[key] = v;
-  }
+  const fromUrl = auditFiltersFrom((key) => params.get(key));
   const filters: AuditFilters = { ...fromUrl, ...scope };
   const [live, setLive] = useState(false);
   const events = useAuditEvents(filters, live);

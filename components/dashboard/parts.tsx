@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
-import type { AuditFilters } from "@/lib/client/hooks/audit";
+import type { AuditFilters } from "@/lib/client/audit-filters";
 import { useRecentEvents } from "@/lib/client/hooks/dashboard";
 import { useFormat } from "@/lib/client/format";
 import { useT } from "@/lib/i18n/client";

@@ -30,6 +30,9 @@ export function readListView<F extends string>(get: (key: string) => string | un
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-/** The list route's params of the view in a page's `searchParams` (a repeated key reads its first value, as in the browser). */
+/** A key's value in a page's `searchParams`; a repeated key reads its first value, as URLSearchParams.get() does. */
+export const searchValue = (search: SearchParams, key: string) => [search[key]].flat()[0];
+
+/** The list route's params of the view in a page's `searchParams`. */
 export const listParams = (search: SearchParams, filterKeys: readonly string[] = [], prefix = "") =>
-  readListView((k) => [search[k]].flat()[0], filterKeys, prefix).params;
+  readListView((k) => searchValue(search, k), filterKeys, prefix).params;

@@ -1,7 +1,8 @@
 // The queries a page's server render answers ahead (lib/web/prefetch.tsx): each one's key and API path, shared with
 // the hook that asks it in the browser, so the browser's cache starts with the very answer it would have fetched.
 import { withQuery } from "./api";
-import { listParams, type SearchParams } from "./list-params";
+import { listParams, searchValue, type SearchParams } from "./list-params";
+import { apiQuery, auditFiltersFrom, type AuditFilters } from "./audit-filters";
 import { scopeApi, scopeKey, type AccessScope } from "./access-scope";
 import type { RoleLevel } from "./types";
 
@@ -111,3 +112,27 @@ export const workloadListQuery = (ws: string, project: string, kind: string): Ap
   queryKey: ["workload-list", ws, project, kind],
   path: `${projectPath(ws, project)}/workloads/${kind}`,
 });
+
+/** One of them, with its conditions, containers and events. */
+export const workloadQuery = (ws: string, project: string, kind: string, name: string): ApiQuery => ({
+  queryKey: ["workload", ws, project, kind, name],
+  path: `${projectPath(ws, project)}/workloads/${kind}/${enc(name)}`,
+});
+
+/** The audit search's first page for its filters (a preset range counts back from when the path is built). */
+export const auditEventsQuery = (filters: AuditFilters): ApiQuery => ({
+  queryKey: ["audit", filters],
+  path: withQuery("/api/v1/audit/events", { ...apiQuery(filters), limit: PAGE_SIZE }),
+  select: firstPage,
+});
+
+export const auditHistogramQuery = (filters: AuditFilters): ApiQuery => ({
+  queryKey: ["audit-histogram", filters],
+  path: withQuery("/api/v1/audit/histogram", { ...apiQuery(filters), interval: "auto" }),
+});
+
+/** An audit page's first queries: the search in its URL, narrowed to the page's workspace or project. */
+export const auditPageQueries = (search: SearchParams, scope: { workspace?: string; project?: string } = {}): ApiQuery[] => {
+  const filters = { ...auditFiltersFrom((key) => searchValue(search, key)), ...scope };
+  return [auditEventsQuery(filters), auditHistogramQuery(filters)];
+};

@@ -2,7 +2,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiGet } from "../api";
 import { platformDashboardQuery } from "../queries";
-import { apiQuery, type AuditFilters } from "./audit";
+import { apiQuery, type AuditFilters } from "../audit-filters";
 import type { AuditEvent, Cluster, Page, ProjectStatus, ResourceMap } from "../types";
 
 export interface PlatformDashboard {

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { WorkloadDetail, WorkloadRow } from "@/lib/schemas/workloads";
 import type { WorkloadKind } from "@/lib/schemas/workload-kinds";
 import { apiGet } from "../api";
-import { workloadListQuery } from "../queries";
+import { workloadListQuery, workloadQuery } from "../queries";
 
 export type { WorkloadDetail, WorkloadRow };
 export interface WorkloadList<K extends WorkloadKind = WorkloadKind> {
@@ -16,7 +16,6 @@ export interface WorkloadList<K extends WorkloadKind = WorkloadKind> {
 }
 
 const REFRESH_MS = 10_000;
-const base = (ws: string, project: string) => `/api/v1/workspaces/${encodeURIComponent(ws)}/projects/${encodeURIComponent(project)}/workloads`;
 
 /** One kind's list; only the one on screen refreshes (`live`), the others give their counts once. */
 export function useWorkloadList<K extends WorkloadKind>(ws: string, project: string, kind: K, live: boolean) {
@@ -30,9 +29,10 @@ export function useWorkloadList<K extends WorkloadKind>(ws: string, project: str
 }
 
 export function useWorkload(ws: string, project: string, kind: WorkloadKind, name: string) {
+  const { queryKey, path } = workloadQuery(ws, project, kind, name);
   return useQuery({
-    queryKey: ["workload", ws, project, kind, name],
-    queryFn: () => apiGet<WorkloadDetail>(`${base(ws, project)}/${kind}/${encodeURIComponent(name)}`),
+    queryKey,
+    queryFn: () => apiGet<WorkloadDetail>(path),
     refetchInterval: REFRESH_MS,
     retry: false,
   });

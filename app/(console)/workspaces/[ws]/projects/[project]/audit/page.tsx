@@ -2,11 +2,14 @@ import { Suspense } from "react";
 import type { Metadata } from "next";
 import { getT } from "@/lib/i18n/server";
 import { AuditLog } from "@/components/audit/audit-log";
+import { Prefetched } from "@/lib/web/prefetch";
+import { auditPageQueries } from "@/lib/client/queries";
+import type { SearchParams } from "@/lib/client/list-params";
 import { ScopeTabs } from "@/components/members/scope-tabs";
 import { LoadingState } from "@/components/ui/states";
 import { projectScope } from "@/lib/client/access-scope";
 
-type Params = { params: Promise<{ ws: string; project: string }> };
+type Params = { params: Promise<{ ws: string; project: string }>; searchParams: Promise<SearchParams> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const t = await getT();
@@ -14,20 +17,22 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 // The project's own audit log: its console events and the Kubernetes events of its namespace.
-export default async function ProjectAuditPage({ params }: Params) {
+export default async function ProjectAuditPage({ params, searchParams }: Params) {
   const { ws, project } = await params;
   const t = await getT();
   return (
-    <Suspense fallback={<LoadingState label={t("audit.loading")} />}>
-      <AuditLog
-        scope={{ workspace: ws, project }}
-        crumbs={[
-          { label: t("nav.workspaces"), href: "/workspaces" },
-          { label: ws, href: `/workspaces/${ws}` },
-          { label: project, href: `/workspaces/${ws}/projects/${project}` },
-        ]}
-        tabs={<ScopeTabs scope={projectScope(ws, project)} />}
-      />
-    </Suspense>
+    <Prefetched queries={auditPageQueries(await searchParams, { workspace: ws, project })}>
+      <Suspense fallback={<LoadingState label={t("audit.loading")} />}>
+        <AuditLog
+          scope={{ workspace: ws, project }}
+          crumbs={[
+            { label: t("nav.workspaces"), href: "/workspaces" },
+            { label: ws, href: `/workspaces/${ws}` },
+            { label: project, href: `/workspaces/${ws}/projects/${project}` },
+          ]}
+          tabs={<ScopeTabs scope={projectScope(ws, project)} />}
+        />
+      </Suspense>
+    </Prefetched>
   );
 }
