@@ -8,19 +8,18 @@ import { Card } from "@/components/ui/card";
 import { DataTable, TBody, Td, Th } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { useAuditHistogram } from "@/lib/client/hooks/audit";
+import { DENIED_LAST_WEEK } from "@/lib/client/queries";
 import { usePlatformDashboard, useRecentEvents, type PlatformDashboard as Data } from "@/lib/client/hooks/dashboard";
 import { useFormat } from "@/lib/client/format";
 import { useT } from "@/lib/i18n/client";
 import { Loaded, RecentActivity, Stat, StatGrid } from "./parts";
 import { ClusterError } from "@/components/ui/cluster-error";
 
-const DENIED = { range: "7d", outcome: "denied" } as const;
-
 /** What a platform admin sees first: clusters, tenants, quota across clusters, trouble and denials. */
 export function PlatformDashboard() {
   const t = useT();
   const dashboard = usePlatformDashboard();
-  const denied = useAuditHistogram(DENIED);
+  const denied = useAuditHistogram(DENIED_LAST_WEEK);
   // Asked for here, not only by the card that shows them, so they load alongside the overview, not after it.
   useRecentEvents({});
   const router = useRouter();

@@ -6,6 +6,7 @@ import { useWorkspaces } from "@/lib/client/hooks/workspaces";
 import { useClusters } from "@/lib/client/hooks/clusters";
 import { fromInfinite } from "@/lib/client/hooks/list";
 import { useListView } from "@/lib/client/list-view";
+import { WORKSPACE_FILTERS } from "@/lib/client/queries";
 import { useFormat } from "@/lib/client/format";
 import type { Workspace } from "@/lib/client/types";
 import { Button } from "@/components/ui/button";
@@ -20,14 +21,13 @@ import { useT } from "@/lib/i18n/client";
 // Opened by a click: the form layer (react-hook-form) loads when first opened, not with the page.
 const CreateWorkspaceDialog = dynamic(() => import("./create-workspace-dialog").then((m) => m.CreateWorkspaceDialog), { ssr: false });
 
-const FILTERS = ["cluster"] as const;
 
 export function WorkspaceList() {
   const t = useT();
   const { formatDate } = useFormat();
   const { can } = useViewer();
   const { requires } = useCan();
-  const view = useListView(FILTERS);
+  const view = useListView(WORKSPACE_FILTERS);
   const [creating, setCreating] = useState(false);
   const workspaces = useWorkspaces(view.params);
   // Only those who see clusters can filter by one.

@@ -136,3 +136,19 @@ export const auditPageQueries = (search: SearchParams, scope: { workspace?: stri
   const filters = { ...auditFiltersFrom((key) => searchValue(search, key)), ...scope };
   return [auditEventsQuery(filters), auditHistogramQuery(filters)];
 };
+
+/** The newest few events of a scope, for a dashboard's activity card. */
+export const recentEventsQuery = (filters: AuditFilters, limit = 8): ApiQuery => ({
+  queryKey: ["audit", "recent", filters, limit],
+  path: withQuery("/api/v1/audit/events", { ...apiQuery(filters), limit }),
+  select: listItems,
+});
+
+/** The denials of the last week, charted on the platform dashboard. */
+export const DENIED_LAST_WEEK: AuditFilters = { range: "7d", outcome: "denied" };
+
+export const clustersQuery: ApiQuery = { queryKey: ["clusters"], path: "/api/v1/clusters", select: listItems };
+
+export const WORKSPACE_FILTERS = ["cluster"] as const;
+
+export const podSecurityQuery = (ws: string, project: string): ApiQuery => ({ queryKey: ["pod-security", ws, project], path: `${projectPath(ws, project)}/pod-security` });

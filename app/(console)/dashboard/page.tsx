@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { MemberDashboard } from "@/components/dashboard/member-dashboard";
 import { PlatformDashboard } from "@/components/dashboard/platform-dashboard";
 import { Prefetched } from "@/lib/web/prefetch";
-import { platformDashboardQuery } from "@/lib/client/queries";
+import { auditHistogramQuery, DENIED_LAST_WEEK, platformDashboardQuery, recentEventsQuery } from "@/lib/client/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("nav.dashboard") };
@@ -21,7 +21,7 @@ export default async function DashboardPage() {
     <>
       <PageHeader title={t(platform ? "dash.platformTitle" : "dash.memberTitle")} description={t(platform ? "dash.platformLead" : "dash.memberLead", { name: user.displayName || user.username })} />
       {platform ? (
-        <Prefetched queries={[platformDashboardQuery]}>
+        <Prefetched queries={[platformDashboardQuery, auditHistogramQuery(DENIED_LAST_WEEK), recentEventsQuery({})]}>
           <PlatformDashboard />
         </Prefetched>
       ) : (

@@ -1,7 +1,7 @@
 "use client";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
-import { clusterQuery } from "../queries";
+import { clusterQuery, clustersQuery, listItems } from "../queries";
 import type { Cluster, ClusterDetail } from "../types";
 import { toastMessage } from "../toast";
 
@@ -12,9 +12,10 @@ export interface ClusterRegistration {
 }
 
 export function useClusters(options: { refetchInterval?: number; enabled?: boolean } = {}) {
+  const { queryKey, path } = clustersQuery;
   return useQuery({
-    queryKey: ["clusters"],
-    queryFn: async () => (await apiGet<{ items: Cluster[] }>("/api/v1/clusters")).items,
+    queryKey,
+    queryFn: async () => listItems(await apiGet<{ items: Cluster[] }>(path)),
     refetchInterval: options.refetchInterval,
     enabled: options.enabled,
   });

@@ -1,8 +1,8 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiGet } from "../api";
-import { platformDashboardQuery } from "../queries";
-import { apiQuery, type AuditFilters } from "../audit-filters";
+import { listItems, platformDashboardQuery, recentEventsQuery } from "../queries";
+import type { AuditFilters } from "../audit-filters";
 import type { AuditEvent, Cluster, Page, ProjectStatus, ResourceMap } from "../types";
 
 export interface PlatformDashboard {
@@ -66,8 +66,9 @@ export function useManagedObjects(ws: string, project: string, enabled: boolean)
 /** The newest few audit events of a scope (the audit API already limits them to what the caller may see). */
 export function useRecentEvents(filters: AuditFilters, limit = 8, enabled = true) {
   return useQuery({
-    queryKey: ["audit", "recent", filters, limit],
-    queryFn: async () => (await apiGet<Page<AuditEvent>>("/api/v1/audit/events", { ...apiQuery(filters), limit })).items,
+    queryKey: recentEventsQuery(filters, limit).queryKey,
+    // The path is built when asked: a preset range counts back from that moment.
+    queryFn: async () => listItems(await apiGet<Page<AuditEvent>>(recentEventsQuery(filters, limit).path)),
     refetchInterval: REFRESH_MS,
     enabled,
   });

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
-import { listItems, projectLimitsQuery, projectQuotaQuery, workspaceQuotasQuery } from "../queries";
+import { listItems, podSecurityQuery, projectLimitsQuery, projectQuotaQuery, workspaceQuotasQuery } from "../queries";
 import type { ContainerLimits, PodSecurityLevel, ProjectLimits, ProjectQuota, ResourceMap, WorkspaceQuota, WorkspaceQuotaSaved } from "../types";
 import { toastMessage } from "../toast";
 
@@ -69,7 +69,8 @@ export function useSetProjectLimits(ws: string, project: string) {
 }
 
 export function usePodSecurity(ws: string, project: string) {
-  return useQuery({ queryKey: ["pod-security", ws, project], queryFn: () => apiGet<{ level: PodSecurityLevel }>(`${projectPath(ws, project)}/pod-security`) });
+  const { queryKey, path } = podSecurityQuery(ws, project);
+  return useQuery({ queryKey, queryFn: () => apiGet<{ level: PodSecurityLevel }>(path) });
 }
 
 export function useSetPodSecurity(ws: string, project: string) {

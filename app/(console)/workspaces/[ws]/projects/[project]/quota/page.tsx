@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Prefetched } from "@/lib/web/prefetch";
-import { projectLimitsQuery, projectQuotaQuery } from "@/lib/client/queries";
+import { podSecurityQuery, projectLimitsQuery, projectQuotaQuery } from "@/lib/client/queries";
 import { getT } from "@/lib/i18n/server";
 import { ProjectQuotaPage } from "@/components/quotas/project-quota";
 
@@ -14,7 +14,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function ProjectQuotaRoute({ params }: Params) {
   const { ws, project } = await params;
   return (
-    <Prefetched queries={[projectQuotaQuery(ws, project), projectLimitsQuery(ws, project)]}>
+    <Prefetched queries={[projectQuotaQuery(ws, project), projectLimitsQuery(ws, project), podSecurityQuery(ws, project)]}>
       <ProjectQuotaPage key={`${ws}/${project}`} ws={ws} project={project} />
     </Prefetched>
   );
