@@ -14,8 +14,9 @@ export interface ApiQuery {
 }
 
 const enc = encodeURIComponent;
-const projectsPath = (ws: string) => `/api/v1/workspaces/${enc(ws)}/projects`;
-const projectPath = (ws: string, project: string) => `${projectsPath(ws)}/${enc(project)}`;
+/** The BFF paths the hooks and the prefetch share. */
+export const projectsPath = (ws: string) => `/api/v1/workspaces/${enc(ws)}/projects`;
+export const projectPath = (ws: string, project: string) => `${projectsPath(ws)}/${enc(project)}`;
 
 export const workspaceQuery = (ws: string): ApiQuery => ({ queryKey: ["workspaces", "detail", ws], path: `/api/v1/workspaces/${enc(ws)}` });
 
@@ -77,7 +78,7 @@ export const PROJECT_FILTERS = ["status", "cluster"] as const;
 export const workspacesList: PagedList = { key: ["workspaces", "list"], path: "/api/v1/workspaces" };
 export const usersList: PagedList = { key: ["users", "list"], path: "/api/v1/users" };
 
-const userPath = (username: string) => `/api/v1/users/${enc(username)}`;
+export const userPath = (username: string) => `/api/v1/users/${enc(username)}`;
 export const userQuery = (username: string): ApiQuery => ({ queryKey: ["users", "one", username], path: userPath(username) });
 export const userSessionsQuery = (username: string): ApiQuery => ({ queryKey: ["users", "one", username, "sessions"], path: `${userPath(username)}/sessions` });
 /** A user's sign-ins, twenty at a time. */

@@ -1,7 +1,7 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiGet } from "../api";
-import { listItems, platformDashboardQuery, recentEventsQuery } from "../queries";
+import { listItems, platformDashboardQuery, projectPath, recentEventsQuery } from "../queries";
 import type { AuditFilters } from "../audit-filters";
 import type { AuditEvent, Cluster, Page, ProjectStatus, ResourceMap } from "../types";
 
@@ -34,7 +34,6 @@ export interface Workloads {
 }
 
 const REFRESH_MS = 10_000;
-const projectPath = (ws: string, project: string) => `/api/v1/workspaces/${encodeURIComponent(ws)}/projects/${encodeURIComponent(project)}`;
 
 export function usePlatformDashboard() {
   const { queryKey, path } = platformDashboardQuery;

@@ -1,12 +1,11 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
-import { projectNetworkQuery } from "../queries";
+import { projectNetworkQuery, projectPath } from "../queries";
 import type { AllowEntry, ConnectivityMatrix, ProjectNetwork } from "../types";
 import { toastMessage } from "../toast";
 
 const wsPath = (ws: string) => `/api/v1/workspaces/${encodeURIComponent(ws)}`;
-const projectPath = (ws: string, project: string) => `${wsPath(ws)}/projects/${encodeURIComponent(project)}`;
 
 export function useWorkspaceNetwork(ws: string) {
   return useQuery({ queryKey: ["network", ws], queryFn: () => apiGet<{ isolated: boolean }>(`${wsPath(ws)}/network`) });

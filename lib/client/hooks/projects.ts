@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
-import { listItems, projectList, projectQuery, projectsQuery } from "../queries";
+import { listItems, projectList, projectPath, projectQuery, projectsPath, projectsQuery } from "../queries";
 import type { Project, ProjectStatus } from "../types";
 import { toastMessage } from "../toast";
 import { usePagedList } from "./list";
@@ -16,8 +16,6 @@ export interface ProjectInput {
 const POLL_MS = 2_000;
 const settling = (status: ProjectStatus | undefined) => status === "pending" || status === "terminating";
 
-const projectsPath = (ws: string) => `/api/v1/workspaces/${encodeURIComponent(ws)}/projects`;
-const projectPath = (ws: string, project: string) => `${projectsPath(ws)}/${encodeURIComponent(project)}`;
 
 /** The workspace's projects; polls while any of them is still settling on its cluster. */
 export function useProjects(ws: string) {

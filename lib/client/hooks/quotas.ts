@@ -1,14 +1,13 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
-import { listItems, podSecurityQuery, projectLimitsQuery, projectQuotaQuery, workspaceQuotasQuery } from "../queries";
+import { listItems, podSecurityQuery, projectLimitsQuery, projectPath, projectQuotaQuery, workspaceQuotasQuery } from "../queries";
 import type { ContainerLimits, PodSecurityLevel, ProjectLimits, ProjectQuota, ResourceMap, WorkspaceQuota, WorkspaceQuotaSaved } from "../types";
 import { toastMessage } from "../toast";
 
 /** Usage comes from the cluster's quota controller: refreshed in place, no reload. */
 const USAGE_REFRESH_MS = 5_000;
 const wsPath = (ws: string) => `/api/v1/workspaces/${encodeURIComponent(ws)}`;
-const projectPath = (ws: string, project: string) => `${wsPath(ws)}/projects/${encodeURIComponent(project)}`;
 
 export function useWorkspaceQuotas(ws: string) {
   const { queryKey, path } = workspaceQuotasQuery(ws);

@@ -3,11 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
 import type { LoginRecord, SessionInfo, User } from "../types";
-import { userLoginRecordsList, userQuery, userSessionsQuery } from "../queries";
+import { userLoginRecordsList, userPath, userQuery, userSessionsQuery } from "../queries";
 import { usePagedList } from "./list";
 import { toastMessage } from "../toast";
 
-const userPath = (username: string) => `/api/v1/users/${encodeURIComponent(username)}`;
 
 export function useUser(username: string) {
   const { queryKey, path } = userQuery(username);

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend } from "../api";
 import type { User, UserStatus } from "../types";
 import { usePagedList } from "./list";
-import { usersList } from "../queries";
+import { userPath, usersList } from "../queries";
 import { toastMessage } from "../toast";
 
 export interface UserCreateInput {
@@ -24,7 +24,6 @@ export interface UserPatchInput {
   mustChangePassword?: boolean;
 }
 
-const userPath = (username: string) => `/api/v1/users/${encodeURIComponent(username)}`;
 
 /** `params`: the users list's view (q, sort, status, role, source). */
 export const useUsers = (params: Record<string, string> = {}) => usePagedList<User>(usersList, params);
