@@ -1,7 +1,6 @@
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { currentUser, principalFor } from "@/lib/auth/session";
+import { principalFor } from "@/lib/auth/session";
+import { consoleUser } from "@/lib/web/console-user";
 import { effectivePermissions } from "@/lib/rbac/effective";
 import { Providers } from "@/components/providers";
 import { ConsoleShell } from "@/components/shell/console-shell";
@@ -11,12 +10,7 @@ import type { Viewer } from "@/components/shell/viewer";
 export const dynamic = "force-dynamic";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
-  const user = await currentUser();
-  if (!user) {
-    const asked = (await headers()).get("x-tenantry-path");
-    redirect(asked && asked.startsWith("/") && !asked.startsWith("//") ? `/login?callbackUrl=${encodeURIComponent(asked)}` : "/login");
-  }
-  if (user.mustChangePassword) redirect("/change-password");
+  const user = await consoleUser();
   const viewer: Viewer = {
     username: user.username,
     displayName: user.displayName,

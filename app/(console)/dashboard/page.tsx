@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { currentUser, principalFor } from "@/lib/auth/session";
+import { principalFor } from "@/lib/auth/session";
+import { consoleUser } from "@/lib/web/console-user";
 import { authorize } from "@/lib/rbac/authorize";
 import { getT } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,10 +13,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("nav.dashboard") };
 }
 
-// Platform viewers get the platform's numbers; everyone else their own tenants' (the layout has checked the session).
+// Platform viewers get the platform's numbers; everyone else their own tenants'.
 export default async function DashboardPage() {
   const t = await getT();
-  const user = (await currentUser())!;
+  const user = await consoleUser();
   const platform = authorize(await principalFor(user), "workspaces.view").allowed;
   return (
     <>

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { currentUser } from "@/lib/auth/session";
+import { consoleUser } from "@/lib/web/console-user";
 import { ProfilePage } from "@/components/profile/profile-page";
 import { getT } from "@/lib/i18n/server";
 
@@ -9,7 +8,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function Profile() {
-  const user = await currentUser();
-  if (!user) redirect("/login");
+  const user = await consoleUser();
   return <ProfilePage username={user.username} hasPassword={!!user.passwordHash} />;
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
-import { currentUser, principalFor } from "@/lib/auth/session";
+import { notFound } from "next/navigation";
+import { principalFor } from "@/lib/auth/session";
+import { consoleUser } from "@/lib/web/console-user";
 import { authorize } from "@/lib/rbac/authorize";
 import { getT } from "@/lib/i18n/server";
 import { publicOrigin } from "@/lib/api/public-origin";
@@ -12,8 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function IdentityProvidersSettings() {
-  const user = await currentUser();
-  if (!user) redirect("/login");
+  const user = await consoleUser();
   if (!authorize(await principalFor(user), "settings.manage", {}).allowed) notFound();
   return <ProvidersPage origin={publicOrigin(await headers()) ?? ""} />;
 }
