@@ -15,10 +15,11 @@ export interface ApiQuery {
 
 const enc = encodeURIComponent;
 /** The BFF paths the hooks and the prefetch share. */
-export const projectsPath = (ws: string) => `/api/v1/workspaces/${enc(ws)}/projects`;
+export const workspacePath = (ws: string) => `/api/v1/workspaces/${enc(ws)}`;
+export const projectsPath = (ws: string) => `${workspacePath(ws)}/projects`;
 export const projectPath = (ws: string, project: string) => `${projectsPath(ws)}/${enc(project)}`;
 
-export const workspaceQuery = (ws: string): ApiQuery => ({ queryKey: ["workspaces", "detail", ws], path: `/api/v1/workspaces/${enc(ws)}` });
+export const workspaceQuery = (ws: string): ApiQuery => ({ queryKey: ["workspaces", "detail", ws], path: workspacePath(ws) });
 
 export const projectQuery = (ws: string, project: string): ApiQuery => ({ queryKey: ["projects", ws, project], path: projectPath(ws, project) });
 
@@ -32,6 +33,15 @@ export const projectQuotaQuery = (ws: string, project: string): ApiQuery => ({ q
 
 export const projectLimitsQuery = (ws: string, project: string): ApiQuery => ({ queryKey: ["limits", ws, project], path: `${projectPath(ws, project)}/limits` });
 
+/** The workspace's memberships that end by themselves, soonest first. */
+export const expiringMembersQuery = (ws: string): ApiQuery => ({ queryKey: ["expiring-members", ws], path: `${workspacePath(ws)}/expiring-members` });
+/** Whether the workspace's projects are isolated from other workspaces' traffic. */
+export const workspaceNetworkQuery = (ws: string): ApiQuery => ({ queryKey: ["network", ws], path: `${workspacePath(ws)}/network` });
+/** The connectivity matrix on one of the workspace's clusters (undefined: the route's default, its first). */
+export const connectivityQuery = (ws: string, cluster?: string): ApiQuery => ({
+  queryKey: ["connectivity", ws, cluster ?? null],
+  path: withQuery(`${workspacePath(ws)}/connectivity`, { cluster }),
+});
 export const projectNetworkQuery = (ws: string, project: string): ApiQuery => ({ queryKey: ["network", ws, project], path: `${projectPath(ws, project)}/network` });
 
 /** One role of a scope. */
@@ -101,13 +111,15 @@ export const clusterQuery = (name: string): ApiQuery => ({ queryKey: ["clusters"
 export const clusterNodesQuery = (name: string): ApiQuery => ({ queryKey: ["clusters", name, "nodes"], path: `${clusterPath(name)}/nodes`, select: listItems });
 
 /** A workspace's pools, one per authorised cluster. */
-export const workspaceQuotasQuery = (ws: string): ApiQuery => ({ queryKey: ["quotas", ws], path: `/api/v1/workspaces/${enc(ws)}/quotas`, select: listItems });
+export const workspaceQuotasQuery = (ws: string): ApiQuery => ({ queryKey: ["quotas", ws], path: `${workspacePath(ws)}/quotas`, select: listItems });
 
 /** A workspace's projects, for its overview. */
 export const projectsQuery = (ws: string): ApiQuery => ({ queryKey: ["projects", ws], path: projectsPath(ws), select: listItems });
 /** The projects table's pages. */
 export const projectList = (ws: string): PagedList => ({ key: ["project-list", ws], path: projectsPath(ws) });
 
+/** A project's workloads at a glance (counts and what is not ready), on its overview. */
+export const workloadsSummaryQuery = (ws: string, project: string): ApiQuery => ({ queryKey: ["workloads", ws, project], path: `${projectPath(ws, project)}/workloads` });
 /** One kind of a project's workloads, read from its cluster as the caller. */
 export const workloadListQuery = (ws: string, project: string, kind: string): ApiQuery => ({
   queryKey: ["workload-list", ws, project, kind],

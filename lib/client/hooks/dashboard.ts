@@ -1,7 +1,7 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiGet } from "../api";
-import { listItems, platformDashboardQuery, projectPath, recentEventsQuery } from "../queries";
+import { listItems, platformDashboardQuery, projectPath, recentEventsQuery, workloadsSummaryQuery } from "../queries";
 import type { AuditFilters } from "../audit-filters";
 import type { AuditEvent, Cluster, Page, ProjectStatus, ResourceMap } from "../types";
 
@@ -51,7 +51,8 @@ export function useSearch(q: string) {
 }
 
 export function useWorkloads(ws: string, project: string) {
-  return useQuery({ queryKey: ["workloads", ws, project], queryFn: () => apiGet<Workloads>(`${projectPath(ws, project)}/workloads`), refetchInterval: REFRESH_MS });
+  const { queryKey, path } = workloadsSummaryQuery(ws, project);
+  return useQuery({ queryKey, queryFn: () => apiGet<Workloads>(path), refetchInterval: REFRESH_MS });
 }
 
 export function useManagedObjects(ws: string, project: string, enabled: boolean) {

@@ -4,7 +4,7 @@ import { apiGet, apiSend } from "../api";
 import { scopeApi, scopeKey, type AccessScope } from "../access-scope";
 import type { ExpiringMember, Member, Page } from "../types";
 import { usePagedList } from "./list";
-import { membersList } from "../queries";
+import { expiringMembersQuery, membersList } from "../queries";
 import { toastMessage } from "../toast";
 
 const membersPath = (scope: AccessScope) => `${scopeApi(scope)}/members`;
@@ -71,10 +71,8 @@ export function useChangeMemberExpiry(scope: AccessScope) {
 
 /** The workspace's memberships that end by themselves, soonest first (its admins' overview). */
 export function useExpiringMembers(workspace: string) {
-  return useQuery({
-    queryKey: ["expiring-members", workspace],
-    queryFn: () => apiGet<{ items: ExpiringMember[] }>(`/api/v1/workspaces/${encodeURIComponent(workspace)}/expiring-members`),
-  });
+  const { queryKey, path } = expiringMembersQuery(workspace);
+  return useQuery({ queryKey, queryFn: () => apiGet<{ items: ExpiringMember[] }>(path) });
 }
 
 export function useRemoveMember(scope: AccessScope) {

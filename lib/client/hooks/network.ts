@@ -1,20 +1,19 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
-import { projectNetworkQuery, projectPath } from "../queries";
+import { connectivityQuery, projectNetworkQuery, projectPath, workspaceNetworkQuery, workspacePath } from "../queries";
 import type { AllowEntry, ConnectivityMatrix, ProjectNetwork } from "../types";
 import { toastMessage } from "../toast";
 
-const wsPath = (ws: string) => `/api/v1/workspaces/${encodeURIComponent(ws)}`;
-
 export function useWorkspaceNetwork(ws: string) {
-  return useQuery({ queryKey: ["network", ws], queryFn: () => apiGet<{ isolated: boolean }>(`${wsPath(ws)}/network`) });
+  const { queryKey, path } = workspaceNetworkQuery(ws);
+  return useQuery({ queryKey, queryFn: () => apiGet<{ isolated: boolean }>(path) });
 }
 
 export function useSetWorkspaceNetwork(ws: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (isolated: boolean) => apiSend<{ isolated: boolean }>("PUT", `${wsPath(ws)}/network`, { isolated }),
+    mutationFn: (isolated: boolean) => apiSend<{ isolated: boolean }>("PUT", `${workspacePath(ws)}/network`, { isolated }),
     meta: { toast: (_: unknown, isolated: boolean) => toastMessage(isolated ? "toast.isolationOn" : "toast.isolationOff", { name: ws }) },
     onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ["network", ws] }), client.invalidateQueries({ queryKey: ["connectivity", ws] }), client.invalidateQueries({ queryKey: ["workspaces"] })]),
   });
@@ -22,11 +21,8 @@ export function useSetWorkspaceNetwork(ws: string) {
 
 /** The matrix is read from the cluster; others may change policies with kubectl, so it refreshes itself. */
 export function useConnectivity(ws: string, cluster?: string) {
-  return useQuery({
-    queryKey: ["connectivity", ws, cluster ?? null],
-    queryFn: () => apiGet<ConnectivityMatrix>(`${wsPath(ws)}/connectivity`, { cluster }),
-    refetchInterval: 10_000,
-  });
+  const { queryKey, path } = connectivityQuery(ws, cluster);
+  return useQuery({ queryKey, queryFn: () => apiGet<ConnectivityMatrix>(path), refetchInterval: 10_000 });
 }
 
 export function useProjectNetwork(ws: string, project: string) {

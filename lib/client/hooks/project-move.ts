@@ -3,12 +3,13 @@ import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/rea
 import { apiGet, apiSend } from "../api";
 import type { ScopePermissions } from "../types";
 import { toastMessage } from "../toast";
+import { projectPath } from "../queries";
 import type { MovePlan } from "@/lib/tenancy/project-move";
 import type { MoveMembers } from "@/lib/schemas/project";
 
 export type { MovePlan, MoveMembers };
 
-const movePath = (ws: string, project: string) => `/api/v1/workspaces/${encodeURIComponent(ws)}/projects/${encodeURIComponent(project)}/move`;
+const movePath = (ws: string, project: string) => `${projectPath(ws, project)}/move`;
 
 /** What moving to `to` would do: the server's dry run, asked again whenever the target or the members choice changes. */
 export function useMovePlan(ws: string, project: string, to: string, members: MoveMembers) {

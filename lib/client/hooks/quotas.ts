@@ -1,13 +1,12 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
-import { listItems, podSecurityQuery, projectLimitsQuery, projectPath, projectQuotaQuery, workspaceQuotasQuery } from "../queries";
+import { listItems, podSecurityQuery, projectLimitsQuery, projectPath, projectQuotaQuery, workspacePath, workspaceQuotasQuery } from "../queries";
 import type { ContainerLimits, PodSecurityLevel, ProjectLimits, ProjectQuota, ResourceMap, WorkspaceQuota, WorkspaceQuotaSaved } from "../types";
 import { toastMessage } from "../toast";
 
 /** Usage comes from the cluster's quota controller: refreshed in place, no reload. */
 const USAGE_REFRESH_MS = 5_000;
-const wsPath = (ws: string) => `/api/v1/workspaces/${encodeURIComponent(ws)}`;
 
 export function useWorkspaceQuotas(ws: string) {
   const { queryKey, path } = workspaceQuotasQuery(ws);
@@ -19,7 +18,7 @@ export function useWorkspaceQuotas(ws: string) {
 }
 
 type PoolBody = { hard: ResourceMap; defaultProject?: { hard: ResourceMap } | null };
-const poolPath = (ws: string, cluster: string) => `${wsPath(ws)}/quotas/${encodeURIComponent(cluster)}`;
+const poolPath = (ws: string, cluster: string) => `${workspacePath(ws)}/quotas/${encodeURIComponent(cluster)}`;
 
 /** What saving the pool would do (`?dryRun=true`): checked like a save, nothing changed, no toast. */
 export function usePoolDryRun(ws: string, cluster: string) {

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
-import { workspaceQuery, workspacesList } from "../queries";
+import { workspacePath, workspaceQuery, workspacesList } from "../queries";
 import type { Workspace } from "../types";
 import { usePagedList } from "./list";
 import { toastMessage } from "../toast";
@@ -19,7 +19,7 @@ export const useWorkspaces = (params: Record<string, string> = {}) => usePagedLi
 export function useDeleteWorkspace(name: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => apiSend<void>("DELETE", `/api/v1/workspaces/${encodeURIComponent(name)}`),
+    mutationFn: () => apiSend<void>("DELETE", workspacePath(name)),
     meta: { toast: () => toastMessage("toast.workspaceDeleted", { name }) },
     onSuccess: () => client.invalidateQueries({ queryKey: ["workspaces"] }),
   });

@@ -1,7 +1,16 @@
 import type { Metadata } from "next";
 import { WorkspaceDetail } from "@/components/workspaces/workspace-detail";
 import { Prefetched } from "@/lib/web/prefetch";
-import { membersList, pagedQuery, PROJECT_FILTERS, projectList, projectsQuery, workspaceQuotasQuery } from "@/lib/client/queries";
+import {
+  expiringMembersQuery,
+  membersList,
+  pagedQuery,
+  PROJECT_FILTERS,
+  projectList,
+  projectsQuery,
+  recentEventsQuery,
+  workspaceQuotasQuery,
+} from "@/lib/client/queries";
 import { listParams, type SearchParams } from "@/lib/client/list-params";
 import { workspaceScope } from "@/lib/client/access-scope";
 
@@ -18,6 +27,8 @@ export default async function WorkspacePage({ params, searchParams }: Params) {
     pagedQuery(projectList(ws), listParams(await searchParams, PROJECT_FILTERS)),
     pagedQuery(membersList(workspaceScope(ws)), {}),
     workspaceQuotasQuery(ws),
+    expiringMembersQuery(ws),
+    recentEventsQuery({ workspace: ws }),
   ];
   return (
     <Prefetched queries={queries}>

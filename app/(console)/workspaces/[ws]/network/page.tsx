@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { getT } from "@/lib/i18n/server";
+import { Prefetched } from "@/lib/web/prefetch";
+import { connectivityQuery, workspaceNetworkQuery } from "@/lib/client/queries";
 import { WorkspaceNetwork } from "@/components/network/workspace-network";
 
 type Params = { params: Promise<{ ws: string }> };
@@ -11,5 +13,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function WorkspaceNetworkPage({ params }: Params) {
   const { ws } = await params;
-  return <WorkspaceNetwork key={ws} ws={ws} />;
+  return (
+    <Prefetched queries={[workspaceNetworkQuery(ws), connectivityQuery(ws)]}>
+      <WorkspaceNetwork key={ws} ws={ws} />
+    </Prefetched>
+  );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { ProjectDetail } from "@/components/projects/project-detail";
 import { Prefetched } from "@/lib/web/prefetch";
-import { projectLimitsQuery, projectNetworkQuery, projectQuotaQuery } from "@/lib/client/queries";
+import { membersList, pagedQuery, projectLimitsQuery, projectNetworkQuery, projectQuotaQuery, recentEventsQuery, workloadsSummaryQuery } from "@/lib/client/queries";
+import { projectScope } from "@/lib/client/access-scope";
 
 type Params = { params: Promise<{ ws: string; project: string }> };
 
@@ -12,9 +13,17 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function ProjectPage({ params }: Params) {
   const { ws, project } = await params;
-  // The project itself and the caller's permissions come with the layout; the overview's first cards come here.
+  // The project itself and the caller's permissions come with the layout; the overview's panels come here.
+  const queries = [
+    projectQuotaQuery(ws, project),
+    projectLimitsQuery(ws, project),
+    projectNetworkQuery(ws, project),
+    pagedQuery(membersList(projectScope(ws, project)), {}),
+    workloadsSummaryQuery(ws, project),
+    recentEventsQuery({ workspace: ws, project }),
+  ];
   return (
-    <Prefetched queries={[projectQuotaQuery(ws, project), projectLimitsQuery(ws, project), projectNetworkQuery(ws, project)]}>
+    <Prefetched queries={queries}>
       <ProjectDetail key={`${ws}/${project}`} workspace={ws} name={project} />
     </Prefetched>
   );
