@@ -100,3 +100,21 @@ test("the quota editor has fields with units and the pool's headroom, shows a se
   await expect(page.getByRole("button", { name: "Edit quota" })).toBeVisible();
   expect((await quota()).hard).toEqual({ "requests.cpu": "400m", "requests.memory": "2Gi", pods: "20" });
 });
+
+// A form page's schema (zod and the route's rules) is not evaluated as the page loads, where it was the page's longest
+// task: it loads on the first interaction, and a check made at once still waits for it.
+test("a form page loads its schema on the first interaction, and the check made then waits for it", async ({ page }) => {
+  await signIn(page);
+  const scripts: string[] = [];
+  page.on("request", (r) => r.resourceType() === "script" && scripts.push(r.url()));
+  await page.goto(`/workspaces/${ws}/roles/new`);
+  const form = page.getByRole("form", { name: "Create role" });
+  await expect(form).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  const loaded = scripts.length;
+  const name = form.getByLabel("Name", { exact: true });
+  await name.fill("Not_A_Name");
+  await form.getByRole("button", { name: "Create role" }).click();
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  expect(scripts.length).toBeGreaterThan(loaded);
+});

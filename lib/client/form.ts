@@ -19,8 +19,9 @@ interface Options<V extends FieldValues> {
 }
 
 // zod (its classic API cannot be tree-shaken) and the schemas built with it were most of a form page's first-load
-// JavaScript, so a form gets its schema as `() => import("@/lib/schemas/…")`: fetched once the form is on the page,
-// awaited by the first check, which still runs in the browser before anything is sent.
+// JavaScript, so a form gets its schema as `() => import("@/lib/schemas/…")`: fetched on the page's first interaction
+// (see below), awaited by the first check, which still runs in the browser before anything is sent.
+const INTENT = ["pointermove", "pointerdown", "focusin", "keydown"] as const;
 const zhParams = () => import("zod/v4/locales/zh-CN.js").then((m) => ({ error: m.default().localeError }));
 
 export function useZodForm<V extends FieldValues, B>(loadSchema: SchemaLoader<B>, { defaultValues, toBody, fieldOf }: Options<V>) {
@@ -32,7 +33,17 @@ export function useZodForm<V extends FieldValues, B>(loadSchema: SchemaLoader<B>
   const fieldFor = fieldOf ?? ((path: string) => topLevel(path));
   const localize = useLocalize();
   const resolver = schemaResolver<V, B>(loadSchema, { toBody, fieldOf: fieldFor, localize, zodParams: useLocale() === "zh" ? zhParams : undefined });
-  useEffect(() => void withJitless(loadSchema)(), [loadSchema]);
+  // Not as the page loads: evaluating zod and the schemas was the longest task of a form page's start (its Total
+  // Blocking Time); anyone about to type or click moves a pointer, focuses or presses a key first.
+  useEffect(() => {
+    const load = () => {
+      stop();
+      void withJitless(loadSchema)();
+    };
+    const stop = () => INTENT.forEach((e) => document.removeEventListener(e, load, true));
+    INTENT.forEach((e) => document.addEventListener(e, load, { capture: true, passive: true }));
+    return stop;
+  }, [loadSchema]);
   const form = useForm<V, unknown, B>({ defaultValues, resolver, mode: "onSubmit", reValidateMode: "onChange" });
 
   /** Props for a TextField / SelectField / TextAreaField: registered, with its error while it has one. */
