@@ -45,6 +45,7 @@ test("a project's page comes with its data, in the reader's time zone, and a non
 const CARRIED: { page: string; asked: string[]; shows: string }[] = [
   { page: "/users?q=ali&status=active&sort=-createdAt", asked: ["/api/v1/users", "/api/v1/platform/roles"], shows: "Alice (workspace admin)" },
   { page: "/users/alice?signins.outcome=success", asked: ["/api/v1/users/alice", "/api/v1/users/alice/sessions", "/api/v1/users/alice/login-records"], shows: "Alice (workspace admin)" },
+  { page: "/profile?signins.outcome=success", asked: ["/api/v1/me/sessions", "/api/v1/me/tokens", "/api/v1/me/login-records"], shows: "This session" },
   { page: "/workspaces/demo/members?role=viewer", asked: ["/api/v1/workspaces/demo/members", "/api/v1/workspaces/demo/roles", "/api/v1/templates"], shows: "Bob (workspace viewer)" },
   { page: `${PROJECT}/members`, asked: [`/api/v1${PROJECT}/members`, `/api/v1${PROJECT}/roles`, "/api/v1/templates"], shows: "Carol (project operator)" },
   { page: "/workspaces/demo?status=ready", asked: ["projects", "members", "quotas", "expiring-members"].map((p) => `/api/v1/workspaces/demo/${p}`).concat("/api/v1/audit/events"), shows: "demo-web" },

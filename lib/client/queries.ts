@@ -92,6 +92,10 @@ export const userPath = (username: string) => `/api/v1/users/${enc(username)}`;
 export const userQuery = (username: string): ApiQuery => ({ queryKey: ["users", "one", username], path: userPath(username) });
 export const userSessionsQuery = (username: string): ApiQuery => ({ queryKey: ["users", "one", username, "sessions"], path: `${userPath(username)}/sessions` });
 /** A user's sign-ins, twenty at a time. */
+/** The caller's own sessions, API tokens and sign-ins (the profile page). */
+export const mySessionsQuery: ApiQuery = { queryKey: ["me", "sessions"], path: "/api/v1/me/sessions" };
+export const myTokensQuery: ApiQuery = { queryKey: ["me", "tokens"], path: "/api/v1/me/tokens" };
+export const myLoginRecordsList: PagedList = { key: ["me", "login-records"], path: "/api/v1/me/login-records", limit: 20 };
 export const userLoginRecordsList = (username: string): PagedList => ({ key: ["users", "one", username, "login-records"], path: `${userPath(username)}/login-records`, limit: 20 });
 
 /** Built-in and custom roles of a scope. */

@@ -1,11 +1,14 @@
 "use client";
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
-import type { ApiTokenInfo, LoginRecord, Page, SessionInfo } from "../types";
+import type { ApiTokenInfo, LoginRecord, SessionInfo } from "../types";
 import { toastMessage } from "../toast";
+import { myLoginRecordsList, mySessionsQuery, myTokensQuery } from "../queries";
+import { usePagedList } from "./list";
 
 export function useMySessions() {
-  return useQuery({ queryKey: ["me", "sessions"], queryFn: () => apiGet<{ items: SessionInfo[] }>("/api/v1/me/sessions") });
+  const { queryKey, path } = mySessionsQuery;
+  return useQuery({ queryKey, queryFn: () => apiGet<{ items: SessionInfo[] }>(path) });
 }
 
 export function useRevokeSession() {
@@ -28,7 +31,8 @@ export function useRevokeOtherSessions() {
 }
 
 export function useMyTokens() {
-  return useQuery({ queryKey: ["me", "tokens"], queryFn: () => apiGet<{ items: ApiTokenInfo[] }>("/api/v1/me/tokens") });
+  const { queryKey, path } = myTokensQuery;
+  return useQuery({ queryKey, queryFn: () => apiGet<{ items: ApiTokenInfo[] }>(path) });
 }
 
 export function useCreateToken() {
@@ -49,11 +53,4 @@ export function useDeleteToken() {
   });
 }
 
-export function useMyLoginRecords(params: Record<string, string> = {}) {
-  return useInfiniteQuery({
-    queryKey: ["me", "login-records", params],
-    queryFn: ({ pageParam }) => apiGet<Page<LoginRecord>>("/api/v1/me/login-records", { limit: 20, cursor: pageParam, ...params }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
+export const useMyLoginRecords = (params: Record<string, string> = {}) => usePagedList<LoginRecord>(myLoginRecordsList, params);
