@@ -22,6 +22,11 @@ export async function expectAccessible(page: Page, path: string) {
   expect.soft(await blocking(page), `${path} (light)`).toEqual([]);
   if (!darkPages.has(path)) return;
   await page.emulateMedia({ colorScheme: "dark" });
+  // Some colours change with a CSS transition (the nav links): measured once they have settled, not mid-fade.
+  await page.waitForFunction(() => {
+    void document.body.getBoundingClientRect(); // the style recalculation that starts the new scheme's transitions
+    return !document.getAnimations().some((a) => a instanceof CSSTransition);
+  });
   expect.soft(await blocking(page, ["color-contrast"]), `${path} (dark)`).toEqual([]);
   await page.emulateMedia({ colorScheme: "light" });
 }
