@@ -1,16 +1,13 @@
-// Runs before every page and /api/v1 request (Next 16's proxy, formerly middleware).
-// Pages: a fresh CSP nonce per response (Next reads it from the request's CSP header and puts it on its scripts),
-// and which page was asked for, so server layouts (which cannot see the URL) send a visitor who must sign in back
-// to it afterwards. API: a method the route does not answer is a problem+json 405 with Allow (lib/api/methods.ts).
+// Runs before every page (Next 16's proxy, formerly middleware): a fresh CSP nonce per response (Next reads it from
+// the request's CSP header and puts it on its scripts), and which page was asked for, so server layouts (which cannot
+// see the URL) send a visitor who must sign in back to it afterwards. Not before API requests: there it cost more
+// CPU than the route (docs/benchmarks.md); their 405s are lib/api/unanswered.ts's.
 import { NextResponse, type NextRequest } from "next/server";
-import { methodNotAllowed } from "@/lib/api/methods";
 import { configuredPublicUrl } from "@/lib/api/public-origin";
 import { contentSecurityPolicy, newNonce } from "@/lib/web/csp";
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (pathname.startsWith("/api/")) return methodNotAllowed(request.method, pathname, request.headers) ?? NextResponse.next();
-
   const csp = contentSecurityPolicy({
     nonce: newNonce(),
     dev: process.env.NODE_ENV === "development",
@@ -25,4 +22,4 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: ["/((?!api/|_next/|favicon).*)", "/api/v1/:path*"] };
+export const config = { matcher: ["/((?!api/|_next/|favicon).*)"] };

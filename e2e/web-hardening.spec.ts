@@ -1,6 +1,7 @@
 // Security issue #13 item 9 on the built console (the e2e server is a production build): every page carries a
 // nonce CSP without eval and still hydrates and works under it; the powerful browser features are denied; API
 // answers are never cached, and an unsupported method is a problem+json 405 naming what is allowed.
+import { request as httpRequest } from "node:http";
 import { expect, test, type Page } from "@playwright/test";
 import { adminPassword, signedInApi } from "./support/api";
 
@@ -82,5 +83,27 @@ test("API answers are not cached, carry a CSP that lets nothing run, and a wrong
   expect((await admin.get("/api/v1/workspaces/demo/projects/demo-web")).status()).toBe(200);
   const options = await admin.fetch("/api/v1/me", { method: "OPTIONS" });
   expect(options.status()).toBe(204);
+  expect(options.headers()["allow"]).toBe("GET, HEAD, OPTIONS");
+  // A route without GET: HEAD is refused the same way, with its Allow.
+  const head = await admin.head("/api/v1/me/password");
+  expect([head.status(), head.headers()["allow"]]).toEqual([405, "OPTIONS, POST"]);
   await admin.dispose();
+});
+
+test("a method the server does not implement is a problem+json 501 everywhere, never a server error", async ({ baseURL }) => {
+  // Raw HTTP: browsers (and Playwright's request context) refuse to send TRACE at all.
+  const send = (method: string, path: string) =>
+    new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
+      const req = httpRequest(new URL(path, baseURL), { method }, (res) => {
+        let body = "";
+        res.on("data", (d) => (body += d));
+        res.on("end", () => resolve({ status: res.statusCode!, type: String(res.headers["content-type"]), body }));
+      });
+      req.on("error", reject).end();
+    });
+  for (const [method, path] of [["TRACE", "/api/v1/me"], ["TRACE", "/"], ["PROPFIND", "/api/healthz"], ["MKCOL", "/workspaces"]] as const) {
+    const res = await send(method, path);
+    expect({ method, path, status: res.status, type: res.type }).toEqual({ method, path, status: 501, type: "application/problem+json" });
+    expect(JSON.parse(res.body)).toMatchObject({ status: 501, code: "method_not_implemented" });
+  }
 });

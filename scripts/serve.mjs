@@ -24,7 +24,16 @@ const app = next({ dev, dir: process.cwd(), port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+// The methods Next answers. Node's parser accepts more (TRACE, PROPFIND, …), on which Next fails with a 500
+// (undici's Request refuses some, its routes others): those are refused here, as RFC 9110 says, with a 501.
+const METHODS = new Set(["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"]);
+
 function serve(req, res) {
+  if (!METHODS.has(req.method)) {
+    res.writeHead(501, { "content-type": "application/problem+json", "cache-control": "no-store" });
+    const detail = `${req.method} is not a method this server answers.`;
+    return res.end(JSON.stringify({ type: "https://tenantry.io/problems/method_not_implemented", title: "Not Implemented", status: 501, code: "method_not_implemented", detail }));
+  }
   req.headers["x-tenantry-peer"] = req.socket.remoteAddress ?? "";
   handle(req, res).catch((err) => {
     console.error(err);

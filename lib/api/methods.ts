@@ -1,7 +1,8 @@
 // Which methods each /api/v1 route answers, so an unsupported one gets a problem+json 405 naming them (with an
 // Allow header) instead of Next's empty 405. Next answers a method a route.ts does not export itself, before any
-// code of ours runs, so proxy.ts consults this table first. methods.test.ts compares it with the handlers every
-// app/api/v1/**/route.ts exports (e2e/support/route-table.ts): a route added without its row fails that test.
+// code of ours runs, so every route.ts also exports lib/api/unanswered.ts's handlers, which its own shadow; they
+// answer from this table. methods.test.ts compares it with the handlers every app/api/v1/**/route.ts exports
+// (e2e/support/route-table.ts): a route added without its row, or without the unanswered handlers, fails that test.
 import { AppError, problemResponse } from "./errors";
 import { requestLocale } from "../i18n";
 
@@ -76,9 +77,6 @@ export const ROUTE_METHODS: Record<string, readonly string[]> = {
   "/api/v1/workspaces/[ws]/spec": ["GET", "PUT"],
 };
 
-/** What the catch-all app/api/v1/[...rest] answers (404 problem+json) on a path no route has. */
-const UNKNOWN_PATH_METHODS = new Set(["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"]);
-
 type Compiled = { template: string; segments: (string | null)[]; methods: readonly string[] };
 const compiled: Compiled[] = Object.entries(ROUTE_METHODS).map(([template, methods]) => ({
   template,
@@ -86,12 +84,14 @@ const compiled: Compiled[] = Object.entries(ROUTE_METHODS).map(([template, metho
   methods,
 }));
 
+// Most specific first (a static segment before a dynamic one at the first place they differ), so the first fit wins.
+const rank = (r: Compiled) => r.segments.map((s) => (s === null ? "1" : "0")).join("");
+compiled.sort((a, b) => rank(a).localeCompare(rank(b)));
+
 /** The route template `pathname` is served by, as Next chooses it: a static segment before a dynamic one. */
 export function routeFor(pathname: string): Compiled | undefined {
   const parts = pathname.replace(/\/+$/, "").split("/").slice(1);
-  const fits = compiled.filter((r) => r.segments.length === parts.length && r.segments.every((s, i) => s === null ? parts[i] !== "" : s === parts[i]));
-  const rank = (r: Compiled) => r.segments.map((s) => (s === null ? "1" : "0")).join("");
-  return fits.sort((a, b) => rank(a).localeCompare(rank(b)))[0];
+  return compiled.find((r) => r.segments.length === parts.length && r.segments.every((s, i) => (s === null ? parts[i] !== "" : s === parts[i])));
 }
 
 /** The Allow header of a route, as Next writes it for OPTIONS: its methods, HEAD with GET, and OPTIONS. */
@@ -99,17 +99,10 @@ export function allowHeader(methods: readonly string[]): string {
   return [...new Set([...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"])].sort().join(", ");
 }
 
-/** A problem+json 405 (or 404 for a path no route has) when `method` is not one the route answers; else null. */
-export function methodNotAllowed(method: string, pathname: string, headers: Headers): Response | null {
-  const route = routeFor(pathname);
-  const locale = requestLocale(headers);
-  if (!route) {
-    if (UNKNOWN_PATH_METHODS.has(method)) return null;
-    return problemResponse(new AppError(404, "not_found", "API path not found."), pathname, locale);
-  }
-  const allow = allowHeader(route.methods);
-  if (allow.split(", ").includes(method)) return null;
-  const res = problemResponse(new AppError(405, "method_not_allowed", `${method} is not allowed on ${pathname}; allowed: ${allow}.`), pathname, locale);
+/** A problem+json 405 naming what the route of `pathname` answers, with Allow. */
+export function methodNotAllowed(method: string, pathname: string, headers: Headers): Response {
+  const allow = allowHeader(routeFor(pathname)?.methods ?? []);
+  const res = problemResponse(new AppError(405, "method_not_allowed", `${method} is not allowed on ${pathname}; allowed: ${allow}.`), pathname, requestLocale(headers));
   res.headers.set("allow", allow);
   return res;
 }

@@ -4,6 +4,7 @@
 import { z, type ZodType } from "zod";
 import { routeSpec, type DocumentedSpec } from "./route";
 import { ROUTE_MODULES } from "./route-modules";
+import { ROUTE_METHODS } from "./methods";
 import { PROBLEM_CODES } from "./errors";
 import { problemOut } from "../schemas/responses";
 
@@ -77,10 +78,10 @@ async function build(): Promise<OpenApiDocument> {
   for (const [template, load] of Object.entries(ROUTE_MODULES).sort(([a], [b]) => a.localeCompare(b))) {
     const mod = await load();
     const path = template.replace(/\[([^\]]+)\]/g, "{$1}");
+    // The methods the route answers itself (lib/api/methods.ts); the module's other handlers are its 405s.
     for (const method of METHODS) {
-      const handler = mod[method];
-      if (typeof handler !== "function") continue;
-      (paths[path] ??= {})[method.toLowerCase()] = operation(template, method, routeSpec(handler), schemas);
+      if (!ROUTE_METHODS[template]?.includes(method)) continue;
+      (paths[path] ??= {})[method.toLowerCase()] = operation(template, method, routeSpec(mod[method] as object), schemas);
     }
   }
   componentSchema(problemOut, "output", schemas); // named "Problem", so it lands in components.schemas

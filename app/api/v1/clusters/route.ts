@@ -20,3 +20,5 @@ export const POST = route(
   },
   async ({ body }) => registerCluster(body),
 );
+
+export * from "@/lib/api/unanswered";

@@ -7,3 +7,5 @@ import { clusterConnectivity } from "@/lib/tenancy/network";
 export const GET = route({ action: "connectivity.get", permission: "workspaces.view", resource: "networkpolicies", query: connectivityQuery, response: connectivityOut }, async ({ query }) =>
   clusterConnectivity(query.cluster),
 );
+
+export * from "@/lib/api/unanswered";

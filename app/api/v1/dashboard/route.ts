@@ -10,3 +10,5 @@ export const GET = route({ action: "dashboard.get", permission: "workspaces.view
   const [counts, clusters, quotas] = await Promise.all([platformCounts(), seesClusters ? listClusters() : [], seesClusters ? clusterQuotas() : []]);
   return { ...counts, users: authorize(principal, "users.view").allowed ? counts.users : null, clusters, quotas };
 });
+
+export * from "@/lib/api/unanswered";

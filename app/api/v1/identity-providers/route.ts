@@ -14,3 +14,5 @@ export const POST = route(
     return createProvider(body);
   },
 );
+
+export * from "@/lib/api/unanswered";

@@ -13,3 +13,5 @@ export const GET = route({ action: "me.get", permission: "authenticated", resour
   /** The caller's memberships that end by themselves, soonest first; `endsSoon` within the warning time. */
   expiringMemberships: (await timeBoundMemberships({ userId: user.id })).map(({ workspace, project, role, expiresAt, endsSoon }) => ({ workspace, project, role, expiresAt, endsSoon })),
 }));
+
+export * from "@/lib/api/unanswered";

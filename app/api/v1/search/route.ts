@@ -46,3 +46,5 @@ export const GET = route({ action: "search", permission: "authenticated", resour
     users,
   };
 });
+
+export * from "@/lib/api/unanswered";

@@ -7,3 +7,5 @@ import { listOf, templateOut } from "@/lib/schemas/responses";
 export const GET = route({ action: "template.list", permission: "authenticated", resource: "templates", query: templatesQuery, response: listOf(templateOut) }, async ({ query }) => ({
   items: templates.filter((t) => !query.scope || t.level === query.scope),
 }));
+
+export * from "@/lib/api/unanswered";

@@ -10,3 +10,5 @@ export const POST = route(
   { action: "user.create", permission: "users.manage", resource: "users", body: userCreate, status: 201, response: userOut, target: (_p, b) => ({ name: b.username }) },
   async ({ body, principal }) => createUser(principal, body),
 );
+
+export * from "@/lib/api/unanswered";

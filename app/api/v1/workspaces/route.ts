@@ -25,3 +25,5 @@ export const POST = route(
     return createWorkspace(body, user);
   },
 );
+
+export * from "@/lib/api/unanswered";

@@ -7,3 +7,5 @@ import { auditEventOut, pageOf } from "@/lib/schemas/responses";
 export const GET = route({ action: "audit.search", permission: "authenticated", resource: "auditevents", query: auditQuery, response: pageOf(auditEventOut) }, async ({ principal, query }) =>
   searchAudit(principal, query),
 );
+
+export * from "@/lib/api/unanswered";

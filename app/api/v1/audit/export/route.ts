@@ -14,3 +14,5 @@ export const GET = route({ action: "audit.export", permission: "authenticated", 
     },
   });
 });
+
+export * from "@/lib/api/unanswered";

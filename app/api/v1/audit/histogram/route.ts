@@ -7,3 +7,5 @@ import { auditHistogramOut } from "@/lib/schemas/responses";
 export const GET = route({ action: "audit.histogram", permission: "authenticated", resource: "auditevents", query: auditHistogramQuery, response: auditHistogramOut }, async ({ principal, query }) =>
   auditHistogram(principal, query),
 );
+
+export * from "@/lib/api/unanswered";

@@ -20,3 +20,5 @@ export const PATCH = route({ ...base, action: "cluster.update", permission: "clu
 export const DELETE = route({ ...base, action: "cluster.delete", permission: "clusters.manage", status: 204 }, async ({ params }) => {
   await deleteCluster(params.cluster);
 });
+
+export * from "@/lib/api/unanswered";

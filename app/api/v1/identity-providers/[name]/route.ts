@@ -20,3 +20,5 @@ export const DELETE = route({ ...base, action: "identity-provider.delete", permi
   assertHoldsEveryPlatformPermission(principal, "Managing identity providers");
   await deleteProvider(params.name);
 });
+
+export * from "@/lib/api/unanswered";

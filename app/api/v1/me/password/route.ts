@@ -11,3 +11,5 @@ export const POST = route(
     await changeOwnPassword(user, body.currentPassword, body.newPassword, await currentSessionId());
   },
 );
+
+export * from "@/lib/api/unanswered";

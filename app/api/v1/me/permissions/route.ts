@@ -37,3 +37,5 @@ export const GET = route(
     return { scope, permissions: effectivePermissions(principal, scope), expiresAt, roles };
   },
 );
+
+export * from "@/lib/api/unanswered";

@@ -13,3 +13,5 @@ export const DELETE = route(
   { action: "me.sessions.revoke-others", permission: "authenticated", resource: "sessions", query: z.object({ others: z.literal("true") }), response: revokedOut },
   async ({ user }) => ({ revoked: await revokeAllSessions(user.id, (await currentSessionId()) ?? undefined) }),
 );
+
+export * from "@/lib/api/unanswered";

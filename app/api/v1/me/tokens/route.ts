@@ -10,3 +10,5 @@ export const POST = route(
   { action: "token.create", permission: "authenticated", resource: "tokens", body: tokenCreate, status: 201, response: tokenCreatedOut, target: (_p, b) => ({ name: b.name }) },
   async ({ user, body }) => createToken(user.id, body),
 );
+
+export * from "@/lib/api/unanswered";

@@ -7,3 +7,5 @@ export const GET = route(
   { action: "openapi.workspace-spec.get", permission: "authenticated", resource: "openapi", response: workspaceSpecSchemaOut },
   async () => workspaceSpecSchema(),
 );
+
+export * from "@/lib/api/unanswered";

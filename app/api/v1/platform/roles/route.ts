@@ -4,3 +4,5 @@ import { platformLevel } from "@/lib/api/handlers/scoped";
 const handlers = roleCollection(platformLevel);
 export const GET = handlers.GET;
 export const POST = handlers.POST;
+
+export * from "@/lib/api/unanswered";

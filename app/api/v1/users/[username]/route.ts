@@ -14,3 +14,5 @@ export const PATCH = route({ ...base, action: "user.update", permission: "users.
 export const DELETE = route({ ...base, action: "user.delete", permission: "users.manage", status: 204 }, async ({ params, principal }) => {
   await deleteUser(principal, params.username);
 });
+
+export * from "@/lib/api/unanswered";

@@ -24,3 +24,5 @@ export const PATCH = route(
 export const DELETE = route({ ...base, action: "workspace.delete", permission: "workspace-settings.manage", status: 204 }, async ({ params }) => {
   await deleteWorkspace(params.ws);
 });
+
+export * from "@/lib/api/unanswered";

@@ -75,3 +75,5 @@ async function receive(req: Request, ctx: { params: Promise<{ cluster: string }>
     return res;
   }
 }
+
+export * from "@/lib/api/unanswered";

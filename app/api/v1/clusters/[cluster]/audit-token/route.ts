@@ -29,3 +29,5 @@ export const POST = route(
     return Response.json(issued, { status: 201, headers: { "cache-control": "no-store" } });
   },
 );
+
+export * from "@/lib/api/unanswered";

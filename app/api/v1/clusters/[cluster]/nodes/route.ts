@@ -8,3 +8,5 @@ export const GET = route(
   { action: "cluster.nodes.list", permission: "clusters.view", resource: "nodes", params: clusterParams, target: (p: { cluster: string }) => ({ cluster: p.cluster }), response: clusterNodesOut },
   async ({ params }) => clusterNodes(params.cluster),
 );
+
+export * from "@/lib/api/unanswered";

@@ -11,3 +11,5 @@ export const POST = route(
   { ...base, action: "group-binding.create", permission: "settings.manage", body: bindingBody, status: 201, response: groupBindingOut, target: (_p, b) => ({ name: b.group, workspace: b.workspace, project: b.project }) },
   async ({ params, body, principal }) => createBinding(principal, params.name, body),
 );
+
+export * from "@/lib/api/unanswered";

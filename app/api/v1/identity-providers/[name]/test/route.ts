@@ -19,3 +19,5 @@ export const POST = route(
     return { ...result, message: localizeServerMessage(result.message, locale) };
   },
 );
+
+export * from "@/lib/api/unanswered";

@@ -7,3 +7,5 @@ export const DELETE = route(
   { action: "session.revoke", permission: "authenticated", resource: "sessions", params: idParams, status: 204, target: (p) => ({ name: p.id }) },
   async ({ user, params }) => revokeSession(user.id, params.id),
 );
+
+export * from "@/lib/api/unanswered";

@@ -8,3 +8,5 @@ export const DELETE = route(
     target.name = (await deleteToken(user.id, params.id)).name;
   },
 );
+
+export * from "@/lib/api/unanswered";

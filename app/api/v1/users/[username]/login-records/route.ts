@@ -9,3 +9,5 @@ export const GET = route(
   { action: "user.login-records", permission: "users.view", resource: "loginrecords", params: userParams, query: recordsQuery, response: pageOf(loginRecordOut), target: (p) => ({ name: p.username }) },
   async ({ params, query, locale }) => listLoginRecords(await userIdOf(params.username), query, locale),
 );
+
+export * from "@/lib/api/unanswered";

@@ -15,3 +15,5 @@ export const GET = route({ ...base, action: "user.sessions", permission: "users.
 export const DELETE = route({ ...base, action: "user.sessions.revoke", permission: "users.manage", response: revokedOut }, async ({ params, principal }) => ({
   revoked: await revokeAllSessions(await assertCoversUser(principal, params.username)),
 }));
+
+export * from "@/lib/api/unanswered";

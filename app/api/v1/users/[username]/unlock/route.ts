@@ -11,3 +11,5 @@ export const POST = route(
     return unlockUser(params.username);
   },
 );
+
+export * from "@/lib/api/unanswered";

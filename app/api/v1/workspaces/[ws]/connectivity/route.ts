@@ -9,3 +9,5 @@ export const GET = route(
   { action: "workspace.connectivity.get", permission: "workspace-network.view", resource: "networkpolicies", params: workspaceParams, query: connectivityQuery, response: connectivityOut, scope: (p) => ({ workspace: p.ws }) },
   async ({ params, query }) => workspaceConnectivity(params.ws, query.cluster),
 );
+
+export * from "@/lib/api/unanswered";

@@ -16,3 +16,5 @@ export const GET = route(
     return { items: await timeBoundMemberships({ workspaceId: ref.workspaceId!, projects }) };
   },
 );
+
+export * from "@/lib/api/unanswered";

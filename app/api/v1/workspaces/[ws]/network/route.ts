@@ -11,3 +11,5 @@ export const GET = route({ ...base, action: "workspace.network.get", permission:
 export const PUT = route({ ...base, action: "workspace.network.update", permission: "workspace-network.manage", body: workspaceNetworkBody, response: workspaceNetworkOut }, async ({ params, body }) =>
   putWorkspaceNetwork(params.ws, body.isolated),
 );
+
+export * from "@/lib/api/unanswered";

@@ -13,3 +13,5 @@ export const PUT = route({ ...base, action: "workspace.node-selector.update", pe
   await require("workspaces.manage", {});
   return putNodeSelector(params.ws, body.nodeSelector);
 });
+
+export * from "@/lib/api/unanswered";

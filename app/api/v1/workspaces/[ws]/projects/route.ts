@@ -23,3 +23,5 @@ export const POST = route(
   },
   async ({ params, body, user, principal }) => createProject(params.ws, body, user, principal),
 );
+
+export * from "@/lib/api/unanswered";

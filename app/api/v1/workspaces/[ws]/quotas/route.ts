@@ -8,3 +8,5 @@ export const GET = route(
   { action: "workspace.quota.list", permission: "workspace-quotas.view", resource: "quotas", params: workspaceParams, response: listOf(workspaceQuotaOut), scope: (p) => ({ workspace: p.ws }) },
   async ({ params }) => ({ items: await listWorkspaceQuotas(params.ws) }),
 );
+
+export * from "@/lib/api/unanswered";

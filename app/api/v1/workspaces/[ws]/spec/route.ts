@@ -64,3 +64,5 @@ export const PUT = route(
     return applySpec(doc, { user, event }, { dryRun: isDryRun(query) });
   },
 );
+
+export * from "@/lib/api/unanswered";

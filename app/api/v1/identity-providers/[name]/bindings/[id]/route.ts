@@ -12,3 +12,5 @@ export const PATCH = route({ ...base, action: "group-binding.update", permission
 export const DELETE = route({ ...base, action: "group-binding.delete", permission: "settings.manage", status: 204 }, async ({ params, principal }) =>
   deleteBinding(principal, params.name, params.id),
 );
+
+export * from "@/lib/api/unanswered";

@@ -9,3 +9,5 @@ export const DELETE = route(
   { action: "user.session.revoke", permission: "users.manage", resource: "sessions", params: userParams.extend(idParams.shape), status: 204, target: (p) => ({ name: p.username }) },
   async ({ params, principal }) => revokeSession(await assertCoversUser(principal, params.username), params.id),
 );
+
+export * from "@/lib/api/unanswered";

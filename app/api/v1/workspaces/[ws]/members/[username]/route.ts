@@ -5,3 +5,5 @@ const handlers = memberItem(workspaceLevel);
 export const GET = handlers.GET;
 export const PATCH = handlers.PATCH;
 export const DELETE = handlers.DELETE;
+
+export * from "@/lib/api/unanswered";

@@ -23,3 +23,5 @@ export const DELETE = route({ ...base, action: "project.delete", permission: "pr
   await deleteProject(params.ws, params.project);
   return getProject(params.ws, params.project);
 });
+
+export * from "@/lib/api/unanswered";

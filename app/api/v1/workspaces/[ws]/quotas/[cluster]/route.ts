@@ -22,3 +22,5 @@ export const PUT = route({ ...base, action: "workspace.quota.update", permission
 export const DELETE = route({ ...base, action: "workspace.quota.delete", permission: "workspace-quotas.manage", status: 204 }, async ({ params }) => {
   await deleteWorkspaceQuota(params.ws, params.cluster);
 });
+
+export * from "@/lib/api/unanswered";

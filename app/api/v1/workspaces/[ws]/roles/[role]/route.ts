@@ -5,3 +5,5 @@ const handlers = roleItem(workspaceLevel);
 export const GET = handlers.GET;
 export const PUT = handlers.PUT;
 export const DELETE = handlers.DELETE;
+
+export * from "@/lib/api/unanswered";

@@ -16,3 +16,5 @@ export const GET = route({ ...base, action: "project.limits.get", permission: "p
 export const PUT = route({ ...base, action: "project.limits.update", permission: "project-quota.manage", body: limitsBody, response: limitsOut }, async ({ params, body }) =>
   putLimits(params.ws, params.project, body),
 );
+
+export * from "@/lib/api/unanswered";

@@ -34,3 +34,5 @@ export const POST = route(
     return plan;
   },
 );
+
+export * from "@/lib/api/unanswered";

@@ -16,3 +16,5 @@ export const GET = route({ ...base, action: "project.network.get", permission: "
 export const PUT = route({ ...base, action: "project.network.update", permission: "project-network.manage", body: projectNetworkBody, response: projectNetworkOut }, async ({ params, body }) =>
   putProjectNetwork(params.ws, params.project, body),
 );
+
+export * from "@/lib/api/unanswered";

@@ -54,3 +54,5 @@ export const GET = route(
     }
   },
 );
+
+export * from "@/lib/api/unanswered";

@@ -18,3 +18,5 @@ export const PUT = route({ ...base, action: "project.pod-security.update", permi
   if (body.level !== "restricted") await require("workspaces.manage", {});
   return putPodSecurity(params.ws, params.project, body.level);
 });
+
+export * from "@/lib/api/unanswered";

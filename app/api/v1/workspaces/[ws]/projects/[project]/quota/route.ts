@@ -17,3 +17,5 @@ export const PUT = route({ ...base, action: "project.quota.update", permission: 
   await requireQuotaOpenings(body.hard, "hard", require);
   return putProjectQuota(params.ws, params.project, body);
 });
+
+export * from "@/lib/api/unanswered";

@@ -75,3 +75,5 @@ export const GET = route(
     return { cluster: project.cluster.name, namespace, identity: identity.user, groups: identity.groups, deployments, pods, services };
   },
 );
+
+export * from "@/lib/api/unanswered";

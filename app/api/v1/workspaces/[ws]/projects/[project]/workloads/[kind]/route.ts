@@ -32,3 +32,5 @@ export const GET = route(
     }
   },
 );
+
+export * from "@/lib/api/unanswered";

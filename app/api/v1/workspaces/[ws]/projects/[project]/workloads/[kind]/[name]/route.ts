@@ -44,3 +44,5 @@ export const GET = route(
     }
   },
 );
+
+export * from "@/lib/api/unanswered";
