@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { User } from "@prisma/client";
 import { Prisma } from "@prisma/client";
 import { z, type ZodType } from "zod";
-import { currentUser, principalFor } from "../auth/session";
+import { callerFor, principalFor } from "../auth/session";
 import { authorize, visibleScope, type Decision, type Principal, type Scope } from "../rbac/authorize";
 import type { Permission } from "../rbac/catalogue";
 import { record, type AuditInput } from "../audit/record";
@@ -112,19 +112,23 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
     // Services that change the database append the success event in their own transaction (audited()).
     const audit: AuditContext = { event: () => ({ ...auditBase(), auditId: requestId, outcome: "success", statusCode: spec.status ?? 200 }), recorded: false };
     try {
-      user = await currentUser(req);
-      if (!user) throw unauthenticated();
+      // The scope is known from the path before the caller is, so the caller and their bindings in it are one
+      // lookup. Query and body are read before authorization only where the scope or the audit target needs
+      // them; their errors are reported after it, so a caller without rights learns nothing from them.
+      const parsedParams = validate(spec.params, rawParams, "path", locale);
+      const parsedQuery = validate(spec.query, Object.fromEntries(url.searchParams), "query", locale);
+      const scope = (parsedParams.ok && spec.scope?.(parsedParams.value, parsedQuery.ok ? parsedQuery.value : ({} as Q))) || {};
+      const caller = await callerFor(req, scope);
+      user = caller?.user ?? null;
+      if (!caller || !user) throw unauthenticated();
       if (user.mustChangePassword && !spec.duringPasswordChange)
         throw new AppError(403, "password_change_required", "Change your password before doing anything else.");
       checkOrigin(req);
-      const params = parse(spec.params, rawParams, "path", locale) as P;
-      // Query and body are read before authorization only where the scope or the audit target needs
-      // them; their errors are reported after it, so a caller without rights learns nothing from them.
-      const parsedQuery = validate(spec.query, Object.fromEntries(url.searchParams), "query", locale);
-      const scope = spec.scope?.(params, parsedQuery.ok ? parsedQuery.value : ({} as Q)) ?? {};
+      if (!parsedParams.ok) throw parsedParams.error;
+      const params = parsedParams.value;
       const parsedBody = spec.body ? await readBody(req, spec.body, locale) : { ok: true as const, value: undefined as B };
       Object.assign(target, scopeTarget(scope), parsedBody.ok ? spec.target?.(params, parsedBody.value) : undefined);
-      const principal = await principalFor(user, scope);
+      const { principal } = caller;
       const require = async (action: Permission, s: Scope = scope) => {
         const p = s === scope ? principal : await principalFor(user!, s);
         enforce(authorize(p, action, s), action);

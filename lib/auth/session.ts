@@ -43,14 +43,37 @@ export async function currentSessionId(): Promise<string | null> {
  * disabled or deleted users have none.
  */
 export async function currentUser(req?: Request): Promise<User | null> {
+  return (await caller(req))?.user ?? null;
+}
+
+/**
+ * The caller and their bindings for `scope`, what route() asks of every API request. A session cookie's user and
+ * bindings come in one statement (the bindings for the user id the cookie names, counted only when the session's
+ * user is that one): the round trip and its statement were a fifth of an authorised read's cost on the server.
+ */
+export async function callerFor(req: Request, scope: Scope): Promise<{ user: User; principal: Principal } | null> {
+  const found = await caller(req, scope);
+  if (!found) return null;
+  return { user: found.user, principal: await principalOf(found.user, scope, found.bindings ?? (await bindingsOf(found.user.id, scope))) };
+}
+
+async function caller(req?: Request, scope?: Scope): Promise<{ user: User; bindings?: Binding[] } | null> {
   const token = req ? bearerToken(req.headers) : null;
-  if (token) return userForToken(token);
+  if (token) {
+    const user = await userForToken(token);
+    return user && { user };
+  }
   const claims = await sessionClaims();
   if (!claims) return null;
   const { id, sid } = claims;
-  const live = await liveSession(sid);
-  if (!live || live.user.id !== id) return null;
-  return live.user.status === "active" ? live.user : null;
+  const now = new Date();
+  const asked = scope && bindingsSql(id, scope, now);
+  const live = await liveSession(sid, now, asked ? Prisma.sql`(SELECT coalesce(json_agg(b), '[]'::json) FROM (${asked}) b)` : undefined);
+  if (!live || live.user.id !== id || live.user.status !== "active") return null;
+  if (!scope) return { user: live.user };
+  // json_agg writes a membership's end (timestamptz) as ISO 8601 with its offset. A scope without a workspace has none.
+  const rows = (asked ? live.also : []) as (Omit<Binding, "expiresAt"> & { expiresAt: string | null })[];
+  return { user: live.user, bindings: rows.map((b) => ({ ...b, expiresAt: b.expiresAt ? new Date(b.expiresAt) : null })) };
 }
 
 type Binding = { level: "workspace" | "project"; role: string; expiresAt: Date | null; templates: string[] | null };
@@ -62,25 +85,34 @@ type Binding = { level: "workspace" | "project"; role: string; expiresAt: Date |
  * templates): every authorised request asks, and Prisma queries cost more CPU to compile than to answer.
  */
 export async function principalFor(user: User, scope: Scope = {}): Promise<Principal> {
-  const workspaces = new Map<string, Grant>();
-  const projects = new Map<string, Grant>();
-  const now = new Date();
-  const { workspace, project } = scope;
-  const inWorkspace = (ws: string) => Prisma.sql`
+  return principalOf(user, scope, await bindingsOf(user.id, scope));
+}
+
+async function bindingsOf(userId: string, scope: Scope): Promise<Binding[]> {
+  const sql = bindingsSql(userId, scope, new Date());
+  return sql ? prepared.rows<Binding>(sql) : [];
+}
+
+/** The statement of a user's memberships in the scope's workspace and project, or null for a scope without one. */
+function bindingsSql(userId: string, { workspace, project }: Scope, now: Date): Prisma.Sql | null {
+  if (!workspace) return null;
+  const inWorkspace = Prisma.sql`
     SELECT 'workspace' AS level, m."role", m."expiresAt", c."templates"
     FROM "WorkspaceMember" m JOIN "Workspace" w ON w."id" = m."workspaceId"
     LEFT JOIN "CustomRole" c ON c."level" = 'workspace' AND c."scopeId" = m."workspaceId"::text AND c."name" = m."role"
-    WHERE w."name" = ${ws} AND ${liveWorkspaceMemberSql(user.id, now)}`;
-  const bindings = !workspace
-    ? []
-    : !project
-      ? await prepared.rows<Binding>(inWorkspace(workspace))
-      : await prepared.rows<Binding>(Prisma.sql`${inWorkspace(workspace)}
-          UNION ALL
-          SELECT 'project', m."role", m."expiresAt", c."templates"
-          FROM "ProjectMember" m JOIN "Project" p ON p."id" = m."projectId" JOIN "Workspace" w ON w."id" = p."workspaceId"
-          LEFT JOIN "CustomRole" c ON c."level" = 'project' AND c."scopeId" = m."projectId"::text AND c."name" = m."role"
-          WHERE w."name" = ${workspace} AND p."name" = ${project} AND ${liveProjectMemberSql(user.id, now)}`);
+    WHERE w."name" = ${workspace} AND ${liveWorkspaceMemberSql(userId, now)}`;
+  if (!project) return inWorkspace;
+  return Prisma.sql`${inWorkspace}
+    UNION ALL
+    SELECT 'project', m."role", m."expiresAt", c."templates"
+    FROM "ProjectMember" m JOIN "Project" p ON p."id" = m."projectId" JOIN "Workspace" w ON w."id" = p."workspaceId"
+    LEFT JOIN "CustomRole" c ON c."level" = 'project' AND c."scopeId" = m."projectId"::text AND c."name" = m."role"
+    WHERE w."name" = ${workspace} AND p."name" = ${project} AND ${liveProjectMemberSql(userId, now)}`;
+}
+
+async function principalOf(user: User, { workspace, project }: Scope, bindings: Binding[]): Promise<Principal> {
+  const workspaces = new Map<string, Grant>();
+  const projects = new Map<string, Grant>();
   for (const b of bindings) {
     // A built-in name always means the built-in (as grantFor()).
     const grant = { role: b.role, permissions: new Set(roleTemplates(b.level, b.role, b.templates)), expiresAt: b.expiresAt };

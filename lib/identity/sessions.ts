@@ -30,18 +30,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * The session if it is still good (not revoked, not idle too long, not past its lifetime), touching it, with its
  * user. Every signed-in request asks: one statement on the pool, where two Prisma queries cost more CPU to
- * compile than PostgreSQL spends answering them (docs/benchmarks.md, "Where the time went").
+ * compile than PostgreSQL spends answering them (docs/benchmarks.md, "Where the time went"). `also` is one more
+ * column the same statement answers (the caller's bindings, lib/auth/session.ts), returned as `also`.
  */
-export async function liveSession(id: string, now = new Date()): Promise<(SessionTimes & { user: User }) | null> {
+export async function liveSession(id: string, now = new Date(), also?: Prisma.Sql): Promise<(SessionTimes & { user: User; also?: unknown }) | null> {
   if (!UUID.test(id)) return null;
-  const [row] = await prepared.rows<User & { sLastSeenAt: Date; sExpiresAt: Date; sRevokedAt: Date | null }>(Prisma.sql`
-    SELECT u.*, s."lastSeenAt" AS "sLastSeenAt", s."expiresAt" AS "sExpiresAt", s."revokedAt" AS "sRevokedAt"
+  const [row] = await prepared.rows<User & { sLastSeenAt: Date; sExpiresAt: Date; sRevokedAt: Date | null; sAlso?: unknown }>(Prisma.sql`
+    SELECT u.*, s."lastSeenAt" AS "sLastSeenAt", s."expiresAt" AS "sExpiresAt", s."revokedAt" AS "sRevokedAt"${also ? Prisma.sql`, ${also} AS "sAlso"` : Prisma.empty}
     FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ${id}::uuid`);
   if (!row) return null;
-  const { sLastSeenAt: lastSeenAt, sExpiresAt: expiresAt, sRevokedAt: revokedAt, ...user } = row;
+  const { sLastSeenAt: lastSeenAt, sExpiresAt: expiresAt, sRevokedAt: revokedAt, sAlso, ...user } = row;
   if (!isLive({ lastSeenAt, expiresAt, revokedAt }, now)) return null;
   if (now.getTime() - lastSeenAt.getTime() > TOUCH_EVERY_MS) await db().session.update({ where: { id }, data: { lastSeenAt: now } });
-  return { lastSeenAt, expiresAt, revokedAt, user };
+  return { lastSeenAt, expiresAt, revokedAt, user, ...(also ? { also: sAlso } : {}) };
 }
 
 export function isLive(s: Pick<Session, "revokedAt" | "expiresAt" | "lastSeenAt">, now = new Date()): boolean {

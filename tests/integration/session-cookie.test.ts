@@ -8,6 +8,9 @@ import { db } from "@/lib/db/client";
 import { openSession, revokeSession } from "@/lib/identity/sessions";
 import { GET as me } from "@/app/api/v1/me/route";
 import { GET as getWorkspace } from "@/app/api/v1/workspaces/[ws]/route";
+import { GET as myPermissions } from "@/app/api/v1/me/permissions/route";
+import pg from "pg";
+import { recordStatements } from "@/bench/support/statements";
 import { callRoute } from "../support/call-route";
 import { makeUser, uniqueName } from "../support/fixtures";
 
@@ -59,5 +62,29 @@ describe("session cookie", () => {
     expect((await call()).status).toBe(200);
     await db().workspaceMember.delete({ where: { workspaceId_userId: { workspaceId, userId: user.id } } });
     expect((await call()).status).toBe(404);
+  });
+
+  it("reads the session, its user and their bindings in the scope in one statement, with each binding's role and end", async () => {
+    const user = await makeUser();
+    const cluster = await db().cluster.create({ data: { name: uniqueName("cookie-c"), credentials: "v1.unused" } });
+    const { id: workspaceId } = await db().workspace.findUniqueOrThrow({ where: { name: ws } });
+    const project = await db().project.create({ data: { name: uniqueName("p"), workspaceId, clusterId: cluster.id } });
+    await db().customRole.create({ data: { level: "project", scopeId: project.id, name: "log-reader", templates: ["project-members.manage"] } });
+    const ends = new Date(Date.now() + 3_600_000 + 123);
+    await db().workspaceMember.create({ data: { workspaceId, userId: user.id, role: "viewer", expiresAt: ends } });
+    await db().projectMember.create({ data: { projectId: project.id, userId: user.id, role: "log-reader" } });
+    const cookie = await cookieFor(user, (await openSession(user.id, "local", {})).id);
+    const recording = recordStatements(new pg.Client()) // every client of this process;
+    const res = await callRoute(myPermissions, { method: "GET", path: `/api/v1/me/permissions?workspace=${ws}&project=${project.name}`, headers: { cookie } }).finally(() => recording.stop());
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      roles: { workspace: "viewer", project: "log-reader" },
+      expiresAt: { workspace: ends.toISOString(), project: null },
+      permissions: expect.arrayContaining(["project-members.manage"]),
+    });
+    const reading = (table: string) => recording.sent.filter((st) => st.text.includes(`FROM "${table}"`));
+    expect(reading("Session")).toHaveLength(1);
+    expect(reading("WorkspaceMember")).toEqual(reading("Session"));
+    expect(reading("ProjectMember")).toEqual(reading("Session"));
   });
 });
