@@ -17,7 +17,7 @@ import { join } from "node:path";
 import type { Prisma } from "@prisma/client";
 import pg from "pg";
 import { bulkLoad, percentile, PGBIN, startBenchPostgres } from "./support/postgres";
-import type { SqlExecutor } from "../lib/db/sql";
+import type { SearchSql } from "../lib/audit/search";
 import { allOf, atLeast, atLeastShare, atMost, atMostTimes, comparisonTable, postgresSettings, printReport, type Comparison } from "./support/report";
 
 const N = Number(process.env.AUDIT_BENCH_EVENTS || 1_000_000);
@@ -44,8 +44,8 @@ async function main(databaseUrl: string) {
   const { poolConfig } = await import("../lib/db/connection.ts");
   // The console's own client and pool (10 connections): the searchers queue for it as requests to one replica do.
   const { db, pool } = await import("../lib/db/client.ts");
-  const { onPool } = await import("../lib/db/sql.ts");
-  const { searchAudit } = await import("../lib/audit/search.ts");
+  const { onPool, prepared } = await import("../lib/db/sql.ts");
+  const { searchAudit, searchOnPool } = await import("../lib/audit/search.ts");
   const { grantFor } = await import("../lib/rbac/roles.ts");
   const principalFor = async (u: { id: string; username: string; platformRole: string }) => ({
     userId: u.id,
@@ -78,7 +78,7 @@ async function main(databaseUrl: string) {
   // Cursors of page 1,000 (events 50,000 onwards, newest first): what a client holds after 999 pages.
   const { rows: deep } = await sql.query(`SELECT (extract(epoch FROM "receivedAt") * 1000)::bigint || '.' || "seq" AS cursor FROM "AuditEvent" ORDER BY "receivedAt" DESC, "seq" DESC OFFSET ${Math.min(49_950, Math.floor(N / 2))} LIMIT 50`);
 
-  type Search = { name: string; run: (i: number, x: SqlExecutor) => Promise<unknown> };
+  type Search = { name: string; run: (i: number, x: SearchSql) => Promise<unknown> };
   const searches: Search[] = [
     { name: "workspace + 24 h (workspace admin)", run: (_, x) => searchAudit(wsP, { limit: 50, workspace: "ws-7", from: new Date(Date.now() - 86_400_000) }, x) },
     { name: "user (platform admin)", run: (i, x) => searchAudit(adminP, { limit: 50, user: `user-${(i * 37) % 5000}` }, x) },
@@ -109,12 +109,14 @@ async function main(databaseUrl: string) {
   }
   // Each search's own statements, recorded as searchAudit() runs them (this pass also warms the caches), to be
   // run directly on the same pool: what the same answers cost without the console around the SQL.
-  const statements = new Map<string, Prisma.Sql[][]>();
+  // Sent again as searchAudit() sent them: its lookups prepared (once per connection), its pages planned each time.
+  type Recorded = { q: Prisma.Sql; prepared: boolean };
+  const statements = new Map<string, Recorded[][]>();
   for (const s of searches) {
-    const recorded: Prisma.Sql[][] = [];
+    const recorded: Recorded[][] = [];
     await concurrently(async (i) => {
-      const into: Prisma.Sql[] = (recorded[i] = []);
-      await s.run(i, { rows: (q) => (into.push(q), onPool.rows(q)) });
+      const into: Recorded[] = (recorded[i] = []);
+      await s.run(i, { page: { rows: (q) => (into.push({ q, prepared: false }), onPool.rows(q)) }, lookup: { rows: (q) => (into.push({ q, prepared: true }), prepared.rows(q)) } });
     }, s.name);
     statements.set(s.name, recorded);
   }
@@ -123,10 +125,10 @@ async function main(databaseUrl: string) {
   for (let run = 0; run < RUNS; run++) {
     for (const [k, s] of searches.entries()) {
       // Which goes first alternates from run to run: neither always meets the caches (or the neighbours) the other left.
-      const ourSide = () => concurrently((i) => s.run(i, onPool), s.name);
+      const ourSide = () => concurrently((i) => s.run(i, searchOnPool), s.name);
       const rawSide = () =>
         concurrently(async (i) => {
-          for (const q of statements.get(s.name)![i]!) await pool().query(q.text, q.values);
+          for (const { q, prepared: named } of statements.get(s.name)![i]!) await (named ? prepared.rows(q) : pool().query(q.text, q.values));
         }, `${s.name} (its SQL)`);
       let ours, raw;
       if (run % 2) {

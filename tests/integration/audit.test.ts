@@ -7,6 +7,8 @@ import { nameGrams, searchAudit } from "@/lib/audit/search";
 import { onPool } from "@/lib/db/sql";
 import { Prisma } from "@prisma/client";
 import { makeUser, principalOf, uniqueName } from "../support/fixtures";
+import pg from "pg";
+import { recordStatements } from "@/bench/support/statements";
 
 describe("audit record", () => {
   it("chains every event to the one before it in its chain, even when written concurrently", async () => {
@@ -35,6 +37,23 @@ describe("audit record", () => {
     expect(adminView.items.map((e) => e.action)).toEqual(["test.scoped"]);
     const outsiderView = await searchAudit(await principalOf(outsider.username), { limit: 50, workspace: ws });
     expect(outsiderView.items).toEqual([]);
+  });
+
+  it("prepares a tenant's lookups before the page (their planning cost more than running them) and plans only the page", async () => {
+    const ws = uniqueName("ws");
+    const { id: workspaceId } = await db().workspace.create({ data: { name: ws } });
+    const member = await makeUser();
+    await db().workspaceMember.create({ data: { workspaceId, userId: member.id, role: "admin" } });
+    await record({ action: "test.lookups", verb: "create", outcome: "success", statusCode: 201, workspace: ws, username: "someone", name: "web-1" });
+    const caller = await principalOf(member.username);
+    const recording = recordStatements(new pg.Client()); // every client of this process
+    const found = await searchAudit(caller, { limit: 50, name: "web" }).finally(() => recording.stop());
+    expect(found.items.map((e) => e.action)).toEqual(["test.lookups"]);
+    const sent = recording.sent;
+    const pages = sent.filter((st) => st.text.includes('FROM "AuditEvent"'));
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.every((st) => !st.prepared)).toBe(true);
+    expect(sent.filter((st) => !st.text.includes('FROM "AuditEvent"')).map((st) => st.prepared)).toEqual([true, true]); // scopes, moved projects
   });
 
   it("pages newest first with a cursor", async () => {
