@@ -119,8 +119,8 @@ export function route<P = Record<string, never>, Q = Record<string, never>, B = 
       const parsedQuery = validate(spec.query, Object.fromEntries(url.searchParams), "query", locale);
       const scope = (parsedParams.ok && spec.scope?.(parsedParams.value, parsedQuery.ok ? parsedQuery.value : ({} as Q))) || {};
       const caller = await callerFor(req, scope);
-      user = caller?.user ?? null;
-      if (!caller || !user) throw unauthenticated();
+      if (!caller) throw unauthenticated();
+      user = caller.user;
       if (user.mustChangePassword && !spec.duringPasswordChange)
         throw new AppError(403, "password_change_required", "Change your password before doing anything else.");
       checkOrigin(req);

@@ -49,7 +49,7 @@ export async function currentUser(req?: Request): Promise<User | null> {
 /**
  * The caller and their bindings for `scope`, what route() asks of every API request. A session cookie's user and
  * bindings come in one statement (the bindings for the user id the cookie names, counted only when the session's
- * user is that one): the round trip and its statement were a fifth of an authorised read's cost on the server.
+ * user is that one): one round trip to PostgreSQL fewer on every request. A bearer token's caller takes two.
  */
 export async function callerFor(req: Request, scope: Scope): Promise<{ user: User; principal: Principal } | null> {
   const found = await caller(req, scope);
@@ -57,6 +57,7 @@ export async function callerFor(req: Request, scope: Scope): Promise<{ user: Use
   return { user: found.user, principal: await principalOf(found.user, scope, found.bindings ?? (await bindingsOf(found.user.id, scope))) };
 }
 
+/** The caller, and with a `scope` their bindings there when the session's statement could read them. */
 async function caller(req?: Request, scope?: Scope): Promise<{ user: User; bindings?: Binding[] } | null> {
   const token = req ? bearerToken(req.headers) : null;
   if (token) {
