@@ -59,10 +59,15 @@ export async function openSettled(page: Page, path: string) {
   await settled(page);
 }
 
-/** The page's heading (or, for a refusal, its alert) is there and nothing is still loading. */
+/**
+ * The page's heading (or, for a refusal, its alert) is there, nothing is still loading, and the document has its
+ * title: after a client navigation Next streams the new page's metadata, so for a moment there can be none (axe's
+ * document-title rule once measured exactly that moment).
+ */
 async function settled(page: Page) {
   await expect(page.locator("h1, main [role=alert]").first()).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: /Loading/ })).toHaveCount(0);
+  await expect.poll(() => page.title()).not.toBe("");
 }
 
 /**
