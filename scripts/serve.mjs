@@ -28,12 +28,14 @@ const handle = app.getRequestHandler();
 // (undici's Request refuses some, its routes others): those are refused here, as RFC 9110 says, with a 501.
 const METHODS = new Set(["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"]);
 
+/** A problem+json answer from this server itself, before Next (lib/api/errors.ts writes the console's own). */
+function problem(res, status, title, code, detail) {
+  res.writeHead(status, { "content-type": "application/problem+json", "cache-control": "no-store" });
+  res.end(JSON.stringify({ type: `https://tenantry.io/problems/${code}`, title, status, code, detail }));
+}
+
 function serve(req, res) {
-  if (!METHODS.has(req.method)) {
-    res.writeHead(501, { "content-type": "application/problem+json", "cache-control": "no-store" });
-    const detail = `${req.method} is not a method this server answers.`;
-    return res.end(JSON.stringify({ type: "https://tenantry.io/problems/method_not_implemented", title: "Not Implemented", status: 501, code: "method_not_implemented", detail }));
-  }
+  if (!METHODS.has(req.method)) return problem(res, 501, "Not Implemented", "method_not_implemented", `${req.method} is not a method this server answers.`);
   req.headers["x-tenantry-peer"] = req.socket.remoteAddress ?? "";
   handle(req, res).catch((err) => {
     console.error(err);
@@ -50,8 +52,7 @@ if (tlsPort && tlsDir) {
   const tls = { cert: readFileSync(join(tlsDir, "tls.crt")), key: readFileSync(join(tlsDir, "tls.key")) };
   const webhook = createTlsServer(tls, (req, res) => {
     if (req.url?.startsWith("/api/v1/audit/webhook/")) return serve(req, res);
-    res.writeHead(404, { "content-type": "application/problem+json" });
-    res.end(JSON.stringify({ type: "https://tenantry.io/problems/not_found", title: "Not Found", status: 404, code: "not_found", detail: "This port serves the Kubernetes audit webhook only." }));
+    problem(res, 404, "Not Found", "not_found", "This port serves the Kubernetes audit webhook only.");
   });
   servers.push(webhook.listen(tlsPort, () => console.log(`Audit webhook on https://localhost:${tlsPort}/api/v1/audit/webhook/{cluster}`)));
 }

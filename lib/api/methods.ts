@@ -99,9 +99,12 @@ export function allowHeader(methods: readonly string[]): string {
   return [...new Set([...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"])].sort().join(", ");
 }
 
+/** The Allow header of the route `pathname` is served by. */
+export const allowFor = (pathname: string) => allowHeader(routeFor(pathname)?.methods ?? []);
+
 /** A problem+json 405 naming what the route of `pathname` answers, with Allow. */
 export function methodNotAllowed(method: string, pathname: string, headers: Headers): Response {
-  const allow = allowHeader(routeFor(pathname)?.methods ?? []);
+  const allow = allowFor(pathname);
   const res = problemResponse(new AppError(405, "method_not_allowed", `${method} is not allowed on ${pathname}; allowed: ${allow}.`), pathname, requestLocale(headers));
   res.headers.set("allow", allow);
   return res;

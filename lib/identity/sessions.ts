@@ -42,7 +42,7 @@ export async function liveSession(id: string, now = new Date(), also?: Prisma.Sq
   const { sLastSeenAt: lastSeenAt, sExpiresAt: expiresAt, sRevokedAt: revokedAt, sAlso, ...user } = row;
   if (!isLive({ lastSeenAt, expiresAt, revokedAt }, now)) return null;
   if (now.getTime() - lastSeenAt.getTime() > TOUCH_EVERY_MS) await db().session.update({ where: { id }, data: { lastSeenAt: now } });
-  return { lastSeenAt, expiresAt, revokedAt, user, ...(also ? { also: sAlso } : {}) };
+  return { lastSeenAt, expiresAt, revokedAt, user, also: sAlso };
 }
 
 export function isLive(s: Pick<Session, "revokedAt" | "expiresAt" | "lastSeenAt">, now = new Date()): boolean {
