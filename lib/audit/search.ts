@@ -1,9 +1,9 @@
 // Audit search: newest first (receivedAt, then seq), keyset-paginated, limited to what the caller may see.
-// That order is the partitions' order too, so a search reads the newest week first and stops when it has a page.
+// That order is the partitions' order too, so a search reads the newest days first and stops when it has a page.
 // Search, histogram and export share one WHERE clause (filters AND visible scopes), built as SQL.
 import { Prisma } from "@prisma/client";
 import { onPool, prepared, type SqlExecutor } from "../db/sql";
-import { weekOf, type SealedFields } from "./chain";
+import type { SealedFields } from "./chain";
 import { histogramIntervals, type AuditFilters, type AuditHistogramQuery, type AuditQuery, type HistogramInterval } from "../schemas/audit";
 import type { Principal } from "../rbac/authorize";
 import { builtinRoles } from "../rbac/catalogue";
@@ -41,19 +41,6 @@ export interface SearchSql {
 }
 export const searchOnPool: SearchSql = { page: onPool, lookup: prepared };
 
-/** Every scope the caller may audit, in one query (a project inside a workspace seen whole is left out). */
-async function auditScopes(userId: string, x: SearchSql): Promise<AuditScope[]> {
-  const rows = await x.lookup.rows<{ workspace: string; project: string | null }>(Prisma.sql`
-    SELECT w."name" AS workspace, NULL AS project
-    FROM "WorkspaceMember" m JOIN "Workspace" w ON w."id" = m."workspaceId" WHERE m."userId" = ${userId}::uuid AND ${live} AND ${auditsWorkspace}
-    UNION ALL
-    SELECT w."name", p."name"
-    FROM "ProjectMember" m JOIN "Project" p ON p."id" = m."projectId" JOIN "Workspace" w ON w."id" = p."workspaceId"
-    WHERE m."userId" = ${userId}::uuid AND ${live} AND ${auditsProject}`);
-  const whole = new Set(rows.filter((r) => !r.project).map((r) => r.workspace));
-  return rows.filter((r) => !r.project || !whole.has(r.workspace)).map((r) => (r.project ? { workspace: r.workspace, project: r.project } : { workspace: r.workspace }));
-}
-
 /** Inside one workspace: the same rule, for PostgreSQL to evaluate once beside the page (an InitPlan and a hashed subplan). */
 function workspaceBoundarySql(userId: string, workspace: string): Prisma.Sql {
   return Prisma.sql`(EXISTS (
@@ -75,6 +62,30 @@ async function aliasesOf(workspaces: string[], x: SearchSql): Promise<Alias[]> {
   return x.lookup.rows<Alias>(Prisma.sql`
     SELECT w."name" AS workspace, a."fromWorkspace", a."project", a."before"
     FROM "AuditAlias" a JOIN "Workspace" w ON w."id" = a."workspaceId" WHERE w."name" = ANY(${workspaces}::text[])`);
+}
+
+/**
+ * Every scope the caller may audit (a project inside a workspace seen whole is left out), and the moved projects'
+ * aliases of their workspaces: one statement, as the search's first.
+ */
+async function auditScopes(userId: string, x: SearchSql): Promise<{ scopes: AuditScope[]; aliases: Alias[] }> {
+  const rows = await x.lookup.rows<{ workspace: string; project: string | null; fromWorkspace: string | null; before: Date | null }>(Prisma.sql`
+    WITH scope AS (
+      SELECT w."id", w."name" AS workspace, NULL::text AS project
+      FROM "WorkspaceMember" m JOIN "Workspace" w ON w."id" = m."workspaceId" WHERE m."userId" = ${userId}::uuid AND ${live} AND ${auditsWorkspace}
+      UNION ALL
+      SELECT w."id", w."name", p."name"
+      FROM "ProjectMember" m JOIN "Project" p ON p."id" = m."projectId" JOIN "Workspace" w ON w."id" = p."workspaceId"
+      WHERE m."userId" = ${userId}::uuid AND ${live} AND ${auditsProject})
+    SELECT workspace, project, NULL AS "fromWorkspace", NULL::timestamptz AS "before" FROM scope
+    UNION ALL
+    SELECT w."name", a."project", a."fromWorkspace", a."before"
+    FROM "AuditAlias" a JOIN "Workspace" w ON w."id" = a."workspaceId" WHERE a."workspaceId" IN (SELECT "id" FROM scope)`);
+  const aliases = rows.filter((r): r is Alias => r.fromWorkspace !== null);
+  const own = rows.filter((r) => r.fromWorkspace === null);
+  const whole = new Set(own.filter((r) => !r.project).map((r) => r.workspace));
+  const scopes = own.filter((r) => !r.project || !whole.has(r.workspace)).map((r) => (r.project ? { workspace: r.workspace, project: r.project } : { workspace: r.workspace }));
+  return { scopes, aliases };
 }
 
 /** The events a workspace (or one project of it) holds from before its projects moved in, as conditions to OR. */
@@ -105,9 +116,8 @@ async function boundaryOf(principal: Principal, q: AuditFilters, x: SearchSql = 
   const aliases = q.workspace ? await aliasesOf([q.workspace], x) : [];
   if (principal.platform.permissions.has("audit.view")) return { sql: Prisma.sql`TRUE`, aliases };
   if (q.workspace) return { sql: workspaceBoundarySql(principal.userId, q.workspace), workspace: q.workspace, aliases };
-  const scopes = await auditScopes(principal.userId, x);
+  const { scopes, aliases: theirs } = await auditScopes(principal.userId, x);
   const workspaces = new Set(scopes.map((s) => s.workspace));
-  const theirs = await aliasesOf([...workspaces], x);
   return { sql: scopeSql(scopes, theirs), workspace: workspaces.size === 1 ? [...workspaces][0] : undefined, aliases: theirs };
 }
 
@@ -192,20 +202,24 @@ const COLUMNS = Prisma.raw(
   `"seq", "auditId"::text AS "auditId", "source", "action", "verb", "username", "resource", "namespace", "name", "apiGroup", "cluster", "workspace", "project", "outcome", "statusCode", "reason", "sourceIp", "userAgent", "request", "receivedAt", "completedAt"`,
 );
 
+/** How far back a search reads on its own first: most pages fill within it (measured: a platform-wide name substring at 10M events). */
+const RECENT_MS = 7 * 86_400_000;
+
 /**
- * One page of `q`'s matches, newest first. The newest week that can hold any is read on its own first: most
- * pages fill there, planned for one partition, and a bitmap scan (name substrings) sorts that week's matches
- * instead of every week's. Older weeks are read only when it falls short.
+ * One page of `q`'s matches, newest first. The newest seven days before the search's upper bound are read on their
+ * own first: most pages fill there, planned for those days' partitions (one or two), and a bitmap scan (name
+ * substrings) sorts their matches instead of every week's. Older days are read only when it falls short. (Seven days
+ * back, not the calendar week: on a Monday that week is nearly empty, and every search read the whole log.)
  */
 async function selectPage(boundary: Boundary, q: AuditFilters, limit: number, x: SearchSql = searchOnPool): Promise<AuditRow[]> {
   const where = whereSql(boundary, q);
-  const page = (weeks: Prisma.Sql, n: number) =>
-    x.page.rows<AuditRow>(Prisma.sql`SELECT ${COLUMNS} FROM "AuditEvent" ${where} AND ${weeks} ORDER BY "receivedAt" DESC, "seq" DESC LIMIT ${n}`);
+  const page = (days: Prisma.Sql, n: number) =>
+    x.page.rows<AuditRow>(Prisma.sql`SELECT ${COLUMNS} FROM "AuditEvent" ${where} AND ${days} ORDER BY "receivedAt" DESC, "seq" DESC LIMIT ${n}`);
   const upper = Math.min(q.to?.getTime() ?? Infinity, q.cursor ? parseCursor(q.cursor).receivedAt.getTime() : Infinity, Date.now());
-  const week = new Date(weekOf(new Date(upper)));
-  const newest = await page(Prisma.sql`"receivedAt" >= ${week}`, limit);
-  if (newest.length >= limit || (q.from && q.from >= week)) return newest;
-  return [...newest, ...(await page(Prisma.sql`"receivedAt" < ${week}`, limit - newest.length))];
+  const recent = new Date(upper - RECENT_MS);
+  const newest = await page(Prisma.sql`"receivedAt" >= ${recent}`, limit);
+  if (newest.length >= limit || (q.from && q.from >= recent)) return newest;
+  return [...newest, ...(await page(Prisma.sql`"receivedAt" < ${recent}`, limit - newest.length))];
 }
 
 /** The cursor names the last event of a page: `<receivedAt in ms>.<seq>`. */

@@ -39,7 +39,7 @@ describe("audit record", () => {
     expect(outsiderView.items).toEqual([]);
   });
 
-  it("prepares a tenant's lookups before the page (their planning cost more than running them) and plans only the page", async () => {
+  it("looks up a tenant's scopes and moved projects in one prepared statement (planning it cost more than running it) and plans only the page", async () => {
     const ws = uniqueName("ws");
     const { id: workspaceId } = await db().workspace.create({ data: { name: ws } });
     const member = await makeUser();
@@ -53,7 +53,7 @@ describe("audit record", () => {
     const pages = sent.filter((st) => st.text.includes('FROM "AuditEvent"'));
     expect(pages.length).toBeGreaterThan(0);
     expect(pages.every((st) => !st.prepared)).toBe(true);
-    expect(sent.filter((st) => !st.text.includes('FROM "AuditEvent"')).map((st) => st.prepared)).toEqual([true, true]); // scopes, moved projects
+    expect(sent.filter((st) => !st.text.includes('FROM "AuditEvent"')).map((st) => st.prepared)).toEqual([true]); // scopes and moved projects
   });
 
   it("pages newest first with a cursor", async () => {
@@ -82,6 +82,20 @@ describe("audit record", () => {
     expect(second).toMatchObject({ items: [{ name: "w3" }], nextCursor: null });
     const bounded = await searchAudit(admin, { limit: 3, user: who, from: new Date(at.w2 - 1000), to: new Date(at.w1 + 1000) });
     expect(bounded.items.map((e) => e.name)).toEqual(["w1", "w2"]);
+  });
+
+  it("reads the seven days before a search's upper bound on their own first, so a page that fills there is one statement, on a Monday too", async () => {
+    const who = uniqueName("monday");
+    // Monday 2001-01-08 06:00 UTC: its calendar week holds none of these, the seven days before hold three.
+    const at = { sun2: "2001-01-07T13:00:00Z", sun1: "2001-01-07T12:00:00Z", sat: "2001-01-06T12:00:00Z", older: "2000-12-28T12:00:00Z" };
+    for (const [name, t] of Object.entries(at)) await record({ action: "test.recent", verb: "get", outcome: "success", statusCode: 200, username: who, name, receivedAt: new Date(t) });
+    const admin = await principalOf((await makeUser("platform-admin")).username);
+    const recording = recordStatements(new pg.Client());
+    const first = await searchAudit(admin, { limit: 2, user: who, to: new Date("2001-01-08T06:00:00Z") }).finally(() => recording.stop());
+    expect(first.items.map((e) => e.name)).toEqual(["sun2", "sun1"]);
+    expect(recording.sent.filter((st) => st.text.includes('FROM "AuditEvent"'))).toHaveLength(1);
+    const rest = await searchAudit(admin, { limit: 2, user: who, to: new Date("2001-01-08T06:00:00Z"), cursor: first.nextCursor! });
+    expect(rest).toMatchObject({ items: [{ name: "sat" }, { name: "older" }], nextCursor: null });
   });
 
   it("finds names by substring, case-sensitively, inside a workspace and across all", async () => {
