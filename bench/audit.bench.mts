@@ -7,6 +7,7 @@
 //   same concurrency, in AUDIT_BENCH_RUNS (3) consecutive runs;
 // - webhook ingest for AUDIT_BENCH_INGEST_SECONDS (10) (validated EventLists of 400 events, chained and written like
 //   the webhook does) beside COPY of the same events into the same partitioned table with the same indexes.
+//   AUDIT_BENCH_POSTERS (4) post at once (on two cores 2 posters stored the most events/s, 8 the fewest).
 // AUDIT_BENCH_DATABASE_URL: use that database instead of starting a throwaway PostgreSQL 15 server: an empty one is
 // filled, one an earlier run filled is measured again (its settings are left as they are, and printed).
 import { execFileSync, execSync } from "node:child_process";
@@ -25,6 +26,7 @@ const SEARCHERS = Number(process.env.AUDIT_BENCH_SEARCHERS || 50);
 const ROUNDS = Number(process.env.AUDIT_BENCH_ROUNDS || 10);
 const INGEST_SECONDS = Number(process.env.AUDIT_BENCH_INGEST_SECONDS || 10);
 const RUNS = Number(process.env.AUDIT_BENCH_RUNS || 3);
+const POSTERS = Number(process.env.AUDIT_BENCH_POSTERS || 4);
 
 let url = process.env.AUDIT_BENCH_DATABASE_URL;
 const ownServer = !url;
@@ -175,8 +177,8 @@ async function main(databaseUrl: string) {
   const ti = performance.now();
   const cpu0 = process.cpuUsage();
   await Promise.all(
-    Array.from({ length: 4 }, async (_, k) => {
-      for (let j = k; Date.now() < until; j += 4) {
+    Array.from({ length: POSTERS }, async (_, k) => {
+      for (let j = k; Date.now() < until; j += POSTERS) {
         // Fresh auditIDs per post (a retry would be deduplicated, not counted).
         const body = bodies[j % bodies.length]!.replace(/"auditID":"[^"]+"/g, () => `"auditID":"${randomUUID()}"`);
         const tp = performance.now();
@@ -198,7 +200,7 @@ async function main(databaseUrl: string) {
   const batches = ingested / 400;
   const cpu = process.cpuUsage(cpu0);
   console.error(
-    `ingest: per batch of 400, parse+validate+screen ${(parseMs / batches).toFixed(1)} ms, store ${(writeMs / batches).toFixed(1)} ms (4 posters); ` +
+    `ingest: per batch of 400, parse+validate+screen ${(parseMs / batches).toFixed(1)} ms, store ${(writeMs / batches).toFixed(1)} ms (${POSTERS} posters); ` +
       `this process's CPU ${((cpu.user + cpu.system) / 1000 / batches).toFixed(1)} ms per batch`,
   );
   const { rows: mapped } = await sql.query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE "cluster" = 'bench' AND "workspace" = 'ws-7'`);
@@ -228,7 +230,7 @@ async function main(databaseUrl: string) {
   });
   printReport({
     title: "Webhook ingest beside COPY",
-    scale: `${scale}; EventLists of 400, 4 concurrent posters for ${INGEST_SECONDS} s (${ingested.toLocaleString("en")} events, ${mapped[0].n} mapped to ws-7) vs psql \\copy of the same events into the same partitioned table (${indexes[0].n} indexes)`,
+    scale: `${scale}; EventLists of 400, ${POSTERS} concurrent posters for ${INGEST_SECONDS} s (${ingested.toLocaleString("en")} events, ${mapped[0].n} mapped to ws-7) vs psql \\copy of the same events into the same partitioned table (${indexes[0].n} indexes)`,
     postgres: ingestSettings,
     tables: [comparisonTable([{ measure: "events/s", unit: "events/s", runs: [{ ours: ingestRate, limit: copyRate }], target: allOf(atLeastShare(0.5), atLeast(20_000, "events/s")), digits: 0 }])],
   });
