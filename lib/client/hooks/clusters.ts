@@ -1,9 +1,10 @@
 "use client";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
-import { clusterQuery, clustersQuery, listItems } from "../queries";
+import { clusterQuery, clustersQuery } from "../queries";
 import type { Cluster, ClusterDetail } from "../types";
 import { toastMessage } from "../toast";
+import { useApiQuery } from "./api-query";
 
 export interface ClusterRegistration {
   name: string;
@@ -12,21 +13,11 @@ export interface ClusterRegistration {
 }
 
 export function useClusters(options: { refetchInterval?: number; enabled?: boolean } = {}) {
-  const { queryKey, path } = clustersQuery;
-  return useQuery({
-    queryKey,
-    queryFn: async () => listItems(await apiGet<{ items: Cluster[] }>(path)),
-    refetchInterval: options.refetchInterval,
-    enabled: options.enabled,
-  });
+  return useApiQuery<Cluster[]>(clustersQuery, { refetchInterval: options.refetchInterval, enabled: options.enabled });
 }
 
 export function useCluster(name: string) {
-  const { queryKey, path } = clusterQuery(name);
-  return useQuery({
-    queryKey,
-    queryFn: () => apiGet<ClusterDetail>(path),
-  });
+  return useApiQuery<ClusterDetail>(clusterQuery(name));
 }
 
 export function useDeleteCluster(name: string) {

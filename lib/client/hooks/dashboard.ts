@@ -4,6 +4,7 @@ import { apiGet } from "../api";
 import { listItems, platformDashboardQuery, projectPath, recentEventsQuery, workloadsSummaryQuery } from "../queries";
 import type { AuditFilters } from "../audit-filters";
 import type { AuditEvent, Cluster, Page, ProjectStatus, ResourceMap } from "../types";
+import { useApiQuery } from "./api-query";
 
 export interface PlatformDashboard {
   workspaces: number;
@@ -36,8 +37,7 @@ export interface Workloads {
 const REFRESH_MS = 10_000;
 
 export function usePlatformDashboard() {
-  const { queryKey, path } = platformDashboardQuery;
-  return useQuery({ queryKey, queryFn: () => apiGet<PlatformDashboard>(path), refetchInterval: REFRESH_MS });
+  return useApiQuery<PlatformDashboard>(platformDashboardQuery, { refetchInterval: REFRESH_MS });
 }
 
 /** Keeps the last answer on screen while the next query is in flight, so results do not flicker per keystroke. */
@@ -51,8 +51,7 @@ export function useSearch(q: string) {
 }
 
 export function useWorkloads(ws: string, project: string) {
-  const { queryKey, path } = workloadsSummaryQuery(ws, project);
-  return useQuery({ queryKey, queryFn: () => apiGet<Workloads>(path), refetchInterval: REFRESH_MS });
+  return useApiQuery<Workloads>(workloadsSummaryQuery(ws, project), { refetchInterval: REFRESH_MS });
 }
 
 export function useManagedObjects(ws: string, project: string, enabled: boolean) {

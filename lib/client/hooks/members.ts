@@ -1,11 +1,12 @@
 "use client";
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiSend } from "../api";
 import { scopeApi, scopeKey, type AccessScope } from "../access-scope";
 import type { ExpiringMember, Member, Page } from "../types";
 import { usePagedList } from "./list";
 import { expiringMembersQuery, membersList } from "../queries";
 import { toastMessage } from "../toast";
+import { useApiQuery } from "./api-query";
 
 const membersPath = (scope: AccessScope) => `${scopeApi(scope)}/members`;
 const memberPath = (scope: AccessScope, username: string) => `${membersPath(scope)}/${encodeURIComponent(username)}`;
@@ -71,8 +72,7 @@ export function useChangeMemberExpiry(scope: AccessScope) {
 
 /** The workspace's memberships that end by themselves, soonest first (its admins' overview). */
 export function useExpiringMembers(workspace: string) {
-  const { queryKey, path } = expiringMembersQuery(workspace);
-  return useQuery({ queryKey, queryFn: () => apiGet<{ items: ExpiringMember[] }>(path) });
+  return useApiQuery<{ items: ExpiringMember[] }>(expiringMembersQuery(workspace));
 }
 
 export function useRemoveMember(scope: AccessScope) {

@@ -1,13 +1,13 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiGet, apiSend } from "../api";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiSend } from "../api";
 import { connectivityQuery, projectNetworkQuery, projectPath, workspaceNetworkQuery, workspacePath } from "../queries";
 import type { AllowEntry, ConnectivityMatrix, ProjectNetwork } from "../types";
 import { toastMessage } from "../toast";
+import { useApiQuery } from "./api-query";
 
 export function useWorkspaceNetwork(ws: string) {
-  const { queryKey, path } = workspaceNetworkQuery(ws);
-  return useQuery({ queryKey, queryFn: () => apiGet<{ isolated: boolean }>(path) });
+  return useApiQuery<{ isolated: boolean }>(workspaceNetworkQuery(ws));
 }
 
 export function useSetWorkspaceNetwork(ws: string) {
@@ -21,13 +21,11 @@ export function useSetWorkspaceNetwork(ws: string) {
 
 /** The matrix is read from the cluster; others may change policies with kubectl, so it refreshes itself. */
 export function useConnectivity(ws: string, cluster?: string) {
-  const { queryKey, path } = connectivityQuery(ws, cluster);
-  return useQuery({ queryKey, queryFn: () => apiGet<ConnectivityMatrix>(path), refetchInterval: 10_000 });
+  return useApiQuery<ConnectivityMatrix>(connectivityQuery(ws, cluster), { refetchInterval: 10_000 });
 }
 
 export function useProjectNetwork(ws: string, project: string) {
-  const { queryKey, path } = projectNetworkQuery(ws, project);
-  return useQuery({ queryKey, queryFn: () => apiGet<ProjectNetwork>(path) });
+  return useApiQuery<ProjectNetwork>(projectNetworkQuery(ws, project));
 }
 
 export interface ProjectNetworkInput {

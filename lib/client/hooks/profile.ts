@@ -1,14 +1,14 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiGet, apiSend } from "../api";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiSend } from "../api";
 import type { ApiTokenInfo, LoginRecord, SessionInfo } from "../types";
 import { toastMessage } from "../toast";
 import { myLoginRecordsList, mySessionsQuery, myTokensQuery } from "../queries";
 import { usePagedList } from "./list";
+import { useApiQuery } from "./api-query";
 
 export function useMySessions() {
-  const { queryKey, path } = mySessionsQuery;
-  return useQuery({ queryKey, queryFn: () => apiGet<{ items: SessionInfo[] }>(path) });
+  return useApiQuery<{ items: SessionInfo[] }>(mySessionsQuery);
 }
 
 export function useRevokeSession() {
@@ -31,8 +31,7 @@ export function useRevokeOtherSessions() {
 }
 
 export function useMyTokens() {
-  const { queryKey, path } = myTokensQuery;
-  return useQuery({ queryKey, queryFn: () => apiGet<{ items: ApiTokenInfo[] }>(path) });
+  return useApiQuery<{ items: ApiTokenInfo[] }>(myTokensQuery);
 }
 
 export function useCreateToken() {

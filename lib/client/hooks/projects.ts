@@ -1,10 +1,11 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiGet, apiSend } from "../api";
-import { listItems, projectList, projectPath, projectQuery, projectsPath, projectsQuery } from "../queries";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiSend } from "../api";
+import { projectList, projectPath, projectQuery, projectsPath, projectsQuery } from "../queries";
 import type { Project, ProjectStatus } from "../types";
 import { toastMessage } from "../toast";
 import { usePagedList } from "./list";
+import { useApiQuery } from "./api-query";
 
 export interface ProjectInput {
   name: string;
@@ -19,12 +20,7 @@ const settling = (status: ProjectStatus | undefined) => status === "pending" || 
 
 /** The workspace's projects; polls while any of them is still settling on its cluster. */
 export function useProjects(ws: string) {
-  const { queryKey, path } = projectsQuery(ws);
-  return useQuery({
-    queryKey,
-    queryFn: async () => listItems(await apiGet<{ items: Project[] }>(path)),
-    refetchInterval: (query) => (query.state.data?.some((p) => settling(p.status)) ? POLL_MS : false),
-  });
+  return useApiQuery<Project[]>(projectsQuery(ws), { refetchInterval: (query) => (query.state.data?.some((p) => settling(p.status)) ? POLL_MS : false) });
 }
 
 /** The projects table's pages (`params`: q, sort, status, cluster); polls while a shown project is settling. */
@@ -33,12 +29,7 @@ export const useProjectList = (ws: string, params: Record<string, string>) =>
 
 /** One project; polls every 2 s while it is pending or terminating. */
 export function useProject(ws: string, project: string) {
-  const { queryKey, path } = projectQuery(ws, project);
-  return useQuery({
-    queryKey,
-    queryFn: () => apiGet<Project>(path),
-    refetchInterval: (query) => (settling(query.state.data?.status) ? POLL_MS : false),
-  });
+  return useApiQuery<Project>(projectQuery(ws, project), { refetchInterval: (query) => (settling(query.state.data?.status) ? POLL_MS : false) });
 }
 
 export function useCreateProject(ws: string) {

@@ -1,20 +1,16 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiGet, apiSend } from "../api";
-import { listItems, podSecurityQuery, projectLimitsQuery, projectPath, projectQuotaQuery, workspacePath, workspaceQuotasQuery } from "../queries";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiSend } from "../api";
+import { podSecurityQuery, projectLimitsQuery, projectPath, projectQuotaQuery, workspacePath, workspaceQuotasQuery } from "../queries";
 import type { ContainerLimits, PodSecurityLevel, ProjectLimits, ProjectQuota, ResourceMap, WorkspaceQuota, WorkspaceQuotaSaved } from "../types";
 import { toastMessage } from "../toast";
+import { useApiQuery } from "./api-query";
 
 /** Usage comes from the cluster's quota controller: refreshed in place, no reload. */
 const USAGE_REFRESH_MS = 5_000;
 
 export function useWorkspaceQuotas(ws: string) {
-  const { queryKey, path } = workspaceQuotasQuery(ws);
-  return useQuery({
-    queryKey,
-    queryFn: async () => listItems(await apiGet<{ items: WorkspaceQuota[] }>(path)),
-    refetchInterval: USAGE_REFRESH_MS,
-  });
+  return useApiQuery<WorkspaceQuota[]>(workspaceQuotasQuery(ws), { refetchInterval: USAGE_REFRESH_MS });
 }
 
 type PoolBody = { hard: ResourceMap; defaultProject?: { hard: ResourceMap } | null };
@@ -35,12 +31,7 @@ export function useSetWorkspaceQuota(ws: string, cluster: string) {
 }
 
 export function useProjectQuota(ws: string, project: string) {
-  const { queryKey, path } = projectQuotaQuery(ws, project);
-  return useQuery({
-    queryKey,
-    queryFn: () => apiGet<ProjectQuota>(path),
-    refetchInterval: USAGE_REFRESH_MS,
-  });
+  return useApiQuery<ProjectQuota>(projectQuotaQuery(ws, project), { refetchInterval: USAGE_REFRESH_MS });
 }
 
 export function useSetProjectQuota(ws: string, project: string) {
@@ -53,8 +44,7 @@ export function useSetProjectQuota(ws: string, project: string) {
 }
 
 export function useProjectLimits(ws: string, project: string) {
-  const { queryKey, path } = projectLimitsQuery(ws, project);
-  return useQuery({ queryKey, queryFn: () => apiGet<ProjectLimits>(path) });
+  return useApiQuery<ProjectLimits>(projectLimitsQuery(ws, project));
 }
 
 export function useSetProjectLimits(ws: string, project: string) {
@@ -67,8 +57,7 @@ export function useSetProjectLimits(ws: string, project: string) {
 }
 
 export function usePodSecurity(ws: string, project: string) {
-  const { queryKey, path } = podSecurityQuery(ws, project);
-  return useQuery({ queryKey, queryFn: () => apiGet<{ level: PodSecurityLevel }>(path) });
+  return useApiQuery<{ level: PodSecurityLevel }>(podSecurityQuery(ws, project));
 }
 
 export function useSetPodSecurity(ws: string, project: string) {

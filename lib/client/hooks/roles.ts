@@ -4,7 +4,8 @@ import { apiGet, apiSend } from "../api";
 import { scopeApi, scopeKey, type AccessScope } from "../access-scope";
 import type { Role } from "../types";
 import { toastMessage } from "../toast";
-import { listItems, roleQuery, rolesQuery } from "../queries";
+import { roleQuery, rolesQuery } from "../queries";
+import { useApiQuery } from "./api-query";
 
 export interface RoleInput {
   displayName?: string;
@@ -18,12 +19,7 @@ const rolesKey = (scope: AccessScope) => ["roles", ...scopeKey(scope)];
 
 /** Built-in and custom roles of the scope, built-in first. */
 export function useRoles(scope: AccessScope, enabled = true) {
-  const { queryKey, path } = rolesQuery(scope);
-  return useQuery({
-    queryKey,
-    queryFn: async () => listItems(await apiGet<{ items: Role[] }>(path)),
-    enabled,
-  });
+  return useApiQuery<Role[]>(rolesQuery(scope), { enabled });
 }
 
 /** One role; idle without a name (the editor creating a new role). */

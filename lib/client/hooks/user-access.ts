@@ -1,21 +1,20 @@
 "use client";
 // A platform admin's view of one user's access: the account, its lock, its sessions and sign-in attempts.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiGet, apiSend } from "../api";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiSend } from "../api";
 import type { LoginRecord, SessionInfo, User } from "../types";
 import { userLoginRecordsList, userPath, userQuery, userSessionsQuery } from "../queries";
 import { usePagedList } from "./list";
 import { toastMessage } from "../toast";
+import { useApiQuery } from "./api-query";
 
 
 export function useUser(username: string) {
-  const { queryKey, path } = userQuery(username);
-  return useQuery({ queryKey, queryFn: () => apiGet<User>(path) });
+  return useApiQuery<User>(userQuery(username));
 }
 
 export function useUserSessions(username: string) {
-  const { queryKey, path } = userSessionsQuery(username);
-  return useQuery({ queryKey, queryFn: () => apiGet<{ items: SessionInfo[] }>(path) });
+  return useApiQuery<{ items: SessionInfo[] }>(userSessionsQuery(username));
 }
 
 export const useUserLoginRecords = (username: string, params: Record<string, string> = {}) => usePagedList<LoginRecord>(userLoginRecordsList(username), params);
