@@ -27,17 +27,30 @@ async function answer(path: string, incoming: Headers): Promise<unknown> {
 }
 
 /**
+ * How long a page waits for one answer. A cluster that does not answer fails a request only after
+ * TENANTRY_KUBE_TIMEOUT_MS (5 s): the page goes out without that answer well before, and the browser asks for it.
+ */
+const ANSWER_BUDGET_MS = 2_500;
+
+/** The answer, or undefined when it has not come within the budget (it is then dropped when it comes). */
+function inTime<T>(work: Promise<T>): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ANSWER_BUDGET_MS)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/**
  * The page with the answers to its first queries already in the browser's cache: asked here through the same routes
  * the browser would call, they are in the server-rendered page, so its content is in the first paint and React
  * renders it while hydrating (in small, interruptible steps) instead of in one long task when each answer arrives.
- * A query whose route refuses is left for the browser to ask, and to show its refusal.
+ * A query whose route refuses, or does not answer in time, is left for the browser to ask, and to show its refusal.
  */
 export async function Prefetched({ queries, children }: { queries: ApiQuery[]; children: ReactNode }) {
   const client = new QueryClient();
   const incoming = await headers();
   await Promise.all(
     queries.map(async ({ queryKey, path, select }) => {
-      const data = await answer(path, incoming);
+      const data = await inTime(answer(path, incoming));
       if (data !== undefined) client.setQueryData(queryKey, select ? select(data as never) : data);
     }),
   );

@@ -13,8 +13,8 @@ const { createRequestStoreForAPI } = require("next/dist/server/async-storage/req
 process.env.NEXTAUTH_URL ??= "http://localhost";
 process.env.NEXTAUTH_SECRET ??= "integration-tests-nextauth-secret";
 
-/** Runs `fn` as Next runs a route handler for `req`. */
-function inRequestScope<T>(req: Request, fn: () => Promise<T>): Promise<T> {
+/** Runs `fn` as Next runs a route handler (or a page's server render) for `req`. */
+export function inRequestScope<T>(req: Request, fn: () => Promise<T>): Promise<T> {
   const url = new URL(req.url);
   const store = createRequestStoreForAPI({ headers: req.headers }, url, undefined, undefined, undefined);
   return workAsyncStorage.run({ route: url.pathname, forceStatic: false, dynamicShouldError: false }, () => workUnitAsyncStorage.run(store, fn));
