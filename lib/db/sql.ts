@@ -14,9 +14,10 @@ export interface SqlExecutor {
 }
 
 // Prisma's DateTime columns without @db.Timestamptz are `timestamp(3)` holding UTC, which pg would read as local time.
+const utcTimestamp = (v: string) => new Date(`${v.replace(" ", "T")}Z`);
 const types = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === pg.types.builtins.TIMESTAMP ? (v: string) => new Date(`${v.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    oid === pg.types.builtins.TIMESTAMP ? utcTimestamp : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
 export const onPool: SqlExecutor = { rows: async (q) => (await pool().query({ text: q.text, values: q.values, types })).rows };
@@ -57,10 +58,12 @@ async function onConnection<T>(q: Prisma.Sql): Promise<T[]> {
   const client = await pool().connect();
   let connection = connectionNumbers.get(client);
   if (connection === undefined) connectionNumbers.set(client, (connection = connections++));
-  let statement = statementNumbers.get(q.text);
-  if (statement === undefined) statementNumbers.set(q.text, (statement = statementNumbers.size));
+  // Prisma.Sql builds its text anew on every read of `text`.
+  const text = q.text;
+  let statement = statementNumbers.get(text);
+  if (statement === undefined) statementNumbers.set(text, (statement = statementNumbers.size));
   try {
-    const result = await client.query({ name: `t${processTag}_${connection}_${statement}`, text: q.text, values: q.values, types });
+    const result = await client.query({ name: `t${processTag}_${connection}_${statement}`, text, values: q.values, types });
     client.release();
     return result.rows;
   } catch (err) {
