@@ -2,6 +2,7 @@
 // composes a custom role in the role editor, and a member who tries to grant more than they hold is refused.
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { adminPassword, demoPassword, signedInApi, unique } from "./support/api";
+import { signIn } from "./support/pages";
 
 const password = (username: string) => `pw-${username.split("").reverse().join("")}-long`;
 
@@ -16,14 +17,6 @@ test.beforeAll(async ({ baseURL }) => {
 test.afterAll(async () => {
   await Promise.all([admin, alice].map((c) => c?.dispose()));
 });
-
-async function signIn(page: Page, username: string, secret: string) {
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(secret);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 /** A fresh browser session for someone else, so the first one stays signed in. */
 async function pageAs(browser: Browser, username: string, secret: string): Promise<Page> {

@@ -1,7 +1,8 @@
 // #16 item 6 on the running console: the README's API section as a script does it (plain HTTP with a personal access
 // token, no cookie and no Origin, as curl sends), and the API reference page reached from the user menu.
 import { expect, test } from "@playwright/test";
-import { adminPassword, demoPassword, signedInApi, unique } from "./support/api";
+import { adminPassword, signedInApi, unique } from "./support/api";
+import { signIn } from "./support/pages";
 
 test("a personal access token reads, fetches the OpenAPI document and makes a project, as the README shows with curl", async ({ baseURL }) => {
   const admin = await signedInApi(baseURL!, "admin", adminPassword);
@@ -41,11 +42,7 @@ test("a personal access token reads, fetches the OpenAPI document and makes a pr
 
 test("the API reference page, from the user menu, shows the routes grouped, with their parameters, bodies and answers", async ({ page }) => {
   test.setTimeout(180_000);
-  await page.goto("/login");
-  await page.getByLabel("Username").fill("bob");
-  await page.getByLabel("Password").fill(demoPassword);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await signIn(page, "bob");
 
   await page.getByRole("button", { name: /bob/ }).click();
   await page.getByRole("link", { name: "API reference" }).click();

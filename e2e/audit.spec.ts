@@ -3,8 +3,9 @@
 import { readFileSync } from "node:fs";
 import { request as httpsRequest } from "node:https";
 import { parse } from "yaml";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { adminPassword, demoPassword, signedInApi, unique } from "./support/api";
+import { signIn } from "./support/pages";
 
 let admin: APIRequestContext;
 let alice: APIRequestContext; // admin of workspace "demo"
@@ -105,14 +106,6 @@ test("Kubernetes audit events arrive through the webhook over TLS with the clust
   expect((await admin.get("/api/v1/audit/verify")).ok()).toBe(true);
   expect(await (await admin.get("/api/v1/audit/verify")).json()).toMatchObject({ intact: true });
 });
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
 
 test("the audit page searches by user and project from the URL, shows details and exports CSV", async ({ page }) => {
   await signIn(page, "alice", demoPassword);

@@ -4,6 +4,7 @@
 // seeded history days back, not only the last day.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { adminPassword, dataDir, signedInApi, unique } from "./support/api";
+import { signIn } from "./support/pages";
 
 let admin: APIRequestContext;
 let page: Page;
@@ -39,11 +40,7 @@ test.beforeAll(async ({ baseURL, browser }) => {
   await expect.poll(async () => (podNode = (await core.readNamespacedPod({ namespace: project, name: "charts" })).spec?.nodeName ?? "")).not.toBe("");
 
   page = await browser.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Username").fill("admin");
-  await page.getByLabel("Password").fill(adminPassword);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await signIn(page, "admin");
 });
 
 test.afterAll(async () => {

@@ -2,7 +2,8 @@
 // is shown as down while the rest of the console keeps working.
 import { expect, test, type Page } from "@playwright/test";
 import { startSimulator, type Simulator } from "../sim/index";
-import { adminPassword, unique } from "./support/api";
+import { unique } from "./support/api";
+import { signIn } from "./support/pages";
 
 let sim: Simulator;
 
@@ -13,14 +14,6 @@ test.afterAll(async () => {
   await sim?.stop();
 });
 
-async function signInAsAdmin(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Username").fill("admin");
-  await page.getByLabel("Password").fill(adminPassword);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
-}
-
 async function fillClusterForm(page: Page, name: string, kubeconfig: string) {
   await page.goto("/clusters/new");
   await page.getByLabel("Name", { exact: true }).fill(name);
@@ -29,7 +22,7 @@ async function fillClusterForm(page: Page, name: string, kubeconfig: string) {
 }
 
 test("a kubeconfig that can't connect is refused with the reason, and nothing is registered", async ({ page }) => {
-  await signInAsAdmin(page);
+  await signIn(page, "admin");
   const name = unique("broken");
   await fillClusterForm(page, name, sim.kubeconfig().replace(/token: .*/, "token: wrong-token"));
   await expect(page.getByText(/Could not connect: 401/)).toBeVisible();
@@ -37,7 +30,7 @@ test("a kubeconfig that can't connect is refused with the reason, and nothing is
 });
 
 test("add a cluster through the form, see it healthy, then see it down when it stops answering", async ({ page }) => {
-  await signInAsAdmin(page);
+  await signIn(page, "admin");
   const name = unique("extra");
   await fillClusterForm(page, name, sim.kubeconfig());
 

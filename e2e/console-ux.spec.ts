@@ -2,6 +2,7 @@
 // (global search, workspace switcher), the language switch and the theme toggle, both remembered.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { adminPassword, demoPassword, signedInApi, unique } from "./support/api";
+import { signIn } from "./support/pages";
 
 let otherTenant: string;
 
@@ -13,18 +14,15 @@ test.beforeAll(async ({ baseURL }) => {
   await admin.dispose();
 });
 
-async function signIn(browser: Browser, username: string, password = demoPassword): Promise<Page> {
+/** A fresh browser session signed in as `username`. */
+async function signedIn(browser: Browser, username: string, password = demoPassword): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await signIn(page, username, password);
   return page;
 }
 
 test("a platform admin lands on the platform dashboard with every tenant counted", async ({ browser }) => {
-  const page = await signIn(browser, "admin", adminPassword);
+  const page = await signedIn(browser, "admin", adminPassword);
   await expect(page.getByRole("heading", { name: "Platform overview" })).toBeVisible();
   const clusters = page.getByRole("table", { name: "Clusters" });
   await expect(clusters.getByRole("row").filter({ hasText: "host" })).toContainText("ready");
@@ -37,7 +35,7 @@ test("a platform admin lands on the platform dashboard with every tenant counted
 });
 
 test("a workspace admin sees only their own workspace, with its projects", async ({ browser }) => {
-  const page = await signIn(browser, "alice");
+  const page = await signedIn(browser, "alice");
   await expect(page.getByRole("heading", { name: "Your dashboard" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Demo workspace" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Demo web shop" })).toBeVisible();
@@ -49,7 +47,7 @@ test("a workspace admin sees only their own workspace, with its projects", async
 });
 
 test("a project operator sees their project; the project overview reads workloads as them", async ({ browser }) => {
-  const page = await signIn(browser, "carol");
+  const page = await signedIn(browser, "carol");
   await expect(page.getByRole("link", { name: "Demo web shop" })).toBeVisible();
   await expect(page.getByText(otherTenant)).toHaveCount(0);
   await page.getByRole("link", { name: "Demo web shop" }).click();
@@ -61,13 +59,13 @@ test("a project operator sees their project; the project overview reads workload
 });
 
 test("a self-provisioner with no workspace gets an empty dashboard that says what to do", async ({ browser }) => {
-  const page = await signIn(browser, "dave");
+  const page = await signedIn(browser, "dave");
   await expect(page.getByText("You have no workspace yet.")).toBeVisible();
   await page.context().close();
 });
 
 test("signing out from the user menu ends the session: its cookie no longer opens the console", async ({ browser }) => {
-  const page = await signIn(browser, "dave");
+  const page = await signedIn(browser, "dave");
   const cookies = await page.context().cookies();
   await page.getByRole("button", { name: /dave/ }).click();
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
@@ -83,7 +81,7 @@ test("signing out from the user menu ends the session: its cookie no longer open
 });
 
 test("global search and the workspace switcher work from the keyboard alone", async ({ browser }) => {
-  const page = await signIn(browser, "alice");
+  const page = await signedIn(browser, "alice");
   await page.keyboard.press("Control+k");
   const dialog = page.getByRole("dialog", { name: "Search" });
   await expect(dialog).toBeVisible();
@@ -108,7 +106,7 @@ test("global search and the workspace switcher work from the keyboard alone", as
 });
 
 test("the language switch translates the console and is remembered", async ({ browser, baseURL }) => {
-  const page = await signIn(browser, "alice");
+  const page = await signedIn(browser, "alice");
   await page.getByLabel("Language").selectOption("zh");
   await expect(page.getByRole("heading", { name: "我的概览" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "企业空间" })).toBeVisible();
@@ -153,7 +151,7 @@ test("the language switch translates the console and is remembered", async ({ br
 });
 
 test("the theme follows the system, toggles to light and dark, and is remembered", async ({ browser }) => {
-  const page = await signIn(browser, "alice");
+  const page = await signedIn(browser, "alice");
   const html = page.locator("html");
   await expect(html).toHaveClass(/system/);
   await page.getByRole("button", { name: /^Theme: system/ }).click();

@@ -1,8 +1,9 @@
 // #15 item 6: forms check the route's own schema in the browser before sending, an error goes when its field is
 // fixed, a refusal is said once (inline for a field, one toast for the rest) and a later success takes the error
 // toast down; the quota editor has fields with units and the pool's headroom beside each.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { adminPassword, signedInApi, unique } from "./support/api";
+import { signIn } from "./support/pages";
 
 let admin: APIRequestContext;
 let ws: string;
@@ -17,18 +18,10 @@ test.afterAll(async () => {
   await admin?.dispose();
 });
 
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Username").fill("admin");
-  await page.getByLabel("Password").fill(adminPassword);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
-
 test("a form checks before sending, clears a fixed field, says a refusal once and takes it down after a success", async ({ page }) => {
   const taken = unique("taken");
   expect((await admin.post(`/api/v1/workspaces/${ws}/projects`, { data: { name: taken, cluster: "host" } })).status()).toBe(201);
-  await signIn(page);
+  await signIn(page, "admin");
   await page.goto(`/workspaces/${ws}`);
   const sent: string[] = [];
   page.on("request", (r) => {
@@ -74,7 +67,7 @@ test("the quota editor has fields with units and the pool's headroom, shows a se
   const quota = async () => (await (await admin.get(`/api/v1/workspaces/${ws}/projects/${b}/quota`)).json()) as { hard: Record<string, string>; headroom: Record<string, string> };
   expect((await quota()).headroom).toEqual({ "requests.cpu": "500m", "requests.memory": "3Gi" });
 
-  await signIn(page);
+  await signIn(page, "admin");
   await page.goto(`/workspaces/${ws}/projects/${b}/quota`);
   await page.getByRole("button", { name: "Edit quota" }).click();
   await expect(page.getByTestId("headroom-requests.cpu")).toHaveText("500 millicores left in the pool");
@@ -104,7 +97,7 @@ test("the quota editor has fields with units and the pool's headroom, shows a se
 // A form page's schema (zod and the route's rules) is not evaluated as the page loads, where it was the page's longest
 // task: it loads on the first interaction, and a check made at once still waits for it.
 test("a form page loads its schema on the first interaction, and the check made then waits for it", async ({ page }) => {
-  await signIn(page);
+  await signIn(page, "admin");
   const scripts: string[] = [];
   page.on("request", (r) => r.resourceType() === "script" && scripts.push(r.url()));
   await page.goto(`/workspaces/${ws}/roles/new`);

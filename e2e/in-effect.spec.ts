@@ -4,6 +4,7 @@
 // people name them; the webhook card shows the files it asks for; the fresh demo has an audit history.
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { adminPassword, signedInApi, unique } from "./support/api";
+import { signIn } from "./support/pages";
 
 const PASSWORD = "in-effect-password-1";
 let admin: APIRequestContext;
@@ -23,20 +24,17 @@ test.afterAll(async () => {
   await admin?.dispose();
 });
 
-async function signIn(browser: Browser, username: string, password: string): Promise<Page> {
+/** A fresh browser session signed in as `username`, allowed to use the clipboard. */
+async function signedIn(browser: Browser, username: string, password: string): Promise<Page> {
   const context = await browser.newContext();
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await signIn(page, username, password);
   return page;
 }
 
 test("a pool that would zero projects' quotas names them, asks, and saves nothing until confirmed", async ({ browser }) => {
-  const page = await signIn(browser, "admin", adminPassword);
+  const page = await signedIn(browser, "admin", adminPassword);
   await page.goto(`/workspaces/${ws}/quotas`);
   await page.getByRole("button", { name: "Set pool" }).click();
   await page.getByRole("textbox", { name: "Pool requests.cpu" }).fill("4");
@@ -61,7 +59,7 @@ test("the quota editor opens with the values in effect, each set here or inherit
   const pool = await admin.put(`/api/v1/workspaces/${ws}/quotas/host`, { data: { hard: { "requests.cpu": "4", "requests.memory": "8Gi" } } });
   expect(pool.status()).toBe(200);
   expect((await admin.put(`/api/v1/workspaces/${ws}/projects/${project}/quota`, { data: { hard: { "requests.cpu": "1" } } })).status()).toBe(200);
-  const page = await signIn(browser, "admin", adminPassword);
+  const page = await signedIn(browser, "admin", adminPassword);
   await page.goto(`/workspaces/${ws}/projects/${project}/quota`);
   const usage = page.getByRole("list", { name: "Project quota usage" });
   await expect(usage.getByTestId("usage-requests.cpu")).toContainText("set here");
@@ -94,7 +92,7 @@ test("the quota editor opens with the values in effect, each set here or inherit
 });
 
 test("a new token copies, and its box goes when it is revoked", async ({ browser }) => {
-  const page = await signIn(browser, "admin", adminPassword);
+  const page = await signedIn(browser, "admin", adminPassword);
   await page.goto("/profile");
   const name = unique("copy");
   await page.getByLabel("Token name").fill(name);
@@ -114,7 +112,7 @@ test("sign out all other sessions: asked first, the other session ends at once; 
   const username = unique("sess");
   expect((await admin.post("/api/v1/users", { data: { username, password: PASSWORD, platformRole: "platform-regular", mustChangePassword: false } })).status()).toBe(201);
   const other = await signedInApi(baseURL!, username, PASSWORD);
-  const page = await signIn(browser, username, PASSWORD);
+  const page = await signedIn(browser, username, PASSWORD);
   await page.goto("/profile");
   const sessions = page.getByRole("table", { name: "Your signed-in sessions" });
   await expect(sessions.getByRole("row").filter({ hasText: "This session" })).toContainText(/Chrome \d+ on Linux/);
@@ -130,7 +128,7 @@ test("sign out all other sessions: asked first, the other session ends at once; 
 });
 
 test("the webhook card shows the files it tells you to save, with the flags naming them", async ({ browser }) => {
-  const page = await signIn(browser, "admin", adminPassword);
+  const page = await signedIn(browser, "admin", adminPassword);
   await page.goto("/clusters/host");
   const issue = page.getByRole("button", { name: /^Issue (token|a new token)$/ });
   // Earlier specs may have issued one: replacing it revokes it, which is asked first.
@@ -157,7 +155,7 @@ test("the fresh demo has a few days of audit history, so the dashboards are not 
   const denied = await (await admin.get(`/api/v1/audit/events?user=bob&outcome=denied&from=${since}&to=${dayAgo}`)).json();
   expect(denied.items.length).toBeGreaterThanOrEqual(2);
   expect((await (await admin.get("/api/v1/audit/verify")).json()).intact).toBe(true);
-  const page = await signIn(browser, "admin", adminPassword);
+  const page = await signedIn(browser, "admin", adminPassword);
   await expect(page.getByText("Denied access, last 7 days")).toBeVisible();
   await expect(page.getByText(/^[1-9]\d* events · /).first()).toBeVisible();
   await page.context().close();

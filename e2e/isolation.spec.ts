@@ -1,15 +1,8 @@
 // Resource and network isolation in the console: a workspace pool shared by two projects (and the message
 // when one asks for more than is left), then network isolation changing the generated YAML and the matrix.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { adminPassword, signedInApi, unique } from "./support/api";
-
-async function signIn(page: Page) {
-  await page.goto("/workspaces");
-  await page.getByLabel("Username").fill("admin");
-  await page.getByLabel("Password").fill(adminPassword);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/workspaces$/);
-}
+import { signIn } from "./support/pages";
 
 async function tenant(baseURL: string) {
   const api = await signedInApi(baseURL, "admin", adminPassword);
@@ -23,7 +16,7 @@ async function tenant(baseURL: string) {
 
 test("a workspace pool is shared by its projects and cannot be over-allocated", async ({ page, baseURL }) => {
   const { ws, a, b } = await tenant(baseURL!);
-  await signIn(page);
+  await signIn(page, "admin");
 
   await page.goto(`/workspaces/${ws}/quotas`);
   await page.getByRole("button", { name: "Set pool" }).click();
@@ -55,7 +48,7 @@ test("a workspace pool is shared by its projects and cannot be over-allocated", 
 
 test("turning network isolation on shows the generated policies and changes the matrix", async ({ page, baseURL }) => {
   const { ws, a, b } = await tenant(baseURL!);
-  await signIn(page);
+  await signIn(page, "admin");
 
   await page.goto(`/workspaces/${ws}/network`);
   await expect(page.getByTestId(`reach-external-${a}`)).toHaveAttribute("data-state", "allowed");

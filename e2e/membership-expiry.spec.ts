@@ -1,7 +1,8 @@
 // Time-bound memberships (#17 item 1) as people use them: a workspace admin adds a member for 8 hours with the
 // picker's preset and sees when their access ends; the member sees it too, with the console's notice.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { adminPassword, demoPassword, signedInApi, unique } from "./support/api";
+import { signIn } from "./support/pages";
 
 const password = (username: string) => `pw-${username.split("").reverse().join("")}-long`;
 let admin: APIRequestContext;
@@ -12,14 +13,6 @@ test.beforeAll(async ({ baseURL }) => {
 test.afterAll(async () => {
   await admin?.dispose();
 });
-
-async function signIn(page: Page, username: string, secret: string) {
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(secret);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 test("a member added for 8 hours: the admin sees when access ends, the member is told", async ({ page, browser }) => {
   test.setTimeout(180_000); // three sign-ins and two browsers

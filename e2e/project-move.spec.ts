@@ -5,6 +5,7 @@
 import { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
 import { expect, test } from "@playwright/test";
 import { adminPassword, dataDir, signedInApi, unique } from "./support/api";
+import { signIn } from "./support/pages";
 
 const source = unique("mv-src");
 const dest = unique("mv-dst");
@@ -35,10 +36,7 @@ test.beforeAll(async ({ baseURL }) => {
 });
 
 test("the Move action shows the dry run, and moves the project only when confirmed", async ({ page }) => {
-  await page.goto(`/workspaces/${source}/projects/${project}`);
-  await page.getByLabel("Username").fill("admin");
-  await page.getByLabel("Password").fill(adminPassword);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await signIn(page, "admin", adminPassword, `/workspaces/${source}/projects/${project}`);
   await page.getByRole("button", { name: "Move", exact: true }).click();
 
   const dialog = page.getByRole("dialog", { name: `Move ${project} to another workspace` });

@@ -6,7 +6,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AdmissionregistrationV1Api, CoreV1Api, KubeConfig, RbacAuthorizationV1Api } from "@kubernetes/client-node";
 import { expect, test } from "@playwright/test";
-import { adminPassword, unique } from "./support/api";
+import { unique } from "./support/api";
+import { signIn } from "./support/pages";
 
 const realkube = process.env.TENANTRY_TEST_REALKUBE!;
 
@@ -15,11 +16,7 @@ test("register a real cluster, place a workspace on it, create a project: its na
   const workspace = unique("e2e-real");
   const project = unique("e2e-real-p");
 
-  await page.goto("/login");
-  await page.getByLabel("Username").fill("admin");
-  await page.getByLabel("Password").fill(adminPassword);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await signIn(page, "admin");
 
   await page.goto("/clusters/new");
   await page.getByLabel("Name", { exact: true }).fill(cluster);

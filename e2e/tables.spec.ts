@@ -3,6 +3,7 @@
 // picker found as their name was typed.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { adminPassword, signedInApi, unique } from "./support/api";
+import { signIn } from "./support/pages";
 
 let admin: APIRequestContext;
 const prefix = unique("e2e-tbl");
@@ -21,11 +22,7 @@ test.afterAll(async () => {
 });
 
 test("users: search as you type, filter, sort, hide a column, reload; then invite a member picked by typing", async ({ page }) => {
-  await page.goto("/login");
-  await page.getByLabel("Username").fill("admin");
-  await page.getByLabel("Password").fill(adminPassword);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await signIn(page, "admin");
 
   await page.goto("/users");
   const table = page.getByRole("table", { name: "Users" });

@@ -44,9 +44,12 @@ export function consolePages(root = "app/(console)"): string[] {
 
 export type DemoUser = "admin" | "alice" | "bob" | "carol" | "dave";
 
-/** Signs in through the form, as a user would; the page is left on where the console sends them. */
-export async function signIn(page: Page, username: DemoUser | string, password = username === "admin" ? adminPassword : demoPassword) {
-  await page.goto("/login");
+/**
+ * Signs in through the form, as a user would, from `from`: the sign-in page, or a page that sends a signed-out
+ * visitor there first. The page is left on where the console sends them (the dashboard, or back to `from`).
+ */
+export async function signIn(page: Page, username: DemoUser | string, password = username === "admin" ? adminPassword : demoPassword, from = "/login") {
+  await page.goto(from);
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
