@@ -46,14 +46,16 @@ export type DemoUser = "admin" | "alice" | "bob" | "carol" | "dave";
 
 /**
  * Signs in through the form, as a user would, from `from`: the sign-in page, or a page that sends a signed-out
- * visitor there first. The page is left on where the console sends them (the dashboard, or back to `from`).
+ * visitor there first. Returns once the console has taken them where it sends them: back to `from`, or from the
+ * sign-in page to the dashboard (by way of `/`, which is no place to act on yet: a key pressed there is lost).
  */
 export async function signIn(page: Page, username: DemoUser | string, password = username === "admin" ? adminPassword : demoPassword, from = "/login") {
   await page.goto(from);
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).not.toHaveURL(/\/login/);
+  const landing = from === "/login" ? "/dashboard" : from;
+  await expect(page).toHaveURL(new RegExp(`${landing.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
 }
 
 /** Opens a page and waits until its heading (or, for a refusal, its alert) is there and nothing is still loading. */

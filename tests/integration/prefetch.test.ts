@@ -42,6 +42,7 @@ it("sends the page with the answers it has while a cluster hangs, without waitin
     expect(cached[0]!.state.data.name).toBe(project);
   } finally {
     cluster.sim.faults.clear();
-    process.env.TENANTRY_KUBE_TIMEOUT_MS = kubeTimeout;
+    if (kubeTimeout === undefined) delete process.env.TENANTRY_KUBE_TIMEOUT_MS;
+    else process.env.TENANTRY_KUBE_TIMEOUT_MS = kubeTimeout;
   }
 });
