@@ -13,6 +13,9 @@ export interface ApiQuery {
   select?: (answer: never) => unknown;
 }
 
+/** What the cache keeps of `answer` to `query`: the same whether the page's server render asked it or the browser. */
+export const kept = ({ select }: ApiQuery, answer: unknown): unknown => (select ? select(answer as never) : answer);
+
 const enc = encodeURIComponent;
 /** The BFF paths the hooks and the prefetch share. */
 export const workspacePath = (ws: string) => `/api/v1/workspaces/${enc(ws)}`;

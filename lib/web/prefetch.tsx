@@ -5,7 +5,7 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import { routeFor } from "@/lib/api/methods";
 import { ROUTE_MODULES } from "@/lib/api/route-modules";
 import { requestAhead } from "@/lib/api/route";
-import type { ApiQuery } from "@/lib/client/queries";
+import { kept, type ApiQuery } from "@/lib/client/queries";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -49,9 +49,9 @@ export async function Prefetched({ queries, children }: { queries: ApiQuery[]; c
   const client = new QueryClient();
   const incoming = await headers();
   await Promise.all(
-    queries.map(async ({ queryKey, path, select }) => {
-      const data = await inTime(answer(path, incoming));
-      if (data !== undefined) client.setQueryData(queryKey, select ? select(data as never) : data);
+    queries.map(async (query) => {
+      const data = await inTime(answer(query.path, incoming));
+      if (data !== undefined) client.setQueryData(query.queryKey, kept(query, data));
     }),
   );
   return <HydrationBoundary state={dehydrate(client)}>{children}</HydrationBoundary>;
