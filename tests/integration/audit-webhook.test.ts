@@ -154,6 +154,13 @@ describe("audit webhook", () => {
     expect(await countFor()).toBe(before + 5);
   });
 
+  it("keys its deduplication by time first: a random auditID leads no index of the log, where every insert would land in a random leaf", async () => {
+    const indexes = await db().$queryRaw<{ indexdef: string }[]>`SELECT indexdef FROM pg_indexes WHERE tablename = 'AuditEvent'`;
+    const keys = indexes.map((i) => ({ unique: i.indexdef.startsWith("CREATE UNIQUE"), columns: /\((.*)\)$/.exec(i.indexdef)![1]! }));
+    expect(keys).toContainEqual({ unique: true, columns: `"receivedAt", "auditId"` });
+    expect(keys.filter((k) => k.columns.startsWith(`"auditId"`))).toEqual([]);
+  });
+
   it("accepts a batch of 400+ events at once", async () => {
     const base = eventList(project).items[2]!;
     const items = Array.from({ length: 450 }, (_, i) => ({ ...base, auditID: randomUUID(), objectRef: { resource: "configmaps", namespace: project, name: `cm-${i}` } }));

@@ -8,7 +8,6 @@ import { usePagedList } from "./list";
 import { toastMessage } from "../toast";
 import { useApiQuery } from "./api-query";
 
-
 export function useUser(username: string) {
   return useApiQuery<User>(userQuery(username));
 }
