@@ -6,6 +6,10 @@
 // an authorised read route under 50 concurrent clients beside a bare route handler answering the same JSON.
 // Scale: ACCESS_BENCH_SCALE (default 1 = the issue's numbers; 0.01 for a quick run). ACCESS_BENCH_CLIENTS (50) and
 // ACCESS_BENCH_SECONDS (10): the load of the read route comparison; ACCESS_BENCH_SAMPLES (200): requests per list route.
+// ACCESS_BENCH_WARMUP (5): seconds of load on each of the two before the first run (the JIT compiles the read route's
+// far larger path for tens of seconds: in the first windows compiler threads took a core's third beside the server).
+// The console and the bench's own pool reach PostgreSQL by its Unix socket, as a console beside its database would
+// (lib/db/connection.ts); ACCESS_BENCH_TCP=1 goes over TCP on loopback instead.
 // ACCESS_BENCH_RUNS (3): consecutive runs of both comparisons, printed as min / median / max; a target is met when every
 // run meets it. The read route and the bare handler take turns, first one then the other, so a drift of the machine's
 // speed during the runs falls on both.
@@ -40,6 +44,8 @@ const CLIENTS = Number(process.env.ACCESS_BENCH_CLIENTS || 50);
 const SECONDS = Number(process.env.ACCESS_BENCH_SECONDS || 10);
 const SAMPLES = Number(process.env.ACCESS_BENCH_SAMPLES || 200);
 const RUNS = Number(process.env.ACCESS_BENCH_RUNS || 3);
+const WARMUP = Number(process.env.ACCESS_BENCH_WARMUP || 5);
+const OVER_TCP = process.env.ACCESS_BENCH_TCP === "1";
 
 const rows: [string, string, string][] = [];
 const row = (what: string, scale: string, figure: string) => rows.push([what, scale, figure]);
@@ -175,13 +181,15 @@ await sql.query(`INSERT INTO "WorkspaceMember"("workspaceId", "userId", role) SE
 await sql.query("VACUUM ANALYZE");
 });
 const counts = (await sql.query(`SELECT (SELECT count(*) FROM "WorkspaceMember") + (SELECT count(*) FROM "ProjectMember") AS memberships, (SELECT count(*) FROM "Project") AS projects`)).rows[0];
-const seeded = `${WS.toLocaleString("en")} workspaces, ${Number(counts.projects).toLocaleString("en")} projects, ${USERS.toLocaleString("en")} users, ${Number(counts.memberships).toLocaleString("en")} memberships (seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s); a user in ${BENCH_WS.toLocaleString("en")} workspaces`;
+const seeded = `${WS.toLocaleString("en")} workspaces, ${Number(counts.projects).toLocaleString("en")} projects, ${USERS.toLocaleString("en")} users, ${Number(counts.memberships).toLocaleString("en")} memberships (seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s); a user in ${BENCH_WS.toLocaleString("en")} workspaces; the console and the bench's pool reach PostgreSQL ${OVER_TCP ? "over TCP on loopback (ACCESS_BENCH_TCP=1)" : "by its Unix socket"}`;
 
+// How the console (and the bench's pool, for the limits) reaches PostgreSQL.
+const consoleUrl = OVER_TCP ? server.url : server.socketUrl;
 const bodyFile = `/tmp/tenantry-access-bench-body-${process.pid}.json`;
 const port = await freePort();
 const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.mts"], {
   env: {
-    ...process.env, DATABASE_URL: server.url, PORT: String(port), TENANTRY_DEMO_DATA: "0", TENANTRY_ADMIN_PASSWORD: PASSWORD, TENANTRY_DATA_DIR: `/tmp/tenantry-access-bench-${port}`,
+    ...process.env, DATABASE_URL: consoleUrl, PORT: String(port), TENANTRY_DEMO_DATA: "0", TENANTRY_ADMIN_PASSWORD: PASSWORD, TENANTRY_DATA_DIR: `/tmp/tenantry-access-bench-${port}`,
     TENANTRY_NEXT_DIST_DIR: benchDistDir(), TENANTRY_BACKGROUND: "0", TENANTRY_BENCH: "1", TENANTRY_BENCH_BODY: bodyFile, LOG_LEVEL: "warn",
   },
   stdio: ["ignore", "pipe", "inherit"],
@@ -206,7 +214,7 @@ const cookie = [...jar, ...signIn.headers.getSetCookie().map((c) => c.split(";")
 // The page's own SQL: what the route's data function sends (its one statement, prepared on its connection as the
 // console prepares it), recorded in this process on a pool like the console's
 // (lib/db/client.ts, 10 connections) and run there directly.
-process.env.DATABASE_URL = server.url;
+process.env.DATABASE_URL = consoleUrl;
 const { pool } = await import("../lib/db/client.ts");
 const { grantFor } = await import("../lib/rbac/roles.ts");
 const { listWorkspaces } = await import("../lib/tenancy/workspaces.ts");
@@ -274,8 +282,8 @@ const bare = "/api/bench/bare";
 // The floor under every route: the bare handler, no session and no SQL, one request after another as the lists are timed.
 const getBare = getter(`${base}${bare}`, oneSocket);
 const floor = await p95(async () => void (await getBare()));
-await load(`${base}${READ}`, { connections: CLIENTS, seconds: 1, headers: { cookie } }); // warm-up, both
-await load(`${base}${bare}`, { connections: CLIENTS, seconds: 1 });
+await load(`${base}${READ}`, { connections: CLIENTS, seconds: WARMUP, headers: { cookie } }); // warm-up, both
+await load(`${base}${bare}`, { connections: CLIENTS, seconds: WARMUP });
 const readRuns: { ours: LoadResult; limit: LoadResult }[] = [];
 for (let run = 0; run < RUNS; run++) {
   const loadOurs = () => load(`${base}${READ}`, { connections: CLIENTS, seconds: SECONDS, headers: { cookie } });
@@ -297,7 +305,7 @@ printReport({
 });
 printReport({
   title: `Authorised read route beside a bare route handler, ${CLIENTS} concurrent clients`,
-  scale: `${seeded}; GET ${READ} as a signed-in workspace admin vs GET ${bare} (the same ${Buffer.byteLength(readFileSync(bodyFile))} bytes of JSON, same server process); ${SECONDS} s each, ${RUNS} runs taking turns`,
+  scale: `${seeded}; GET ${READ} as a signed-in workspace admin vs GET ${bare} (the same ${Buffer.byteLength(readFileSync(bodyFile))} bytes of JSON, same server process); ${SECONDS} s each, ${RUNS} runs taking turns, after ${WARMUP} s of load on each`,
   postgres: readSettings,
   tables: [
     comparisonTable([

@@ -11,7 +11,10 @@ import { freePort } from "../../lib/net/free-port";
 export const PGBIN = "/usr/lib/postgresql/15/bin";
 
 export interface BenchPostgres {
+  /** Over TCP on loopback. */
   url: string;
+  /** The same database by the server's Unix socket (lib/db/connection.ts), as a console beside its PostgreSQL connects. */
+  socketUrl: string;
   stop(): void;
 }
 
@@ -38,7 +41,8 @@ export async function startBenchPostgres(database = "tenantry_bench", settings =
     }
   };
   process.on("exit", stop);
-  return { url: `postgresql://postgres:postgres@127.0.0.1:${port}/${database}`, stop };
+  const url = `postgresql://postgres:postgres@127.0.0.1:${port}/${database}`;
+  return { url, socketUrl: `${url}?host=${dir}`, stop };
 }
 
 type Sql = { query(sql: string): Promise<{ rows: Record<string, unknown>[] }> };

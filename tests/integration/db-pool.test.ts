@@ -23,6 +23,21 @@ it.runIf(!!process.env.TENANTRY_TEST_DATABASE_URL)("survives the server ending a
   expect(await db().user.count()).toBeGreaterThanOrEqual(0);
 });
 
+// A PostgreSQL beside the console is reached by its Unix socket when DATABASE_URL's host parameter names the
+// directory (lib/db/connection.ts): here the URL's own host does not even resolve. CI names its server's directory.
+it.runIf(!!process.env.TENANTRY_TEST_PG_SOCKET_DIR)("connects by the Unix socket a host parameter names", async () => {
+  const url = Object.assign(new URL(process.env.TENANTRY_TEST_DATABASE_URL!), { hostname: "socket.invalid" });
+  url.searchParams.set("host", process.env.TENANTRY_TEST_PG_SOCKET_DIR!);
+  const client = new pg.Client(poolConfig(url.toString()));
+  await client.connect();
+  try {
+    // No client address: the connection is not TCP.
+    expect((await client.query("SELECT inet_client_addr() IS NULL AS local, current_database() AS db")).rows[0]).toEqual({ local: true, db: url.pathname.slice(1) });
+  } finally {
+    await client.end();
+  }
+});
+
 // On the embedded database every connection (of every process) is one session: a statement's name prepared by a
 // second connection would be "already exists" there. Locally this runs on the embedded database, in CI on PostgreSQL.
 it("prepared statements answer each caller correctly across every connection of the pool, and after a refusal", async () => {
