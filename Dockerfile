@@ -20,4 +20,4 @@ COPY --from=build /out /app
 USER 10001:10001
 EXPOSE 3000 8443
 # The init container runs `node node_modules/prisma/build/index.js migrate deploy` (npm run db:migrate).
-CMD ["node", "scripts/serve.mjs"]
+CMD ["node", "--max-semi-space-size=64", "scripts/serve.mjs"]

@@ -13,6 +13,7 @@ import { POLICY_NAME } from "@/lib/kube/admission-policy";
 import { sameJson } from "@/lib/kube/owned";
 import { CLUSTER_ROLES, clusterRoleName, PLATFORM_BINDING, PLATFORM_VIEWERS_GROUP, type KubeRole } from "@/lib/kube/rbac";
 import { configProblems } from "@/lib/setup/config";
+import { SERVER_NODE_FLAGS } from "../scripts/server-flags";
 
 type Doc = { kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> } } & Record<string, unknown>;
 
@@ -154,8 +155,14 @@ describe("Dockerfile", () => {
     expect(dockerfile).toMatch(/^RUN node_modules\/\.bin\/tsx scripts\/image-build\.mts \/out$/m);
     expect(dockerfile).toMatch(/^COPY --from=build \/out \/app$/m);
     expect(dockerfile).toMatch(/^WORKDIR \/app$/m);
-    expect(dockerfile).toContain('CMD ["node", "scripts/serve.mjs"]');
+    expect(dockerfile).toContain(`CMD [${["node", ...SERVER_NODE_FLAGS, "scripts/serve.mjs"].map((a) => `"${a}"`).join(", ")}]`);
     const exposed = /^EXPOSE (.+)$/m.exec(dockerfile)![1]!.split(" ").map(Number);
     expect(exposed).toEqual(console_.ports!.map((p) => p.containerPort));
+  });
+
+  it("starts the server with the Node flags `npm start` and the demo's launcher give it", () => {
+    const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
+    expect(scripts.start).toBe(["node", ...SERVER_NODE_FLAGS, "scripts/serve.mjs"].join(" "));
+    expect(SERVER_NODE_FLAGS).toContain("--max-semi-space-size=64");
   });
 });

@@ -18,6 +18,7 @@ import { applyProvidersFromEnv } from "../lib/identity/providers.ts";
 import { loadKubeConfig } from "../lib/kube/client.ts";
 import { KubeconfigRefused } from "../lib/kube/kubeconfig-safety.ts";
 import { ensureWebhookTls } from "../lib/audit/webhook-tls.ts";
+import { SERVER_NODE_FLAGS } from "./server-flags.ts";
 
 const dev = process.argv.includes("--dev");
 const dataDir = resolve(process.env.TENANTRY_DATA_DIR || ".tenantry");
@@ -118,7 +119,7 @@ if (badConfig) {
 if (!dev && !ensureBuilt(env)) await shutdown(1);
 
 // Not `next start`: scripts/serve.mjs tells route handlers the TCP peer, so client addresses can be trusted.
-const server = spawn(process.execPath, ["scripts/serve.mjs", ...(dev ? ["--dev"] : [])], { stdio: ["ignore", "pipe", "inherit"], env: { ...env, PORT: String(port) } });
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "scripts/serve.mjs", ...(dev ? ["--dev"] : [])], { stdio: ["ignore", "pipe", "inherit"], env: { ...env, PORT: String(port) } });
 children.push(server);
 server.on("exit", (code) => void shutdown(code ?? 0));
 // The console logs JSON lines (lib/observe/log.ts); here, and only here, they are printed for people.
