@@ -27,7 +27,7 @@ import { poolConfig } from "../lib/db/connection";
 import { migrate } from "../lib/setup/migrate";
 import { hashPassword } from "../lib/auth/password";
 import { freePort } from "../lib/net/free-port";
-import { bulkLoad, percentile, startBenchPostgres } from "./support/postgres";
+import { bulkLoad, percentile, reachedBy, startBenchPostgres } from "./support/postgres";
 import { benchDistDir } from "./support/build.ts";
 import { getter, load, type LoadResult } from "./support/load";
 import { recordStatements, sendAgain, type Statement } from "./support/statements.ts";
@@ -156,6 +156,8 @@ await migrate(server.url);
 const sql = new pg.Client(poolConfig(server.url));
 await sql.connect();
 const seedStarted = performance.now();
+// How the console (and the bench's pool, for the limits) reaches PostgreSQL.
+const consoleUrl = OVER_TCP ? server.url : server.socketUrl;
 await bulkLoad(sql, async () => {
 await sql.query(`
   INSERT INTO "Cluster"(id, name, credentials, health, "updatedAt") VALUES (gen_random_uuid(), 'bench', 'v1.unused', 'ready', now());
@@ -183,10 +185,7 @@ await sql.query(`INSERT INTO "WorkspaceMember"("workspaceId", "userId", role) SE
 await sql.query("VACUUM ANALYZE");
 });
 const counts = (await sql.query(`SELECT (SELECT count(*) FROM "WorkspaceMember") + (SELECT count(*) FROM "ProjectMember") AS memberships, (SELECT count(*) FROM "Project") AS projects`)).rows[0];
-const seeded = `${WS.toLocaleString("en")} workspaces, ${Number(counts.projects).toLocaleString("en")} projects, ${USERS.toLocaleString("en")} users, ${Number(counts.memberships).toLocaleString("en")} memberships (seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s); a user in ${BENCH_WS.toLocaleString("en")} workspaces; the console and the bench's pool reach PostgreSQL ${OVER_TCP ? "over TCP on loopback (ACCESS_BENCH_TCP=1)" : "by its Unix socket"}`;
-
-// How the console (and the bench's pool, for the limits) reaches PostgreSQL.
-const consoleUrl = OVER_TCP ? server.url : server.socketUrl;
+const seeded = `${WS.toLocaleString("en")} workspaces, ${Number(counts.projects).toLocaleString("en")} projects, ${USERS.toLocaleString("en")} users, ${Number(counts.memberships).toLocaleString("en")} memberships (seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s); a user in ${BENCH_WS.toLocaleString("en")} workspaces; the console and the bench's pool reach PostgreSQL ${reachedBy(consoleUrl)}`;
 const bodyFile = `/tmp/tenantry-access-bench-body-${process.pid}.json`;
 const port = await freePort();
 const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.mts"], {

@@ -7,6 +7,7 @@ import { chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "../../lib/net/free-port";
+import { poolConfig } from "../../lib/db/connection";
 
 export const PGBIN = "/usr/lib/postgresql/15/bin";
 
@@ -44,6 +45,9 @@ export async function startBenchPostgres(database = "tenantry_bench", settings =
   const url = `postgresql://postgres:postgres@127.0.0.1:${port}/${database}`;
   return { url, socketUrl: `${url}?host=${dir}`, stop };
 }
+
+/** How a database URL reaches its server, for the tables: a host that is a directory is a Unix socket, as pg reads it. */
+export const reachedBy = (url: string) => (poolConfig(url).host?.startsWith("/") ? "by its Unix socket" : "over TCP");
 
 type Sql = { query(sql: string): Promise<{ rows: Record<string, unknown>[] }> };
 const DURABILITY = ["fsync", "synchronous_commit", "full_page_writes"];
