@@ -34,6 +34,14 @@ export async function readText(req: Request, max = MAX_BODY_BYTES): Promise<stri
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const UNSTORABLE = new RegExp(`\u0000|${LONE_SURROGATE.source}`, "g");
 
+// How JSON text writes NUL and lone surrogates (JSON allows neither raw; decoded UTF-8 holds no lone surrogate, and
+// JSON.stringify writes both as these escapes). A literal backslash before such text matches too, which only costs a
+// careful path.
+const UNSTORABLE_ESCAPE = /\\u(?:0000|d[89a-f])/i;
+
+/** Whether JSON text may hold a string PostgreSQL cannot store (then each string is looked at, else none is). */
+export const mayHoldUnstorable = (json: string) => UNSTORABLE_ESCAPE.test(json);
+
 /** `s` with each NUL and lone surrogate as U+FFFD. */
 export const toStorable = (s: string) => s.replace(UNSTORABLE, "\ufffd");
 

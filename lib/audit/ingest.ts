@@ -4,9 +4,10 @@
 import { createHash } from "node:crypto";
 import { Prisma } from "@prisma/client";
 import { db } from "../db/client";
-import { transaction } from "../db/sql";
+import { transaction, type SqlExecutor } from "../db/sql";
 import { kubeAuditEventList, type KubeAuditEvent, type KubeAuditEventList } from "../schemas/audit";
 import { badRequest, invalid } from "../api/errors";
+import { mayHoldUnstorable } from "../api/body";
 import { appendSealed, type UnsealedEvent } from "./record";
 import { isUniqueViolation } from "../db/errors";
 import { redact, redactText } from "./redact";
@@ -31,9 +32,6 @@ export function auditUuid(cluster: string, auditID: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-// What JSON text writes NUL and lone surrogates as (raw, JSON allows neither; decoded UTF-8 has no lone surrogate).
-const UNSTORABLE_ESCAPE = /\\u(?:0000|d[89a-f])/i;
-
 /**
  * A webhook body as the log takes it: JSON (else 400), the EventList validated as a whole (a bad one is a 422 and
  * nothing of it is stored), then screened event by event (screenEvents()). The bench runs this too.
@@ -51,7 +49,7 @@ export function readEventList(text: string): { received: number; list: KubeAudit
       parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join(".") || "body", message: i.message })),
       "The body is not an audit.k8s.io/v1 EventList.",
     );
-  return { received: parsed.data.items.length, ...screenEvents(parsed.data, Date.now(), UNSTORABLE_ESCAPE.test(text)) };
+  return { received: parsed.data.items.length, ...screenEvents(parsed.data, Date.now(), mayHoldUnstorable(text)) };
 }
 
 function boundedObject(obj: unknown, resource: string | undefined): unknown {
@@ -143,6 +141,16 @@ async function projectScopes(clusterId: string, namespaces: Set<string>): Promis
   return found;
 }
 
+/** The events not stored yet (an event is stored under its auditId and receivedAt, which a retry repeats). */
+async function unstored(t: SqlExecutor, events: UnsealedEvent[]): Promise<UnsealedEvent[]> {
+  const existing = await t.rows<{ auditId: string }>(Prisma.sql`
+    SELECT e."auditId"::text AS "auditId" FROM "AuditEvent" e
+    JOIN unnest(${events.map((e) => e.auditId)}::uuid[], ${events.map((e) => e.receivedAt.toISOString())}::timestamptz[]) AS b(id, at)
+      ON e."auditId" = b.id AND e."receivedAt" = b.at`);
+  const stored = new Set(existing.map((r) => r.auditId));
+  return events.filter((e) => !stored.has(e.auditId));
+}
+
 /** Stores a validated EventList from `cluster` (already authenticated). Idempotent on auditID. */
 export async function ingestEventList(cluster: { id: string; name: string }, list: KubeAuditEventList): Promise<IngestResult> {
   const seen = new Set<string>();
@@ -165,18 +173,15 @@ export async function ingestEventList(cluster: { id: string; name: string }, lis
   const scopeOf = await projectScopes(cluster.id, new Set(finals.map((e) => e.objectRef?.namespace).filter((n): n is string => !!n)));
   const events = finals.map((e) => fromKube(cluster.name, e, e.objectRef?.namespace ? scopeOf.get(e.objectRef.namespace) : undefined));
 
-  // A retry racing its original can pass the duplicate check in both; the unique index stops the second
-  // one, which then runs again and finds the events stored.
+  // The first attempt writes the batch without looking for it first: a retried batch is rare, and without that lookup
+  // (400 probes of the unique index) the webhook stored 7-45% more events a second (alternating 8 s runs at 10M events).
+  // When the unique index refuses an event already stored, the batch is written again without the events found
+  // stored; a retry racing its original can pass that lookup in both, and the second runs once more.
   let accepted = 0;
   for (let attempt = 1; events.length; attempt++) {
     try {
       [accepted, duplicates] = await transaction(async (t) => {
-        const existing = await t.rows<{ auditId: string }>(Prisma.sql`
-          SELECT e."auditId"::text AS "auditId" FROM "AuditEvent" e
-          JOIN unnest(${events.map((e) => e.auditId)}::uuid[], ${events.map((e) => e.receivedAt.toISOString())}::timestamptz[]) AS b(id, at)
-            ON e."auditId" = b.id AND e."receivedAt" = b.at`);
-        const stored = new Set(existing.map((r) => r.auditId));
-        const fresh = events.filter((e) => !stored.has(e.auditId));
+        const fresh = attempt === 1 ? events : await unstored(t, events);
         await appendSealed(t, fresh);
         return [fresh.length, duplicates + events.length - fresh.length];
       });

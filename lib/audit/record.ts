@@ -7,7 +7,7 @@ import { Prisma } from "@prisma/client";
 import { onPrisma, transaction, type SqlExecutor } from "../db/sql";
 import { eventHash, GENESIS, weekOf, type SealedFields } from "./chain";
 import { redactText, redactValues } from "./redact";
-import { toStorable } from "../api/body";
+import { mayHoldUnstorable, toStorable } from "../api/body";
 import { metrics } from "../observe/metrics";
 
 export const CHAIN_LOCK = 7_260_001;
@@ -75,6 +75,8 @@ const lanes = new WeakMap<SqlExecutor, number>();
 /**
  * The chain lane this transaction appends to, locked until it ends: the first lane no other writer holds,
  * so concurrent writers never wait for each other until all eight are busy. A transaction keeps its lane.
+ * Locked by a statement of its own, before the chain's head is read: a statement reads with the snapshot it started
+ * with, so a head read in the statement that takes the lock may be one its last holder has since moved (a fork).
  */
 async function takeLane(t: SqlExecutor): Promise<number> {
   const held = lanes.get(t);
@@ -89,10 +91,6 @@ async function takeLane(t: SqlExecutor): Promise<number> {
   lanes.set(t, lane);
   return lane;
 }
-
-// JSON.stringify writes NUL and lone surrogates, which PostgreSQL's text and jsonb refuse, as these escapes (and
-// nothing else as them but a literal backslash before such text, which only costs the careful path below).
-const UNSTORABLE_ESCAPE = /\\u(?:0000|d[89a-f])/i;
 
 /** The event with every string in it, the request's too, through toStorable(). */
 function storableEvent(e: UnsealedEvent): UnsealedEvent {
@@ -139,7 +137,7 @@ export async function appendSealed(t: SqlExecutor, events: UnsealedEvent[]): Pro
   let sealed = seal(events);
   // PostgreSQL text holds no NUL and UTF-8 no lone surrogate: a refused request's path may carry either, and
   // its denial must still be logged, with the hash over what is stored.
-  if (UNSTORABLE_ESCAPE.test(sealed.json)) sealed = seal(events.map(storableEvent));
+  if (mayHoldUnstorable(sealed.json)) sealed = seal(events.map(storableEvent));
   const heads = [...starts].map(([week, s]) => ({ partition: s.partition, first: s.first, head: sealed.heads.get(week)! }));
   // WITH ORDINALITY keeps the rows' order, so seq follows the chain order.
   await t.rows(Prisma.sql`

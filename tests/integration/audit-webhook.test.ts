@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { eventHash } from "@/lib/audit/chain";
+import { verifyChain } from "@/lib/audit/verify";
 import { issueAuditToken } from "@/lib/audit/token";
 import { POST as webhook } from "@/app/api/v1/audit/webhook/[cluster]/route";
 import { uniqueName } from "../support/fixtures";
@@ -152,6 +153,26 @@ describe("audit webhook", () => {
     const doubled = { ...list, items: [...list.items, ...list.items] };
     expect(await (await post(doubled)).json()).toMatchObject({ accepted: 0, duplicates: 10 });
     expect(await countFor()).toBe(before + 5);
+  });
+
+  it("stores the new events of a batch that repeats stored ones, after them on an intact chain", async () => {
+    const first = eventList(project);
+    expect(await (await post(first)).json()).toMatchObject({ accepted: 5, duplicates: 0 });
+    const more = eventList(project).items.filter((e) => e.stage === "ResponseComplete").slice(0, 3);
+    const before = await countFor();
+    expect(await (await post({ ...first, items: [...first.items, ...more] })).json()).toMatchObject({ accepted: 3, duplicates: 5 });
+    expect(await countFor()).toBe(before + 3);
+    expect((await verifyChain()).intact).toBe(true);
+  });
+
+  it("stores a batch posted twice at once only once", async () => {
+    const list = eventList(project);
+    const before = await countFor();
+    const answers = await Promise.all([post(list), post(list)].map(async (r) => (await r).json()));
+    expect(answers.map((a) => a.accepted).sort()).toEqual([0, 5]);
+    expect(answers.map((a) => a.duplicates).sort()).toEqual([0, 5]);
+    expect(await countFor()).toBe(before + 5);
+    expect((await verifyChain()).intact).toBe(true);
   });
 
   it("keys its deduplication by time first: a random auditID leads no index of the log, where every insert would land in a random leaf", async () => {
