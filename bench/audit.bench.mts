@@ -114,14 +114,14 @@ async function main(databaseUrl: string) {
   }
   // Each search's own statements, recorded as searchAudit() runs them (this pass also warms the caches), to be
   // run directly on the same pool: what the same answers cost without the console around the SQL.
-  // Sent again as searchAudit() sent them: its lookups prepared (once per connection), its pages planned each time.
+  // Sent again as searchAudit() sent them: prepared (once per connection) or planned each time (lib/audit/search.ts).
   type Recorded = { q: Prisma.Sql; prepared: boolean };
   const statements = new Map<string, Recorded[][]>();
   for (const s of searches) {
     const recorded: Recorded[][] = [];
     await concurrently(async (i) => {
       const into: Recorded[] = (recorded[i] = []);
-      await s.run(i, { page: { rows: (q) => (into.push({ q, prepared: false }), onPool.rows(q)) }, lookup: { rows: (q) => (into.push({ q, prepared: true }), prepared.rows(q)) } });
+      await s.run(i, { planned: { rows: (q) => (into.push({ q, prepared: false }), onPool.rows(q)) }, prepared: { rows: (q) => (into.push({ q, prepared: true }), prepared.rows(q)) } });
     }, s.name);
     statements.set(s.name, recorded);
   }

@@ -31,15 +31,19 @@ const auditsProject = grantsSql("project", Prisma.sql`m."projectId"`, "project-a
 const live = Prisma.sql`(m."expiresAt" IS NULL OR m."expiresAt" > now())`;
 
 /**
- * Where a search's statements run. The page's are planned for their values each time (a generic plan would serve
- * one name substring as badly as another); the lookups before it (the caller's scopes, moved projects) have one
- * shape and are prepared once per connection: planning the scopes' rule cost PostgreSQL twenty times running it.
+ * Where a search's statements run: `planned` for their values each time, `prepared` once per connection (and then
+ * PostgreSQL may keep one plan for every value, when that plan costs no more than planning for each). A page that
+ * matches text (a name substring, free text, a user prefix) is planned each time: how common the text is decides
+ * its plan, and a plan kept for every value does not know it (measured at 10M events, one after another: 213 ms
+ * against 1.9 for the platform-wide name substring). The lookups (the caller's scopes, moved projects) and the other
+ * pages are prepared: planning the scopes' rule cost PostgreSQL twenty times running it, and a workspace's page
+ * with its boundary half of its cost (1.2 of 2.3 ms of PostgreSQL's CPU a search, 50 searchers at once).
  */
 export interface SearchSql {
-  page: SqlExecutor;
-  lookup: SqlExecutor;
+  planned: SqlExecutor;
+  prepared: SqlExecutor;
 }
-export const searchOnPool: SearchSql = { page: onPool, lookup: prepared };
+export const searchOnPool: SearchSql = { planned: onPool, prepared };
 
 /** Inside one workspace: the same rule, for PostgreSQL to evaluate once beside the page (an InitPlan and a hashed subplan). */
 function workspaceBoundarySql(userId: string, workspace: string): Prisma.Sql {
@@ -59,7 +63,7 @@ type Alias = { workspace: string; fromWorkspace: string; project: string; before
 
 async function aliasesOf(workspaces: string[], x: SearchSql): Promise<Alias[]> {
   if (!workspaces.length) return [];
-  return x.lookup.rows<Alias>(Prisma.sql`
+  return x.prepared.rows<Alias>(Prisma.sql`
     SELECT w."name" AS workspace, a."fromWorkspace", a."project", a."before"
     FROM "AuditAlias" a JOIN "Workspace" w ON w."id" = a."workspaceId" WHERE w."name" = ANY(${workspaces}::text[])`);
 }
@@ -69,7 +73,7 @@ async function aliasesOf(workspaces: string[], x: SearchSql): Promise<Alias[]> {
  * aliases of their workspaces: one statement, as the search's first.
  */
 async function auditScopes(userId: string, x: SearchSql): Promise<{ scopes: AuditScope[]; aliases: Alias[] }> {
-  const rows = await x.lookup.rows<{ workspace: string; project: string | null; fromWorkspace: string | null; before: Date | null }>(Prisma.sql`
+  const rows = await x.prepared.rows<{ workspace: string; project: string | null; fromWorkspace: string | null; before: Date | null }>(Prisma.sql`
     WITH scope AS (
       SELECT w."id", w."name" AS workspace, NULL::text AS project
       FROM "WorkspaceMember" m JOIN "Workspace" w ON w."id" = m."workspaceId" WHERE m."userId" = ${userId}::uuid AND ${live} AND ${auditsWorkspace}
@@ -213,8 +217,9 @@ const RECENT_MS = 7 * 86_400_000;
  */
 async function selectPage(boundary: Boundary, q: AuditFilters, limit: number, x: SearchSql = searchOnPool): Promise<AuditRow[]> {
   const where = whereSql(boundary, q);
+  const sql = q.name || q.q || q.user?.endsWith("*") ? x.planned : x.prepared;
   const page = (days: Prisma.Sql, n: number) =>
-    x.page.rows<AuditRow>(Prisma.sql`SELECT ${COLUMNS} FROM "AuditEvent" ${where} AND ${days} ORDER BY "receivedAt" DESC, "seq" DESC LIMIT ${n}`);
+    sql.rows<AuditRow>(Prisma.sql`SELECT ${COLUMNS} FROM "AuditEvent" ${where} AND ${days} ORDER BY "receivedAt" DESC, "seq" DESC LIMIT ${n}`);
   const upper = Math.min(q.to?.getTime() ?? Infinity, q.cursor ? parseCursor(q.cursor).receivedAt.getTime() : Infinity, Date.now());
   const recent = new Date(upper - RECENT_MS);
   const newest = await page(Prisma.sql`"receivedAt" >= ${recent}`, limit);
