@@ -35,9 +35,10 @@ const live = Prisma.sql`(m."expiresAt" IS NULL OR m."expiresAt" > now())`;
  * PostgreSQL may keep one plan for every value, when that plan costs no more than planning for each). A page that
  * matches text (a name substring, free text, a user prefix) is planned each time: how common the text is decides
  * its plan, and a plan kept for every value does not know it (measured at 10M events, one after another: 213 ms
- * against 1.9 for the platform-wide name substring). The lookups (the caller's scopes, moved projects) and the other
- * pages are prepared: planning the scopes' rule cost PostgreSQL twenty times running it, and a workspace's page
- * with its boundary half of its cost (1.2 of 2.3 ms of PostgreSQL's CPU a search, 50 searchers at once).
+ * against 1.9 for the platform-wide name substring); so is a page bounded by the caller's own scopes (Boundary). The
+ * lookups (the caller's scopes, moved projects) and the other pages are prepared: planning the scopes' rule cost
+ * PostgreSQL twenty times running it, and a workspace's page with its boundary half of its cost (1.2 of 2.3 ms of
+ * PostgreSQL's CPU a search, 50 searchers at once).
  */
 export interface SearchSql {
   planned: SqlExecutor;
@@ -107,8 +108,9 @@ function inWorkspaceSql(aliases: Alias[], workspace: string, project?: string): 
 }
 
 /** The tenant boundary as SQL, the one workspace everything inside it lies in when there is one (for nameGrams),
- *  and where the past of projects that moved into its workspaces lies. */
-type Boundary = { sql: Prisma.Sql; workspace?: string; aliases: Alias[] };
+ *  where the past of projects that moved into its workspaces lies, and whether its SQL has one shape whoever asks
+ *  (the caller's own scopes have a term each: a statement prepared per count of them would pile up on every connection). */
+type Boundary = { sql: Prisma.Sql; workspace?: string; aliases: Alias[]; oneShape: boolean };
 
 /**
  * The tenant boundary of the audit log: everything for platform auditors, nothing for a disabled caller;
@@ -116,13 +118,13 @@ type Boundary = { sql: Prisma.Sql; workspace?: string; aliases: Alias[] };
  * query); otherwise the caller's scopes, looked up first.
  */
 async function boundaryOf(principal: Principal, q: AuditFilters, x: SearchSql = searchOnPool): Promise<Boundary> {
-  if (!principal.active) return { sql: Prisma.sql`FALSE`, aliases: [] };
+  if (!principal.active) return { sql: Prisma.sql`FALSE`, aliases: [], oneShape: true };
   const aliases = q.workspace ? await aliasesOf([q.workspace], x) : [];
-  if (principal.platform.permissions.has("audit.view")) return { sql: Prisma.sql`TRUE`, aliases };
-  if (q.workspace) return { sql: workspaceBoundarySql(principal.userId, q.workspace), workspace: q.workspace, aliases };
+  if (principal.platform.permissions.has("audit.view")) return { sql: Prisma.sql`TRUE`, aliases, oneShape: true };
+  if (q.workspace) return { sql: workspaceBoundarySql(principal.userId, q.workspace), workspace: q.workspace, aliases, oneShape: true };
   const { scopes, aliases: theirs } = await auditScopes(principal.userId, x);
   const workspaces = new Set(scopes.map((s) => s.workspace));
-  return { sql: scopeSql(scopes, theirs), workspace: workspaces.size === 1 ? [...workspaces][0] : undefined, aliases: theirs };
+  return { sql: scopeSql(scopes, theirs), workspace: workspaces.size === 1 ? [...workspaces][0] : undefined, aliases: theirs, oneShape: false };
 }
 
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -217,7 +219,7 @@ const RECENT_MS = 7 * 86_400_000;
  */
 async function selectPage(boundary: Boundary, q: AuditFilters, limit: number, x: SearchSql = searchOnPool): Promise<AuditRow[]> {
   const where = whereSql(boundary, q);
-  const sql = q.name || q.q || q.user?.endsWith("*") ? x.planned : x.prepared;
+  const sql = boundary.oneShape && !(q.name || q.q || q.user?.endsWith("*")) ? x.prepared : x.planned;
   const page = (days: Prisma.Sql, n: number) =>
     sql.rows<AuditRow>(Prisma.sql`SELECT ${COLUMNS} FROM "AuditEvent" ${where} AND ${days} ORDER BY "receivedAt" DESC, "seq" DESC LIMIT ${n}`);
   const upper = Math.min(q.to?.getTime() ?? Infinity, q.cursor ? parseCursor(q.cursor).receivedAt.getTime() : Infinity, Date.now());

@@ -4,6 +4,8 @@ import { db } from "@/lib/db/client";
 import { record } from "@/lib/audit/record";
 import { eventHash, GENESIS, weekOf } from "@/lib/audit/chain";
 import { nameGrams, searchAudit } from "@/lib/audit/search";
+import type { Principal } from "@/lib/rbac/authorize";
+import type { AuditQuery } from "@/lib/schemas/audit";
 import { onPool } from "@/lib/db/sql";
 import { Prisma } from "@prisma/client";
 import { makeUser, principalOf, uniqueName } from "../support/fixtures";
@@ -54,6 +56,27 @@ describe("audit record", () => {
     expect(pages.length).toBeGreaterThan(0);
     expect(pages.every((st) => !st.prepared)).toBe(true);
     expect(sent.filter((st) => !st.text.includes('FROM "AuditEvent"')).map((st) => st.prepared)).toEqual([true]); // scopes and moved projects
+  });
+
+  it("prepares a page once per connection only when it matches no text and its boundary has one shape whoever asks", async () => {
+    const ws = uniqueName("ws");
+    const { id: workspaceId } = await db().workspace.create({ data: { name: ws } });
+    const member = await makeUser();
+    await db().workspaceMember.create({ data: { workspaceId, userId: member.id, role: "admin" } });
+    await record({ action: "test.prepared", verb: "create", outcome: "success", statusCode: 201, workspace: ws, username: member.username, name: "web-1" });
+    const [tenant, admin] = [await principalOf(member.username), await principalOf((await makeUser("platform-admin")).username)];
+    const pagesPrepared = async (caller: Principal, q: Omit<AuditQuery, "limit">) => {
+      const recording = recordStatements(new pg.Client());
+      const found = await searchAudit(caller, { limit: 50, ...q }).finally(() => recording.stop());
+      expect(found.items.map((e) => e.action)).toEqual(["test.prepared"]);
+      return [...new Set(recording.sent.filter((st) => st.text.includes('FROM "AuditEvent"')).map((st) => st.prepared))];
+    };
+    expect(await pagesPrepared(admin, { user: member.username })).toEqual([true]);
+    expect(await pagesPrepared(tenant, { workspace: ws })).toEqual([true]);
+    // Planned for the values: text to match, or a boundary with a term for each of the caller's own scopes.
+    expect(await pagesPrepared(admin, { user: member.username, name: "eb-1" })).toEqual([false]);
+    expect(await pagesPrepared(admin, { user: `${member.username.slice(0, -1)}*` })).toEqual([false]);
+    expect(await pagesPrepared(tenant, { user: member.username })).toEqual([false]);
   });
 
   it("pages newest first with a cursor", async () => {
