@@ -34,8 +34,8 @@ const statementNumbers = new Map<string, number>();
  * The pool, with each statement prepared once per connection: for the statements of a fixed shape that run on every
  * request or every reconcile pass (the caller, the bindings, a list's page, a project's desired state), whose
  * planning cost PostgreSQL more than their execution (docs/benchmarks.md, "Where the time went"). After five runs
- * PostgreSQL may keep one generic plan for all parameters, so statements whose best plan depends on a value (the
- * audit search's filters) stay on `onPool`.
+ * PostgreSQL may keep one generic plan for all parameters, so statements whose best plan depends on a value (an
+ * audit page that matches text: lib/audit/search.ts) stay on `onPool`.
  */
 export const prepared: SqlExecutor = {
   rows: async (q) => {
