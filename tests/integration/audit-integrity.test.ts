@@ -78,7 +78,7 @@ describe("audit visibility", () => {
     expect(await names(users[who]!)).toEqual(expected[who]);
   });
 
-  // A workspace filter takes the other way to the same boundary (checked by PostgreSQL beside the page).
+  // A workspace filter takes the other way to the same boundary (what the caller may audit there, looked up before the page).
   it.each(Object.keys(expected))("%s sees exactly its scopes inside each workspace", async (who) => {
     const principal = await principalOf(users[who]!);
     for (const [workspace, prefix] of [[wsA, "a"], [wsB, "b"]] as const) {

@@ -58,6 +58,25 @@ describe("audit record", () => {
     expect(sent.filter((st) => !st.text.includes('FROM "AuditEvent"')).map((st) => st.prepared)).toEqual([true]); // scopes and moved projects
   });
 
+  it("inside a workspace, looks up what the caller may audit there in the same prepared statement, so a page planned for its text does not plan that rule", async () => {
+    const ws = uniqueName("ws");
+    const { id: workspaceId } = await db().workspace.create({ data: { name: ws } });
+    const [mine, theirs] = [uniqueName("p"), uniqueName("p")];
+    const cluster = await db().cluster.create({ data: { name: uniqueName("c"), credentials: "v1.unused" } });
+    const { id: projectId } = await db().project.create({ data: { name: mine, workspaceId, clusterId: cluster.id } });
+    const operator = await makeUser();
+    await db().projectMember.create({ data: { projectId, userId: operator.id, role: "operator" } });
+    for (const project of [mine, theirs]) await record({ action: "test.inside", verb: "get", outcome: "success", statusCode: 200, workspace: ws, project, name: `web-${project}` });
+    const caller = await principalOf(operator.username);
+    const recording = recordStatements(new pg.Client());
+    const found = await searchAudit(caller, { limit: 50, workspace: ws, name: "web" }).finally(() => recording.stop());
+    expect(found.items.map((e) => e.project)).toEqual([mine]);
+    const pages = recording.sent.filter((st) => st.text.includes('FROM "AuditEvent"'));
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.filter((st) => st.prepared || /Member/.test(st.text))).toEqual([]);
+    expect(recording.sent.filter((st) => !st.text.includes('FROM "AuditEvent"')).map((st) => st.prepared)).toEqual([true]);
+  });
+
   it("prepares a page once per connection only when it matches no text and its boundary has one shape whoever asks", async () => {
     const ws = uniqueName("ws");
     const { id: workspaceId } = await db().workspace.create({ data: { name: ws } });
