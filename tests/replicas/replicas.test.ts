@@ -231,7 +231,7 @@ describe("three replicas behind HAProxy on one PostgreSQL", () => {
     // or, when the replica had begun its answer, cuts the connection after its headers.
     for (const f of failed) {
       expect(inFlightAtKill.has(f.i), `request ${f.i} was sent after the replica was gone and failed: ${f.res.status}`).toBe(true);
-      expect([f.res.status === 502 || f.res.aborted, f.res.replica]).toEqual([true, victim.name]);
+      expect([f.res.status === 502 || f.res.aborted, f.res.replica], `request ${f.i} answered ${f.res.status} ${f.res.body.slice(0, 300)}\n${victim.name} printed:\n${victim.output().slice(-2000)}`).toEqual([true, victim.name]);
     }
     expect(ok.length).toBeGreaterThanOrEqual(TOTAL - inFlightAtKill.size);
     expect(results.some((r) => r.i < KILL_AT && r.res.replica === victim.name && r.res.status === 201)).toBe(true);
