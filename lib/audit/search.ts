@@ -36,9 +36,9 @@ const live = Prisma.sql`(m."expiresAt" IS NULL OR m."expiresAt" > now())`;
  * matches text (a name substring, free text, a user prefix) is planned each time: how common the text is decides
  * its plan, and a plan kept for every value does not know it (measured at 10M events, one after another: 213 ms
  * against 1.9 for the platform-wide name substring); so is a page bounded by the caller's own scopes (Boundary). The
- * lookups (the caller's scopes, moved projects) and the other pages are prepared: planning the scopes' rule cost
- * PostgreSQL twenty times running it, and a workspace's page with its boundary half of its cost (1.2 of 2.3 ms of
- * PostgreSQL's CPU a search, 50 searchers at once).
+ * lookups (the caller's scopes, their rights in a workspace, moved projects) and the other pages are prepared:
+ * planning the scopes' rule cost PostgreSQL twenty times running it, and planning a workspace's page (with that rule
+ * inside, as it then was) half of its cost (1.2 of 2.3 ms of PostgreSQL's CPU a search, 50 searchers at once).
  */
 export interface SearchSql {
   planned: SqlExecutor;
