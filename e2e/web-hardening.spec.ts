@@ -1,7 +1,8 @@
 // Security issue #13 item 9 on the built console (the e2e server is a production build): every page carries a
 // nonce CSP without eval and still hydrates and works under it; the powerful browser features are denied; API
-// answers are never cached, and an unsupported method is a problem+json 405 naming what is allowed.
-import { request as httpRequest } from "node:http";
+// answers are never cached, and an unsupported method is a problem+json 405 naming what is allowed. And the server
+// keeps an idle keep-alive connection open longer than the balancers in front of it keep theirs.
+import { Agent, request as httpRequest } from "node:http";
 import { expect, test, type Page } from "@playwright/test";
 import { adminPassword, signedInApi } from "./support/api";
 
@@ -106,4 +107,20 @@ test("a method the server does not implement is a problem+json 501 everywhere, n
     expect({ method, path, status: res.status, type: res.type }).toEqual({ method, path, status: 501, type: "application/problem+json" });
     expect(JSON.parse(res.body)).toMatchObject({ status: 501, code: "method_not_implemented" });
   }
+});
+
+test("a keep-alive connection left idle for longer than Node's default 5 s still carries the next request", async ({ baseURL }) => {
+  // A load balancer (or a pooling client) reuses an idle connection: closed under it, that request fails with a reset.
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const get = () =>
+    new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+      const req = httpRequest(new URL("/api/healthz", baseURL), { agent }, (res) => {
+        res.resume().on("end", () => resolve({ status: res.statusCode!, reused: req.reusedSocket }));
+      });
+      req.on("error", reject).end();
+    });
+  expect(await get()).toEqual({ status: 200, reused: false });
+  await new Promise((done) => setTimeout(done, 6_500));
+  expect(await get()).toEqual({ status: 200, reused: true });
+  agent.destroy();
 });

@@ -44,13 +44,18 @@ function serve(req, res) {
   });
 }
 
-const servers = [createServer(serve).listen(port, () => console.log(`Ready on http://localhost:${port}`))];
+// An idle keep-alive connection stays open longer than the load balancers in front keep theirs (AWS's 60 s): with
+// Node's default of 5 s, a balancer (or any pooling client) could send a request on a connection the server was just
+// closing, and that request failed with a reset (a 502 behind HAProxy; "socket hang up" in the e2e tests).
+const KEEP_ALIVE = { keepAliveTimeout: 65_000, headersTimeout: 66_000 };
+
+const servers = [createServer(KEEP_ALIVE, serve).listen(port, () => console.log(`Ready on http://localhost:${port}`))];
 
 const tlsPort = Number(process.env.TENANTRY_AUDIT_TLS_PORT || 0);
 const tlsDir = process.env.TENANTRY_AUDIT_TLS_DIR;
 if (tlsPort && tlsDir) {
   const tls = { cert: readFileSync(join(tlsDir, "tls.crt")), key: readFileSync(join(tlsDir, "tls.key")) };
-  const webhook = createTlsServer(tls, (req, res) => {
+  const webhook = createTlsServer({ ...tls, ...KEEP_ALIVE }, (req, res) => {
     if (req.url?.startsWith("/api/v1/audit/webhook/")) return serve(req, res);
     problem(res, 404, "Not Found", "not_found", "This port serves the Kubernetes audit webhook only.");
   });
