@@ -53,48 +53,28 @@ export const searchOnPool: SearchSql = { planned: onPool, prepared };
 type Alias = { workspace: string; fromWorkspace: string; project: string; before: Date };
 
 /**
- * A search inside one workspace: what the caller may audit there (the whole workspace, or these projects of it) and
- * the moved projects' aliases, in one prepared lookup. Not a condition inside the page: a page that matches text is
- * planned for its values every time, and planning that rule twice a search (the newest days, the older) cost
- * PostgreSQL more than the pages themselves (a name search inside a workspace at 10M events, 50 searchers: 3.8–4.6
- * ms of PostgreSQL's CPU a search with the rule looked up first, 6.3–6.7 with it in the pages; docs/benchmarks.md).
- */
-async function inWorkspace(userId: string, workspace: string, x: SearchSql): Promise<{ whole: boolean; projects: string[]; aliases: Alias[] }> {
-  const rows = await x.prepared.rows<{ kind: "workspace" | "project" | "alias"; project: string | null; fromWorkspace: string | null; before: Date | null }>(Prisma.sql`
-    SELECT 'workspace' AS kind, NULL::text AS project, NULL::text AS "fromWorkspace", NULL::timestamptz AS "before"
-    FROM "WorkspaceMember" m JOIN "Workspace" w ON w."id" = m."workspaceId"
-    WHERE m."userId" = ${userId}::uuid AND ${live} AND w."name" = ${workspace} AND ${auditsWorkspace}
-    UNION ALL
-    SELECT 'project', p."name", NULL, NULL
-    FROM "ProjectMember" m JOIN "Project" p ON p."id" = m."projectId" JOIN "Workspace" w ON w."id" = p."workspaceId"
-    WHERE m."userId" = ${userId}::uuid AND ${live} AND w."name" = ${workspace} AND ${auditsProject}
-    UNION ALL
-    SELECT 'alias', a."project", a."fromWorkspace", a."before"
-    FROM "AuditAlias" a JOIN "Workspace" w ON w."id" = a."workspaceId" WHERE w."name" = ${workspace}`);
-  return {
-    whole: rows.some((r) => r.kind === "workspace"),
-    projects: rows.filter((r) => r.kind === "project").map((r) => r.project!),
-    aliases: rows.filter((r) => r.kind === "alias").map((r) => ({ workspace, fromWorkspace: r.fromWorkspace!, project: r.project!, before: r.before! })),
-  };
-}
-
-/**
  * Every scope the caller may audit (a project inside a workspace seen whole is left out), and the moved projects'
- * aliases of their workspaces: one statement, as the search's first.
+ * aliases of their workspaces: one prepared statement, as the search's first. With `workspace`, only the scopes in it
+ * and all of its aliases, whoever asks (a platform auditor holds no scope there): a search inside one workspace then
+ * carries the caller's rights there into its pages as values, not as a rule its planned pages would plan twice (a
+ * name search inside a workspace at 10M events, 50 searchers: 3.8–4.6 ms of PostgreSQL's CPU a search against 6.3–6.7
+ * with the rule inside the pages; docs/benchmarks.md).
  */
-async function auditScopes(userId: string, x: SearchSql): Promise<{ scopes: AuditScope[]; aliases: Alias[] }> {
+async function auditScopes(userId: string, x: SearchSql, workspace?: string): Promise<{ scopes: AuditScope[]; aliases: Alias[] }> {
+  const inWorkspace = workspace === undefined ? Prisma.empty : Prisma.sql` AND w."name" = ${workspace}`;
   const rows = await x.prepared.rows<{ workspace: string; project: string | null; fromWorkspace: string | null; before: Date | null }>(Prisma.sql`
     WITH scope AS (
       SELECT w."id", w."name" AS workspace, NULL::text AS project
-      FROM "WorkspaceMember" m JOIN "Workspace" w ON w."id" = m."workspaceId" WHERE m."userId" = ${userId}::uuid AND ${live} AND ${auditsWorkspace}
+      FROM "WorkspaceMember" m JOIN "Workspace" w ON w."id" = m."workspaceId" WHERE m."userId" = ${userId}::uuid AND ${live} AND ${auditsWorkspace}${inWorkspace}
       UNION ALL
       SELECT w."id", w."name", p."name"
       FROM "ProjectMember" m JOIN "Project" p ON p."id" = m."projectId" JOIN "Workspace" w ON w."id" = p."workspaceId"
-      WHERE m."userId" = ${userId}::uuid AND ${live} AND ${auditsProject})
+      WHERE m."userId" = ${userId}::uuid AND ${live} AND ${auditsProject}${inWorkspace})
     SELECT workspace, project, NULL AS "fromWorkspace", NULL::timestamptz AS "before" FROM scope
     UNION ALL
     SELECT w."name", a."project", a."fromWorkspace", a."before"
-    FROM "AuditAlias" a JOIN "Workspace" w ON w."id" = a."workspaceId" WHERE a."workspaceId" IN (SELECT "id" FROM scope)`);
+    FROM "AuditAlias" a JOIN "Workspace" w ON w."id" = a."workspaceId"
+    WHERE ${workspace === undefined ? Prisma.sql`a."workspaceId" IN (SELECT "id" FROM scope)` : Prisma.sql`w."name" = ${workspace}`}`);
   const aliases = rows.filter((r): r is Alias => r.fromWorkspace !== null);
   const own = rows.filter((r) => r.fromWorkspace === null);
   const whole = new Set(own.filter((r) => !r.project).map((r) => r.workspace));
@@ -129,9 +109,10 @@ type Boundary = { sql: Prisma.Sql; workspace?: string; aliases: Alias[]; oneShap
 async function boundaryOf(principal: Principal, q: AuditFilters, x: SearchSql = searchOnPool): Promise<Boundary> {
   if (!principal.active) return { sql: Prisma.sql`FALSE`, aliases: [], oneShape: true };
   if (q.workspace) {
-    const { whole, projects, aliases } = await inWorkspace(principal.userId, q.workspace, x);
-    if (principal.platform.permissions.has("audit.view") || whole) return { sql: Prisma.sql`TRUE`, workspace: q.workspace, aliases, oneShape: true };
-    const sql = projects.length ? Prisma.sql`"project" = ANY(${projects}::text[])` : Prisma.sql`FALSE`;
+    const { scopes, aliases } = await auditScopes(principal.userId, x, q.workspace);
+    const projects = scopes.flatMap((s) => (s.project ? [s.project] : []));
+    const whole = principal.platform.permissions.has("audit.view") || scopes.some((s) => !s.project);
+    const sql = whole ? Prisma.sql`TRUE` : projects.length ? Prisma.sql`"project" = ANY(${projects}::text[])` : Prisma.sql`FALSE`;
     return { sql, workspace: q.workspace, aliases, oneShape: true };
   }
   if (principal.platform.permissions.has("audit.view")) return { sql: Prisma.sql`TRUE`, aliases: [], oneShape: true };
